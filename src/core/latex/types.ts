@@ -1,0 +1,73 @@
+// The contract between the LaTeX parser and everything downstream (symbol table, verifier, preview).
+// The parser turns TeX into mathjs expression trees using a fixed vocabulary of function names
+// (see vocabulary.ts); the verifier gives those names their numeric meaning.
+import type { MathNode } from 'mathjs';
+
+/** What a declared symbol denotes; the parser needs it to read `f(x)`, `A^T`, `A^{-1}`, `x_i`. */
+export type SymbolKind = 'scalar' | 'vector' | 'matrix' | 'function' | 'index';
+
+export interface MacroDef {
+  params: number;
+  body: string;
+}
+
+/** What the parser may ask of the symbol table in force at a block. */
+export interface ParseContext {
+  /** What a canonical symbol name denotes here, if it is declared. */
+  kindOf(name: string): SymbolKind | undefined;
+  /** `\newcommand`/`\def` macros in force (name without the backslash). */
+  macros: ReadonlyMap<string, MacroDef>;
+}
+
+/** A failure to read TeX. `offset` indexes the TeX given to the parser; callers map it to the file. */
+export interface ParseError {
+  message: string;
+  offset: number;
+  /** `syntax` for garbled input; `unsupported` for notation we read but cannot evaluate, such as
+   *  probability (`\mathbb{E}`, `\operatorname{Var}`, `\sim`): those steps are unverifiable, never refuted. */
+  code: 'syntax' | 'unsupported' | 'probability';
+}
+
+/** One side of a relation. */
+export interface Side {
+  node: MathNode;
+  /** The TeX of this side as written, and where it starts and ends in the parser's input. */
+  tex: string;
+  offset: number;
+  end: number;
+}
+
+/** `lhs REL rhs`. In a chain `a = b \le c` the steps are (a,=,b) and (b,\le,c). */
+export interface ParsedStep {
+  relation: Relation;
+  /** The relation as written (`\leq`, `\le`, `≤`, `&=` …) and its offset. */
+  relationTex: string;
+  relationOffset: number;
+  lhs: Side;
+  rhs: Side;
+}
+
+export type Relation = '=' | '\\ne' | '<' | '\\le' | '>' | '\\ge' | '\\approx';
+
+/** One claim of a display block: a chain of steps, or the error that stopped its reading. */
+export type Claim =
+  | { ok: true; steps: ParsedStep[] }
+  | { ok: false; error: ParseError; /** relations seen, so the step count stays honest */ relations: number };
+
+/** `x, y \in \mathbb{R}`, `0 < p < 1`, `A \in \mathbb{R}^{m \times n}`, `\sigma(z) = …`, `a = …`. */
+export type Declaration =
+  | { kind: 'domain'; names: string[]; domain: Domain; offset: number }
+  | { kind: 'function'; name: string; params: string[]; body: MathNode; offset: number }
+  | { kind: 'definition'; name: string; body: MathNode; offset: number }
+  | { kind: 'index'; names: string[]; offset: number };
+
+/** A set of values: the field, optional bounds (possibly symbolic, e.g. `\{1, \dots, n\}`) and a shape. */
+export interface Domain {
+  field: 'real' | 'integer';
+  lo?: MathNode;
+  hi?: MathNode;
+  loOpen: boolean;
+  hiOpen: boolean;
+  /** [] scalar, [n] column vector, [m, n] matrix; entries are dimension expressions. */
+  shape: MathNode[];
+}

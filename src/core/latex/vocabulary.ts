@@ -1,0 +1,50 @@
+// The function names the parser emits into mathjs trees and the verifier implements. Keeping them in
+// one list is what lets the two sides evolve apart: a name here with no implementation is a test failure.
+// Operators are mathjs OperatorNodes: add, subtract, multiply (a matrix product; operand order is never
+// changed), divide, pow, unaryMinus, factorial; relations inside `cases` conditions are OperatorNodes
+// too (smaller, smallerEq, larger, largerEq, equal, unequal).
+// Symbols: a SymbolNode's name is the canonical name of the LaTeX symbol (see symbols.ts in this folder);
+// `I` not declared otherwise is the identity and the constant 0 the zero, each of the size its context needs.
+
+export const vocabulary = {
+  transpose: 'transpose(X)',
+  inv: 'inv(A): matrix inverse (A^{-1} of a matrix); a scalar gets pow(x, -1) instead',
+  det: 'det(A)',
+  trace: 'trace(A)',
+  diag: 'diag(v) → matrix, diag(A) → vector',
+  norm: 'norm(x): Euclidean for vectors (\\|x\\|, \\|x\\|_2), spectral for matrices with _2',
+  normFro: 'normFro(A): \\|A\\|_F',
+  normP: 'normP(x, p): \\|x\\|_p',
+  abs: 'abs(x): |x|, elementwise',
+  hadamard: 'hadamard(a, b): a ⊙ b',
+  sqrt: 'sqrt(x)',
+  nthRoot: 'nthRoot(x, n): \\sqrt[n]{x}',
+  exp: 'exp(x)',
+  log: 'log(x): natural logarithm (\\log and \\ln)',
+  log2: 'log2(x)',
+  log10: 'log10(x)',
+  sin: 'sin',
+  cos: 'cos',
+  tan: 'tan',
+  tanh: 'tanh',
+  sinh: 'sinh',
+  cosh: 'cosh',
+  arctan: 'arctan',
+  max: 'max(a, b, …)',
+  min: 'min(a, b, …)',
+  relu: 'relu(x), elementwise',
+  sigmoid: 'sigmoid(x), elementwise',
+  softmax: 'softmax(x) of a vector',
+  binom: 'binom(n, k): real-valued binomial coefficient',
+  floor: 'floor',
+  ceil: 'ceil',
+  sign: 'sign',
+  sumOver: 'sumOver(i, lo, hi, body): Σ_{i=lo}^{hi} body; i is bound (raw arguments)',
+  prodOver: 'prodOver(i, lo, hi, body): Π (raw arguments)',
+  piecewise: 'piecewise(cond1, value1, cond2, value2, …, [otherwise]) (raw arguments)',
+  deriv: 'deriv(x, body): d body / dx at the current x, central differences (raw arguments)',
+  grad: 'grad(θ, body): gradient (or Jacobian, for a vector body) with respect to θ (raw arguments)',
+  call: 'call(f, args…): application of a declared function f; elementwise when f takes scalars',
+} as const;
+
+export type VocabularyName = keyof typeof vocabulary;

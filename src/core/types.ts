@@ -1,0 +1,129 @@
+// Shared result types of the core. Every position in the core is 1-based (line and column), as people
+// and the CLI count; the extension host converts to VS Code's 0-based positions at its edge.
+
+/** A place in the Markdown file, 1-based. */
+export interface Pos {
+  line: number;
+  column: number;
+}
+
+export type StepStatus = 'verified' | 'refuted' | 'unverifiable';
+
+/** A sampled value as it appears in a counterexample: scalar, vector (column) or matrix (rows). */
+export type SampleValue = number | number[] | number[][];
+
+/** One relation `lhs REL rhs` of a derivation and what the verifier concluded about it. */
+export interface StepResult {
+  /** 1-based index within its display block, in reading order. */
+  index: number;
+  /** Where the relation symbol stands in the file. */
+  line: number;
+  column: number;
+  /** `=`, `\le`, `<`, `\ne`, `\approx`, … as written. */
+  relation: string;
+  lhs: string;
+  rhs: string;
+  status: StepStatus;
+  /** Why: for refuted the two values compared, for unverifiable the reason (with position if a parse error). */
+  message: string;
+  /** Valid samples evaluated. */
+  samples: number;
+  counterexample: Record<string, SampleValue> | null;
+  /** The values of both sides at the counterexample, for hovers and the preview. */
+  values?: { lhs: SampleValue; rhs: SampleValue } | null;
+  /** Symbols whose domain was assumed (not declared), e.g. `x ∈ ℝ (default)`. */
+  assumptions: string[];
+}
+
+/** A display-math block holding at least one claim, or a parse failure of one. */
+export interface DerivationResult {
+  /** 1-based lines of the opening and closing delimiters. */
+  line: number;
+  endLine: number;
+  steps: StepResult[];
+}
+
+export type ExperimentStatus = 'passed' | 'failed' | 'error' | 'skipped';
+
+export interface CheckResult {
+  line: number;
+  label: string;
+  passed: boolean;
+  /** What was compared, for a failed check. */
+  detail?: string;
+}
+
+/** What a statement of an experiment produced, for the preview and inline values. */
+export type ExperimentOutput =
+  | { kind: 'value'; line: number; text: string }
+  | { kind: 'show'; line: number; label: string; text: string }
+  | { kind: 'table'; line: number; columns: string[]; rows: string[][] }
+  | { kind: 'plot'; line: number; title?: string; x: number[]; series: { label: string; y: number[] }[] }
+  | { kind: 'hist'; line: number; edges: number[]; counts: number[] };
+
+export interface ExperimentResult {
+  /** 1-based lines of the opening and closing fences. */
+  line: number;
+  endLine: number;
+  title?: string;
+  status: ExperimentStatus;
+  message: string;
+  checks: CheckResult[];
+  outputs: ExperimentOutput[];
+  /** For status `error`: where in the file the failing statement is. */
+  errorLine?: number;
+  durationMs?: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: Severity;
+  message: string;
+}
+
+/** Everything `stepwise check --json` prints for one file. */
+export interface FileReport {
+  path: string;
+  derivations: DerivationResult[];
+  experiments: ExperimentResult[];
+  diagnostics: Diagnostic[];
+}
+
+export interface Report {
+  version: 1;
+  files: FileReport[];
+}
+
+/** Settings of a verification run: plain data, so it crosses to workers and the CLI alike. */
+export interface VerifyOptions {
+  /** Samples per step (default 24). */
+  samples: number;
+  /** Relative and absolute tolerance for `=` and inequalities. */
+  relTol: number;
+  absTol: number;
+  /** Relative tolerance for `\approx`. */
+  approxTol: number;
+  /** Fixed seed; when absent each block seeds from its own text, so results are stable run to run. */
+  seed?: number;
+  /** Extra macros (`\R` → `\mathbb{R}`), as from the `stepwise.macros` setting. */
+  macros?: Record<string, string>;
+  /** Default size of undeclared dimension symbols and of matrices whose size is unknown. */
+  defaultDimension?: number;
+}
+
+export const defaultVerifyOptions: VerifyOptions = {
+  samples: 24,
+  relTol: 1e-9,
+  absTol: 1e-9,
+  approxTol: 1e-2,
+};
+
+/** Lets a long run stop early; the extension passes VS Code's token, the CLI none. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}

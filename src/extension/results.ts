@@ -1,0 +1,52 @@
+// The latest results per document, shared by the CodeLens, diagnostics, decorations, status bar and the
+// preview. Results carry the document version they were computed for, so stale ones are never shown.
+import * as vscode from 'vscode';
+import type { DerivationResult, ExperimentResult } from '../core/types';
+
+export interface DocumentResults {
+  version: number;
+  /** Keyed by the 1-based line of the block's opening delimiter. */
+  derivations: Map<number, DerivationResult>;
+  experiments: Map<number, ExperimentResult>;
+  /** Blocks with work under way, by opening line. */
+  running: Set<number>;
+}
+
+export class ResultsStore implements vscode.Disposable {
+  private readonly byUri = new Map<string, DocumentResults>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with the document whose results changed. */
+  readonly onDidChange = this.emitter.event;
+
+  get(uri: vscode.Uri): DocumentResults | undefined {
+    return this.byUri.get(uri.toString());
+  }
+
+  /** The entry for a document at a version; a newer version starts empty. */
+  ensure(uri: vscode.Uri, version: number): DocumentResults {
+    const key = uri.toString();
+    const existing = this.byUri.get(key);
+    if (existing && existing.version === version) return existing;
+    const fresh: DocumentResults = {
+      version,
+      derivations: new Map(),
+      experiments: new Map(),
+      running: new Set(),
+    };
+    this.byUri.set(key, fresh);
+    return fresh;
+  }
+
+  notify(uri: vscode.Uri): void {
+    this.emitter.fire(uri);
+  }
+
+  clear(uri: vscode.Uri): void {
+    this.byUri.delete(uri.toString());
+    this.emitter.fire(uri);
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
