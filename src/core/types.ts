@@ -72,6 +72,10 @@ export interface ExperimentResult {
   outputs: ExperimentOutput[];
   /** For status `error`: where in the file the failing statement is. */
   errorLine?: number;
+  /** For status `error`: the 1-based column in the file, when the parser knows it. */
+  errorColumn?: number;
+  /** For status `error`: the 1-based line within the block's code (first line after the fence is 1). */
+  errorBlockLine?: number;
   durationMs?: number;
 }
 

@@ -37,6 +37,23 @@ export class ResultsStore implements vscode.Disposable {
     return fresh;
   }
 
+  /** Moves a document's entry to a new version with results carried over (already moved to the new text). */
+  rebase(
+    uri: vscode.Uri,
+    version: number,
+    derivations: Map<number, DerivationResult>,
+    experiments: Map<number, ExperimentResult>,
+  ): DocumentResults {
+    const entry: DocumentResults = { version, derivations, experiments, running: new Set() };
+    this.byUri.set(uri.toString(), entry);
+    return entry;
+  }
+
+  /** Every document with results. */
+  uris(): vscode.Uri[] {
+    return [...this.byUri.keys()].map((k) => vscode.Uri.parse(k));
+  }
+
   notify(uri: vscode.Uri): void {
     this.emitter.fire(uri);
   }

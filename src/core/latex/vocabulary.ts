@@ -2,7 +2,7 @@
 // one list is what lets the two sides evolve apart: a name here with no implementation is a test failure.
 // Operators are mathjs OperatorNodes: add, subtract, multiply (a matrix product; operand order is never
 // changed), divide, pow, unaryMinus, factorial; relations inside `cases` conditions are OperatorNodes
-// too (smaller, smallerEq, larger, largerEq, equal, unequal).
+// too (smaller, smallerEq, larger, largerEq, equal, unequal), joined by `and` for `0 < x < 1` or `x > 0, y > 0`.
 // Symbols: a SymbolNode's name is the canonical name of the LaTeX symbol (see symbols.ts in this folder);
 // `I` not declared otherwise is the identity and the constant 0 the zero, each of the size its context needs.
 
@@ -45,6 +45,8 @@ export const vocabulary = {
   deriv: 'deriv(x, body): d body / dx at the current x, central differences (raw arguments)',
   grad: 'grad(θ, body): gradient (or Jacobian, for a vector body) with respect to θ (raw arguments)',
   call: 'call(f, args…): application of a declared function f; elementwise when f takes scalars',
+  derivFn: "derivFn(f, k, args…): the k-th derivative of the scalar function f at args (f'(x), σ'(z)), elementwise like call",
+  entry: 'entry(x, i) / entry(A, i, j): 1-based entry of a vector or matrix (x_i with i a bound or declared index)',
 } as const;
 
 export type VocabularyName = keyof typeof vocabulary;

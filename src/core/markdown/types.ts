@@ -1,6 +1,6 @@
 // What the Markdown scanner finds. Math text keeps a map back to the file so that an error at any
 // character of a formula (even one indented inside a list or a block quote) points at the right column.
-import type { Pos } from '../types';
+import type { Diagnostic, Pos } from '../types';
 
 /** Where one line of extracted TeX starts: its offset in `text` and that character's place in the file. */
 export interface TexLine {
@@ -29,6 +29,8 @@ export type MdBlock =
 export interface ScanResult {
   /** In document order (by start position). */
   blocks: MdBlock[];
+  /** Problems of the Markdown itself (an unclosed `$$`, fence or comment), with 1-based positions. */
+  diagnostics?: Diagnostic[];
 }
 
 /** The file position of an offset into extracted TeX. */

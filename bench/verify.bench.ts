@@ -1,0 +1,139 @@
+// Verifier benchmark (issue 2 §7): parse and verify every display block of the d2l corpus, time each step
+// on its own (split into scalar and matrix steps), and time the whole-corpus CLI run against the bare
+// start-up of node measured in the same run. Prints figures and targets; never fails on them.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { MathNode } from 'mathjs';
+import { analyzeDocument, verifyDerivation, verifyDocument, type DerivationBlock } from '../src/core/document';
+import { scanMarkdown } from '../src/core/markdown/scanner';
+import { defaultVerifyOptions, type StepResult } from '../src/core/types';
+
+const root = path.join(__dirname, '..');
+const corpus = path.join(root, '../shared/corpus/d2l');
+const files = readdirSync(corpus)
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => path.join(corpus, f));
+const texts = files.map((f) => readFileSync(f, 'utf8'));
+
+const median = (xs: number[]): number => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return (s[lo] ?? 0) + ((s[hi] ?? 0) - (s[lo] ?? 0)) * (i - lo);
+}
+const ms = (x: number): string => `${x.toFixed(x < 10 ? 3 : 1)} ms`;
+const verdict = (x: number, target: number): string => (x <= target ? 'meets' : 'MISSES');
+
+/** A step is a matrix step when any symbol in it is declared (or inferred) a vector or a matrix. */
+function isMatrixStep(block: DerivationBlock, nodes: MathNode[]): boolean {
+  let matrix = false;
+  for (const n of nodes) {
+    n.traverse((c) => {
+      if (c.type === 'ArrayNode') matrix = true;
+      if (c.type === 'SymbolNode') {
+        const k = block.symbols.kindOf((c as unknown as { name: string }).name);
+        if (k === 'vector' || k === 'matrix') matrix = true;
+      }
+    });
+  }
+  return matrix;
+}
+
+// 1. The scanner alone.
+{
+  const t0 = performance.now();
+  const reps = 5;
+  for (let r = 0; r < reps; r++) for (const t of texts) scanMarkdown(t);
+  const per = (performance.now() - t0) / reps;
+  const kb = texts.reduce((a, t) => a + t.length, 0) / 1024;
+  console.log(`scan: ${files.length} files, ${kb.toFixed(0)} KB in ${ms(per)} (${(kb / per).toFixed(0)} KB/ms)`);
+}
+
+// 2. Whole documents: analyse and verify every block; statuses and blocks per second.
+const counts = { verified: 0, refuted: 0, unverifiable: 0 };
+let blocks = 0;
+const refuted: string[] = [];
+{
+  const t0 = performance.now();
+  const results = texts.map((t) => verifyDocument(t));
+  const dt = performance.now() - t0;
+  results.forEach((r, i) => {
+    blocks += r.derivations.length;
+    for (const d of r.derivations) {
+      for (const s of d.steps) {
+        counts[s.status] += 1;
+        if (s.status === 'refuted') refuted.push(describe(files[i] ?? '', s));
+      }
+    }
+  });
+  const steps = counts.verified + counts.refuted + counts.unverifiable;
+  console.log(
+    `verify: ${blocks} derivation blocks, ${steps} steps in ${ms(dt)} → ${((blocks / dt) * 1000).toFixed(0)} blocks/s`,
+  );
+  console.log(`status: ${counts.verified} verified, ${counts.refuted} refuted, ${counts.unverifiable} unverifiable`);
+}
+
+function describe(file: string, s: StepResult): string {
+  const ce = s.counterexample ? ` at ${JSON.stringify(s.counterexample)}` : '';
+  return `  ${path.basename(file)}:${s.line}  ${s.lhs.trim()} ${s.relation} ${s.rhs.trim()}${ce} — ${s.message}`;
+}
+
+// 3. Each step on its own, split into scalar and matrix steps.
+{
+  const scalar: number[] = [];
+  const matrix: number[] = [];
+  const options = defaultVerifyOptions;
+  for (const t of texts) {
+    for (const block of analyzeDocument(t).derivations) {
+      for (const claim of block.claims) {
+        if (!claim.ok) continue;
+        for (const step of claim.steps) {
+          const single: DerivationBlock = { ...block, claims: [{ ok: true, steps: [step] }], stepCount: 1 };
+          verifyDerivation(single, options); // warm the compiled code paths
+          const t0 = performance.now();
+          verifyDerivation(single, options);
+          const dt = performance.now() - t0;
+          (isMatrixStep(block, [step.lhs.node, step.rhs.node]) ? matrix : scalar).push(dt);
+        }
+      }
+    }
+  }
+  const line = (name: string, xs: number[], target: number): string =>
+    `${name} steps: n=${xs.length}, median ${ms(median(xs))} (target < ${target} ms: ${verdict(median(xs), target)}), p95 ${ms(quantile(xs, 0.95))}`;
+  console.log(line('scalar', scalar, 2));
+  console.log(line('matrix', matrix, 10));
+}
+
+// 4. The whole-corpus CLI run (medians of 3) against node's bare start-up and a one-sample run.
+{
+  const cli = path.join(root, 'dist/cli.js');
+  if (!existsSync(cli)) {
+    console.log('cli: dist/cli.js missing (run `npm run build`): skipped');
+  } else {
+    const time = (args: string[]): { ms: number; status: number | null } => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+      return { ms: performance.now() - t0, status: r.status };
+    };
+    const runs = (args: string[]) => {
+      const rs = [time(args), time(args), time(args)];
+      return { ms: median(rs.map((r) => r.ms)), status: rs[0]?.status };
+    };
+    const base = runs(['-e', '0']);
+    const one = runs([cli, 'check', '--json', '--samples', '1', ...files]);
+    const full = runs([cli, 'check', '--json', ...files]);
+    console.log(`node start-up (baseline): ${ms(base.ms)}`);
+    console.log(`cli --samples 1: ${ms(one.ms)} (${(one.ms / base.ms).toFixed(1)}× start-up)`);
+    console.log(
+      `cli whole corpus, ${files.length} files: ${ms(full.ms)} (${(full.ms / base.ms).toFixed(1)}× start-up, ` +
+        `${(full.ms / one.ms).toFixed(2)}× the one-sample run; exit ${full.status}; target < 5000 ms: ${verdict(full.ms, 5000)})`,
+    );
+  }
+}
+
+console.log(refuted.length === 0 ? 'refuted steps in d2l: none' : `refuted steps in d2l:\n${refuted.join('\n')}`);

@@ -1,0 +1,156 @@
+// `stepwise`: the command-line adapter over the core. It reads files, calls `checkFile` and prints the
+// report; everything it knows about math lives in the core. Exit codes: 0 nothing refuted and no
+// experiment failed, 1 otherwise, 2 usage or I/O errors.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { version } from '../package.json';
+import { checkFile } from './core/check';
+import { formatReport } from './core/report/format';
+import { buildReport, reportExitCode } from './core/report/json';
+import type { FileReport } from './core/types';
+
+export const usage = `Usage: stepwise check <file.md…> [options]
+       stepwise --help | --version
+
+Verifies every derivation step of Markdown homework by sampling, and runs its experiment blocks.
+
+Options:
+  --json             print one JSON report (version 1) instead of text
+  --samples N        samples per step (default 24)
+  --seed S           fixed random seed (default: each block seeds from its own text)
+  --no-experiments   list experiment blocks as skipped instead of running them
+  -h, --help         show this help
+  -v, --version      show the version
+
+Exit codes: 0 nothing refuted, 1 a step refuted or an experiment failed, 2 usage or I/O error.`;
+
+/** The outside world as the CLI sees it, so tests can run it in-process. */
+export interface CliIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  readFile(path: string): Promise<string>;
+  color: boolean;
+}
+
+class UsageError extends Error {}
+
+function ioMessage(path: string, e: unknown): string {
+  const code = (e as { code?: string }).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'is a directory'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : e instanceof Error
+            ? e.message
+            : String(e);
+  return `stepwise: cannot read '${path}': ${why}`;
+}
+
+function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = Number(raw);
+  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < min || v > max) {
+    throw new UsageError(`--${name} expects an integer from ${min} to ${max}, got '${raw}'`);
+  }
+  return v;
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        samples: { type: 'string' },
+        seed: { type: 'string' },
+        'no-experiments': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    // parseArgs' own messages suggest `--` tricks; a short one-line reason serves better.
+    const m = e instanceof Error ? e.message : String(e);
+    const opt = /'(-[^']*)'/.exec(m)?.[1];
+    const code = (e as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option '${opt ?? m}'`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(m.split('.')[0] ?? m);
+    throw new UsageError(m);
+  }
+}
+
+/** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  let samples: number | undefined;
+  let seed: number | undefined;
+  try {
+    args = parse(argv);
+    if (args.values.help) {
+      io.stdout(`${usage}\n`);
+      return 0;
+    }
+    if (args.values.version) {
+      io.stdout(`${version}\n`);
+      return 0;
+    }
+    const [command, ...rest] = args.positionals;
+    if (command === undefined) throw new UsageError('missing command: try `stepwise check <file.md>`');
+    if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
+    if (rest.length === 0) throw new UsageError('check needs at least one Markdown file');
+    samples = integer('samples', args.values.samples, 1, 10_000);
+    seed = integer('seed', args.values.seed, -(2 ** 31), 2 ** 32);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`stepwise: ${e.message}\nRun 'stepwise --help' for usage.\n`);
+    return 2;
+  }
+
+  const paths = args.positionals.slice(1);
+  const files: FileReport[] = [];
+  let ioFailed = false;
+  for (const p of paths) {
+    let text: string;
+    try {
+      text = await io.readFile(p);
+    } catch (e) {
+      io.stderr(`${ioMessage(p, e)}\n`);
+      ioFailed = true;
+      continue;
+    }
+    files.push(
+      await checkFile(p, text, {
+        experiments: !args.values['no-experiments'],
+        verify: { ...(samples !== undefined ? { samples } : {}), ...(seed !== undefined ? { seed } : {}) },
+      }),
+    );
+  }
+  const report = buildReport(files);
+  if (args.values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (files.length > 0) io.stdout(`${formatReport(report, { color: io.color })}\n`);
+  return ioFailed ? 2 : reportExitCode(report);
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    readFile: (p) => readFile(p, 'utf8'),
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      // Exit once the output has drained, even if a worker or timer would keep the process alive.
+      process.stdout.write('', () => process.exit(code));
+    },
+    (e: unknown) => {
+      process.stderr.write(`stepwise: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(2);
+    },
+  );
+}

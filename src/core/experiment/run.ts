@@ -1,0 +1,134 @@
+// Runs one experiment block in the current thread: statement by statement, so every value, check and
+// error carries its line. The worker calls this; so do tests. Untrusted code belongs in
+// `runExperimentIsolated`, which adds the hard time and memory limits this thread cannot enforce.
+import type { Cancellation, ExperimentResult } from '../types';
+import { type RunContext, StopError, timeLimitMessage } from './context';
+import { formatValue } from './format';
+import { createLanguage } from './language';
+import { Rng, hashSeed } from './random';
+import { splitStatements, positionOf } from './statements';
+import { ExperimentError, isTensor, setAllocationLimitBytes } from './tensor';
+
+/** An experiment block as the Markdown scanner reports it. */
+export interface ExperimentBlock {
+  code: string;
+  /** File line (1-based) of the code's first line. */
+  codeLine: number;
+  /** File lines of the opening and closing fences. */
+  line: number;
+  endLine: number;
+  title?: string;
+}
+
+export interface RunOptions {
+  /** Fixed seed; by default the block seeds from its own text. */
+  seed?: number;
+  /** Memory budget: one value may take half of it, the block's variables together all of it. */
+  memoryMb?: number;
+  /** Loops inside the library stop after this long (the worker's timer is the hard limit). */
+  timeoutMs?: number;
+  cancel?: Cancellation;
+}
+
+const MB = 1024 * 1024;
+
+/** Runs a block in this thread and reports passed / failed / error with lines in the file. */
+export function runExperiment(block: ExperimentBlock, opts: RunOptions = {}): ExperimentResult {
+  const started = performance.now();
+  const memoryMb = opts.memoryMb ?? 256;
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  setAllocationLimitBytes((memoryMb * MB) / 2);
+  const ctx: RunContext = {
+    rng: new Rng(opts.seed ?? hashSeed(block.code)),
+    line: block.codeLine,
+    outputs: [],
+    checks: [],
+    deadline: started + timeoutMs,
+    timeoutMs,
+  };
+  if (opts.cancel) ctx.cancel = opts.cancel;
+  const base: ExperimentResult = { line: block.line, endLine: block.endLine, status: 'passed', message: '', checks: ctx.checks, outputs: ctx.outputs };
+  if (block.title !== undefined) base.title = block.title;
+  const fail = (message: string, blockLine: number, column?: number): ExperimentResult => {
+    const fileLine = block.codeLine + blockLine - 1;
+    const r: ExperimentResult = { ...base, status: 'error', message: `line ${fileLine}: ${message}`, errorLine: fileLine, errorBlockLine: blockLine };
+    if (column !== undefined) r.errorColumn = column;
+    r.durationMs = performance.now() - started;
+    return r;
+  };
+
+  const lang = createLanguage(ctx);
+  const scope = new Map<string, unknown>();
+  for (const st of splitStatements(block.code)) {
+    const blockLine = st.line + 1;
+    ctx.line = block.codeLine + st.line;
+    let node;
+    try {
+      node = lang.parse(st.text);
+    } catch (e) {
+      const char = (e as { char?: number }).char;
+      const pos = typeof char === 'number' ? positionOf(block.code, st.offset + Math.max(0, char - 1)) : undefined;
+      const msg = errorText(e).replace(/ \(char \d+\)$/, '');
+      return fail(`syntax error: ${msg}`, pos ? pos.line + 1 : blockLine, pos?.column);
+    }
+    let value: unknown;
+    try {
+      if (opts.cancel?.isCancellationRequested) throw new StopError('cancelled');
+      if (performance.now() > ctx.deadline) throw new StopError(timeLimitMessage(timeoutMs));
+      value = lang.evaluate(node, scope);
+      const held = bytesHeld(scope);
+      if (held > memoryMb * MB) {
+        throw new ExperimentError(`ran out of memory (limit ${memoryMb} MB): the block's arrays take ${Math.ceil(held / MB)} MB`);
+      }
+    } catch (e) {
+      if (e instanceof StopError) return fail(e.message, blockLine);
+      return fail(errorText(e), blockLine, st.column);
+    }
+    const shown = !st.hidden && value !== undefined && typeof value !== 'function' && node.type !== 'FunctionAssignmentNode';
+    if (shown) ctx.outputs.push({ kind: 'value', line: ctx.line, text: formatValue(value) });
+  }
+
+  const failed = ctx.checks.filter((c) => !c.passed);
+  const result: ExperimentResult = { ...base, durationMs: performance.now() - started };
+  const n = ctx.checks.length;
+  if (failed.length > 0) {
+    const first = failed[0] as (typeof failed)[number];
+    const which = failed.length === 1 ? '' : `${failed.length} of ${n} checks failed; first: `;
+    result.status = 'failed';
+    result.message = `${which}check "${first.label}" failed on line ${first.line}${first.detail ? `: ${first.detail}` : ''}`;
+  } else {
+    result.message = n === 0 ? 'ran (no checks)' : `${n === 1 ? 'the check' : `all ${n} checks`} passed`;
+  }
+  return result;
+}
+
+/** A user-facing message for anything a statement threw. */
+function errorText(e: unknown): string {
+  if (e instanceof RangeError && /allocation|array length|buffer/i.test(e.message)) {
+    return `ran out of memory (${e.message})`;
+  }
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return 'too much recursion (a function calls itself without end?)';
+  }
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+/** Bytes of array data the block's variables hold (tensors, also inside objects such as linearInit's). */
+function bytesHeld(scope: Map<string, unknown>): number {
+  let total = 0;
+  const seen = new Set<ArrayBuffer>();
+  const add = (v: unknown, depth: number): void => {
+    if (isTensor(v)) {
+      const buf = v.data.buffer as ArrayBuffer;
+      if (!seen.has(buf)) {
+        seen.add(buf);
+        total += buf.byteLength;
+      }
+    } else if (depth < 2 && typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) {
+      for (const x of Object.values(v)) add(x, depth + 1);
+    }
+  };
+  for (const v of scope.values()) add(v, 0);
+  return total;
+}

@@ -1,0 +1,18 @@
+// The core's public facade: what the extension host, the CLI and workers import. Nothing here (or
+// below) imports `vscode`. Adapters should depend on this file rather than on inner modules.
+export type * from './types';
+export { defaultVerifyOptions } from './types';
+export type * from './markdown/types';
+export { texPos } from './markdown/types';
+export { scanMarkdown } from './markdown/scanner';
+export * from './document';
+export { checkFile, type CheckOptions, type CheckEngine } from './check';
+export { runExperimentIsolated } from './experiment/index';
+export { buildReport, tallyReport, reportExitCode, validateReport, type ReportTally } from './report/json';
+export {
+  formatReport,
+  formatSummary,
+  formatValue,
+  formatCounterexample,
+  type FormatOptions,
+} from './report/format';

@@ -1,0 +1,125 @@
+// The human-readable report of `stepwise check`: one line per step, experiment and diagnostic, in the
+// `file:line:col` form terminals and editors turn into links, then a summary line.
+import type { ExperimentResult, Report, SampleValue, StepResult } from '../types';
+import { tallyReport } from './json';
+
+export interface FormatOptions {
+  /** ANSI colours (the CLI turns them on only for a TTY without NO_COLOR). */
+  color: boolean;
+  /** Longest TeX shown for a side before it is shortened with `…`. */
+  maxTex?: number;
+}
+
+const ansi = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
+
+/** A number as a student would write it: at most 6 significant digits, no trailing zeros. */
+export function formatNumber(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  if (!Number.isFinite(x)) return String(x);
+  return String(Number(x.toPrecision(6)));
+}
+
+/** A scalar, a column vector `[1, 2]` or a matrix `[[1, 2], [3, 4]]`. */
+export function formatValue(v: SampleValue): string {
+  if (typeof v === 'number') return formatNumber(v);
+  return `[${(v as (number | number[])[]).map((x) => (typeof x === 'number' ? formatNumber(x) : formatValue(x))).join(', ')}]`;
+}
+
+/** `x = 0.5, A = [[1, 2], [3, 4]]`. */
+export function formatCounterexample(c: Record<string, SampleValue>): string {
+  return Object.entries(c)
+    .map(([k, v]) => `${k} = ${formatValue(v)}`)
+    .join(', ');
+}
+
+function shorten(tex: string, max: number): string {
+  const t = tex.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+/** Formats a whole report for a terminal. */
+export function formatReport(report: Report, options: FormatOptions): string {
+  const paint = (code: number, s: string): string => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const max = options.maxTex ?? 60;
+  const out: string[] = [];
+
+  const stepLine = (path: string, s: StepResult): string => {
+    const where = paint(ansi.dim, `${path}:${s.line}:${s.column ?? 1}`);
+    const claim = `${shorten(s.lhs, max)} ${s.relation} ${shorten(s.rhs, max)}`;
+    if (s.status === 'verified') return `${where}  ${paint(ansi.green, '✓ verified')}      ${claim}`;
+    if (s.status === 'refuted') {
+      const ce = s.counterexample ? ` counterexample: ${formatCounterexample(s.counterexample)}` : '';
+      const vals = s.values ? ` (left ${formatValue(s.values.lhs)}, right ${formatValue(s.values.rhs)})` : '';
+      return `${where}  ${paint(ansi.red, '✗ refuted')}       ${claim} —${ce}${vals}${s.message ? `; ${s.message}` : ''}`;
+    }
+    return `${where}  ${paint(ansi.yellow, '? unverifiable')}  ${claim} — ${s.message}`;
+  };
+
+  const experimentLine = (path: string, e: ExperimentResult): string => {
+    const where = paint(ansi.dim, `${path}:${e.errorLine ?? e.line}`);
+    const title = e.title ? ` "${e.title}"` : '';
+    const checks =
+      e.checks.length > 0 ? ` (${e.checks.filter((c) => c.passed).length}/${e.checks.length} checks)` : '';
+    const mark =
+      e.status === 'passed'
+        ? paint(ansi.green, '✓ experiment passed')
+        : e.status === 'skipped'
+          ? paint(ansi.dim, '- experiment skipped')
+          : paint(ansi.red, `✗ experiment ${e.status}`);
+    const lines = [`${where}  ${mark}${title}${checks}${e.message ? ` — ${e.message}` : ''}`];
+    for (const c of e.checks) {
+      if (!c.passed)
+        lines.push(
+          `${paint(ansi.dim, `${path}:${c.line}`)}    ✗ check ${c.label}${c.detail ? `: ${c.detail}` : ''}`,
+        );
+    }
+    return lines.join('\n');
+  };
+
+  for (const f of report.files) {
+    type Entry = { line: number; text: string };
+    const entries: Entry[] = [];
+    for (const d of f.derivations)
+      for (const s of d.steps) entries.push({ line: s.line, text: stepLine(f.path, s) });
+    for (const e of f.experiments) entries.push({ line: e.line, text: experimentLine(f.path, e) });
+    for (const d of f.diagnostics) {
+      const colour = d.severity === 'error' ? ansi.red : d.severity === 'warning' ? ansi.yellow : ansi.cyan;
+      entries.push({
+        line: d.line,
+        text: `${paint(ansi.dim, `${f.path}:${d.line}:${d.column ?? 1}`)}  ${paint(colour, d.severity)}  ${d.message}`,
+      });
+    }
+    // Stable sort by line keeps each block's steps in reading order.
+    entries.sort((a, b) => a.line - b.line);
+    for (const e of entries) out.push(e.text);
+  }
+  out.push(formatSummary(report, options));
+  return out.join('\n');
+}
+
+/** The closing line: counts of steps, experiments and diagnostics. */
+export function formatSummary(report: Report, options: FormatOptions): string {
+  const t = tallyReport(report);
+  const paint = (code: number, s: string): string => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const files = report.files.length;
+  const steps = t.verified + t.refuted + t.unverifiable;
+  const parts = [
+    `${files} file${files === 1 ? '' : 's'}`,
+    `${steps} step${steps === 1 ? '' : 's'}: ${paint(ansi.green, `${t.verified} verified`)}, ${paint(
+      t.refuted > 0 ? ansi.red : ansi.green,
+      `${t.refuted} refuted`,
+    )}, ${paint(ansi.yellow, `${t.unverifiable} unverifiable`)}`,
+  ];
+  const experiments = t.experimentsPassed + t.experimentsFailed + t.experimentsError + t.experimentsSkipped;
+  if (experiments > 0) {
+    const e = [`${t.experimentsPassed} passed`, `${t.experimentsFailed} failed`];
+    if (t.experimentsError > 0) e.push(`${t.experimentsError} error`);
+    if (t.experimentsSkipped > 0) e.push(`${t.experimentsSkipped} skipped`);
+    parts.push(`${experiments} experiment${experiments === 1 ? '' : 's'}: ${e.join(', ')}`);
+  }
+  if (t.errors + t.warnings > 0)
+    parts.push(
+      `${t.errors} error${t.errors === 1 ? '' : 's'}, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}`,
+    );
+  return paint(ansi.bold, 'Summary: ') + parts.join(' · ');
+}

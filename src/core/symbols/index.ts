@@ -1,0 +1,13 @@
+// The symbol table: what each name of a document means at a given point.
+export { SymbolTable, type SymbolEntry } from './table';
+export { inferKind, type ValueKind } from './kind';
+export {
+  constants,
+  identityName,
+  identityNote,
+  realLine,
+  defaultScalarNote,
+  defaultDimensionNote,
+  defaultDimensionRange,
+  domainText,
+} from './defaults';

@@ -1,0 +1,87 @@
+// The symbol table in force at a point of the document. Declarations are applied in document order and a
+// later one replaces an earlier one; each `declare` returns a new table and leaves the old one intact, so
+// a snapshot per display block costs one reference. Tables are small (tens of symbols): copying the map
+// on write is simpler than a persistent tree and just as fast here.
+import type { MathNode } from 'mathjs';
+import type { Declaration, Domain, MacroDef, ParseContext, SymbolKind } from '../latex/types';
+import type { Pos } from '../types';
+import { inferKind } from './kind';
+
+export type SymbolEntry =
+  /** A sampled symbol: scalar (shape []), column vector ([n]) or matrix ([m, n]). */
+  | { kind: 'value'; domain: Domain; at?: Pos }
+  /** `f(x, y) = body`: applied by substitution; elementwise over a vector when its parameters are scalars. */
+  | { kind: 'function'; params: string[]; body: MathNode; at?: Pos }
+  /** `a = body`: every use of `a` is replaced by the body. */
+  | { kind: 'definition'; body: MathNode; at?: Pos }
+  /** A bound index such as `i` (read by the parser; never sampled on its own). */
+  | { kind: 'index'; at?: Pos };
+
+export class SymbolTable implements ParseContext {
+  private constructor(
+    private readonly entries: ReadonlyMap<string, SymbolEntry>,
+    readonly macros: ReadonlyMap<string, MacroDef>,
+  ) {}
+
+  /** The table before any declaration: every symbol gets its default meaning. */
+  static readonly empty = new SymbolTable(new Map(), new Map());
+
+  /** A table holding the given declarations, applied in order. */
+  static of(declarations: readonly Declaration[]): SymbolTable {
+    return declarations.reduce((t, d) => t.declare(d), SymbolTable.empty);
+  }
+
+  /** This table with one more declaration (replacing earlier meanings of the same names). */
+  declare(decl: Declaration, at?: Pos): SymbolTable {
+    const next = new Map(this.entries);
+    switch (decl.kind) {
+      case 'domain':
+        for (const n of decl.names) next.set(n, { kind: 'value', domain: decl.domain, at });
+        break;
+      case 'function':
+        next.set(decl.name, { kind: 'function', params: decl.params, body: decl.body, at });
+        break;
+      case 'definition':
+        next.set(decl.name, { kind: 'definition', body: decl.body, at });
+        break;
+      case 'index':
+        for (const n of decl.names) next.set(n, { kind: 'index', at });
+        break;
+    }
+    return new SymbolTable(next, this.macros);
+  }
+
+  /** This table with more macros (later definitions win). */
+  withMacros(macros: ReadonlyMap<string, MacroDef>): SymbolTable {
+    if (macros.size === 0) return this;
+    return new SymbolTable(this.entries, new Map([...this.macros, ...macros]));
+  }
+
+  /** The declared meaning of a canonical symbol name, if any. */
+  lookup(name: string): SymbolEntry | undefined {
+    return this.entries.get(name);
+  }
+
+  /** What the parser needs to know of a name (ParseContext). */
+  kindOf(name: string): SymbolKind | undefined {
+    const e = this.entries.get(name);
+    if (!e) return undefined;
+    switch (e.kind) {
+      case 'value':
+        return e.domain.shape.length === 0 ? 'scalar' : e.domain.shape.length === 1 ? 'vector' : 'matrix';
+      case 'function':
+        return 'function';
+      case 'index':
+        return 'index';
+      case 'definition': {
+        const k = inferKind(e.body, (n) => (n === name ? undefined : this.kindOf(n)));
+        return k === 'row' ? 'matrix' : k;
+      }
+    }
+  }
+
+  /** Every declared name, in no particular order. */
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+}

@@ -1,0 +1,102 @@
+// Judging one sample: both sides brought to the same shape, then compared entrywise with a tolerance
+// relative to the largest entry of either side (so a matrix entry that cancels to ~0 is not held to a
+// tighter standard than its neighbours) plus an absolute floor.
+import type { Relation } from '../latex/types';
+import { Eye, Mat, type Value } from './value';
+
+export interface Tolerance {
+  relTol: number;
+  absTol: number;
+  approxTol: number;
+}
+
+export type Comparison =
+  | { kind: 'shapes'; left: string; right: string }
+  /** `holds`: the relation is true at this sample (for `\ne`: the sides differ here). */
+  | { kind: 'judged'; holds: boolean };
+
+/** `3×2`, `a vector of 3`, `a scalar` for messages. */
+export function describeShape(v: Value): string {
+  if (typeof v === 'number') return 'a scalar';
+  if (v instanceof Eye) return 'I';
+  if (v.cols === 1) return `a vector of ${v.rows}`;
+  return `${v.rows}×${v.cols}`;
+}
+
+/** Both sides as numbers of one shape, or undefined when their shapes differ. */
+function align(l: Value, r: Value, zero: { lhs: boolean; rhs: boolean }): [Float64Array, Float64Array] | undefined {
+  const asMat = (v: Value, like: Mat, isZero: boolean): Mat | undefined => {
+    if (v instanceof Mat) return v;
+    if (v instanceof Eye) return like.rows === like.cols ? Mat.identity(like.rows, v.c) : undefined;
+    if (isZero && v === 0) return Mat.zeros(like.rows, like.cols);
+    if (like.rows === 1 && like.cols === 1) return new Mat(1, 1, Float64Array.of(v));
+    return undefined;
+  };
+  if (l instanceof Mat && l.rows * l.cols === 1 && !(r instanceof Mat)) l = l.data[0] as number;
+  if (r instanceof Mat && r.rows * r.cols === 1 && !(l instanceof Mat)) r = r.data[0] as number;
+  if (!(l instanceof Mat) && !(r instanceof Mat)) {
+    const a = l instanceof Eye ? l.c : l;
+    const b = r instanceof Eye ? r.c : r;
+    return [Float64Array.of(a), Float64Array.of(b)];
+  }
+  const lm = l instanceof Mat ? l : asMat(l, r as Mat, zero.lhs);
+  const rm = r instanceof Mat ? r : asMat(r, l as Mat, zero.rhs);
+  if (!lm || !rm || lm.rows !== rm.rows || lm.cols !== rm.cols) return undefined;
+  return [lm.data, rm.data];
+}
+
+/** Whether `l REL r` holds at this sample, entrywise. */
+export function compareValues(
+  l: Value,
+  r: Value,
+  relation: Relation,
+  tol: Tolerance,
+  zero: { lhs: boolean; rhs: boolean } = { lhs: false, rhs: false },
+): Comparison {
+  const pair = align(l, r, zero);
+  if (!pair) return { kind: 'shapes', left: describeShape(l), right: describeShape(r) };
+  const [a, b] = pair;
+  let scale = 0;
+  for (let i = 0; i < a.length; i++) scale = Math.max(scale, Math.abs(a[i] as number), Math.abs(b[i] as number));
+  const eps = tol.absTol + tol.relTol * scale;
+  const loose = tol.absTol + tol.approxTol * scale;
+  let all = true;
+  let anyDiffer = false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    let ok: boolean;
+    switch (relation) {
+      case '=':
+      case '\\ne':
+        ok = Math.abs(x - y) <= eps;
+        if (!ok) anyDiffer = true;
+        break;
+      case '\\approx':
+        ok = Math.abs(x - y) <= loose;
+        break;
+      case '<':
+        ok = y - x > eps;
+        break;
+      case '\\le':
+        ok = x - y <= eps;
+        break;
+      case '>':
+        ok = x - y > eps;
+        break;
+      case '\\ge':
+        ok = y - x <= eps;
+        break;
+    }
+    if (!ok) all = false;
+  }
+  return { kind: 'judged', holds: relation === '\\ne' ? anyDiffer : all };
+}
+
+/** True when every entry is a finite number. */
+export function isFiniteValue(v: Value): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (v instanceof Eye) return Number.isFinite(v.c);
+  for (const x of v.data) if (!Number.isFinite(x)) return false;
+  return true;
+}

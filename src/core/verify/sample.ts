@@ -1,0 +1,263 @@
+// Where samples come from. Symbols are drawn in dependency order: dimension symbols first (small sizes),
+// then any symbol a bound depends on, then values from their domains. The first draws use simple values
+// (0, 1, -1, 2, ½ and small-integer matrices) so that a counterexample, when there is one, is readable;
+// later draws are random over wide ranges.
+import type { MathNode } from 'mathjs';
+import { defaultDimensionNote, defaultDimensionRange, defaultScalarNote } from '../symbols/defaults';
+import type { SymbolTable } from '../symbols/table';
+import type { Compiler, Env, Evaluator } from './compile';
+import { needScalar } from './ops';
+import type { Rng } from './random';
+import { EvalUnsupported, InvalidSample, Mat } from './value';
+
+/** How many first draws use simple values. */
+export const simpleDraws = 5;
+
+export interface SymbolPlan {
+  name: string;
+  slot: number;
+  /** A dimension symbol (appears in a shape) is a small positive integer. */
+  role: 'dimension' | 'value';
+  field: 'real' | 'integer';
+  lo?: Evaluator;
+  hi?: Evaluator;
+  loOpen: boolean;
+  hiOpen: boolean;
+  shape: Evaluator[];
+  /** A fixed value (an undeclared dimension when `defaultDimension` is set). */
+  fixed?: number;
+  /** How the report describes an assumed domain; undefined when declared. */
+  assumed?: string;
+}
+
+export interface SamplingPlan {
+  /** In drawing order: every symbol after those its bounds and shape depend on. */
+  symbols: SymbolPlan[];
+}
+
+const constant = (x: number): Evaluator => () => x;
+
+/** Decides how to draw every free symbol of what `compiler` has compiled so far. */
+export function planSampling(compiler: Compiler, table: SymbolTable, defaultDimension?: number): SamplingPlan {
+  const plans = new Map<string, SymbolPlan & { deps: Set<string> }>();
+  const dimensions = new Set<string>();
+  // Compiling a bound or a shape can reveal more free symbols: work until none is new.
+  for (;;) {
+    const pending = [...compiler.free.keys()].filter((n) => !plans.has(n));
+    if (pending.length === 0) break;
+    for (const name of pending) {
+      const entry = table.lookup(name);
+      const deps = new Set<string>();
+      const track = (node: MathNode | undefined): Evaluator | undefined => {
+        if (!node) return undefined;
+        const c = compiler.compileTracked(node);
+        c.names.forEach((x) => deps.add(x));
+        return c.evaluate;
+      };
+      let plan: SymbolPlan;
+      if (entry?.kind === 'value') {
+        const d = entry.domain;
+        const shape = d.shape.map((s) => {
+          const c = compiler.compileTracked(s);
+          c.names.forEach((x) => {
+            deps.add(x);
+            dimensions.add(x);
+          });
+          return c.evaluate;
+        });
+        plan = {
+          name,
+          slot: compiler.slotOf(name),
+          role: 'value',
+          field: d.field,
+          lo: track(d.lo),
+          hi: track(d.hi),
+          loOpen: d.loOpen,
+          hiOpen: d.hiOpen,
+          shape,
+        };
+      } else if (entry?.kind === 'index') {
+        plan = {
+          name,
+          slot: compiler.slotOf(name),
+          role: 'value',
+          field: 'integer',
+          lo: constant(1),
+          hi: constant(defaultDimensionRange.hi),
+          loOpen: false,
+          hiOpen: false,
+          shape: [],
+          assumed: `${name} ∈ {1,…,${defaultDimensionRange.hi}} (index, default)`,
+        };
+      } else {
+        plan = {
+          name,
+          slot: compiler.slotOf(name),
+          role: 'value',
+          field: 'real',
+          loOpen: true,
+          hiOpen: true,
+          shape: [],
+          assumed: defaultScalarNote(name),
+        };
+      }
+      plans.set(name, { ...plan, deps });
+    }
+  }
+  for (const name of dimensions) {
+    const p = plans.get(name);
+    if (!p) continue;
+    p.role = 'dimension';
+    if (p.assumed !== undefined) {
+      p.field = 'integer';
+      if (defaultDimension !== undefined) p.fixed = defaultDimension;
+      p.assumed = defaultDimensionNote(name, defaultDimension);
+    }
+  }
+  return { symbols: order(plans) };
+}
+
+function order(plans: Map<string, SymbolPlan & { deps: Set<string> }>): SymbolPlan[] {
+  const out: SymbolPlan[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, path: string[]): void => {
+    const s = state.get(name);
+    if (s === 'done') return;
+    if (s === 'visiting') throw new EvalUnsupported(`circular domains: ${[...path, name].join(' → ')}`);
+    const p = plans.get(name);
+    if (!p) return;
+    state.set(name, 'visiting');
+    for (const d of p.deps) if (d !== name) visit(d, [...path, name]);
+    state.set(name, 'done');
+    const { deps: _deps, ...plan } = p;
+    out.push(plan);
+  };
+  // Dimension symbols first, then the rest in order of appearance, each after what it depends on.
+  for (const [name, p] of plans) if (p.role === 'dimension') visit(name, []);
+  for (const name of plans.keys()) visit(name, []);
+  return out;
+}
+
+const simpleReals = [0, 1, -1, 2, 0.5];
+const simpleIntegers = [0, 1, -1, 2, 3];
+const simpleEntries = [1, -1, 2, 0, -2];
+const simpleSizes = [2, 3, 1, 4];
+
+function bound(e: Evaluator | undefined, env: Env): number | undefined {
+  if (!e) return undefined;
+  const v = needScalar(e(env), 'a bound');
+  if (Number.isNaN(v)) throw new InvalidSample('a bound is undefined');
+  return Number.isFinite(v) ? v : undefined;
+}
+
+/** Fills the plan's slots of `env` with one sample; `attempt` counts from 0 (simple values first). */
+export function drawSample(plan: SamplingPlan, env: Env, rng: Rng, attempt: number): void {
+  plan.symbols.forEach((p, k) => {
+    const lo = bound(p.lo, env);
+    const hi = bound(p.hi, env);
+    if (p.role === 'dimension') {
+      env.slots[p.slot] = p.fixed ?? drawSize(lo, hi, p.loOpen, p.hiOpen, rng, attempt + k, attempt < simpleSizes.length);
+      return;
+    }
+    const simple = attempt < simpleDraws;
+    const shape = p.shape.map((e) => {
+      const v = needScalar(e(env), 'a dimension');
+      if (!Number.isInteger(v) || v < 1) throw new InvalidSample(`a dimension evaluates to ${v}`);
+      return v;
+    });
+    const draw = (entry: boolean): number =>
+      drawScalar(p.field, lo, hi, p.loOpen, p.hiOpen, rng, simple ? (entry ? undefined : attempt + k) : undefined, simple && entry);
+    if (shape.length === 0) {
+      env.slots[p.slot] = draw(false);
+      return;
+    }
+    const rows = shape[0] as number;
+    const cols = shape.length > 1 ? (shape[1] as number) : 1;
+    if (shape.length > 2) throw new EvalUnsupported(`${p.name} has more than two dimensions`);
+    const m = Mat.zeros(rows, cols);
+    for (let i = 0; i < m.data.length; i++) m.data[i] = draw(true);
+    env.slots[p.slot] = m;
+  });
+}
+
+function drawSize(
+  lo: number | undefined,
+  hi: number | undefined,
+  loOpen: boolean,
+  hiOpen: boolean,
+  rng: Rng,
+  index: number,
+  simple: boolean,
+): number {
+  let L = Math.max(1, lo === undefined ? defaultDimensionRange.lo : loOpen ? Math.floor(lo) + 1 : Math.ceil(lo));
+  let H = hi === undefined ? Infinity : hiOpen ? Math.ceil(hi) - 1 : Math.floor(hi);
+  // Small sizes keep matrix steps fast and counterexamples readable.
+  H = Math.min(H, L + defaultDimensionRange.hi - defaultDimensionRange.lo);
+  if (L > H) throw new InvalidSample('no size fits the declared bounds');
+  L = Math.max(L, 1);
+  const fits = simpleSizes.filter((s) => s >= L && s <= H);
+  if (simple && fits.length) return fits[index % fits.length] as number;
+  return rng.int(L, H);
+}
+
+/** One value of a scalar domain; `simpleIndex` picks among the simple values, `smallEntry` a small integer. */
+export function drawScalar(
+  field: 'real' | 'integer',
+  lo: number | undefined,
+  hi: number | undefined,
+  loOpen: boolean,
+  hiOpen: boolean,
+  rng: Rng,
+  simpleIndex?: number,
+  smallEntry = false,
+): number {
+  const inside = (x: number): boolean =>
+    (lo === undefined || (loOpen ? x > lo : x >= lo)) && (hi === undefined || (hiOpen ? x < hi : x <= hi));
+  if (smallEntry) {
+    const fits = simpleEntries.filter(inside);
+    if (fits.length) return fits[rng.int(0, fits.length - 1)] as number;
+  } else if (simpleIndex !== undefined) {
+    const fits = (field === 'integer' ? simpleIntegers : simpleReals).filter(inside);
+    if (fits.length) return fits[simpleIndex % fits.length] as number;
+  }
+  if (field === 'integer') {
+    const L = lo === undefined ? undefined : loOpen ? Math.floor(lo) + 1 : Math.ceil(lo);
+    const H = hi === undefined ? undefined : hiOpen ? Math.ceil(hi) - 1 : Math.floor(hi);
+    const reach = rng.next() < 0.75 ? 10 : 100;
+    if (L !== undefined && H !== undefined) {
+      if (L > H) throw new InvalidSample('the integer domain is empty');
+      return rng.int(L, Math.min(H, L + reach));
+    }
+    if (L !== undefined) return L + rng.int(0, reach);
+    if (H !== undefined) return H - rng.int(0, reach);
+    return rng.int(-reach, reach);
+  }
+  if (lo !== undefined && hi !== undefined) {
+    if (lo > hi || (lo === hi && (loOpen || hiOpen))) throw new InvalidSample('the interval is empty');
+    for (let i = 0; i < 8; i++) {
+      const x = rng.uniform(lo, hi);
+      if (inside(x)) return x;
+    }
+    return (lo + hi) / 2;
+  }
+  const spread = (): number => {
+    const r = rng.next();
+    return r < 0.4 ? Math.abs(rng.normal()) : r < 0.7 ? 3 * Math.abs(rng.normal()) : rng.uniform(0, 10);
+  };
+  if (lo !== undefined) {
+    const x = lo + spread();
+    return inside(x) ? x : lo + 0.5;
+  }
+  if (hi !== undefined) {
+    const x = hi - spread();
+    return inside(x) ? x : hi - 0.5;
+  }
+  const r = rng.next();
+  return r < 0.4 ? rng.normal() : r < 0.7 ? 3 * rng.normal() : rng.uniform(-10, 10);
+}
+
+/** How a report names the domain a symbol was drawn from (declared ones are not listed). */
+export function assumptions(plan: SamplingPlan): string[] {
+  return plan.symbols.filter((p) => p.assumed).map((p) => p.assumed as string);
+}
+

@@ -1,0 +1,223 @@
+// One step `lhs REL rhs`: compile both sides once, draw samples, judge each, and conclude.
+import type { MathNode } from 'mathjs';
+import { constants, identityName, identityNote } from '../symbols/defaults';
+import type { SymbolTable } from '../symbols/table';
+import type { Relation } from '../latex/types';
+import type { SampleValue, StepStatus, VerifyOptions } from '../types';
+import { Compiler, type Env, type Evaluator } from './compile';
+import { compareValues, isFiniteValue, type Tolerance } from './compare';
+import { formatAssignment, formatValue, toSampleValue } from './format';
+import { Rng } from './random';
+import { assumptions as assumedDomains, drawSample, planSampling, type SamplingPlan } from './sample';
+import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value } from './value';
+
+/** What the verifier concludes about one step (the caller adds index and position). */
+export interface StepVerdict {
+  status: StepStatus;
+  message: string;
+  samples: number;
+  counterexample: Record<string, SampleValue> | null;
+  values: { lhs: SampleValue; rhs: SampleValue } | null;
+  assumptions: string[];
+}
+
+export interface StepInput {
+  relation: Relation;
+  lhs: MathNode;
+  rhs: MathNode;
+}
+
+/** Work units (loop iterations, derivative evaluations) one step may spend over all its samples. */
+export const stepBudget = 2_000_000;
+/** Wall-clock safety net per step, behind the deterministic budget. */
+export const stepTimeMs = 4000;
+/** Tolerances are loosened to this for steps with numeric derivatives (five-point stencils). */
+const derivativeTol = 1e-6;
+
+const relationWords: Record<Relation, string> = {
+  '=': '=',
+  '\\ne': '≠',
+  '<': '<',
+  '\\le': '≤',
+  '>': '>',
+  '\\ge': '≥',
+  '\\approx': '≈',
+};
+
+function isZeroLiteral(node: MathNode): boolean {
+  const n = node as MathNode & { type: string; value?: unknown; content?: MathNode };
+  if (n.type === 'ParenthesisNode' && n.content) return isZeroLiteral(n.content);
+  return n.type === 'ConstantNode' && Number(n.value) === 0;
+}
+
+function unverifiable(message: string, assumptions: string[] = [], samples = 0): StepVerdict {
+  return { status: 'unverifiable', message, samples, counterexample: null, values: null, assumptions };
+}
+
+/** Samples `step` under `table` and judges it; never throws. */
+export function verifyStep(step: StepInput, table: SymbolTable, options: VerifyOptions, seed: number): StepVerdict {
+  const compiler = new Compiler(table);
+  let lhs: Evaluator;
+  let rhs: Evaluator;
+  let plan: SamplingPlan;
+  try {
+    lhs = compiler.compile(step.lhs);
+    rhs = compiler.compile(step.rhs);
+    plan = planSampling(compiler, table, options.defaultDimension);
+  } catch (e) {
+    return unverifiable(reasonOf(e));
+  }
+  const assumptions = [
+    ...assumedDomains(plan),
+    ...[...compiler.constantsUsed].map((c) => constants.get(c)?.note ?? c),
+    ...(compiler.identityUsed ? [identityNote] : []),
+  ];
+  const tol: Tolerance = compiler.usesDerivative
+    ? {
+        relTol: Math.max(options.relTol, derivativeTol),
+        absTol: Math.max(options.absTol, derivativeTol),
+        approxTol: Math.max(options.approxTol, derivativeTol),
+      }
+    : options;
+  const zero = { lhs: isZeroLiteral(step.lhs), rhs: isZeroLiteral(step.rhs) };
+  const rng = new Rng(seed);
+  const env: Env = {
+    slots: new Array<Value>(compiler.slotCount).fill(0),
+    work: 0,
+    budget: stepBudget,
+    deadline: Date.now() + stepTimeMs,
+  };
+  const wanted = Math.max(1, Math.floor(options.samples));
+  const maxAttempts = wanted * 4 + 8;
+  const invalid = new Map<string, number>();
+  let valid = 0;
+  let attempt = 0;
+  let firstSample: Record<string, SampleValue> | null = null;
+  let firstValues: { lhs: SampleValue; rhs: SampleValue } | null = null;
+  const sampleOf = (): Record<string, SampleValue> => {
+    const out: Record<string, SampleValue> = {};
+    for (const p of plan.symbols) out[p.name] = toSampleValue(env.slots[p.slot] as Value);
+    return out;
+  };
+  for (; attempt < maxAttempts && valid < wanted; attempt++) {
+    let l: Value;
+    let r: Value;
+    let side = 'a domain';
+    try {
+      drawSample(plan, env, rng, attempt);
+      side = 'the left side';
+      l = lhs(env);
+      side = 'the right side';
+      r = rhs(env);
+    } catch (e) {
+      if (e instanceof InvalidSample) {
+        invalid.set(e.message, (invalid.get(e.message) ?? 0) + 1);
+        continue;
+      }
+      if (e instanceof ShapeError) {
+        return unverifiable(`shape mismatch in ${side}: ${e.message}${atSizes(plan, env)}`, assumptions, valid);
+      }
+      return unverifiable(reasonOf(e), assumptions, valid);
+    }
+    if (!isFiniteValue(l) || !isFiniteValue(r)) {
+      const which = !isFiniteValue(l) ? 'the left side' : 'the right side';
+      const reason = `${which} is undefined (division by zero, log or root of a negative number, or overflow)`;
+      invalid.set(reason, (invalid.get(reason) ?? 0) + 1);
+      continue;
+    }
+    const c = compareValues(l, r, step.relation, tol, zero);
+    const values = { lhs: toSampleValue(l), rhs: toSampleValue(r) };
+    if (c.kind === 'shapes') {
+      const msg = `shape mismatch: left is ${c.left}, right is ${c.right}${atSizes(plan, env)}`;
+      if (assumptions.some((a) => a.includes('(default)') && !a.startsWith('I ') && !isConstantNote(a))) {
+        return unverifiable(`${msg}; some symbols took default domains — declare them`, assumptions, valid);
+      }
+      return refuted(`${msg}: the two sides cannot be equal`, sampleOf(), values, assumptions, valid);
+    }
+    valid++;
+    if (!firstSample) {
+      firstSample = sampleOf();
+      firstValues = values;
+    }
+    if (step.relation === '\\ne') {
+      if (c.holds) {
+        return {
+          status: 'verified',
+          message: `the sides differ at ${formatAssignment(sampleOf()) || 'the sample'}: left ${formatValue(values.lhs)}, right ${formatValue(values.rhs)}`,
+          samples: valid,
+          counterexample: null,
+          values: null,
+          assumptions,
+        };
+      }
+      continue;
+    }
+    if (!c.holds) {
+      const sample = sampleOf();
+      const where = formatAssignment(sample);
+      const rel = relationWords[step.relation];
+      return refuted(
+        `${where ? `at ${where}: ` : ''}left side = ${formatValue(values.lhs)}, right side = ${formatValue(values.rhs)}, so ${rel} fails`,
+        sample,
+        values,
+        assumptions,
+        valid,
+      );
+    }
+  }
+  const minValid = Math.max(1, Math.ceil(wanted / 3));
+  if (valid < minValid) {
+    const top = [...invalid.entries()].sort((a, b) => b[1] - a[1])[0];
+    return unverifiable(
+      `too few valid samples: ${valid} of ${attempt} drawn${top ? ` (most were invalid: ${top[0]})` : ''}`,
+      assumptions,
+      valid,
+    );
+  }
+  if (step.relation === '\\ne') {
+    return refuted(
+      `both sides agree at all ${valid} samples, so they look identically equal`,
+      firstSample ?? {},
+      firstValues,
+      assumptions,
+      valid,
+    );
+  }
+  const what = step.relation === '=' ? 'both sides agree' : step.relation === '\\approx' ? 'both sides agree within the approximation tolerance' : 'the inequality holds';
+  return {
+    status: 'verified',
+    message: `${what} at ${valid} sample${valid === 1 ? '' : 's'}`,
+    samples: valid,
+    counterexample: null,
+    values: null,
+    assumptions,
+  };
+}
+
+function refuted(
+  message: string,
+  counterexample: Record<string, SampleValue>,
+  values: { lhs: SampleValue; rhs: SampleValue } | null,
+  assumptions: string[],
+  samples: number,
+): StepVerdict {
+  return { status: 'refuted', message, samples, counterexample, values, assumptions };
+}
+
+function isConstantNote(note: string): boolean {
+  for (const c of constants.values()) if (c.note === note) return true;
+  return note === identityNote || note.startsWith(`${identityName} =`);
+}
+
+/** ` (at n = 3, m = 2)` naming the sizes drawn, for shape messages. */
+function atSizes(plan: SamplingPlan, env: Env): string {
+  const dims = plan.symbols.filter((p) => p.role === 'dimension');
+  if (dims.length === 0) return '';
+  return ` (at ${dims.map((p) => `${p.name} = ${formatValue(env.slots[p.slot] as Value)}`).join(', ')})`;
+}
+
+function reasonOf(e: unknown): string {
+  if (e instanceof EvalUnsupported || e instanceof BudgetExceeded || e instanceof ShapeError) return e.message;
+  if (e instanceof InvalidSample) return `no valid sample: ${e.message}`;
+  return `internal error while evaluating: ${e instanceof Error ? e.message : String(e)}`;
+}

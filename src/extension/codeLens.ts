@@ -1,0 +1,98 @@
+// The lenses above derivations (`Verify · 3 steps` → `✓ 3 verified`), experiments (`▶ Run`) and headings
+// whose section holds claims (`Verify section`). Lens commands get (uri, 0-based line of the block).
+import * as vscode from 'vscode';
+import type { OutlineCache } from './analysis';
+import type { Config } from './config';
+import type { Experiments } from './experiments';
+import { experimentLensTitle, resultLensTitle, verifyLensTitle } from './format';
+import type { ResultsStore } from './results';
+import { RESTRICTED_REASON, type Trust } from './trust';
+
+export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.emitter.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly store: ResultsStore,
+    private readonly config: Config,
+    private readonly outlines: OutlineCache,
+    private readonly experiments: Experiments,
+    private readonly trust: Trust,
+  ) {
+    const refresh = () => this.emitter.fire();
+    this.subscriptions = [store.onDidChange(refresh), config.onDidChange(refresh), trust.onDidChange(refresh)];
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
+    const cfg = this.config.current;
+    const { lenses } = cfg;
+    if (!lenses.derivations && !lenses.experiments && !lenses.sections) return [];
+    const outline = this.outlines.get(doc, cfg.verify);
+    if (token.isCancellationRequested) return [];
+    const entry = this.store.get(doc.uri);
+    const fresh = entry && entry.version === doc.version ? entry : undefined;
+    const at = (line: number) => new vscode.Range(line - 1, 0, line - 1, 0);
+    const out: vscode.CodeLens[] = [];
+
+    if (lenses.sections) {
+      for (const h of outline.headings) {
+        if (h.derivations.length === 0) continue;
+        out.push(
+          new vscode.CodeLens(at(h.line), {
+            title: 'Verify section',
+            tooltip: `Verify the ${h.derivations.length} derivation(s) under “${h.text}”`,
+            command: 'stepwise.verifySection',
+            arguments: [doc.uri, h.line - 1],
+          }),
+        );
+      }
+    }
+    if (lenses.derivations) {
+      for (const d of outline.derivations) {
+        const result = fresh?.derivations.get(d.line);
+        const running = fresh?.running.has(d.line) ?? false;
+        const title = running ? '$(sync~spin) Verifying…' : result ? resultLensTitle(result) : verifyLensTitle(d.stepCount);
+        out.push(
+          new vscode.CodeLens(at(d.line), {
+            title,
+            tooltip: result ? 'Verify again' : 'Check each step at random points of its domains',
+            command: 'stepwise.verifyDerivation',
+            arguments: [doc.uri, d.line - 1],
+          }),
+        );
+      }
+    }
+    if (lenses.experiments && outline.experiments.length > 0 && this.experiments.available) {
+      for (const x of outline.experiments) {
+        if (!this.trust.canRunExperiments) {
+          out.push(
+            new vscode.CodeLens(at(x.line), {
+              title: `▶ Run — disabled: ${RESTRICTED_REASON}`,
+              tooltip: 'Experiments execute the notebook’s code; trust this workspace to run them',
+              command: 'stepwise.explainRestricted',
+              arguments: [],
+            }),
+          );
+          continue;
+        }
+        const result = fresh?.experiments.get(x.line);
+        const running = fresh?.running.has(x.line) ?? false;
+        out.push(
+          new vscode.CodeLens(at(x.line), {
+            title: running ? '$(sync~spin) Running…' : result ? experimentLensTitle(result) : '▶ Run',
+            tooltip: x.title ? `Run “${x.title}”` : 'Run this experiment',
+            command: 'stepwise.runExperiment',
+            arguments: [doc.uri, x.line - 1],
+          }),
+        );
+      }
+    }
+    return out;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.emitter.dispose();
+  }
+}

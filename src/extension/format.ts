@@ -1,0 +1,148 @@
+// How results read in the editor: lens titles, diagnostic messages, inline decorations and hover tables.
+// Pure functions of core results (no `vscode` import), so they are unit-tested in Node.
+import type { DerivationResult, ExperimentResult, SampleValue, StepResult } from '../core/types';
+
+/** A number as a student reads it: up to 4 significant digits, no float noise. */
+export function formatNumber(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (v === 0) return '0';
+  const abs = Math.abs(v);
+  if (abs >= 1e5 || abs < 1e-4) return v.toExponential(3).replace(/\.?0+e/, 'e');
+  return String(Number(v.toPrecision(4)));
+}
+
+/** A sampled scalar, vector or matrix, shortened so a message stays on one line. */
+export function formatValue(v: SampleValue, max = 4): string {
+  if (typeof v === 'number') return formatNumber(v);
+  const row = (xs: number[]) => {
+    const shown = xs.slice(0, max).map(formatNumber);
+    if (xs.length > max) shown.push('…');
+    return `[${shown.join(', ')}]`;
+  };
+  if (v.length === 0) return '[]';
+  if (Array.isArray(v[0])) {
+    const rows = (v as number[][]).slice(0, max).map(row);
+    if (v.length > max) rows.push('…');
+    return `[${rows.join(', ')}]`;
+  }
+  return row(v as number[]);
+}
+
+/** `x = 1, p = 0.25`: the counterexample's assignment. */
+export function formatAssignment(ce: Record<string, SampleValue> | null | undefined): string {
+  if (!ce) return '';
+  return Object.entries(ce)
+    .map(([k, v]) => `${k} = ${formatValue(v)}`)
+    .join(', ');
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The lens above a derivation that has not been verified (or whose text changed). */
+export function verifyLensTitle(stepCount: number): string {
+  return `Verify · ${plural(stepCount, 'step')}`;
+}
+
+/** The lens after a run: the worst news first, then the rest, e.g. `✗ step 2 refuted · ✓ 1 verified`. */
+export function resultLensTitle(result: DerivationResult): string {
+  const refuted = result.steps.filter((s) => s.status === 'refuted');
+  const verified = result.steps.filter((s) => s.status === 'verified').length;
+  const unverifiable = result.steps.filter((s) => s.status === 'unverifiable').length;
+  const parts: string[] = [];
+  if (refuted.length > 0) {
+    const idx = refuted.map((s) => s.index);
+    const last = idx.pop();
+    const list = idx.length === 0 ? `step ${last}` : `steps ${idx.join(', ')} and ${last}`;
+    parts.push(`✗ ${list} refuted`);
+  }
+  if (verified > 0) parts.push(`✓ ${verified} verified`);
+  if (unverifiable > 0) parts.push(`? ${unverifiable} unverifiable`);
+  if (parts.length === 0) return 'No steps to verify';
+  return parts.join(' · ');
+}
+
+/** The one-line diagnostic of a step, e.g. `step 2: left 0.375 ≠ right 0.5 at x = 1, p = 0.25`. */
+export function stepMessage(step: StepResult): string {
+  if (step.status === 'refuted') {
+    let msg = step.message;
+    if (!msg && step.values) msg = `left ${formatValue(step.values.lhs)} ≠ right ${formatValue(step.values.rhs)}`;
+    const at = formatAssignment(step.counterexample);
+    if (at && !msg.includes(' at ')) msg = `${msg} at ${at}`;
+    return `step ${step.index}: ${msg}`;
+  }
+  if (step.status === 'unverifiable') return `step ${step.index} unverifiable: ${step.message}`;
+  return `step ${step.index} verified (${plural(step.samples, 'sample')})`;
+}
+
+/** The faded text after a step's line: `✓`, `✗ at x = 1`, `?`; several steps on a line are joined. */
+export function inlineText(steps: StepResult[]): string {
+  const refuted = steps.find((s) => s.status === 'refuted');
+  if (refuted) {
+    const at = formatAssignment(refuted.counterexample);
+    return at ? `✗ at ${at}` : '✗';
+  }
+  if (steps.some((s) => s.status === 'unverifiable')) return '?';
+  return '✓';
+}
+
+/** `Stepwise ✓ 12 ✗ 1 ? 2` for a file's derivations. */
+export function statusText(results: Iterable<DerivationResult>): string {
+  let ok = 0;
+  let bad = 0;
+  let unknown = 0;
+  for (const r of results) {
+    for (const s of r.steps) {
+      if (s.status === 'verified') ok += 1;
+      else if (s.status === 'refuted') bad += 1;
+      else unknown += 1;
+    }
+  }
+  if (ok + bad + unknown === 0) return 'Stepwise';
+  return `Stepwise ✓ ${ok} ✗ ${bad} ? ${unknown}`;
+}
+
+function escapeCell(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[`*_[\]<>]/g, (c) => `\\${c}`);
+}
+
+/** The hover of a step as Markdown: status, samples, assumed domains and the counterexample table. */
+export function stepHoverMarkdown(step: StepResult): string {
+  const icon = step.status === 'verified' ? '✓' : step.status === 'refuted' ? '✗' : '?';
+  const lines = [`**${icon} Step ${step.index} ${step.status}** — \`${escapeCell(step.lhs)} ${step.relation} ${escapeCell(step.rhs)}\``, ''];
+  if (step.status !== 'verified' && step.message) lines.push(escapeCell(step.message), '');
+  lines.push(`Samples: ${step.samples}`, '');
+  if (step.assumptions.length > 0) {
+    lines.push(`Domains assumed: ${step.assumptions.map(escapeCell).join('; ')}`, '');
+  }
+  if (step.counterexample && Object.keys(step.counterexample).length > 0) {
+    lines.push('| symbol | value |', '| --- | --- |');
+    for (const [k, v] of Object.entries(step.counterexample)) lines.push(`| ${escapeCell(k)} | ${escapeCell(formatValue(v, 6))} |`);
+    if (step.values) {
+      lines.push(`| *left* | ${escapeCell(formatValue(step.values.lhs, 6))} |`);
+      lines.push(`| *right* | ${escapeCell(formatValue(step.values.rhs, 6))} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** The lens above an experiment after a run. */
+export function experimentLensTitle(r: ExperimentResult): string {
+  const time = r.durationMs !== undefined ? ` · ${Math.round(r.durationMs)} ms` : '';
+  const passed = r.checks.filter((c) => c.passed).length;
+  switch (r.status) {
+    case 'passed':
+      return `✓ passed${r.checks.length ? ` · ${plural(passed, 'check')}` : ''}${time} · ▶ Run again`;
+    case 'failed': {
+      const first = r.checks.find((c) => !c.passed);
+      return `✗ failed${first ? `: ${first.label}` : ''}${time} · ▶ Run again`;
+    }
+    case 'error':
+      return `⚠ error: ${r.message}`.slice(0, 90) + ' · ▶ Run again';
+    default:
+      return `– skipped: ${r.message}`.slice(0, 90);
+  }
+}

@@ -1,0 +1,130 @@
+// Verification of a document's derivations: starts runs in the worker, drops results for text that has
+// changed since, moves stored results with edits, and re-verifies on save or while typing if configured.
+import * as vscode from 'vscode';
+import type { DerivationResult } from '../core/types';
+import type { OutlineCache } from './analysis';
+import type { Config } from './config';
+import type { ResultsStore } from './results';
+import { shiftResults, type LineEdit } from './shift';
+import type { VerifyService } from './verifyService';
+
+export class Verification implements vscode.Disposable {
+  private readonly runs = new Map<string, Set<vscode.CancellationTokenSource>>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly store: ResultsStore,
+    private readonly service: VerifyService,
+    private readonly config: Config,
+    private readonly outlines: OutlineCache,
+    private readonly log: (line: string) => void,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (doc.languageId === 'markdown' && this.config.current.verifyOn === 'save') void this.verify(doc);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.cancel(doc.uri);
+        this.outlines.forget(doc);
+      }),
+    );
+  }
+
+  /**
+   * Verifies the derivations opening at `lines` (1-based; every derivation when absent). Resolves with the
+   * results, or undefined when cancelled, failed, or the text changed meanwhile (stale results are dropped).
+   */
+  async verify(doc: vscode.TextDocument, lines?: number[]): Promise<DerivationResult[] | undefined> {
+    const options = this.config.current.verify;
+    const version = doc.version;
+    const outline = this.outlines.get(doc, options);
+    const targets = lines ?? outline.derivations.map((d) => d.line);
+    if (targets.length === 0) return [];
+    const key = doc.uri.toString();
+    const cts = new vscode.CancellationTokenSource();
+    const mine = this.runs.get(key) ?? new Set();
+    mine.add(cts);
+    this.runs.set(key, mine);
+    const entry = this.store.ensure(doc.uri, version);
+    for (const l of targets) entry.running.add(l);
+    this.store.notify(doc.uri);
+    const t0 = performance.now();
+    const outcome = await this.service.verify(doc.getText(), lines ? targets : undefined, options, cts.token);
+    mine.delete(cts);
+    cts.dispose();
+
+    const now = this.store.get(doc.uri);
+    const current = now !== undefined && now.version === version && doc.version === version;
+    if (current) for (const l of targets) now.running.delete(l);
+    if (outcome.kind !== 'done' || !current) {
+      if (outcome.kind === 'failed') {
+        this.log(`verification failed: ${outcome.error}`);
+        void vscode.window.showErrorMessage(`Stepwise: verification failed: ${outcome.error}`);
+      }
+      if (now) this.store.notify(doc.uri);
+      return undefined;
+    }
+    if (!lines) now.derivations.clear();
+    for (const l of targets) now.derivations.delete(l);
+    for (const r of outcome.results) now.derivations.set(r.line, r);
+    const steps = outcome.results.reduce((n, r) => n + r.steps.length, 0);
+    this.log(
+      `${vscode.workspace.asRelativePath(doc.uri)} v${version}: verified ${outcome.results.length} block(s), ${steps} step(s) ` +
+        `in ${Math.round(outcome.ms)} ms (round trip ${Math.round(performance.now() - t0)} ms)`,
+    );
+    this.store.notify(doc.uri);
+    return outcome.results;
+  }
+
+  /** Stops the runs of one document, or of all. */
+  cancel(uri?: vscode.Uri): void {
+    for (const [key, set] of this.runs) {
+      if (uri && key !== uri.toString()) continue;
+      for (const cts of set) cts.cancel();
+    }
+    for (const [key, t] of this.timers) {
+      if (uri && key !== uri.toString()) continue;
+      clearTimeout(t);
+      this.timers.delete(key);
+    }
+  }
+
+  /** Whether a run for this document is under way. */
+  isRunning(uri: vscode.Uri): boolean {
+    return (this.runs.get(uri.toString())?.size ?? 0) > 0;
+  }
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const doc = e.document;
+    if (doc.languageId !== 'markdown' || e.contentChanges.length === 0) return;
+    this.cancel(doc.uri);
+    const entry = this.store.get(doc.uri);
+    if (entry) {
+      const edits: LineEdit[] = e.contentChanges.map((c) => ({
+        startLine: c.range.start.line + 1,
+        endLine: c.range.end.line + 1,
+        newLines: c.text.split('\n').length - 1,
+      }));
+      const moved = shiftResults(entry.derivations, entry.experiments, edits);
+      this.store.rebase(doc.uri, doc.version, moved.derivations, moved.experiments);
+      this.store.notify(doc.uri);
+    }
+    if (this.config.current.verifyOn === 'type') {
+      const key = doc.uri.toString();
+      this.timers.set(
+        key,
+        setTimeout(() => {
+          this.timers.delete(key);
+          void this.verify(doc);
+        }, this.config.current.typeDelayMs),
+      );
+    }
+  }
+
+  dispose(): void {
+    this.cancel();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

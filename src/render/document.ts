@@ -1,0 +1,279 @@
+// The whole-document renderer shared by the webview, the HTML export and the benchmark. It never touches a
+// DOM: it returns the document as top-level blocks of HTML, each keyed by its own HTML (which holds no
+// absolute line numbers), so the webview can keep the nodes of every block whose HTML did not change.
+import MarkdownIt from 'markdown-it';
+import type { MarkdownIt as MarkdownItInstance, RendererRule, Token } from 'markdown-it';
+import type { DerivationResult, ExperimentResult } from '../core/types';
+import type { RenderProblem } from '../protocol/preview';
+import { admonitionPlugin } from './admonition';
+import { MathRenderer, type MathOutput } from './katexRender';
+import { lineStartsOf, mathPlugin, type MathMeta, type RenderEnv, type TexLineStart } from './mathPlugin';
+import { anchorId, numberEquations } from './numbering';
+import {
+  badgeHtml,
+  counterexampleHtml,
+  derivationBadge,
+  escapeHtml,
+  experimentBadge,
+  experimentOutputsHtml,
+  stepNotesHtml,
+} from './resultsHtml';
+import { sanitizeHtmlFragment } from './sanitize';
+import { wrapSteps } from './steps';
+
+export interface RenderOptions {
+  /** `stepwise.macros`, already normalised (names with a backslash). */
+  macros: Record<string, string>;
+  derivations?: readonly DerivationResult[];
+  experiments?: readonly ExperimentResult[];
+  /** 1-based opening lines of blocks being verified or run. */
+  running?: readonly number[];
+  /** Show badges and step marks. */
+  marks: boolean;
+  /** Verify/Run buttons (the webview); off for the export. */
+  interactive: boolean;
+  /** Relative image paths resolve against this (ending in `/`). */
+  baseUri?: string;
+  /** Reduce raw HTML to an allow-list here (for the export); otherwise the caller sanitises `raw` blocks. */
+  sanitizeRaw: boolean;
+}
+
+export interface RenderedBlock {
+  /** The block's HTML; equal keys mean identical output, wherever the block sits. */
+  html: string;
+  /** 0-based first line and the line after the block. Elements inside carry `data-rel-line`, relative to `line`. */
+  line: number;
+  endLine: number;
+  /** The block holds raw HTML from the document and must be sanitised before it reaches a DOM. */
+  raw: boolean;
+}
+
+export interface RenderedDocument {
+  blocks: RenderedBlock[];
+  problems: RenderProblem[];
+  /** Formulas in the document and how many KaTeX had to render (the rest came from the cache). */
+  formulas: number;
+  katexCalls: number;
+}
+
+type FormulaMeta = MathMeta & {
+  out?: MathOutput;
+  placed?: number[];
+  anchors?: string[];
+};
+
+type Context = {
+  options: RenderOptions;
+  derivations: Map<number, DerivationResult>;
+  experiments: Map<number, ExperimentResult>;
+  running: Set<number>;
+  math: MathRenderer;
+};
+
+type Env = RenderEnv & { sw: Context };
+
+const absoluteUrl = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
+
+function resolveSrc(src: string, base: string | undefined): string {
+  if (!base || absoluteUrl.test(src) || src.startsWith('/')) return src;
+  return base + src.replace(/^\.\//, '');
+}
+
+function relAttr(token: Token): string {
+  const rel = token.attrGet('data-rel-line');
+  return rel === null ? '' : ` data-rel-line="${rel}"`;
+}
+
+function filePos(lines: TexLineStart[], offset: number | undefined): { line: number; column: number } {
+  const first = lines[0] ?? { offset: 0, line: 0, column: 0 };
+  if (offset === undefined) return { line: first.line, column: first.column };
+  let at = first;
+  for (const l of lines) if (l.offset <= offset) at = l;
+  return { line: at.line, column: at.column + (offset - at.offset) };
+}
+
+function mathHtml(meta: FormulaMeta, display: boolean): string {
+  const out = meta.out;
+  if (!out) return '';
+  if (out.ok) return out.html;
+  // The source stays readable with the message beside it, where the formula would have been.
+  const tag = display ? 'div' : 'span';
+  return (
+    `<${tag} class="sw-katex-error" title="${escapeHtml(out.message)}"><code class="sw-error-src">${escapeHtml(meta.tex)}</code>` +
+    `<span class="sw-error-msg">${escapeHtml(out.message)}</span></${tag}>`
+  );
+}
+
+function renderMathBlock(tokens: Token[], idx: number, _o: unknown, env: Env): string {
+  const token = tokens[idx] as Token;
+  const meta = token.meta as unknown as FormulaMeta;
+  const ctx = env.sw;
+  const key = meta.openLine + 1;
+  const result = ctx.options.marks ? ctx.derivations.get(key) : undefined;
+  const badge = ctx.options.marks ? derivationBadge(result, ctx.running.has(key)) : derivationBadge(undefined, false);
+  const inline = (tex: string): string => {
+    const out = ctx.math.render(tex, false);
+    return out.ok ? out.html : `<code>${escapeHtml(tex)}</code>`;
+  };
+  const button = ctx.options.interactive
+    ? `<vscode-button class="sw-action" data-action="verify" secondary title="Verify this derivation">Verify</vscode-button>`
+    : '';
+  const toolbar = badge.status !== 'none' || button ? `<div class="sw-toolbar">${badgeHtml(badge)}${button}</div>` : '';
+  const cex = result
+    ? result.steps
+        .filter((s) => s.status === 'refuted')
+        .map((s) => counterexampleHtml(s, inline))
+        .join('')
+    : '';
+  const notes = result ? stepNotesHtml(result, meta.placed ?? [], inline) : '';
+  const anchors = meta.anchors ?? [];
+  const id = anchors[0] === undefined ? '' : ` id="${anchorId(anchors[0])}"`;
+  const extra = anchors
+    .slice(1)
+    .map((a) => `<a class="sw-anchor" id="${anchorId(a)}"></a>`)
+    .join('');
+  return (
+    `<div class="sw-math-block sw-status-${badge.status}"${relAttr(token)}${id}>${extra}${toolbar}` +
+    `<div class="sw-math">${mathHtml(meta, true)}</div>${cex}${notes}</div>\n`
+  );
+}
+
+function renderExperiment(token: Token, env: Env, fallback: () => string): string {
+  const info = token.info.trim();
+  if (!/^experiment(?:\s|$)/.test(info)) return fallback();
+  const ctx = env.sw;
+  const key = (token.map?.[0] ?? 0) + 1;
+  const result = ctx.experiments.get(key);
+  const badge = ctx.options.marks ? experimentBadge(result, ctx.running.has(key)) : experimentBadge(undefined, false);
+  const title = /^experiment\s+"([^"]*)"/.exec(info)?.[1];
+  const button = ctx.options.interactive
+    ? `<vscode-button class="sw-action" data-action="run" secondary title="Run this experiment">Run</vscode-button>`
+    : '';
+  const head =
+    `<div class="sw-toolbar"><span class="sw-exp-title">${escapeHtml(title ?? 'experiment')}</span>` +
+    `${badgeHtml(badge)}${button}</div>`;
+  const outputs = result && ctx.options.marks ? experimentOutputsHtml(result) : '';
+  return (
+    `<div class="sw-experiment sw-status-${badge.status}"${relAttr(token)}>${head}` +
+    `<pre class="sw-code"><code class="language-experiment">${escapeHtml(token.content)}</code></pre>${outputs}</div>\n`
+  );
+}
+
+/** Builds the markdown-it instance: CommonMark + tables, raw HTML, links, math, admonitions, experiments. */
+function createMarkdown(): MarkdownItInstance {
+  const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+  md.use(mathPlugin).use(admonitionPlugin);
+  const r = md.renderer.rules;
+  r.math_block = renderMathBlock as unknown as RendererRule;
+  r.math_inline = (tokens, idx) => `<span class="sw-math-inline">${mathHtml(tokens[idx]?.meta as unknown as FormulaMeta, false)}</span>`;
+  r.math_inline_display = (tokens, idx) =>
+    `<span class="sw-math-display">${mathHtml(tokens[idx]?.meta as unknown as FormulaMeta, true)}</span>`;
+  const fence = r.fence?.bind(r);
+  r.fence = (tokens, idx, opts, env, self) =>
+    renderExperiment(tokens[idx] as Token, env as unknown as Env, () => (fence ? fence(tokens, idx, opts, env, self) : ''));
+  const image = r.image?.bind(r);
+  r.image = (tokens, idx, opts, env, self) => {
+    const token = tokens[idx] as Token;
+    const src = token.attrGet('src');
+    if (typeof src === 'string') token.attrSet('src', resolveSrc(src, (env as unknown as Env).sw.options.baseUri));
+    return image ? image(tokens, idx, opts, env, self) : '';
+  };
+  const rawHtml = (content: string, env: Env): string =>
+    env.sw.options.sanitizeRaw ? sanitizeHtmlFragment(content, (s) => resolveSrc(s, env.sw.options.baseUri)) : content;
+  r.html_block = (tokens, idx, _o, env) => rawHtml(tokens[idx]?.content ?? '', env as unknown as Env);
+  r.html_inline = (tokens, idx, _o, env) => rawHtml(tokens[idx]?.content ?? '', env as unknown as Env);
+  return md;
+}
+
+function hasRaw(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) {
+    const t = tokens[i] as Token;
+    if (t.type === 'html_block') return true;
+    if (t.children?.some((c) => c.type === 'html_inline')) return true;
+  }
+  return false;
+}
+
+/** Collects math tokens in reading order, block-level and inline. */
+function formulasOf(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (t.type === 'math_block') out.push(t);
+    else if (t.children) for (const c of t.children) if (c.type === 'math_inline' || c.type === 'math_inline_display') out.push(c);
+  }
+  return out;
+}
+
+/** Renders Markdown documents; keep one per document so its KaTeX cache serves the next keystroke. */
+export class DocumentRenderer {
+  private readonly md = createMarkdown();
+  private readonly math = new MathRenderer();
+
+  render(text: string, options: RenderOptions): RenderedDocument {
+    const ctx: Context = {
+      options,
+      derivations: new Map((options.derivations ?? []).map((d) => [d.line, d])),
+      experiments: new Map((options.experiments ?? []).map((e) => [e.line, e])),
+      running: new Set(options.running ?? []),
+      math: this.math,
+    };
+    const env: Env = { lineStarts: lineStartsOf(text), sw: ctx };
+    const tokens = this.md.parse(text, env);
+    const problems: RenderProblem[] = [];
+
+    // Steps are wrapped first: their positions refer to the TeX as written.
+    const formulas = formulasOf(tokens);
+    const metas = formulas.map((t) => t.meta as unknown as FormulaMeta);
+    const wrapped = metas.map((m) => {
+      const result = options.marks && m.display ? ctx.derivations.get(m.openLine + 1) : undefined;
+      if (!result) return m.tex;
+      const w = wrapSteps(m.tex, m.lines, result.steps);
+      m.placed = w.placed;
+      return w.tex;
+    });
+    const numbering = numberEquations(metas.map((m, i) => ({ tex: wrapped[i] ?? m.tex, display: m.display })));
+    for (const p of numbering.problems) {
+      const m = metas[p.index];
+      if (m) problems.push({ ...filePos(m.lines, p.offset < 0 ? undefined : p.offset), message: p.message });
+    }
+
+    this.math.begin(options.macros);
+    metas.forEach((m, i) => {
+      const tex = numbering.texs[i] ?? m.tex;
+      m.anchors = numbering.anchors[i];
+      m.out = this.math.render(tex, m.display, m.tex);
+      if (!m.out.ok) {
+        const pos = filePos(m.lines, tex === m.tex ? m.out.offset : undefined);
+        problems.push({ ...pos, message: m.out.message });
+      }
+    });
+    const katexCalls = this.math.rendered;
+    const blocks = this.blocks(tokens, env);
+    this.math.end();
+    return { blocks, problems, formulas: formulas.length, katexCalls };
+  }
+
+  /** Splits the token stream at top level and renders each block on its own. */
+  private blocks(tokens: Token[], env: Env): RenderedBlock[] {
+    const blocks: RenderedBlock[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const first = tokens[i] as Token;
+      let j = i;
+      if (first.nesting === 1) {
+        while (j < tokens.length - 1 && !((tokens[j] as Token).level === first.level && (tokens[j] as Token).nesting === -1)) j++;
+      }
+      const start = first.map?.[0] ?? blocks[blocks.length - 1]?.endLine ?? 0;
+      const end = first.map?.[1] ?? start + 1;
+      for (let k = i; k <= j; k++) {
+        const t = tokens[k] as Token;
+        if (t.map && t.block && t.nesting !== -1) t.attrSet('data-rel-line', String(t.map[0] - start));
+      }
+      const slice = tokens.slice(i, j + 1);
+      const html = this.md.renderer.render(slice, this.md.options, env);
+      blocks.push({ html, line: start, endLine: end, raw: !env.sw.options.sanitizeRaw && hasRaw(tokens, i, j) });
+      i = j + 1;
+    }
+    return blocks;
+  }
+}

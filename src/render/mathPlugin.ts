@@ -1,0 +1,222 @@
+// markdown-it rules for math: `$…$`, `\(…\)` inline; `$$…$$` and `\[…\]` as blocks (also indented inside
+// lists, block quotes and admonitions) or inline; ```` ```math ```` fences. Each math token carries where every
+// line of its TeX starts in the file, so a KaTeX error or a verification step maps back to a column.
+import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from 'markdown-it';
+
+/** Where one line of a formula's TeX starts: offset in the TeX, 0-based line and column in the file. */
+export interface TexLineStart {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+export type MathMeta = {
+  tex: string;
+  display: boolean;
+  lines: TexLineStart[];
+  /** 0-based line of the opening delimiter: derivation results are keyed by it (1-based there). */
+  openLine: number;
+};
+
+/** Per-parse data the rules share, kept in markdown-it's `env`. */
+export type RenderEnv = {
+  /** Offsets in the source of each line's first character. */
+  lineStarts: number[];
+};
+
+export function lineStartsOf(src: string): number[] {
+  const starts = [0];
+  for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOfOffset(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? Infinity) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const closers: Record<string, string> = { $$: '$$', '\\[': '\\]' };
+
+function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const env = state.env as unknown as RenderEnv;
+  const start = (state.bMarks[startLine] ?? 0) + (state.tShift[startLine] ?? 0);
+  const max = state.eMarks[startLine] ?? 0;
+  if ((state.sCount[startLine] ?? 0) - state.blkIndent >= 4) return false;
+  const open = state.src.slice(start, start + 2);
+  const close = closers[open];
+  if (!close) return false;
+  const lines: TexLineStart[] = [];
+  let tex = '';
+  const lineBase = (l: number): number => env.lineStarts[l] ?? 0;
+  const push = (text: string, pos: number, line: number): void => {
+    if (lines.length > 0) tex += '\n';
+    lines.push({ offset: tex.length, line, column: pos - lineBase(line) });
+    tex += text;
+  };
+  // The closing delimiter must end its line; `$$a$$ text` is left to the inline rule.
+  const first = state.src.slice(start + 2, max);
+  let end = -1;
+  const sameLine = first.indexOf(close);
+  if (sameLine !== -1) {
+    if (first.slice(sameLine + 2).trim() !== '') return false;
+    push(first.slice(0, sameLine), start + 2, startLine);
+    end = startLine;
+  } else {
+    push(first, start + 2, startLine);
+    for (let line = startLine + 1; line < endLine; line++) {
+      const pos = (state.bMarks[line] ?? 0) + (state.tShift[line] ?? 0);
+      const lineMax = state.eMarks[line] ?? 0;
+      // Leaving the container (a list item, a quote) before the closer: not a math block.
+      if (pos < lineMax && (state.sCount[line] ?? 0) < state.blkIndent) break;
+      const text = state.src.slice(pos, lineMax);
+      const at = text.indexOf(close);
+      if (at !== -1) {
+        if (text.slice(at + 2).trim() !== '') break;
+        push(text.slice(0, at), pos, line);
+        end = line;
+        break;
+      }
+      push(text, pos, line);
+    }
+  }
+  if (end === -1) return false; // unterminated (often while typing): leave it as text
+  if (silent) return true;
+  const token = state.push('math_block', 'div', 0);
+  token.block = true;
+  token.map = [startLine, end + 1];
+  token.markup = open;
+  token.meta = { tex, display: true, lines, openLine: startLine } satisfies MathMeta;
+  state.line = end + 1;
+  return true;
+}
+
+/** `$` may open inline math unless followed by a space; it may close unless preceded by one or followed by a digit. */
+function mathInline(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const pos = state.pos;
+  const ch = src.charCodeAt(pos);
+  let open: string;
+  let close: string;
+  let display: boolean;
+  if (ch === 0x24 /* $ */) {
+    if (src.charCodeAt(pos + 1) === 0x24) {
+      open = '$$';
+      close = '$$';
+      display = true;
+    } else {
+      open = '$';
+      close = '$';
+      display = false;
+    }
+  } else if (ch === 0x5c /* \ */) {
+    const next = src[pos + 1];
+    if (next === '(') [open, close, display] = ['\\(', '\\)', false];
+    else if (next === '[') [open, close, display] = ['\\[', '\\]', true];
+    else return false;
+  } else return false;
+  const from = pos + open.length;
+  if (open === '$') {
+    const c = src[from];
+    if (c === undefined || c === ' ' || c === '\t' || c === '\n') return false;
+  }
+  let at = from;
+  for (;;) {
+    at = src.indexOf(close, at);
+    if (at === -1) return false;
+    // A backslash-escaped `\$` inside is not a closer.
+    let backslashes = 0;
+    for (let k = at - 1; k >= from && src[k] === '\\'; k--) backslashes++;
+    if (open === '$') {
+      const before = src[at - 1];
+      const after = src.charCodeAt(at + 1);
+      if (backslashes % 2 === 1 || before === ' ' || before === '\t' || before === '\n' || (after >= 0x30 && after <= 0x39)) {
+        at += 1;
+        continue;
+      }
+    } else if (open === '$$' && backslashes % 2 === 1) {
+      at += 1;
+      continue;
+    }
+    break;
+  }
+  if (at === from) return false;
+  if (!silent) {
+    const token = state.push(display ? 'math_inline_display' : 'math_inline', 'span', 0);
+    token.markup = open;
+    token.content = src.slice(from, at);
+    // Lines and columns are filled in by the core rule below, which knows the paragraph's place.
+    token.meta = { tex: token.content, display, lines: [], openLine: -1, at: from } as MathMeta & { at: number };
+  }
+  state.pos = at + close.length;
+  return true;
+}
+
+/** Gives inline math its file lines: count newlines inside the paragraph, then find each line's text in the file. */
+function placeInlineMath(state: StateCore): void {
+  const env = state.env as unknown as RenderEnv;
+  const fileLines = state.src.split('\n');
+  for (const block of state.tokens) {
+    if (block.type === 'fence' && block.map) placeFence(block, fileLines);
+    if (block.type !== 'inline' || !block.children || !block.map) continue;
+    const base = block.map[0];
+    for (const child of block.children) {
+      if (child.type !== 'math_inline' && child.type !== 'math_inline_display') continue;
+      const meta = child.meta as unknown as MathMeta & { at: number };
+      const before = block.content.slice(0, meta.at);
+      const firstLine = base + countNewlines(before);
+      meta.openLine = firstLine;
+      const startCol = before.length - before.lastIndexOf('\n') - 1;
+      meta.lines = texLinesIn(meta.tex, firstLine, fileLines, startCol, env);
+    }
+  }
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Columns by search: paragraph text has its container prefixes removed, the file line has them. */
+function texLinesIn(tex: string, firstLine: number, fileLines: string[], hint: number, _env: RenderEnv): TexLineStart[] {
+  const out: TexLineStart[] = [];
+  let offset = 0;
+  tex.split('\n').forEach((text, k) => {
+    const line = firstLine + k;
+    const file = fileLines[line] ?? '';
+    const found = text === '' ? -1 : file.indexOf(text, k === 0 ? Math.min(hint, file.length) : 0);
+    const again = found === -1 && text !== '' ? file.indexOf(text) : found;
+    out.push({ offset, line, column: again === -1 ? (k === 0 ? hint : 0) : again });
+    offset += text.length + 1;
+  });
+  return out;
+}
+
+/** ```` ```math ```` fences become display math; ```` ```experiment ```` fences keep their type for the renderer. */
+function placeFence(token: Token, fileLines: string[]): void {
+  const info = token.info.trim().split(/\s+/)[0] ?? '';
+  if (info !== 'math' || !token.map) return;
+  const tex = token.content.replace(/\n$/, '');
+  token.type = 'math_block';
+  token.meta = {
+    tex,
+    display: true,
+    lines: texLinesIn(tex, token.map[0] + 1, fileLines, 0, { lineStarts: [] }),
+    openLine: token.map[0],
+  } satisfies MathMeta;
+}
+
+/** Installs the math rules; token types: `math_block`, `math_inline`, `math_inline_display`. */
+export function mathPlugin(md: MarkdownIt): void {
+  md.block.ruler.before('fence', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.inline.ruler.before('escape', 'math_inline', mathInline);
+  md.core.ruler.push('math_place', placeInlineMath);
+}
+
+export { lineOfOffset };

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAll, diagnostics, lenses, openFixture, replaceLine, waitFor } from './helpers';
+
+// edits.md, 0-based: a wrong block opens at 6 (its step on 7), a correct one at 12.
+describe('diagnostics follow edits', () => {
+  let editor: vscode.TextEditor;
+  let uri: vscode.Uri;
+  before(async () => {
+    editor = await openFixture('edits.md');
+    uri = editor.document.uri;
+    await vscode.commands.executeCommand('stepwise.clearResults', uri);
+  });
+  after(closeAll);
+
+  const verifyTitles = async () =>
+    (await lenses(uri)).filter((l) => l.command === 'stepwise.verifyDerivation').map((l) => [l.line, l.title]);
+
+  it('sets an Error on the wrong step and none on the correct one', async () => {
+    await vscode.commands.executeCommand('stepwise.verifyFile', uri);
+    const diags = diagnostics(uri);
+    assert.deepEqual(
+      diags.map((d) => [d.range.start.line, d.severity]),
+      [[7, vscode.DiagnosticSeverity.Error]],
+    );
+    assert.match(diags[0]!.message, /^step 1: /);
+    assert.deepEqual(await verifyTitles(), [
+      [6, '✗ step 1 refuted'],
+      [12, '✓ 1 verified'],
+    ]);
+  });
+
+  it('moves diagnostics and results down when lines are inserted above', async () => {
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'An added line.\n\n')));
+    await waitFor('the diagnostic to move to line 9', () => diagnostics(uri)[0]?.range.start.line === 9);
+    assert.equal(diagnostics(uri).length, 1);
+    assert.deepEqual(await verifyTitles(), [
+      [8, '✗ step 1 refuted'],
+      [14, '✓ 1 verified'],
+    ]);
+  });
+
+  it('clears the result of a block whose text changes, keeping the others', async () => {
+    await replaceLine(editor, 9, '2x + x = 3x');
+    await waitFor('the diagnostic to clear', () => diagnostics(uri).length === 0);
+    assert.deepEqual(await verifyTitles(), [
+      [8, 'Verify · 1 step'],
+      [14, '✓ 1 verified'],
+    ]);
+    await vscode.commands.executeCommand('stepwise.verifyDerivation', uri, 8);
+    assert.deepEqual(diagnostics(uri), []);
+    assert.deepEqual(await verifyTitles(), [
+      [8, '✓ 1 verified'],
+      [14, '✓ 1 verified'],
+    ]);
+  });
+
+  it('drops a result computed for text that changed while it ran', async () => {
+    await vscode.commands.executeCommand('stepwise.clearResults', uri);
+    const pending = vscode.commands.executeCommand('stepwise.verifyFile', uri);
+    await replaceLine(editor, 9, '2x + x = 5x');
+    assert.equal(await pending, undefined, 'the stale run reports nothing');
+    assert.deepEqual(diagnostics(uri), []);
+    assert.deepEqual(await verifyTitles(), [
+      [8, 'Verify · 1 step'],
+      [14, 'Verify · 1 step'],
+    ]);
+  });
+});

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import type { DerivationResult, StepResult } from '../../../src/core/types';
+import {
+  formatNumber,
+  formatValue,
+  inlineText,
+  resultLensTitle,
+  statusText,
+  stepHoverMarkdown,
+  stepMessage,
+  verifyLensTitle,
+} from '../../../src/extension/format';
+
+function step(index: number, status: StepResult['status'], extra: Partial<StepResult> = {}): StepResult {
+  return {
+    index,
+    line: 10 + index,
+    column: 3,
+    relation: '=',
+    lhs: 'a',
+    rhs: 'b',
+    status,
+    message: '',
+    samples: 24,
+    counterexample: null,
+    assumptions: [],
+    ...extra,
+  };
+}
+
+const block = (...steps: StepResult[]): DerivationResult => ({ line: 10, endLine: 20, steps });
+
+describe('extension/format', () => {
+  it('counts steps in the Verify lens', () => {
+    assert.equal(verifyLensTitle(1), 'Verify · 1 step');
+    assert.equal(verifyLensTitle(3), 'Verify · 3 steps');
+  });
+
+  it('titles results worst first and reads mixed results naturally', () => {
+    assert.equal(resultLensTitle(block(step(1, 'verified'), step(2, 'verified'), step(3, 'verified'))), '✓ 3 verified');
+    assert.equal(resultLensTitle(block(step(1, 'verified'), step(2, 'refuted'))), '✗ step 2 refuted · ✓ 1 verified');
+    assert.equal(resultLensTitle(block(step(1, 'unverifiable'))), '? 1 unverifiable');
+    assert.equal(
+      resultLensTitle(block(step(1, 'refuted'), step(2, 'unverifiable'), step(3, 'refuted'), step(4, 'refuted'))),
+      '✗ steps 1, 3 and 4 refuted · ? 1 unverifiable',
+    );
+    assert.equal(resultLensTitle(block()), 'No steps to verify');
+  });
+
+  it('formats numbers without float noise', () => {
+    assert.equal(formatNumber(0.1 + 0.2), '0.3');
+    assert.equal(formatNumber(0.375), '0.375');
+    assert.equal(formatNumber(-2), '-2');
+    assert.equal(formatNumber(1234567), '1.235e+6');
+    assert.equal(formatNumber(Infinity), '∞');
+    assert.equal(formatValue([1, 2, 3, 4, 5]), '[1, 2, 3, 4, …]');
+    assert.equal(
+      formatValue([
+        [1, 0],
+        [0, 1],
+      ]),
+      '[[1, 0], [0, 1]]',
+    );
+  });
+
+  it('gives a refuted step its counterexample in the message and the inline text', () => {
+    const s = step(2, 'refuted', { message: 'left 0.375 ≠ right 0.5', counterexample: { x: 1, p: 0.25 } });
+    assert.equal(stepMessage(s), 'step 2: left 0.375 ≠ right 0.5 at x = 1, p = 0.25');
+    assert.equal(inlineText([s]), '✗ at x = 1, p = 0.25');
+    assert.equal(inlineText([step(1, 'verified'), step(2, 'verified')]), '✓');
+    assert.equal(inlineText([step(1, 'verified'), step(2, 'unverifiable')]), '?');
+  });
+
+  it('builds a refuted message from the values when the core gives none, without repeating the point', () => {
+    const s = step(1, 'refuted', { values: { lhs: 4, rhs: 2 }, counterexample: { x: 1 } });
+    assert.equal(stepMessage(s), 'step 1: left 4 ≠ right 2 at x = 1');
+    const already = step(1, 'refuted', { message: 'left 4 ≠ right 2 at x = 1', counterexample: { x: 1 } });
+    assert.equal(stepMessage(already), 'step 1: left 4 ≠ right 2 at x = 1');
+    assert.equal(stepMessage(step(3, 'unverifiable', { message: 'unknown symbol \\Gamma' })), 'step 3 unverifiable: unknown symbol \\Gamma');
+  });
+
+  it('sums a file for the status bar', () => {
+    assert.equal(statusText([]), 'Stepwise');
+    assert.equal(
+      statusText([block(step(1, 'verified'), step(2, 'refuted')), block(step(1, 'unverifiable'), step(2, 'verified'))]),
+      'Stepwise ✓ 2 ✗ 1 ? 1',
+    );
+  });
+
+  it('puts status, samples, flagged defaults and a counterexample table in the hover, escaping Markdown', () => {
+    const s = step(2, 'refuted', {
+      lhs: 'a|b',
+      message: 'left 4 ≠ right 2',
+      counterexample: { x: 1, A: [[1, 2]] },
+      values: { lhs: 4, rhs: 2 },
+      assumptions: ['x ∈ ℝ (default)'],
+    });
+    const md = stepHoverMarkdown(s);
+    assert.match(md, /\*\*✗ Step 2 refuted\*\*/);
+    assert.match(md, /a\\\|b/);
+    assert.match(md, /Samples: 24/);
+    assert.match(md, /Domains assumed: x ∈ ℝ \(default\)/);
+    assert.match(md, /\| symbol \| value \|\n\| --- \| --- \|\n\| x \| 1 \|\n\| A \| \\\[\\\[1, 2\\\]\\\] \|/);
+    assert.match(md, /\| \*left\* \| 4 \|/);
+    assert.doesNotMatch(stepHoverMarkdown(step(1, 'verified')), /\| symbol/);
+  });
+});

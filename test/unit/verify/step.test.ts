@@ -1,0 +1,249 @@
+import assert from 'node:assert/strict';
+import { bounds, check, declare, def, domain, fn, table } from './helpers';
+
+const square = table(declare(['A', 'B'], domain(['n', 'n'])), declare(['n'], bounds('1', '6', false, false, 'integer')));
+
+describe('verifyStep: matrices', () => {
+  it('refutes AB = BA for matrices with a matrix counterexample and both values', () => {
+    const v = check('A * B', '=', 'B * A', square);
+    assert.equal(v.status, 'refuted');
+    assert.ok(Array.isArray(v.counterexample?.A), 'A is shown as a matrix');
+    assert.ok(v.values && Array.isArray(v.values.lhs));
+    assert.notDeepEqual(v.values.lhs, v.values.rhs);
+    assert.match(v.message, /left side = \[\[/);
+  });
+
+  it('verifies ab = ba for scalars', () => {
+    const v = check('a * b', '=', 'b * a');
+    assert.equal(v.status, 'verified');
+    assert.equal(v.samples, 24);
+  });
+
+  it('verifies (AB)^T = B^T A^T and refutes (AB)^T = A^T B^T', () => {
+    assert.equal(check('transpose(A * B)', '=', 'transpose(B) * transpose(A)', square).status, 'verified');
+    assert.equal(check('transpose(A * B)', '=', 'transpose(A) * transpose(B)', square).status, 'refuted');
+  });
+
+  it('verifies (AB)^{-1} = B^{-1} A^{-1} and refutes the unswapped order', () => {
+    assert.equal(check('inv(A * B)', '=', 'inv(B) * inv(A)', square).status, 'verified');
+    assert.equal(check('inv(A * B)', '=', 'inv(A) * inv(B)', square).status, 'refuted');
+  });
+
+  it('sizes I from its context: (I + A) - A = I', () => {
+    const v = check('(I + A) - A', '=', 'I', square);
+    assert.equal(v.status, 'verified');
+    assert.ok(v.assumptions.some((a) => a.startsWith('I = identity')));
+  });
+
+  it('reads rectangular products: (XW)^T = W^T X^T with X m×n and W n×k', () => {
+    const t = table(declare(['X'], domain(['m', 'n'])), declare(['W'], domain(['n', 'k'])));
+    assert.equal(check('transpose(X * W)', '=', 'transpose(W) * transpose(X)', t).status, 'verified');
+  });
+
+  it('reports a product of mismatched sizes as a shape mismatch, with the sizes drawn', () => {
+    const t = table(declare(['X'], domain(['m', 'n'])), declare(['m'], bounds('3', '3', false, false, 'integer')), declare(['n'], bounds('2', '2', false, false, 'integer')));
+    const v = check('X * X', '=', 'X', t);
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /shape mismatch in the left side: cannot multiply 3×2 by 3×2 \(at m = 3, n = 2\)/);
+  });
+
+  it('refutes sides of different declared shapes, and names both shapes', () => {
+    const t = table(declare(['X'], domain(['m', 'n'])), declare(['m'], bounds('3', '3', false, false, 'integer')), declare(['n'], bounds('2', '2', false, false, 'integer')));
+    const v = check('X', '=', 'transpose(X)', t);
+    assert.equal(v.status, 'refuted');
+    assert.match(v.message, /left is 3×2, right is 2×3/);
+  });
+
+  it('calls a shape mismatch unverifiable when a symbol took a default domain', () => {
+    const t = table(declare(['A'], domain(['n', 'n'])));
+    const v = check('A * x', '=', 'x', t);
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /shape mismatch: left is .*, right is a scalar/);
+    assert.ok(v.assumptions.includes('x ∈ ℝ (default)'));
+  });
+
+  it('compares a vector with the literal 0 entrywise', () => {
+    const t = table(declare(['x'], domain(['n'])));
+    assert.equal(check('x - x', '=', '0', t).status, 'verified');
+    assert.equal(check('x + x', '=', '0', t).status, 'refuted');
+  });
+
+  it('treats a 1×1 product x^T y as a scalar', () => {
+    const t = table(declare(['x', 'y'], domain(['n'])));
+    assert.equal(check('transpose(x) * y', '=', 'transpose(y) * x', t).status, 'verified');
+    assert.equal(check('transpose(x) * x', '\\ge', '0', t).status, 'verified');
+  });
+
+  it('evaluates norms, trace, det and diag', () => {
+    const t = table(declare(['x'], domain(['n'])), ...[declare(['A', 'B'], domain(['n', 'n']))]);
+    assert.equal(check('norm(x)^2', '=', 'transpose(x) * x', t).status, 'verified');
+    assert.equal(check('trace(A * B)', '=', 'trace(B * A)', t).status, 'verified');
+    assert.equal(check('det(A * B)', '=', 'det(A) * det(B)', t).status, 'verified');
+    assert.equal(check('normFro(A)^2', '=', 'trace(transpose(A) * A)', t).status, 'verified');
+    assert.equal(check('norm(A)', '\\le', 'normFro(A)', t).status, 'verified');
+    assert.equal(check('diag(x) * x', '=', 'hadamard(x, x)', t).status, 'verified');
+  });
+});
+
+describe('verifyStep: derivatives, piecewise, sums, functions', () => {
+  it('Jacobian of x + f(x) is I + J_f (f = tanh elementwise)', () => {
+    const t = table(declare(['x'], domain(['n'])), fn('f', ['z'], 'tanh(z)'));
+    assert.equal(check('grad(x, x + call(f, x))', '=', 'I + diag(1 - hadamard(tanh(x), tanh(x)))', t).status, 'verified');
+    assert.equal(check('grad(x, x + call(f, x))', '=', 'I + grad(x, call(f, x))', t).status, 'verified');
+    assert.equal(check('grad(x, x + call(f, x))', '=', 'diag(1 - hadamard(tanh(x), tanh(x)))', t).status, 'refuted');
+  });
+
+  it('Jacobian of Wx is W; gradient of x^T A x is (A + A^T) x', () => {
+    const t = table(declare(['x'], domain(['n'])), declare(['W', 'A'], domain(['n', 'n'])));
+    assert.equal(check('grad(x, W * x)', '=', 'W', t).status, 'verified');
+    assert.equal(check('grad(x, transpose(x) * A * x)', '=', '(A + transpose(A)) * x', t).status, 'verified');
+    assert.equal(check('grad(x, transpose(x) * A * x)', '=', '2 * A * x', t).status, 'refuted');
+  });
+
+  it('scalar derivatives: d/dx x^3 = 3x^2, and σ\' = σ(1 - σ)', () => {
+    const t = table(fn('σ', ['z'], '1 / (1 + e^(-z))'));
+    assert.equal(check('deriv(x, x^3)', '=', '3 x^2').status, 'verified');
+    assert.equal(check('deriv(x, x^3)', '=', '3 x').status, 'refuted');
+    assert.equal(check('derivFn(σ, 1, z)', '=', 'call(σ, z) * (1 - call(σ, z))', t).status, 'verified');
+  });
+
+  it('ReLU as cases: equals max(0, x); its derivative is the step, kinks are redrawn', () => {
+    const relu = 'piecewise(x > 0, x, 0)';
+    assert.equal(check(relu, '=', 'max(0, x)').status, 'verified');
+    assert.equal(check(relu, '=', 'relu(x)').status, 'verified');
+    assert.equal(check(relu, '=', 'abs(x)').status, 'refuted');
+    const step = check(`deriv(x, ${relu})`, '=', 'piecewise(x > 0, 1, 0)');
+    assert.equal(step.status, 'verified');
+  });
+
+  it('a cases block with no matching case and no otherwise is undefined there', () => {
+    const v = check('piecewise(x > 100, x)', '=', 'x');
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /no case of the piecewise definition applies/);
+  });
+
+  it('sums with bounds: Σ_{i=1}^n i = n(n+1)/2 with n an integer', () => {
+    const t = table(declare(['n'], bounds('1', '512', false, false, 'integer')));
+    assert.equal(check('sumOver(i, 1, n, i)', '=', 'n * (n + 1) / 2', t).status, 'verified');
+    assert.equal(check('sumOver(i, 1, n, i)', '=', 'n^2 / 2', t).status, 'refuted');
+    assert.equal(check('prodOver(i, 1, n, i)', '=', 'n!', t).status, 'verified');
+  });
+
+  it('sums over entries: Σ_i x_i^2 = ‖x‖²', () => {
+    const t = table(declare(['x'], domain(['n'])));
+    assert.equal(check('sumOver(i, 1, n, entry(x, i)^2)', '=', 'norm(x)^2', t).status, 'verified');
+  });
+
+  it('a sum with a huge bound is unverifiable, never a hang', () => {
+    const v = check('sumOver(i, 1, 10^12, i)', '=', '1');
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /beyond the work budget/);
+    const nested = check('sumOver(i, 1, 3000, sumOver(j, 1, 3000, i * j))', '=', '1');
+    assert.equal(nested.status, 'unverifiable');
+    assert.match(nested.message, /work budget/);
+  });
+
+  it('declared scalar functions apply elementwise: σ(Ay + b)', () => {
+    const t = table(
+      fn('σ', ['z'], '1 / (1 + exp(-z))'),
+      declare(['A'], domain(['n', 'n'])),
+      declare(['y', 'b'], domain(['n'])),
+    );
+    assert.equal(check('call(σ, A * y + b)', '=', 'sigmoid(A * y + b)', t).status, 'verified');
+    assert.equal(check('call(σ, A * y + b)', '=', 'A * call(σ, y) + b', t).status, 'refuted');
+  });
+
+  it('substitutes definitions: a = 1/sqrt(n) gives the issue chain', () => {
+    const t = table(def('a', '1 / sqrt(n)'), declare(['n'], bounds('1', '512', false, false, 'integer')));
+    assert.equal(check('(a - (-a))^2 / 12', '=', 'a^2 / 3', t).status, 'verified');
+    assert.equal(check('a^2 / 3', '=', '1 / (3 n)', t).status, 'verified');
+    assert.equal(check('a^2 / 3', '=', '1 / (6 n)', t).status, 'refuted');
+  });
+
+  it('an undeclared function is unverifiable and says how to declare it', () => {
+    const v = check('call(g, x)', '=', 'x');
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /g is an undeclared function: declare it in a <!-- let … --> comment, e\.g\. g\(x\) = …/);
+  });
+
+  it('a circular definition is unverifiable, not a stack overflow', () => {
+    const t = table(def('a', 'b + 1'), def('b', 'a * 2'));
+    const v = check('a', '=', '1', t);
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /circular definition/);
+  });
+});
+
+describe('verifyStep: relations and statuses', () => {
+  it('\\ne is verified once a sample differs and refuted when the sides agree everywhere', () => {
+    const yes = check('(x + 1)^2', '\\ne', 'x^2 + 1');
+    assert.equal(yes.status, 'verified');
+    const no = check('(x + 1)^2', '\\ne', 'x^2 + 2 x + 1');
+    assert.equal(no.status, 'refuted');
+    assert.match(no.message, /agree at all 24 samples/);
+  });
+
+  it('inequalities: x^2 ≥ 0 and e^x ≥ 1 + x hold; x^2 > 0 fails at x = 0 exactly', () => {
+    assert.equal(check('x^2', '\\ge', '0').status, 'verified');
+    const ex = check('e^x', '\\ge', '1 + x');
+    assert.equal(ex.status, 'verified');
+    assert.ok(ex.assumptions.includes("e = Euler's number (default)"));
+    const strict = check('x^2', '>', '0');
+    assert.equal(strict.status, 'refuted');
+    assert.deepEqual(strict.counterexample, { x: 0 });
+    assert.deepEqual(strict.values, { lhs: 0, rhs: 0 });
+    assert.match(strict.message, /at x = 0: left side = 0, right side = 0/);
+    assert.equal(check('x', '<', 'x + 1').status, 'verified');
+    assert.equal(check('x', '\\le', 'x - 1').status, 'refuted');
+  });
+
+  it('\\approx uses approxTol', () => {
+    assert.equal(check('1 / 1.001', '\\approx', '1').status, 'verified');
+    assert.equal(check('1 / 1.001', '=', '1').status, 'refuted');
+    assert.equal(check('1 / 1.001', '\\approx', '1', undefined, { approxTol: 1e-4 }).status, 'refuted');
+  });
+
+  it('prefers a simple counterexample: (x + y)^2 = x^2 + y^2', () => {
+    const v = check('(x + y)^2', '=', 'x^2 + y^2');
+    assert.equal(v.status, 'refuted');
+    for (const value of Object.values(v.counterexample ?? {})) assert.ok([0, 1, -1, 2, 0.5].includes(value as number));
+  });
+
+  it('redraws undefined samples: sqrt(x)^2 = x on default reals still verifies', () => {
+    const v = check('sqrt(x)^2', '=', 'x');
+    assert.equal(v.status, 'verified');
+    assert.equal(v.samples, 24);
+    const frac = check('x^2 / x', '=', 'x');
+    assert.equal(frac.status, 'verified', 'x = 0 is redrawn, not a counterexample');
+  });
+
+  it('too few valid samples is unverifiable with the reason', () => {
+    const v = check('log(-(x^2) - 1)', '=', '0');
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /too few valid samples: 0 of \d+ drawn \(most were invalid: the left side is undefined/);
+  });
+
+  it('a singular inverse is an invalid sample: redrawn, and unverifiable when always singular', () => {
+    const t = table(declare(['A'], domain(['n', 'n'])));
+    assert.equal(check('inv(A) * A', '=', 'I', t).status, 'verified');
+    const v = check('inv(A - A)', '=', 'A', t);
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /singular matrix has no inverse/);
+  });
+
+  it('reports default assumptions', () => {
+    const v = check('x + y', '=', 'y + x');
+    assert.deepEqual(v.assumptions, ['x ∈ ℝ (default)', 'y ∈ ℝ (default)']);
+    const dims = check('transpose(transpose(A))', '=', 'A', table(declare(['A'], domain(['m', 'n']))));
+    assert.ok(dims.assumptions.some((a) => a.startsWith('m ∈ {1,…,4} (default dimension)')));
+    const fixed = check('transpose(transpose(A))', '=', 'A', table(declare(['A'], domain(['m', 'n']))), { defaultDimension: 3 });
+    assert.ok(fixed.assumptions.includes('m = 3 (default dimension)'));
+  });
+
+  it('is deterministic: same seed, same verdict, message and counterexample', () => {
+    const t = table(declare(['A', 'B'], domain(['n', 'n'])));
+    const a = check('A * B + x', '=', 'B * A + x', t, {}, 123);
+    const b = check('A * B + x', '=', 'B * A + x', t, {}, 123);
+    assert.deepEqual(a, b);
+  });
+});

@@ -1,0 +1,84 @@
+// Puts rendered blocks into the page, keeping the DOM nodes of every block whose HTML did not change (their
+// KaTeX layout, plots and open counterexamples stay as they are) and only renumbering their lines.
+import DOMPurify from 'dompurify';
+import type { RenderedBlock } from '../src/render/document';
+
+interface LiveBlock {
+  html: string;
+  line: number;
+  el: HTMLElement;
+}
+
+// Raw HTML from a homework file is the one untrusted input: it passes DOMPurify, which drops scripts,
+// `on*` handlers and `javascript:` URLs. Our own markup in the same block (KaTeX, badges) must survive it.
+const purifyConfig = {
+  ADD_TAGS: ['vscode-badge', 'vscode-button'],
+  ADD_ATTR: ['secondary', 'data-action', 'data-step', 'data-plot', 'data-rel-line'],
+  FORBID_TAGS: ['style', 'form', 'input', 'textarea', 'select', 'iframe', 'object', 'embed'],
+};
+
+/** Relative image sources resolve against the document's folder, as a webview URI from the host. */
+function resolveImages(root: HTMLElement, base: string): void {
+  for (const img of Array.from(root.querySelectorAll('img[src]'))) {
+    const src = img.getAttribute('src') ?? '';
+    if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(src)) img.setAttribute('src', base + src.replace(/^\.\//, ''));
+  }
+}
+
+function setLines(el: HTMLElement, line: number): void {
+  el.dataset.line = String(line);
+  for (const child of Array.from(el.querySelectorAll<HTMLElement>('[data-rel-line]'))) {
+    child.dataset.line = String(line + Number(child.dataset.relLine ?? 0));
+  }
+}
+
+export class BlockList {
+  private live: LiveBlock[] = [];
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly hydrate: (el: HTMLElement) => void,
+  ) {}
+
+  /** Replaces the page's blocks with `blocks`; returns how many were built anew. */
+  patch(blocks: RenderedBlock[], baseUri: string): number {
+    const pool = new Map<string, LiveBlock[]>();
+    for (const b of this.live) {
+      const list = pool.get(b.html);
+      if (list) list.push(b);
+      else pool.set(b.html, [b]);
+    }
+    let built = 0;
+    const next: LiveBlock[] = blocks.map((b) => {
+      const reused = pool.get(b.html)?.shift();
+      if (reused) {
+        if (reused.line !== b.line) setLines(reused.el, b.line);
+        reused.line = b.line;
+        return reused;
+      }
+      built++;
+      const el = document.createElement('div');
+      el.className = 'sw-block';
+      // Safe: non-raw blocks are markdown-it output (which escapes all text) and KaTeX output; raw blocks
+      // are sanitised here before they reach the DOM.
+      el.innerHTML = b.raw ? DOMPurify.sanitize(b.html, purifyConfig) : b.html;
+      if (b.raw) resolveImages(el, baseUri);
+      setLines(el, b.line);
+      this.hydrate(el);
+      return { html: b.html, line: b.line, el };
+    });
+    // Reorder with as few moves as possible: walk the wanted order and insert only what is out of place.
+    let cursor: ChildNode | null = this.root.firstChild;
+    for (const b of next) {
+      if (b.el === cursor) cursor = cursor.nextSibling;
+      else this.root.insertBefore(b.el, cursor);
+    }
+    while (cursor) {
+      const after: ChildNode | null = cursor.nextSibling;
+      cursor.remove();
+      cursor = after;
+    }
+    this.live = next;
+    return built;
+  }
+}
