@@ -5,7 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { MathNode } from 'mathjs';
-import { analyzeDocument, verifyDerivation, verifyDocument, type DerivationBlock } from '../src/core/document';
+import {
+  analyzeDocument,
+  verifyDerivation,
+  verifyDocument,
+  type DerivationBlock,
+} from '../src/core/document';
 import { scanMarkdown } from '../src/core/markdown/scanner';
 import { defaultVerifyOptions, type StepResult } from '../src/core/types';
 
@@ -51,7 +56,9 @@ function isMatrixStep(block: DerivationBlock, nodes: MathNode[]): boolean {
   for (let r = 0; r < reps; r++) for (const t of texts) scanMarkdown(t);
   const per = (performance.now() - t0) / reps;
   const kb = texts.reduce((a, t) => a + t.length, 0) / 1024;
-  console.log(`scan: ${files.length} files, ${kb.toFixed(0)} KB in ${ms(per)} (${(kb / per).toFixed(0)} KB/ms)`);
+  console.log(
+    `scan: ${files.length} files, ${kb.toFixed(0)} KB in ${ms(per)} (${(kb / per).toFixed(0)} KB/ms)`,
+  );
 }
 
 // 2. Whole documents: analyse and verify every block; statuses and blocks per second.
@@ -75,12 +82,15 @@ const refuted: string[] = [];
   console.log(
     `verify: ${blocks} derivation blocks, ${steps} steps in ${ms(dt)} → ${((blocks / dt) * 1000).toFixed(0)} blocks/s`,
   );
-  console.log(`status: ${counts.verified} verified, ${counts.refuted} refuted, ${counts.unverifiable} unverifiable`);
+  console.log(
+    `status: ${counts.verified} verified, ${counts.refuted} refuted, ${counts.unverifiable} unverifiable`,
+  );
 }
 
 function describe(file: string, s: StepResult): string {
   const ce = s.counterexample ? ` at ${JSON.stringify(s.counterexample)}` : '';
-  return `  ${path.basename(file)}:${s.line}  ${s.lhs.trim()} ${s.relation} ${s.rhs.trim()}${ce} — ${s.message}`;
+  const flat = (t: string): string => t.replace(/\s+/g, ' ').trim();
+  return `  ${path.basename(file)}:${s.line}  ${flat(s.lhs)} ${s.relation} ${flat(s.rhs)}${ce} — ${s.message}`;
 }
 
 // 3. Each step on its own, split into scalar and matrix steps.
@@ -120,13 +130,27 @@ function describe(file: string, s: StepResult): string {
       const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
       return { ms: performance.now() - t0, status: r.status };
     };
-    const runs = (args: string[]) => {
-      const rs = [time(args), time(args), time(args)];
-      return { ms: median(rs.map((r) => r.ms)), status: rs[0]?.status };
+    // Three rounds, interleaved so that a noisy neighbour slows all three commands alike.
+    const commands = {
+      base: ['-e', '0'],
+      one: [cli, 'check', '--json', '--samples', '1', ...files],
+      full: [cli, 'check', '--json', ...files],
     };
-    const base = runs(['-e', '0']);
-    const one = runs([cli, 'check', '--json', '--samples', '1', ...files]);
-    const full = runs([cli, 'check', '--json', ...files]);
+    const times: Record<keyof typeof commands, { ms: number; status: number | null }[]> = {
+      base: [],
+      one: [],
+      full: [],
+    };
+    for (let round = 0; round < 3; round++) {
+      for (const k of ['base', 'one', 'full'] as const) times[k].push(time(commands[k]));
+    }
+    const summary = (k: keyof typeof commands) => ({
+      ms: median(times[k].map((r) => r.ms)),
+      status: times[k][0]?.status,
+    });
+    const base = summary('base');
+    const one = summary('one');
+    const full = summary('full');
     console.log(`node start-up (baseline): ${ms(base.ms)}`);
     console.log(`cli --samples 1: ${ms(one.ms)} (${(one.ms / base.ms).toFixed(1)}× start-up)`);
     console.log(
@@ -136,4 +160,6 @@ function describe(file: string, s: StepResult): string {
   }
 }
 
-console.log(refuted.length === 0 ? 'refuted steps in d2l: none' : `refuted steps in d2l:\n${refuted.join('\n')}`);
+console.log(
+  refuted.length === 0 ? 'refuted steps in d2l: none' : `refuted steps in d2l:\n${refuted.join('\n')}`,
+);

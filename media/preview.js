@@ -6740,7 +6740,44 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
     return true;
   }
   function admonitionPlugin(md2) {
-    md2.block.ruler.before("fence", "admonition", admonition, { alt: ["paragraph", "reference", "blockquote", "list"] });
+    md2.block.ruler.before("fence", "admonition", admonition, {
+      alt: ["paragraph", "reference", "blockquote", "list"]
+    });
+  }
+
+  // src/render/chunks.ts
+  var listMarker = /^(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
+  var linkDefinition = /^ {0,3}\[[^\]]+\]:/m;
+  var blank = /^\s*$/;
+  function splitChunks(text4) {
+    if (linkDefinition.test(text4)) return [{ text: text4, line: 0 }];
+    const lines = text4.split("\n");
+    const chunks = [];
+    let start = 0;
+    let closer = null;
+    for (let i7 = 0; i7 < lines.length; i7++) {
+      const line = lines[i7];
+      if (closer === null && i7 > start && blank.test(lines[i7 - 1]) && line !== "" && line[0] !== " " && line[0] !== "	" && !listMarker.test(line)) {
+        chunks.push({ text: lines.slice(start, i7).join("\n") + "\n", line: start });
+        start = i7;
+      }
+      const t4 = line.trimStart().replace(/^(?:>\s?)+/, "");
+      if (closer !== null) {
+        if (typeof closer === "string" ? t4.includes(closer) : closer.test(line)) closer = null;
+        continue;
+      }
+      const fence2 = /^(`{3,}|~{3,})/.exec(t4);
+      if (fence2) closer = fence2[1];
+      else if (t4.startsWith("$$")) closer = t4.indexOf("$$", 2) === -1 ? "$$" : null;
+      else if (t4.startsWith("\\[")) closer = t4.includes("\\]") ? null : "\\]";
+      else {
+        const html2 = /^<(script|pre|style|textarea)\b/i.exec(t4);
+        if (html2 && !new RegExp(`</${html2[1]}>`, "i").test(t4)) closer = new RegExp(`</${html2[1]}>`, "i");
+        else if (t4.startsWith("<!--") && !t4.includes("-->")) closer = "-->";
+      }
+    }
+    chunks.push({ text: lines.slice(start).join("\n"), line: start });
+    return chunks;
   }
 
   // node_modules/katex/dist/katex.mjs
@@ -20976,7 +21013,8 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
     arg = context.consumeArg().tokens;
     if (arg.length === 1 && arg[0]?.text === "[") {
       let text4 = "";
-      for (let t4 = context.expandNextToken(); t4.text !== "]" && t4.text !== "EOF"; t4 = context.expandNextToken()) text4 += t4.text;
+      for (let t4 = context.expandNextToken(); t4.text !== "]" && t4.text !== "EOF"; t4 = context.expandNextToken())
+        text4 += t4.text;
       if (!/^\s*[0-9]+\s*$/.test(text4)) throw new katex.ParseError("Invalid number of arguments: " + text4);
       numArgs = parseInt(text4, 10);
       arg = context.consumeArg().tokens;
@@ -21212,7 +21250,9 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
     };
   }
   function mathPlugin(md2) {
-    md2.block.ruler.before("fence", "math_block", mathBlock, { alt: ["paragraph", "reference", "blockquote", "list"] });
+    md2.block.ruler.before("fence", "math_block", mathBlock, {
+      alt: ["paragraph", "reference", "blockquote", "list"]
+    });
     md2.inline.ruler.before("escape", "math_inline", mathInline);
     md2.core.ruler.push("math_place", placeInlineMath);
   }
@@ -21258,7 +21298,11 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       if (!f3.display || !f3.tex.includes("\\label") && !numberedEnv.test(f3.tex)) return f3.tex;
       const remember = (row, number) => row.replace(labelRe, (whole, name) => {
         if (number === void 0) {
-          problems.push({ index, offset: f3.tex.indexOf(whole), message: `\\label{${name}} on an unnumbered line` });
+          problems.push({
+            index,
+            offset: f3.tex.indexOf(whole),
+            message: `\\label{${name}} on an unnumbered line`
+          });
         } else if (labels.has(name)) {
           problems.push({ index, offset: f3.tex.indexOf(whole), message: `duplicate \\label{${name}}` });
         } else {
@@ -21303,7 +21347,11 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       texs[i7] = tex.replace(refRe, (whole, kind, name) => {
         const n5 = labels.get(name);
         if (n5 === void 0) {
-          problems.push({ index: i7, offset: (formulas[i7]?.tex ?? "").indexOf(whole), message: `unknown label '${name}'` });
+          problems.push({
+            index: i7,
+            offset: (formulas[i7]?.tex ?? "").indexOf(whole),
+            message: `unknown label '${name}'`
+          });
           return "\\textup{(??)}";
         }
         const shown = kind === "eqref" ? `(${n5})` : n5;
@@ -21314,7 +21362,13 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
   }
 
   // src/render/resultsHtml.ts
-  var entities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  var entities = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;"
+  };
   function escapeHtml2(s4) {
     return s4.replace(/[&<>"']/g, (c4) => entities[c4] ?? c4);
   }
@@ -21335,7 +21389,12 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
     const bad = result.steps.filter((s4) => s4.status === "refuted").length;
     const unk = result.steps.filter((s4) => s4.status === "unverifiable").length;
     if (bad > 0) return { text: `\u2717 ${bad}`, status: "bad", title: `${bad} of ${n5} steps refuted` };
-    if (unk > 0 || n5 === 0) return { text: `? ${unk}`, status: "unk", title: n5 === 0 ? "No step could be read" : `${unk} of ${n5} steps could not be checked` };
+    if (unk > 0 || n5 === 0)
+      return {
+        text: `? ${unk}`,
+        status: "unk",
+        title: n5 === 0 ? "No step could be read" : `${unk} of ${n5} steps could not be checked`
+      };
     return { text: `\u2713 ${n5}`, status: "ok", title: `${n5} step${n5 === 1 ? "" : "s"} verified` };
   }
   function badgeHtml(b3) {
@@ -21345,11 +21404,17 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
   function counterexampleHtml(step, math2) {
     const rows = [];
     for (const [name, value] of Object.entries(step.counterexample ?? {})) {
-      rows.push(`<tr><td class="sw-sym">${math2(name)}</td><td><code>${escapeHtml2(formatValue(value))}</code></td></tr>`);
+      rows.push(
+        `<tr><td class="sw-sym">${math2(name)}</td><td><code>${escapeHtml2(formatValue(value))}</code></td></tr>`
+      );
     }
     if (step.values) {
-      rows.push(`<tr class="sw-side"><td>left</td><td><code>${escapeHtml2(formatValue(step.values.lhs))}</code></td></tr>`);
-      rows.push(`<tr class="sw-side"><td>right</td><td><code>${escapeHtml2(formatValue(step.values.rhs))}</code></td></tr>`);
+      rows.push(
+        `<tr class="sw-side"><td>left</td><td><code>${escapeHtml2(formatValue(step.values.lhs))}</code></td></tr>`
+      );
+      rows.push(
+        `<tr class="sw-side"><td>right</td><td><code>${escapeHtml2(formatValue(step.values.rhs))}</code></td></tr>`
+      );
     }
     const table2 = rows.length > 0 ? `<table class="sw-cex-table"><tbody>${rows.join("")}</tbody></table>` : "";
     return `<details class="sw-cex" data-step="${step.index}"><summary>\u2717 Step ${step.index}: ${math2(step.lhs)} ${math2(step.relation.replace(/^&/, ""))} ${math2(step.rhs)} fails</summary>${table2}<p class="sw-cex-msg">${escapeHtml2(step.message)}</p></details>`;
@@ -21391,10 +21456,14 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
           const b3 = xs[i7 + 1];
           if (a3 === void 0 || b3 === void 0 || !Number.isFinite(c4)) return;
           const top2 = sy(c4);
-          parts.push(`<rect class="sw-bar" x="${sx(a3).toFixed(1)}" y="${top2.toFixed(1)}" width="${Math.max(0.5, sx(b3) - sx(a3) - 1).toFixed(1)}" height="${(h3 - pad2 - top2).toFixed(1)}"/>`);
+          parts.push(
+            `<rect class="sw-bar" x="${sx(a3).toFixed(1)}" y="${top2.toFixed(1)}" width="${Math.max(0.5, sx(b3) - sx(a3) - 1).toFixed(1)}" height="${(h3 - pad2 - top2).toFixed(1)}"/>`
+          );
         });
       } else {
-        const pts = s4.y.map((y3, i7) => Number.isFinite(y3) && xs[i7] !== void 0 ? `${sx(xs[i7]).toFixed(1)},${sy(y3).toFixed(1)}` : "").filter((p3) => p3 !== "").join(" ");
+        const pts = s4.y.map(
+          (y3, i7) => Number.isFinite(y3) && xs[i7] !== void 0 ? `${sx(xs[i7]).toFixed(1)},${sy(y3).toFixed(1)}` : ""
+        ).filter((p3) => p3 !== "").join(" ");
         parts.push(`<polyline class="sw-series sw-series-${k2 % 6}" points="${pts}"/>`);
       }
     });
@@ -21429,7 +21498,11 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       case "passed":
         return { text: `\u2713 ${passed}`, status: "ok", title: `${passed} check${passed === 1 ? "" : "s"} passed` };
       case "failed":
-        return { text: `\u2717 ${result.checks.length - passed}`, status: "bad", title: result.message || "checks failed" };
+        return {
+          text: `\u2717 ${result.checks.length - passed}`,
+          status: "bad",
+          title: result.message || "checks failed"
+        };
       case "error":
         return { text: "\u2717 error", status: "bad", title: result.message };
       case "skipped":
@@ -21448,7 +21521,8 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       );
       parts.push(`<ul class="sw-checks">${items.join("")}</ul>`);
     }
-    if (result.durationMs !== void 0) parts.push(`<div class="sw-duration">${Math.round(result.durationMs)} ms</div>`);
+    if (result.durationMs !== void 0)
+      parts.push(`<div class="sw-duration">${Math.round(result.durationMs)} ms</div>`);
     return `<div class="sw-outputs">${parts.join("")}</div>`;
   }
 
@@ -21525,7 +21599,8 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       if (!allowed.includes(attr)) continue;
       if (attr === "href" && !safeUrl.test(value)) continue;
       if (attr === "src" && !(safeUrl.test(value) || imageData.test(value))) continue;
-      if ((attr === "width" || attr === "height" || attr === "colspan" || attr === "rowspan") && !/^\d{1,5}%?$/.test(value)) continue;
+      if ((attr === "width" || attr === "height" || attr === "colspan" || attr === "rowspan") && !/^\d{1,5}%?$/.test(value))
+        continue;
       const shown = attr === "src" ? resolve(value) : value;
       attrs.push(` ${attr}="${escapeHtml2(shown)}"`);
     }
@@ -21559,7 +21634,8 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
   function findNear(tex, from, to, want, relation) {
     let best = -1;
     for (let i7 = from; i7 < to; i7++) {
-      if (relationAt(tex, i7, relation) !== void 0 && (best === -1 || Math.abs(i7 - want) < Math.abs(best - want))) best = i7;
+      if (relationAt(tex, i7, relation) !== void 0 && (best === -1 || Math.abs(i7 - want) < Math.abs(best - want)))
+        best = i7;
     }
     return best;
   }
@@ -21572,7 +21648,8 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       const lineEnd2 = lines[k2 + 1]?.offset ?? tex.length + 1;
       let at = l3.offset + (step.column - 1 - l3.column);
       while (tex[at] === "&" || tex[at] === " ") at++;
-      if (relationAt(tex, at, step.relation) === void 0) at = findNear(tex, l3.offset, lineEnd2 - 1, at, step.relation);
+      if (relationAt(tex, at, step.relation) === void 0)
+        at = findNear(tex, l3.offset, lineEnd2 - 1, at, step.relation);
       if (at < 0 || edits.some((e7) => e7.at === at)) continue;
       const rel2 = relationAt(tex, at, step.relation);
       if (rel2) edits.push({ at, len: rel2.length, step, rel: rel2 });
@@ -21610,11 +21687,51 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
     const tag = display ? "div" : "span";
     return `<${tag} class="sw-katex-error" title="${escapeHtml2(out.message)}"><code class="sw-error-src">${escapeHtml2(meta2.tex)}</code><span class="sw-error-msg">${escapeHtml2(out.message)}</span></${tag}>`;
   }
+  function definitionsOnly(tex) {
+    const names = [];
+    let i7 = 0;
+    const skipSpace = () => {
+      while (i7 < tex.length && /\s/.test(tex[i7])) i7++;
+    };
+    const skipGroup = () => {
+      skipSpace();
+      if (tex[i7] !== "{") return false;
+      let depth = 0;
+      for (; i7 < tex.length; i7++) {
+        if (tex[i7] === "\\") i7++;
+        else if (tex[i7] === "{") depth++;
+        else if (tex[i7] === "}" && --depth === 0) {
+          i7++;
+          return true;
+        }
+      }
+      return false;
+    };
+    for (skipSpace(); i7 < tex.length; skipSpace()) {
+      const cmd = /^\\(newcommand|renewcommand|providecommand|def|gdef)(?![A-Za-z])\s*(\{\s*)?(\\[A-Za-z]+)\s*\}?/.exec(
+        tex.slice(i7)
+      );
+      if (!cmd || cmd[2] && !cmd[0].trimEnd().endsWith("}")) return void 0;
+      names.push(cmd[3]);
+      i7 += cmd[0].length;
+      skipSpace();
+      const rest = /^(\[\d\]|#\d)*/.exec(tex.slice(i7));
+      i7 += rest?.[0].length ?? 0;
+      if (!skipGroup()) return void 0;
+    }
+    return names.length > 0 ? names : void 0;
+  }
   function renderMathBlock(tokens, idx, _o, env) {
     const token = tokens[idx];
     const meta2 = token.meta;
     const ctx = env.sw;
     const key = meta2.openLine + 1;
+    const defined = meta2.out?.ok ? definitionsOnly(meta2.tex) : void 0;
+    if (defined) {
+      const list2 = defined.map((n5) => `<code>${escapeHtml2(n5)}</code>`).join(" ");
+      return `<div class="sw-math-block sw-defs"${relAttr(token)}>Macros: ${list2}</div>
+`;
+    }
     const result = ctx.options.marks ? ctx.derivations.get(key) : void 0;
     const badge = ctx.options.marks ? derivationBadge(result, ctx.running.has(key)) : derivationBadge(void 0, false);
     const inline2 = (tex) => {
@@ -21622,7 +21739,7 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       return out.ok ? out.html : `<code>${escapeHtml2(tex)}</code>`;
     };
     const button = ctx.options.interactive ? `<vscode-button class="sw-action" data-action="verify" secondary title="Verify this derivation">Verify</vscode-button>` : "";
-    const toolbar = badge.status !== "none" || button ? `<div class="sw-toolbar">${badgeHtml(badge)}${button}</div>` : "";
+    const toolbar = badge.status !== "none" || button ? `<div class="sw-toolbar">${button}${badgeHtml(badge)}</div>` : "";
     const cex = result ? result.steps.filter((s4) => s4.status === "refuted").map((s4) => counterexampleHtml(s4, inline2)).join("") : "";
     const notes = result ? stepNotesHtml(result, meta2.placed ?? [], inline2) : "";
     const anchors = meta2.anchors ?? [];
@@ -21653,13 +21770,20 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
     r6.math_inline = (tokens, idx) => `<span class="sw-math-inline">${mathHtml(tokens[idx]?.meta, false)}</span>`;
     r6.math_inline_display = (tokens, idx) => `<span class="sw-math-display">${mathHtml(tokens[idx]?.meta, true)}</span>`;
     const fence2 = r6.fence?.bind(r6);
-    r6.fence = (tokens, idx, opts, env, self) => renderExperiment(tokens[idx], env, () => fence2 ? fence2(tokens, idx, opts, env, self) : "");
+    r6.fence = (tokens, idx, opts, env, self) => renderExperiment(
+      tokens[idx],
+      env,
+      () => fence2 ? fence2(tokens, idx, opts, env, self) : ""
+    );
     const image2 = r6.image?.bind(r6);
     r6.image = (tokens, idx, opts, env, self) => {
       const token = tokens[idx];
       const src = token.attrGet("src");
-      if (typeof src === "string") token.attrSet("src", resolveSrc(src, env.sw.options.baseUri));
-      return image2 ? image2(tokens, idx, opts, env, self) : "";
+      if (typeof src !== "string" || !image2) return image2 ? image2(tokens, idx, opts, env, self) : "";
+      token.attrSet("src", resolveSrc(src, env.sw.options.baseUri));
+      const html2 = image2(tokens, idx, opts, env, self);
+      token.attrSet("src", src);
+      return html2;
     };
     const rawHtml = (content, env) => env.sw.options.sanitizeRaw ? sanitizeHtmlFragment(content, (s4) => resolveSrc(s4, env.sw.options.baseUri)) : content;
     r6.html_block = (tokens, idx, _o, env) => rawHtml(tokens[idx]?.content ?? "", env);
@@ -21679,14 +21803,59 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
     for (const t4 of tokens) {
       if (t4.type === "math_block") out.push(t4);
       else if (t4.children) {
-        for (const c4 of t4.children) if (c4.type === "math_inline" || c4.type === "math_inline_display") out.push(c4);
+        for (const c4 of t4.children)
+          if (c4.type === "math_inline" || c4.type === "math_inline_display") out.push(c4);
       }
     }
     return out;
   }
+  function shiftTokens(tokens, delta) {
+    if (delta === 0) return;
+    for (const t4 of tokens) {
+      if (t4.map) t4.map = [t4.map[0] + delta, t4.map[1] + delta];
+      const meta2 = t4.meta;
+      if (meta2 && Array.isArray(meta2.lines)) {
+        meta2.openLine += delta;
+        meta2.lines = meta2.lines.map((l3) => ({ ...l3, line: l3.line + delta }));
+      }
+      if (t4.children) shiftTokens(t4.children, delta);
+    }
+  }
   var DocumentRenderer = class {
+    /** `chunked: false` parses the whole document every time (the reference the chunked parse must equal). */
+    constructor(settings = {}) {
+      this.settings = settings;
+    }
+    settings;
     md = createMarkdown();
     math = new MathRenderer();
+    /** Parsed chunks by text, with the line they were last at. */
+    chunkCache = /* @__PURE__ */ new Map();
+    /** Chunks parsed during the last render (the rest came from the cache). */
+    parsedChunks = 0;
+    /** Parses only the chunks not seen in the last render; the others are reused, moved to their new line. */
+    parse(text4) {
+      const next = /* @__PURE__ */ new Map();
+      const out = [];
+      this.parsedChunks = 0;
+      const chunks = this.settings.chunked === false ? [{ text: text4, line: 0 }] : splitChunks(text4);
+      for (const chunk of chunks) {
+        let entry = next.has(chunk.text) ? void 0 : this.chunkCache.get(chunk.text);
+        if (entry) {
+          shiftTokens(entry.tokens, chunk.line - entry.line);
+          entry.line = chunk.line;
+        } else {
+          const tokens = this.md.parse(chunk.text, { lineStarts: lineStartsOf(chunk.text) });
+          shiftTokens(tokens, chunk.line);
+          entry = { tokens, line: chunk.line };
+          this.parsedChunks++;
+        }
+        if (!next.has(chunk.text)) next.set(chunk.text, entry);
+        for (const t4 of entry.tokens) out.push(t4);
+      }
+      this.chunkCache = next;
+      return out;
+    }
     render(text4, options) {
       const ctx = {
         options,
@@ -21695,19 +21864,22 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
         running: new Set(options.running ?? []),
         math: this.math
       };
-      const env = { lineStarts: lineStartsOf(text4), sw: ctx };
-      const tokens = this.md.parse(text4, env);
+      const env = { lineStarts: [], sw: ctx };
+      const tokens = this.parse(text4);
       const problems = [];
       const formulas = formulasOf(tokens);
       const metas = formulas.map((t4) => t4.meta);
       const wrapped = metas.map((m2) => {
         const result = options.marks && m2.display ? ctx.derivations.get(m2.openLine + 1) : void 0;
+        m2.placed = void 0;
         if (!result) return m2.tex;
         const w2 = wrapSteps(m2.tex, m2.lines, result.steps);
         m2.placed = w2.placed;
         return w2.tex;
       });
-      const numbering = numberEquations(metas.map((m2, i7) => ({ tex: wrapped[i7] ?? m2.tex, display: m2.display })));
+      const numbering = numberEquations(
+        metas.map((m2, i7) => ({ tex: wrapped[i7] ?? m2.tex, display: m2.display }))
+      );
       for (const p3 of numbering.problems) {
         const m2 = metas[p3.index];
         if (m2) problems.push({ ...filePos(m2.lines, p3.offset < 0 ? void 0 : p3.offset), message: p3.message });
@@ -21718,7 +21890,9 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
         m2.anchors = numbering.anchors[i7];
         m2.out = this.math.render(tex, m2.display, m2.tex);
         if (!m2.out.ok) {
-          const pos = filePos(m2.lines, tex === m2.tex ? m2.out.offset : void 0);
+          const end = m2.tex.trimEnd().length;
+          const offset = m2.out.offset === void 0 ? void 0 : Math.min(m2.out.offset, end);
+          const pos = filePos(m2.lines, tex === m2.tex ? offset : void 0);
           problems.push({ ...pos, message: m2.out.message });
         }
       });
@@ -21735,7 +21909,8 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
         const first = tokens[i7];
         let j = i7;
         if (first.nesting === 1) {
-          while (j < tokens.length - 1 && !(tokens[j].level === first.level && tokens[j].nesting === -1)) j++;
+          while (j < tokens.length - 1 && !(tokens[j].level === first.level && tokens[j].nesting === -1))
+            j++;
         }
         const start = first.map?.[0] ?? blocks2[blocks2.length - 1]?.endLine ?? 0;
         const end = first.map?.[1] ?? start + 1;
@@ -21745,7 +21920,12 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
         }
         const slice = tokens.slice(i7, j + 1);
         const html2 = this.md.renderer.render(slice, this.md.options, env);
-        blocks2.push({ html: html2, line: start, endLine: end, raw: !env.sw.options.sanitizeRaw && hasRaw(tokens, i7, j) });
+        blocks2.push({
+          html: html2,
+          line: start,
+          endLine: end,
+          raw: !env.sw.options.sanitizeRaw && hasRaw(tokens, i7, j)
+        });
         i7 = j + 1;
       }
       return blocks2;
@@ -23822,7 +24002,8 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
   function resolveImages(root2, base2) {
     for (const img of Array.from(root2.querySelectorAll("img[src]"))) {
       const src = img.getAttribute("src") ?? "";
-      if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(src)) img.setAttribute("src", base2 + src.replace(/^\.\//, ""));
+      if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(src))
+        img.setAttribute("src", base2 + src.replace(/^\.\//, ""));
     }
   }
   function setLines(el, line) {
@@ -28185,7 +28366,14 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
   }
 
   // webview/plots.ts
-  var palette = ["--vscode-charts-blue", "--vscode-charts-orange", "--vscode-charts-green", "--vscode-charts-purple", "--vscode-charts-red", "--vscode-charts-yellow"];
+  var palette = [
+    "--vscode-charts-blue",
+    "--vscode-charts-orange",
+    "--vscode-charts-green",
+    "--vscode-charts-purple",
+    "--vscode-charts-red",
+    "--vscode-charts-yellow"
+  ];
   var fallback = ["#3794ff", "#d18616", "#388a34", "#b180d7", "#f14c4c", "#cca700"];
   function color(k2) {
     const v2 = getComputedStyle(document.body).getPropertyValue(palette[k2 % palette.length] ?? "").trim();
@@ -28217,6 +28405,7 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
         width: Math.max(240, Math.min(640, holder.clientWidth || 480)),
         height: 220,
         series: [{}, ...data.series.map((s4, k2) => ({ label: s4.label, stroke: color(k2), width: 1.5 }))],
+        scales: { x: { time: false } },
         axes: [axis, axis],
         legend: { show: data.series.length > 1 }
       };
@@ -28296,13 +28485,13 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
   var pending;
   var frame = 0;
   var lastProblems = "";
-  var quietUntil = 0;
+  var ownScrollY = -1;
   function post(message) {
     vscode.postMessage(message);
   }
   function scrollQuietly(line) {
-    quietUntil = performance.now() + 150;
     scrollToLine(root, line);
+    ownScrollY = window.scrollY;
   }
   function viewAnchor() {
     for (const el of Array.from(root.children)) {
@@ -28330,8 +28519,8 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
     if (anchor && anchor.el.isConnected) {
       const delta = anchor.el.getBoundingClientRect().top - anchor.top;
       if (Math.abs(delta) >= 1) {
-        quietUntil = performance.now() + 150;
         window.scrollBy(0, delta);
+        ownScrollY = window.scrollY;
       }
     } else if (line !== void 0) scrollQuietly(line);
     const problems = JSON.stringify(out.problems);
@@ -28340,6 +28529,7 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       post({ type: "problems", uri: doc2.uri, version: doc2.version, problems: out.problems });
     }
     document.body.dataset.version = String(doc2.version);
+    document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
     document.body.dataset.built = String(built);
     document.body.dataset.katexCalls = String(out.katexCalls);
     vscode.setState({ uri: doc2.uri, line: lineAtTop(root) });
@@ -28356,8 +28546,8 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
   }
   function withResults(uri, version2, results) {
     const base2 = pending ?? current;
-    if (!base2 || base2.uri !== uri) return;
-    schedule({ ...base2, version: Math.max(version2, base2.version), results });
+    if (!base2 || base2.uri !== uri || base2.version !== version2) return;
+    schedule({ ...base2, results });
   }
   window.addEventListener("message", (event) => {
     const msg = event.data;
@@ -28391,6 +28581,15 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
     setTimeout(() => details.classList.remove("sw-flash"), 900);
     details.scrollIntoView({ block: "nearest" });
   }
+  function markAt(target, x2, y3) {
+    const block2 = target.closest(".sw-math-block");
+    if (!block2) return null;
+    for (const mark of Array.from(block2.querySelectorAll(".sw-step.sw-bad"))) {
+      const r6 = mark.getBoundingClientRect();
+      if (x2 >= r6.left - 2 && x2 <= r6.right + 2 && y3 >= r6.top - 14 && y3 <= r6.bottom + 2) return mark;
+    }
+    return null;
+  }
   document.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
     if (!target) return;
@@ -28401,7 +28600,8 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       event.preventDefault();
       return;
     }
-    const mark = target.closest(".sw-step");
+    const hit = target.closest(".sw-step");
+    const mark = hit?.classList.contains("sw-bad") ? hit : markAt(target, event.clientX, event.clientY) ?? hit;
     if (mark) {
       if (mark.classList.contains("sw-bad")) openCounterexample(mark);
       event.preventDefault();
@@ -28433,7 +28633,8 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
     if (scrollFrame) return;
     scrollFrame = requestAnimationFrame(() => {
       scrollFrame = 0;
-      if (performance.now() < quietUntil || !current) return;
+      if (!current || Math.abs(window.scrollY - ownScrollY) < 1) return;
+      ownScrollY = -1;
       const line = lineAtTop(root);
       vscode.setState({ uri: current.uri, line });
       post({ type: "scrolled", line });
@@ -28447,60 +28648,4 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
   }
   post({ type: "ready" });
 })();
-/*! Bundled license information:
-
-@lit/reactive-element/css-tag.js:
-  (**
-   * @license
-   * Copyright 2019 Google LLC
-   * SPDX-License-Identifier: BSD-3-Clause
-   *)
-
-@lit/reactive-element/reactive-element.js:
-lit-html/lit-html.js:
-lit-element/lit-element.js:
-@lit/reactive-element/decorators/custom-element.js:
-@lit/reactive-element/decorators/property.js:
-@lit/reactive-element/decorators/state.js:
-@lit/reactive-element/decorators/event-options.js:
-@lit/reactive-element/decorators/base.js:
-@lit/reactive-element/decorators/query.js:
-@lit/reactive-element/decorators/query-all.js:
-@lit/reactive-element/decorators/query-async.js:
-@lit/reactive-element/decorators/query-assigned-nodes.js:
-lit-html/directive.js:
-  (**
-   * @license
-   * Copyright 2017 Google LLC
-   * SPDX-License-Identifier: BSD-3-Clause
-   *)
-
-lit-html/is-server.js:
-  (**
-   * @license
-   * Copyright 2022 Google LLC
-   * SPDX-License-Identifier: BSD-3-Clause
-   *)
-
-@lit/reactive-element/decorators/query-assigned-elements.js:
-  (**
-   * @license
-   * Copyright 2021 Google LLC
-   * SPDX-License-Identifier: BSD-3-Clause
-   *)
-
-lit-html/directives/class-map.js:
-lit-html/directives/if-defined.js:
-  (**
-   * @license
-   * Copyright 2018 Google LLC
-   * SPDX-License-Identifier: BSD-3-Clause
-   *)
-
-markdown-it/dist/markdown-it.mjs:
-  (*! markdown-it 15.0.3 https://github.com/markdown-it/markdown-it @license MIT *)
-
-dompurify/dist/purify.es.mjs:
-  (*! @license DOMPurify 3.4.18 | (c) Cure53 and other contributors | Released under the Apache license 2.0 and Mozilla Public License 2.0 | github.com/cure53/DOMPurify/blob/3.4.18/LICENSE *)
-  (*! regenerator-runtime -- Copyright (c) 2014-present, Facebook, Inc. -- license (MIT): https://github.com/babel/babel/blob/main/packages/babel-helpers/LICENSE *)
-*/
+//# sourceMappingURL=preview.js.map

@@ -4,7 +4,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { version } from '../package.json';
-import { checkFile } from './core/check';
 import { formatReport } from './core/report/format';
 import { buildReport, reportExitCode } from './core/report/json';
 import type { FileReport } from './core/types';
@@ -76,10 +75,17 @@ function parse(argv: string[]) {
   } catch (e) {
     // parseArgs' own messages suggest `--` tricks; a short one-line reason serves better.
     const m = e instanceof Error ? e.message : String(e);
-    const opt = /'(-[^']*)'/.exec(m)?.[1];
+    const opt = /'(-[^' ]*)/.exec(m)?.[1];
     const code = (e as { code?: string }).code;
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option '${opt ?? m}'`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(m.split('.')[0] ?? m);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = /(--?[\w-]+)/.exec(m)?.[1] ?? m;
+      throw new UsageError(
+        /does not take an argument/.test(m)
+          ? `option '${name}' takes no value`
+          : `option '${name}' needs a value`,
+      );
+    }
     throw new UsageError(m);
   }
 }
@@ -111,24 +117,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  const paths = args.positionals.slice(1);
-  const files: FileReport[] = [];
+  const texts: { path: string; text: string }[] = [];
   let ioFailed = false;
-  for (const p of paths) {
-    let text: string;
+  for (const p of args.positionals.slice(1)) {
     try {
-      text = await io.readFile(p);
+      texts.push({ path: p, text: await io.readFile(p) });
     } catch (e) {
       io.stderr(`${ioMessage(p, e)}\n`);
       ioFailed = true;
-      continue;
     }
-    files.push(
-      await checkFile(p, text, {
-        experiments: !args.values['no-experiments'],
-        verify: { ...(samples !== undefined ? { samples } : {}), ...(seed !== undefined ? { seed } : {}) },
-      }),
-    );
+  }
+  const files: FileReport[] = [];
+  if (texts.length > 0) {
+    // Loaded only now, so that help, usage errors and unreadable files answer without loading mathjs.
+    // `require`, not `import()`: under tsx and in the esbuild bundle alike it resolves the TypeScript path.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { checkFile } = require('./core/check') as typeof import('./core/check');
+    for (const { path, text } of texts) {
+      files.push(
+        await checkFile(path, text, {
+          experiments: !args.values['no-experiments'],
+          verify: { ...(samples !== undefined ? { samples } : {}), ...(seed !== undefined ? { seed } : {}) },
+        }),
+      );
+    }
   }
   const report = buildReport(files);
   if (args.values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -136,12 +148,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return ioFailed ? 2 : reportExitCode(report);
 }
 
+/** Colours only for a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */
+export function wantsColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(isTTY) && (env.NO_COLOR === undefined || env.NO_COLOR === '');
+}
+
 if (require.main === module) {
   const io: CliIo = {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     readFile: (p) => readFile(p, 'utf8'),
-    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    color: wantsColor(process.stdout.isTTY, process.env),
   };
   runCli(process.argv.slice(2), io).then(
     (code) => {

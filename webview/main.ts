@@ -3,7 +3,12 @@
 // nothing of VS Code beyond `acquireVsCodeApi` and the message types.
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { PreviewDocument, PreviewPersistedState, PreviewResults, WebviewMessage } from '../src/protocol/preview';
+import type {
+  PreviewDocument,
+  PreviewPersistedState,
+  PreviewResults,
+  WebviewMessage,
+} from '../src/protocol/preview';
 import { DocumentRenderer } from '../src/render/document';
 import { normalizeMacros } from '../src/render/katexRender';
 import { isHostMessage, isPreviewDocument } from './guards';
@@ -26,16 +31,16 @@ let current: PreviewDocument | undefined;
 let pending: PreviewDocument | undefined;
 let frame = 0;
 let lastProblems = '';
-/** Scroll events caused by us (restoring a position, following the editor) are not echoed to the host. */
-let quietUntil = 0;
+/** Where our own scrolling (restoring a position, following the editor) left the view: not echoed to the host. */
+let ownScrollY = -1;
 
 function post(message: WebviewMessage): void {
   vscode.postMessage(message);
 }
 
 function scrollQuietly(line: number): void {
-  quietUntil = performance.now() + 150;
   scrollToLine(root, line);
+  ownScrollY = window.scrollY;
 }
 
 /** The first block at least partly in view and where it sits, to put it back after a patch. */
@@ -68,8 +73,8 @@ function render(doc: PreviewDocument): void {
   if (anchor && anchor.el.isConnected) {
     const delta = anchor.el.getBoundingClientRect().top - anchor.top;
     if (Math.abs(delta) >= 1) {
-      quietUntil = performance.now() + 150;
       window.scrollBy(0, delta);
+      ownScrollY = window.scrollY;
     }
   } else if (line !== undefined) scrollQuietly(line);
   const problems = JSON.stringify(out.problems);
@@ -78,6 +83,7 @@ function render(doc: PreviewDocument): void {
     post({ type: 'problems', uri: doc.uri, version: doc.version, problems: out.problems });
   }
   document.body.dataset.version = String(doc.version);
+  document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
   document.body.dataset.built = String(built);
   document.body.dataset.katexCalls = String(out.katexCalls);
   vscode.setState({ uri: doc.uri, line: lineAtTop(root) });
@@ -97,8 +103,9 @@ function schedule(doc: PreviewDocument): void {
 
 function withResults(uri: string, version: number, results: PreviewResults): void {
   const base = pending ?? current;
-  if (!base || base.uri !== uri) return;
-  schedule({ ...base, version: Math.max(version, base.version), results });
+  // Results for a newer text than shown arrive again with that text's render message.
+  if (!base || base.uri !== uri || base.version !== version) return;
+  schedule({ ...base, results });
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -137,6 +144,18 @@ function openCounterexample(mark: Element): void {
   details.scrollIntoView({ block: 'nearest' });
 }
 
+/** A refuted mark under the pointer even when KaTeX's layout spans lie on top of it (as in `aligned`);
+ *  the area above the relation, where the ✗ is drawn, counts too. */
+function markAt(target: Element, x: number, y: number): Element | null {
+  const block = target.closest('.sw-math-block');
+  if (!block) return null;
+  for (const mark of Array.from(block.querySelectorAll('.sw-step.sw-bad'))) {
+    const r = mark.getBoundingClientRect();
+    if (x >= r.left - 2 && x <= r.right + 2 && y >= r.top - 14 && y <= r.bottom + 2) return mark;
+  }
+  return null;
+}
+
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
   if (!target) return;
@@ -147,7 +166,11 @@ document.addEventListener('click', (event) => {
     event.preventDefault();
     return;
   }
-  const mark = target.closest('.sw-step');
+  // A ✓ mark of the row above may overlap the ✗ drawn above a relation: a refuted mark under the pointer wins.
+  const hit = target.closest('.sw-step');
+  const mark = hit?.classList.contains('sw-bad')
+    ? hit
+    : (markAt(target, event.clientX, event.clientY) ?? hit);
   if (mark) {
     if (mark.classList.contains('sw-bad')) openCounterexample(mark);
     event.preventDefault();
@@ -182,7 +205,8 @@ window.addEventListener('scroll', () => {
   if (scrollFrame) return;
   scrollFrame = requestAnimationFrame(() => {
     scrollFrame = 0;
-    if (performance.now() < quietUntil || !current) return;
+    if (!current || Math.abs(window.scrollY - ownScrollY) < 1) return;
+    ownScrollY = -1;
     const line = lineAtTop(root);
     vscode.setState({ uri: current.uri, line });
     post({ type: 'scrolled', line });

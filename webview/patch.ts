@@ -21,7 +21,8 @@ const purifyConfig = {
 function resolveImages(root: HTMLElement, base: string): void {
   for (const img of Array.from(root.querySelectorAll('img[src]'))) {
     const src = img.getAttribute('src') ?? '';
-    if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(src)) img.setAttribute('src', base + src.replace(/^\.\//, ''));
+    if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(src))
+      img.setAttribute('src', base + src.replace(/^\.\//, ''));
   }
 }
 

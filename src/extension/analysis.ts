@@ -1,7 +1,9 @@
-// The document's structure (derivations, experiments, headings) for lenses and commands. The core facade
-// is loaded on first use, not at activation, so `activate()` stays fast; results are cached per version.
+// The document's structure (derivations, experiments, headings, problems) for lenses, commands and the
+// Problems panel. It is read in the core worker (see verifyService.ts), so the extension host's main
+// thread never loads the parser or mathjs; outlines are cached per document version.
 import type * as vscode from 'vscode';
 import type { Diagnostic, VerifyOptions } from '../core/types';
+import type { OutlineData } from '../core/verify/worker';
 
 export interface DerivationBlock {
   /** 1-based lines of the opening and closing delimiters. */
@@ -10,13 +12,7 @@ export interface DerivationBlock {
   stepCount: number;
 }
 
-export interface ExperimentBlock {
-  line: number;
-  endLine: number;
-  title?: string;
-  /** The facade's own block object, handed back to the experiment runner as is. */
-  raw: unknown;
-}
+export type ExperimentBlock = OutlineData['experiments'][number];
 
 export interface HeadingBlock {
   line: number;
@@ -33,67 +29,60 @@ export interface Outline {
   diagnostics: Diagnostic[];
 }
 
-/** The part of the core facade the host uses; required lazily. */
-interface Facade {
-  analyzeDocument(
-    text: string,
-    options: VerifyOptions,
-  ): {
-    derivations: { line: number; endLine: number; stepCount: number }[];
-    experiments: { line: number; endLine: number; title?: string }[];
-    headings: { line: number; level: number; text: string }[];
-    diagnostics: Diagnostic[];
-  };
-}
+export const emptyOutline: Outline = { derivations: [], experiments: [], headings: [], diagnostics: [] };
 
-let facade: Facade | undefined;
-function core(): Facade {
-  if (facade) return facade;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    facade = require('../core/document') as Facade;
-  } catch (e) {
-    // Only a tree without the core facade gets here (esbuild leaves a failed `require` in a `try`).
-    throw new Error(`the Stepwise core is not built in: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return facade;
-}
-
-/** Builds the outline from the facade's analysis; sections are computed here from heading levels. */
-export function outlineOf(text: string, options: VerifyOptions): Outline {
-  const a = core().analyzeDocument(text, options);
-  const derivations = a.derivations
-    .filter((d) => d.stepCount > 0)
-    .map((d) => ({ line: d.line, endLine: d.endLine, stepCount: d.stepCount }));
-  const headings = [...a.headings].sort((x, y) => x.line - y.line);
-  const withSections: HeadingBlock[] = headings.map((h, i) => {
-    const next = headings.slice(i + 1).find((o) => o.level <= h.level);
-    const end = next ? next.line : Infinity;
-    return {
-      line: h.line,
-      level: h.level,
-      text: h.text,
-      derivations: derivations.filter((d) => d.line > h.line && d.line < end).map((d) => d.line),
-    };
-  });
+/** Adds sections to the worker's data: a heading owns the derivations up to the next heading of its level or above. */
+export function toOutline(data: OutlineData): Outline {
+  const derivations = data.derivations.filter((d) => d.stepCount > 0);
+  const headings = [...data.headings].sort((x, y) => x.line - y.line);
   return {
     derivations,
-    experiments: a.experiments.map((e) => ({ line: e.line, endLine: e.endLine, raw: e, ...(e.title ? { title: e.title } : {}) })),
-    headings: withSections,
-    diagnostics: a.diagnostics,
+    experiments: data.experiments,
+    headings: headings.map((h, i) => {
+      const next = headings.slice(i + 1).find((o) => o.level <= h.level);
+      const end = next ? next.line : Infinity;
+      return {
+        ...h,
+        derivations: derivations.filter((d) => d.line > h.line && d.line < end).map((d) => d.line),
+      };
+    }),
+    diagnostics: data.diagnostics,
   };
 }
 
-/** Outlines by document, recomputed only when the version changes. */
-export class OutlineCache {
-  private readonly cache = new Map<string, { version: number; outline: Outline }>();
+type Reader = (text: string, options: VerifyOptions) => Promise<OutlineData>;
 
-  get(doc: vscode.TextDocument, options: VerifyOptions): Outline {
+/** Outlines by document, read once per version. */
+export class OutlineCache {
+  private readonly cache = new Map<
+    string,
+    { version: number; options: VerifyOptions; outline: Promise<Outline> }
+  >();
+
+  constructor(
+    private readonly read: Reader,
+    private readonly log: (line: string) => void,
+    /** Called with each freshly read outline (the extension warms the verification worker from it). */
+    private readonly onOutline?: (o: Outline) => void,
+  ) {}
+
+  get(doc: vscode.TextDocument, options: VerifyOptions): Promise<Outline> {
     const key = doc.uri.toString();
     const hit = this.cache.get(key);
-    if (hit && hit.version === doc.version) return hit.outline;
-    const outline = outlineOf(doc.getText(), options);
-    this.cache.set(key, { version: doc.version, outline });
+    if (hit && hit.version === doc.version && hit.options === options) return hit.outline;
+    const outline = this.read(doc.getText(), options).then(
+      (data) => {
+        const o = toOutline(data);
+        this.onOutline?.(o);
+        return o;
+      },
+      (e: unknown) => {
+        this.log(`could not read ${doc.uri.toString(true)}: ${e instanceof Error ? e.message : String(e)}`);
+        if (this.cache.get(key)?.outline === outline) this.cache.delete(key);
+        return emptyOutline;
+      },
+    );
+    this.cache.set(key, { version: doc.version, options, outline });
     return outline;
   }
 

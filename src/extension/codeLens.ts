@@ -21,14 +21,21 @@ export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode
     private readonly trust: Trust,
   ) {
     const refresh = () => this.emitter.fire();
-    this.subscriptions = [store.onDidChange(refresh), config.onDidChange(refresh), trust.onDidChange(refresh)];
+    this.subscriptions = [
+      store.onDidChange(refresh),
+      config.onDidChange(refresh),
+      trust.onDidChange(refresh),
+    ];
   }
 
-  provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
+  async provideCodeLenses(
+    doc: vscode.TextDocument,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeLens[]> {
     const cfg = this.config.current;
     const { lenses } = cfg;
     if (!lenses.derivations && !lenses.experiments && !lenses.sections) return [];
-    const outline = this.outlines.get(doc, cfg.verify);
+    const outline = await this.outlines.get(doc, cfg.verify);
     if (token.isCancellationRequested) return [];
     const entry = this.store.get(doc.uri);
     const fresh = entry && entry.version === doc.version ? entry : undefined;
@@ -52,7 +59,11 @@ export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode
       for (const d of outline.derivations) {
         const result = fresh?.derivations.get(d.line);
         const running = fresh?.running.has(d.line) ?? false;
-        const title = running ? '$(sync~spin) Verifying…' : result ? resultLensTitle(result) : verifyLensTitle(d.stepCount);
+        const title = running
+          ? '$(sync~spin) Verifying…'
+          : result
+            ? resultLensTitle(result)
+            : verifyLensTitle(d.stepCount);
         out.push(
           new vscode.CodeLens(at(d.line), {
             title,

@@ -46,7 +46,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const verifyDerivation = async (uri?: unknown, line?: unknown): Promise<DerivationResult[] | undefined> => {
     const t = await target(uri, line);
     if (!t) return undefined;
-    const block = derivationAt(outline(t.doc), t.line);
+    const block = derivationAt(await outline(t.doc), t.line);
     if (!block) {
       void vscode.window.showInformationMessage(`Stepwise: no derivation at line ${t.line}.`);
       return undefined;
@@ -62,7 +62,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const verifySection = async (uri?: unknown, line?: unknown): Promise<DerivationResult[] | undefined> => {
     const t = await target(uri, line);
     if (!t) return undefined;
-    const heading = headingAt(outline(t.doc), t.line);
+    const heading = headingAt(await outline(t.doc), t.line);
     if (!heading) return verification.verify(t.doc);
     if (heading.derivations.length === 0) {
       void vscode.window.showInformationMessage(`Stepwise: no derivations under “${heading.text}”.`);
@@ -74,7 +74,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const runExperiment = async (uri?: unknown, line?: unknown): Promise<ExperimentResult[] | undefined> => {
     const t = await target(uri, line);
     if (!t) return undefined;
-    const block = experimentAt(outline(t.doc), t.line);
+    const block = experimentAt(await outline(t.doc), t.line);
     if (!block) {
       void vscode.window.showInformationMessage(`Stepwise: no experiment at line ${t.line}.`);
       return undefined;
@@ -88,7 +88,12 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   };
 
   const clear = async (uri?: unknown): Promise<void> => {
-    const targets = uri instanceof vscode.Uri ? [uri] : vscode.window.activeTextEditor ? [vscode.window.activeTextEditor.document.uri] : store.uris();
+    const targets =
+      uri instanceof vscode.Uri
+        ? [uri]
+        : vscode.window.activeTextEditor
+          ? [vscode.window.activeTextEditor.document.uri]
+          : store.uris();
     for (const u of targets) {
       verification.cancel(u);
       store.clear(u);
@@ -108,7 +113,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       experiments.cancel();
     }),
     vscode.commands.registerCommand('stepwise.explainRestricted', async () => {
-      const pick = await vscode.window.showWarningMessage(`Stepwise: ${RESTRICTED_REASON}.`, 'Manage Workspace Trust');
+      const pick = await vscode.window.showWarningMessage(
+        `Stepwise: ${RESTRICTED_REASON}.`,
+        'Manage Workspace Trust',
+      );
       if (pick) await vscode.commands.executeCommand('workbench.trust.manage');
     }),
   ];

@@ -9,12 +9,22 @@ export interface ConfigSnapshot {
   readonly verifyOn: VerifyOn;
   /** Debounce for `verifyOn: type`, in ms. */
   readonly typeDelayMs: number;
-  readonly lenses: { readonly derivations: boolean; readonly experiments: boolean; readonly sections: boolean };
+  readonly lenses: {
+    readonly derivations: boolean;
+    readonly experiments: boolean;
+    readonly sections: boolean;
+  };
   readonly decorations: boolean;
   readonly experiment: { readonly timeoutMs: number; readonly memoryMb: number };
 }
 
-function num(c: vscode.WorkspaceConfiguration, key: string, fallback: number, min: number, max: number): number {
+function num(
+  c: vscode.WorkspaceConfiguration,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const v = c.get<unknown>(key);
   return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
 }
@@ -34,7 +44,11 @@ export function readConfig(scope?: vscode.ConfigurationScope): ConfigSnapshot {
     defaultDimension: Math.round(num(c, 'defaultDimension', 3, 1, 64)),
     ...(typeof seed === 'number' && Number.isInteger(seed) ? { seed } : {}),
     ...(macros && typeof macros === 'object' && !Array.isArray(macros)
-      ? { macros: Object.fromEntries(Object.entries(macros).filter(([, v]) => typeof v === 'string')) as Record<string, string> }
+      ? {
+          macros: Object.fromEntries(
+            Object.entries(macros).filter(([, v]) => typeof v === 'string'),
+          ) as Record<string, string>,
+        }
       : {}),
   };
   return {

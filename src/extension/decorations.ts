@@ -7,10 +7,18 @@ import type { ResultsStore } from './results';
 
 export class DecorationsView implements vscode.Disposable {
   private readonly ok = vscode.window.createTextEditorDecorationType({
-    after: { margin: '0 0 0 2em', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic' },
+    after: {
+      margin: '0 0 0 2em',
+      color: new vscode.ThemeColor('editorCodeLens.foreground'),
+      fontStyle: 'italic',
+    },
   });
   private readonly bad = vscode.window.createTextEditorDecorationType({
-    after: { margin: '0 0 0 2em', color: new vscode.ThemeColor('editorError.foreground'), fontStyle: 'italic' },
+    after: {
+      margin: '0 0 0 2em',
+      color: new vscode.ThemeColor('editorError.foreground'),
+      fontStyle: 'italic',
+    },
   });
   private readonly subscriptions: vscode.Disposable[];
 
@@ -21,7 +29,8 @@ export class DecorationsView implements vscode.Disposable {
     const all = () => vscode.window.visibleTextEditors.forEach((e) => this.render(e));
     this.subscriptions = [
       store.onDidChange((uri) => {
-        for (const e of vscode.window.visibleTextEditors) if (e.document.uri.toString() === uri.toString()) this.render(e);
+        for (const e of vscode.window.visibleTextEditors)
+          if (e.document.uri.toString() === uri.toString()) this.render(e);
       }),
       vscode.window.onDidChangeVisibleTextEditors(all),
       config.onDidChange(all),
@@ -34,12 +43,16 @@ export class DecorationsView implements vscode.Disposable {
     const bad: vscode.DecorationOptions[] = [];
     if (entry && entry.version === editor.document.version && this.config.current.decorations) {
       const byLine = new Map<number, StepResult[]>();
-      for (const d of entry.derivations.values()) for (const s of d.steps) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
+      for (const d of entry.derivations.values())
+        for (const s of d.steps) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
       for (const [line, steps] of byLine) {
         if (line - 1 >= editor.document.lineCount) continue;
         const end = editor.document.lineAt(line - 1).range.end;
         const text = inlineText(steps);
-        (text.startsWith('✗') ? bad : ok).push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: text } } });
+        (text.startsWith('✗') ? bad : ok).push({
+          range: new vscode.Range(end, end),
+          renderOptions: { after: { contentText: text } },
+        });
       }
     }
     editor.setDecorations(this.ok, ok);

@@ -17,8 +17,9 @@ let runner: RunIsolated | null | undefined;
 function loadRunner(): RunIsolated | null {
   if (runner !== undefined) return runner;
   try {
+    // The isolated runner only spawns a worker: requiring it loads no mathjs on this thread.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const m = require('../core/experiment/index') as { runExperimentIsolated?: RunIsolated };
+    const m = require('../core/experiment/isolated') as { runExperimentIsolated?: RunIsolated };
     runner = typeof m.runExperimentIsolated === 'function' ? m.runExperimentIsolated : null;
   } catch {
     runner = null;
@@ -45,9 +46,11 @@ export class Experiments implements vscode.Disposable {
   /** Runs the experiments opening at `lines` (all when absent); undefined when refused or stale. */
   async run(doc: vscode.TextDocument, lines?: number[]): Promise<ExperimentResult[] | undefined> {
     if (!this.trust.canRunExperiments) {
-      void vscode.window.showWarningMessage(`Stepwise: ${RESTRICTED_REASON}.`, 'Manage Workspace Trust').then((pick) => {
-        if (pick) void vscode.commands.executeCommand('workbench.trust.manage');
-      });
+      void vscode.window
+        .showWarningMessage(`Stepwise: ${RESTRICTED_REASON}.`, 'Manage Workspace Trust')
+        .then((pick) => {
+          if (pick) void vscode.commands.executeCommand('workbench.trust.manage');
+        });
       return undefined;
     }
     const run = loadRunner();
@@ -56,9 +59,10 @@ export class Experiments implements vscode.Disposable {
       return undefined;
     }
     const cfg = this.config.current;
-    const outline = this.outlines.get(doc, cfg.verify);
-    const blocks = outline.experiments.filter((e) => !lines || lines.includes(e.line));
     const version = doc.version;
+    const outline = await this.outlines.get(doc, cfg.verify);
+    if (doc.version !== version) return undefined;
+    const blocks = outline.experiments.filter((e) => !lines || lines.includes(e.line));
     const entry = this.store.ensure(doc.uri, version);
     for (const b of blocks) entry.running.add(b.line);
     this.store.notify(doc.uri);
@@ -72,9 +76,20 @@ export class Experiments implements vscode.Disposable {
       let result: ExperimentResult;
       try {
         const limits = { timeoutMs: cfg.experiment.timeoutMs, memoryMb: cfg.experiment.memoryMb };
-        result = await run(b.raw, cfg.verify.seed !== undefined ? { ...limits, seed: cfg.verify.seed } : limits, cts.token);
+        result = await run(
+          b,
+          cfg.verify.seed !== undefined ? { ...limits, seed: cfg.verify.seed } : limits,
+          cts.token,
+        );
       } catch (e) {
-        result = { line: b.line, endLine: b.endLine, status: 'error', message: e instanceof Error ? e.message : String(e), checks: [], outputs: [] };
+        result = {
+          line: b.line,
+          endLine: b.endLine,
+          status: 'error',
+          message: e instanceof Error ? e.message : String(e),
+          checks: [],
+          outputs: [],
+        };
       } finally {
         edit.dispose();
         this.running.delete(cts);
@@ -84,7 +99,9 @@ export class Experiments implements vscode.Disposable {
       if (!now || now.version !== version || doc.version !== version) return undefined;
       now.running.delete(b.line);
       now.experiments.set(b.line, result);
-      this.log(`${vscode.workspace.asRelativePath(doc.uri)}: experiment at line ${b.line} ${result.status} (${result.message})`);
+      this.log(
+        `${vscode.workspace.asRelativePath(doc.uri)}: experiment at line ${b.line} ${result.status} (${result.message})`,
+      );
       this.store.notify(doc.uri);
       results.push(result);
     }

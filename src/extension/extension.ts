@@ -35,8 +35,15 @@ export function activate(context: vscode.ExtensionContext): StepwiseApi {
   const store = new ResultsStore();
   const config = new Config();
   const trust = new Trust();
-  const outlines = new OutlineCache();
   const service = new VerifyService(context.extensionPath, log);
+  // A document with derivations is likely to be verified soon: start the worker in the background.
+  const outlines = new OutlineCache(
+    (text, options) => service.outline(text, options),
+    log,
+    (o) => {
+      if (o.derivations.length > 0) service.warm(config.current.verify);
+    },
+  );
   const verification = new Verification(store, service, config, outlines, log);
   const experiments = new Experiments(store, config, outlines, trust, log);
   const lenses = new StepwiseCodeLensProvider(store, config, outlines, experiments, trust);
@@ -52,21 +59,30 @@ export function activate(context: vscode.ExtensionContext): StepwiseApi {
     lenses,
     vscode.languages.registerCodeLensProvider(markdown, lenses),
     vscode.languages.registerHoverProvider(markdown, new StepHoverProvider(store)),
-    new DiagnosticsView(store),
+    new DiagnosticsView(store, outlines, config),
     new DecorationsView(store, config),
     new StatusBarView(store),
     // Settings such as the default dimension change how blocks are read: forget cached outlines.
     config.onDidChange(() => outlines.clear()),
     ...registerCommands({ store, config, outlines, verification, experiments, output }),
   );
-  let registerPreview: RegisterPreview | undefined;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    registerPreview = (require('./preview/index') as { registerPreview?: RegisterPreview }).registerPreview;
-  } catch {
-    registerPreview = undefined; // a build without the preview
-  }
-  registerPreview?.(context, { results: store });
+  // The preview module loads its renderer (KaTeX, markdown-it) when required: register it just after
+  // activation so that opening a Markdown file is not held up by it. VS Code keeps panels waiting to be
+  // restored until their serializer registers, so the delay is safe.
+  const previewTimer = setTimeout(() => {
+    const p0 = performance.now();
+    let registerPreview: RegisterPreview | undefined;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      registerPreview = (require('./preview/index') as { registerPreview?: RegisterPreview }).registerPreview;
+    } catch {
+      registerPreview = undefined; // a build without the preview
+    }
+    registerPreview?.(context, { results: store });
+    if (registerPreview)
+      log(`preview registered in ${(performance.now() - p0).toFixed(1)} ms (after activation)`);
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(previewTimer) });
   const activationMs = performance.now() - t0;
   log(`activated in ${activationMs.toFixed(1)} ms`);
   return {

@@ -64,14 +64,28 @@ export function resultLensTitle(result: DerivationResult): string {
   return parts.join(' · ');
 }
 
+/** What failed, as a relation between the two values: `≠` for `=`, `>` for `\\le`, and so on. */
+export function negatedRelation(relation: string): string {
+  const r = relation.replace(/[&\s]/g, '');
+  if (/^(\\leq?|≤|\\leqslant)$/.test(r)) return '>';
+  if (/^(\\geq?|≥|\\geqslant)$/.test(r)) return '<';
+  if (/^(<|\\lt)$/.test(r)) return '≥';
+  if (/^(>|\\gt)$/.test(r)) return '≤';
+  if (/^(\\ne|\\neq|≠)$/.test(r)) return '=';
+  if (/^(\\approx|≈)$/.test(r)) return '≉';
+  return '≠';
+}
+
 /** The one-line diagnostic of a step, e.g. `step 2: left 0.375 ≠ right 0.5 at x = 1, p = 0.25`. */
 export function stepMessage(step: StepResult): string {
   if (step.status === 'refuted') {
-    let msg = step.message;
-    if (!msg && step.values) msg = `left ${formatValue(step.values.lhs)} ≠ right ${formatValue(step.values.rhs)}`;
     const at = formatAssignment(step.counterexample);
-    if (at && !msg.includes(' at ')) msg = `${msg} at ${at}`;
-    return `step ${step.index}: ${msg}`;
+    if (step.values) {
+      const cmp = `left ${formatValue(step.values.lhs)} ${negatedRelation(step.relation)} right ${formatValue(step.values.rhs)}`;
+      return `step ${step.index}: ${cmp}${at ? ` at ${at}` : ''}`;
+    }
+    const msg = step.message || 'refuted';
+    return `step ${step.index}: ${msg}${at && !msg.includes(' at ') ? ` at ${at}` : ''}`;
   }
   if (step.status === 'unverifiable') return `step ${step.index} unverifiable: ${step.message}`;
   return `step ${step.index} verified (${plural(step.samples, 'sample')})`;
@@ -105,21 +119,35 @@ export function statusText(results: Iterable<DerivationResult>): string {
 }
 
 function escapeCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[`*_[\]<>]/g, (c) => `\\${c}`);
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[`*_[\]<>]/g, (c) => `\\${c}`);
 }
 
 /** The hover of a step as Markdown: status, samples, assumed domains and the counterexample table. */
 export function stepHoverMarkdown(step: StepResult): string {
   const icon = step.status === 'verified' ? '✓' : step.status === 'refuted' ? '✗' : '?';
-  const lines = [`**${icon} Step ${step.index} ${step.status}** — \`${escapeCell(step.lhs)} ${step.relation} ${escapeCell(step.rhs)}\``, ''];
-  if (step.status !== 'verified' && step.message) lines.push(escapeCell(step.message), '');
-  lines.push(`Samples: ${step.samples}`, '');
+  const lines = [
+    `**${icon} Step ${step.index} ${step.status}** — \`${escapeCell(step.lhs)} ${step.relation} ${escapeCell(step.rhs)}\``,
+    '',
+  ];
+  if (step.status === 'refuted' && step.values) {
+    lines.push(
+      `left ${escapeCell(formatValue(step.values.lhs))} ${negatedRelation(step.relation)} right ${escapeCell(formatValue(step.values.rhs))} at the point below`,
+      '',
+    );
+  } else if (step.status !== 'verified' && step.message) {
+    lines.push(escapeCell(step.message), '');
+  }
+  lines.push(`Samples evaluated: ${step.samples}`, '');
   if (step.assumptions.length > 0) {
     lines.push(`Domains assumed: ${step.assumptions.map(escapeCell).join('; ')}`, '');
   }
   if (step.counterexample && Object.keys(step.counterexample).length > 0) {
     lines.push('| symbol | value |', '| --- | --- |');
-    for (const [k, v] of Object.entries(step.counterexample)) lines.push(`| ${escapeCell(k)} | ${escapeCell(formatValue(v, 6))} |`);
+    for (const [k, v] of Object.entries(step.counterexample))
+      lines.push(`| ${escapeCell(k)} | ${escapeCell(formatValue(v, 6))} |`);
     if (step.values) {
       lines.push(`| *left* | ${escapeCell(formatValue(step.values.lhs, 6))} |`);
       lines.push(`| *right* | ${escapeCell(formatValue(step.values.rhs, 6))} |`);

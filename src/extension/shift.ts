@@ -39,7 +39,11 @@ function moveExperiment(r: ExperimentResult, delta: number): ExperimentResult {
   };
 }
 
-function shiftMap<T extends Spanned>(map: ReadonlyMap<number, T>, e: LineEdit, move: (t: T, d: number) => T): Map<number, T> {
+function shiftMap<T extends Spanned>(
+  map: ReadonlyMap<number, T>,
+  e: LineEdit,
+  move: (t: T, d: number) => T,
+): Map<number, T> {
   const delta = e.newLines - (e.endLine - e.startLine);
   const out = new Map<number, T>();
   for (const block of map.values()) {

@@ -10,7 +10,10 @@ export class StatusBarView implements vscode.Disposable {
   constructor(private readonly store: ResultsStore) {
     this.item.name = 'Stepwise';
     this.item.command = 'stepwise.showOutput';
-    this.subscriptions = [store.onDidChange(() => this.render()), vscode.window.onDidChangeActiveTextEditor(() => this.render())];
+    this.subscriptions = [
+      store.onDidChange(() => this.render()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.render()),
+    ];
     this.render();
   }
 
@@ -23,7 +26,9 @@ export class StatusBarView implements vscode.Disposable {
     const entry = this.store.get(doc.uri);
     const fresh = entry && entry.version === doc.version ? entry : undefined;
     this.item.text = statusText(fresh?.derivations.values() ?? []);
-    this.item.tooltip = fresh ? 'Stepwise: steps verified ✓, refuted ✗, unverifiable ? — click for the log' : 'Stepwise: no results yet — click for the log';
+    this.item.tooltip = fresh
+      ? 'Stepwise: steps verified ✓, refuted ✗, unverifiable ? — click for the log'
+      : 'Stepwise: no results yet — click for the log';
     this.item.show();
   }
 

@@ -39,7 +39,8 @@ export class Verification implements vscode.Disposable {
   async verify(doc: vscode.TextDocument, lines?: number[]): Promise<DerivationResult[] | undefined> {
     const options = this.config.current.verify;
     const version = doc.version;
-    const outline = this.outlines.get(doc, options);
+    const outline = await this.outlines.get(doc, options);
+    if (doc.version !== version) return undefined;
     const targets = lines ?? outline.derivations.map((d) => d.line);
     if (targets.length === 0) return [];
     const key = doc.uri.toString();
@@ -51,6 +52,9 @@ export class Verification implements vscode.Disposable {
     for (const l of targets) entry.running.add(l);
     this.store.notify(doc.uri);
     const t0 = performance.now();
+    this.log(
+      `${vscode.workspace.asRelativePath(doc.uri)} v${version}: verifying ${lines ? `line(s) ${targets.join(', ')}` : 'the file'}`,
+    );
     const outcome = await this.service.verify(doc.getText(), lines ? targets : undefined, options, cts.token);
     mine.delete(cts);
     cts.dispose();

@@ -49,5 +49,7 @@ function admonition(state: StateBlock, startLine: number, endLine: number, silen
 }
 
 export function admonitionPlugin(md: MarkdownIt): void {
-  md.block.ruler.before('fence', 'admonition', admonition, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('fence', 'admonition', admonition, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
 }

@@ -6,6 +6,7 @@ import type { MarkdownIt as MarkdownItInstance, RendererRule, Token } from 'mark
 import type { DerivationResult, ExperimentResult } from '../core/types';
 import type { RenderProblem } from '../protocol/preview';
 import { admonitionPlugin } from './admonition';
+import { splitChunks } from './chunks';
 import { MathRenderer, type MathOutput } from './katexRender';
 import { lineStartsOf, mathPlugin, type MathMeta, type RenderEnv, type TexLineStart } from './mathPlugin';
 import { anchorId, numberEquations } from './numbering';
@@ -104,13 +105,58 @@ function mathHtml(meta: FormulaMeta, display: boolean): string {
   );
 }
 
+/** The macro names a formula defines when it does nothing else (a block of `\newcommand`s), else undefined. */
+export function definitionsOnly(tex: string): string[] | undefined {
+  const names: string[] = [];
+  let i = 0;
+  const skipSpace = (): void => {
+    while (i < tex.length && /\s/.test(tex[i] as string)) i++;
+  };
+  const skipGroup = (): boolean => {
+    skipSpace();
+    if (tex[i] !== '{') return false;
+    let depth = 0;
+    for (; i < tex.length; i++) {
+      if (tex[i] === '\\') i++;
+      else if (tex[i] === '{') depth++;
+      else if (tex[i] === '}' && --depth === 0) {
+        i++;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (skipSpace(); i < tex.length; skipSpace()) {
+    const cmd =
+      /^\\(newcommand|renewcommand|providecommand|def|gdef)(?![A-Za-z])\s*(\{\s*)?(\\[A-Za-z]+)\s*\}?/.exec(
+        tex.slice(i),
+      );
+    if (!cmd || (cmd[2] && !cmd[0].trimEnd().endsWith('}'))) return undefined;
+    names.push(cmd[3] as string);
+    i += cmd[0].length;
+    skipSpace();
+    const rest = /^(\[\d\]|#\d)*/.exec(tex.slice(i));
+    i += rest?.[0].length ?? 0;
+    if (!skipGroup()) return undefined;
+  }
+  return names.length > 0 ? names : undefined;
+}
+
 function renderMathBlock(tokens: Token[], idx: number, _o: unknown, env: Env): string {
   const token = tokens[idx] as Token;
   const meta = token.meta as unknown as FormulaMeta;
   const ctx = env.sw;
   const key = meta.openLine + 1;
+  const defined = meta.out?.ok ? definitionsOnly(meta.tex) : undefined;
+  if (defined) {
+    // A block of definitions renders to nothing: say what it defines instead of leaving a blank gap.
+    const list = defined.map((n) => `<code>${escapeHtml(n)}</code>`).join(' ');
+    return `<div class="sw-math-block sw-defs"${relAttr(token)}>Macros: ${list}</div>\n`;
+  }
   const result = ctx.options.marks ? ctx.derivations.get(key) : undefined;
-  const badge = ctx.options.marks ? derivationBadge(result, ctx.running.has(key)) : derivationBadge(undefined, false);
+  const badge = ctx.options.marks
+    ? derivationBadge(result, ctx.running.has(key))
+    : derivationBadge(undefined, false);
   const inline = (tex: string): string => {
     const out = ctx.math.render(tex, false);
     return out.ok ? out.html : `<code>${escapeHtml(tex)}</code>`;
@@ -118,7 +164,9 @@ function renderMathBlock(tokens: Token[], idx: number, _o: unknown, env: Env): s
   const button = ctx.options.interactive
     ? `<vscode-button class="sw-action" data-action="verify" secondary title="Verify this derivation">Verify</vscode-button>`
     : '';
-  const toolbar = badge.status !== 'none' || button ? `<div class="sw-toolbar">${badgeHtml(badge)}${button}</div>` : '';
+  // The button comes first so the badge keeps the corner and the button appears beside it on hover.
+  const toolbar =
+    badge.status !== 'none' || button ? `<div class="sw-toolbar">${button}${badgeHtml(badge)}</div>` : '';
   const cex = result
     ? result.steps
         .filter((s) => s.status === 'refuted')
@@ -144,7 +192,9 @@ function renderExperiment(token: Token, env: Env, fallback: () => string): strin
   const ctx = env.sw;
   const key = (token.map?.[0] ?? 0) + 1;
   const result = ctx.experiments.get(key);
-  const badge = ctx.options.marks ? experimentBadge(result, ctx.running.has(key)) : experimentBadge(undefined, false);
+  const badge = ctx.options.marks
+    ? experimentBadge(result, ctx.running.has(key))
+    : experimentBadge(undefined, false);
   const title = /^experiment\s+"([^"]*)"/.exec(info)?.[1];
   const button = ctx.options.interactive
     ? `<vscode-button class="sw-action" data-action="run" secondary title="Run this experiment">Run</vscode-button>`
@@ -165,21 +215,30 @@ function createMarkdown(): MarkdownItInstance {
   md.use(mathPlugin).use(admonitionPlugin);
   const r = md.renderer.rules;
   r.math_block = renderMathBlock as unknown as RendererRule;
-  r.math_inline = (tokens, idx) => `<span class="sw-math-inline">${mathHtml(tokens[idx]?.meta as unknown as FormulaMeta, false)}</span>`;
+  r.math_inline = (tokens, idx) =>
+    `<span class="sw-math-inline">${mathHtml(tokens[idx]?.meta as unknown as FormulaMeta, false)}</span>`;
   r.math_inline_display = (tokens, idx) =>
     `<span class="sw-math-display">${mathHtml(tokens[idx]?.meta as unknown as FormulaMeta, true)}</span>`;
   const fence = r.fence?.bind(r);
   r.fence = (tokens, idx, opts, env, self) =>
-    renderExperiment(tokens[idx] as Token, env as unknown as Env, () => (fence ? fence(tokens, idx, opts, env, self) : ''));
+    renderExperiment(tokens[idx] as Token, env as unknown as Env, () =>
+      fence ? fence(tokens, idx, opts, env, self) : '',
+    );
   const image = r.image?.bind(r);
   r.image = (tokens, idx, opts, env, self) => {
     const token = tokens[idx] as Token;
     const src = token.attrGet('src');
-    if (typeof src === 'string') token.attrSet('src', resolveSrc(src, (env as unknown as Env).sw.options.baseUri));
-    return image ? image(tokens, idx, opts, env, self) : '';
+    if (typeof src !== 'string' || !image) return image ? image(tokens, idx, opts, env, self) : '';
+    // Tokens are cached across renders: resolve for this render only, then put the written path back.
+    token.attrSet('src', resolveSrc(src, (env as unknown as Env).sw.options.baseUri));
+    const html = image(tokens, idx, opts, env, self);
+    token.attrSet('src', src);
+    return html;
   };
   const rawHtml = (content: string, env: Env): string =>
-    env.sw.options.sanitizeRaw ? sanitizeHtmlFragment(content, (s) => resolveSrc(s, env.sw.options.baseUri)) : content;
+    env.sw.options.sanitizeRaw
+      ? sanitizeHtmlFragment(content, (s) => resolveSrc(s, env.sw.options.baseUri))
+      : content;
   r.html_block = (tokens, idx, _o, env) => rawHtml(tokens[idx]?.content ?? '', env as unknown as Env);
   r.html_inline = (tokens, idx, _o, env) => rawHtml(tokens[idx]?.content ?? '', env as unknown as Env);
   return md;
@@ -199,15 +258,63 @@ function formulasOf(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
     if (t.type === 'math_block') out.push(t);
-    else if (t.children) for (const c of t.children) if (c.type === 'math_inline' || c.type === 'math_inline_display') out.push(c);
+    else if (t.children)
+      for (const c of t.children)
+        if (c.type === 'math_inline' || c.type === 'math_inline_display') out.push(c);
   }
   return out;
 }
 
-/** Renders Markdown documents; keep one per document so its KaTeX cache serves the next keystroke. */
+/** Moves cached tokens (and their formulas' file positions) by `delta` lines. */
+function shiftTokens(tokens: Token[], delta: number): void {
+  if (delta === 0) return;
+  for (const t of tokens) {
+    if (t.map) t.map = [t.map[0] + delta, t.map[1] + delta];
+    const meta = t.meta as unknown as MathMeta | null;
+    if (meta && Array.isArray(meta.lines)) {
+      meta.openLine += delta;
+      meta.lines = meta.lines.map((l) => ({ ...l, line: l.line + delta }));
+    }
+    if (t.children) shiftTokens(t.children, delta);
+  }
+}
+
+/** Renders Markdown documents; keep one per document so its caches serve the next keystroke. */
 export class DocumentRenderer {
   private readonly md = createMarkdown();
   private readonly math = new MathRenderer();
+  /** Parsed chunks by text, with the line they were last at. */
+  private chunkCache = new Map<string, { tokens: Token[]; line: number }>();
+  /** Chunks parsed during the last render (the rest came from the cache). */
+  parsedChunks = 0;
+
+  /** `chunked: false` parses the whole document every time (the reference the chunked parse must equal). */
+  constructor(private readonly settings: { chunked?: boolean } = {}) {}
+
+  /** Parses only the chunks not seen in the last render; the others are reused, moved to their new line. */
+  private parse(text: string): Token[] {
+    const next = new Map<string, { tokens: Token[]; line: number }>();
+    const out: Token[] = [];
+    this.parsedChunks = 0;
+    const chunks = this.settings.chunked === false ? [{ text, line: 0 }] : splitChunks(text);
+    for (const chunk of chunks) {
+      let entry = next.has(chunk.text) ? undefined : this.chunkCache.get(chunk.text);
+      if (entry) {
+        shiftTokens(entry.tokens, chunk.line - entry.line);
+        entry.line = chunk.line;
+      } else {
+        const tokens = this.md.parse(chunk.text, { lineStarts: lineStartsOf(chunk.text) });
+        shiftTokens(tokens, chunk.line);
+        entry = { tokens, line: chunk.line };
+        this.parsedChunks++;
+      }
+      // A chunk text met twice in one document is parsed each time: cached tokens are never shared.
+      if (!next.has(chunk.text)) next.set(chunk.text, entry);
+      for (const t of entry.tokens) out.push(t);
+    }
+    this.chunkCache = next;
+    return out;
+  }
 
   render(text: string, options: RenderOptions): RenderedDocument {
     const ctx: Context = {
@@ -217,8 +324,8 @@ export class DocumentRenderer {
       running: new Set(options.running ?? []),
       math: this.math,
     };
-    const env: Env = { lineStarts: lineStartsOf(text), sw: ctx };
-    const tokens = this.md.parse(text, env);
+    const env: Env = { lineStarts: [], sw: ctx };
+    const tokens = this.parse(text);
     const problems: RenderProblem[] = [];
 
     // Steps are wrapped first: their positions refer to the TeX as written.
@@ -226,12 +333,15 @@ export class DocumentRenderer {
     const metas = formulas.map((t) => t.meta as unknown as FormulaMeta);
     const wrapped = metas.map((m) => {
       const result = options.marks && m.display ? ctx.derivations.get(m.openLine + 1) : undefined;
+      m.placed = undefined;
       if (!result) return m.tex;
       const w = wrapSteps(m.tex, m.lines, result.steps);
       m.placed = w.placed;
       return w.tex;
     });
-    const numbering = numberEquations(metas.map((m, i) => ({ tex: wrapped[i] ?? m.tex, display: m.display })));
+    const numbering = numberEquations(
+      metas.map((m, i) => ({ tex: wrapped[i] ?? m.tex, display: m.display })),
+    );
     for (const p of numbering.problems) {
       const m = metas[p.index];
       if (m) problems.push({ ...filePos(m.lines, p.offset < 0 ? undefined : p.offset), message: p.message });
@@ -243,7 +353,10 @@ export class DocumentRenderer {
       m.anchors = numbering.anchors[i];
       m.out = this.math.render(tex, m.display, m.tex);
       if (!m.out.ok) {
-        const pos = filePos(m.lines, tex === m.tex ? m.out.offset : undefined);
+        // "Unexpected end of input" points past the closing line: show it at the end of the formula instead.
+        const end = m.tex.trimEnd().length;
+        const offset = m.out.offset === undefined ? undefined : Math.min(m.out.offset, end);
+        const pos = filePos(m.lines, tex === m.tex ? offset : undefined);
         problems.push({ ...pos, message: m.out.message });
       }
     });
@@ -261,7 +374,11 @@ export class DocumentRenderer {
       const first = tokens[i] as Token;
       let j = i;
       if (first.nesting === 1) {
-        while (j < tokens.length - 1 && !((tokens[j] as Token).level === first.level && (tokens[j] as Token).nesting === -1)) j++;
+        while (
+          j < tokens.length - 1 &&
+          !((tokens[j] as Token).level === first.level && (tokens[j] as Token).nesting === -1)
+        )
+          j++;
       }
       const start = first.map?.[0] ?? blocks[blocks.length - 1]?.endLine ?? 0;
       const end = first.map?.[1] ?? start + 1;
@@ -271,7 +388,12 @@ export class DocumentRenderer {
       }
       const slice = tokens.slice(i, j + 1);
       const html = this.md.renderer.render(slice, this.md.options, env);
-      blocks.push({ html, line: start, endLine: end, raw: !env.sw.options.sanitizeRaw && hasRaw(tokens, i, j) });
+      blocks.push({
+        html,
+        line: start,
+        endLine: end,
+        raw: !env.sw.options.sanitizeRaw && hasRaw(tokens, i, j),
+      });
       i = j + 1;
     }
     return blocks;

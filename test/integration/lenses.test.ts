@@ -10,7 +10,9 @@ const WRONG = 18;
 const WRONG_STEP_LINE = 21;
 
 const titleAt = async (uri: vscode.Uri, line: number, prefix = '') =>
-  (await lenses(uri)).filter((l) => l.line === line && l.command !== 'stepwise.verifySection' && l.title.startsWith(prefix)).map((l) => l.title);
+  (await lenses(uri))
+    .filter((l) => l.line === line && l.command !== 'stepwise.verifySection' && l.title.startsWith(prefix))
+    .map((l) => l.title);
 
 describe('CodeLenses and diagnostics on homework.md', () => {
   let uri: vscode.Uri;
@@ -49,7 +51,11 @@ describe('CodeLenses and diagnostics on homework.md', () => {
   });
 
   it('verifies a correct derivation: ✓ 2 verified and no diagnostic', async () => {
-    const results = await vscode.commands.executeCommand<DerivationResult[]>('stepwise.verifyDerivation', uri, CORRECT);
+    const results = await vscode.commands.executeCommand<DerivationResult[]>(
+      'stepwise.verifyDerivation',
+      uri,
+      CORRECT,
+    );
     assert.ok(results, 'the command returns its results');
     assert.deepEqual(
       results[0]?.steps.map((s) => s.status),
@@ -77,13 +83,17 @@ describe('CodeLenses and diagnostics on homework.md', () => {
   });
 
   it('explains a step in its hover: status, samples and the counterexample table', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(WRONG_STEP_LINE, 14));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(WRONG_STEP_LINE, 14),
+    );
     const text = hovers
       .flatMap((h) => h.contents)
       .map((c) => (typeof c === 'string' ? c : c.value))
       .join('\n');
     assert.match(text, /Step 2 refuted/);
-    assert.match(text, /Samples: \d+/);
+    assert.match(text, /Samples evaluated: \d+/);
     assert.match(text, /\| symbol \| value \|/);
     assert.match(text, /\| x \| /);
   });
@@ -100,7 +110,11 @@ describe('CodeLenses and diagnostics on homework.md', () => {
 
   it('Verify section verifies only the derivations under that heading', async () => {
     await vscode.commands.executeCommand('stepwise.clearResults', uri);
-    const results = await vscode.commands.executeCommand<DerivationResult[]>('stepwise.verifySection', uri, 16);
+    const results = await vscode.commands.executeCommand<DerivationResult[]>(
+      'stepwise.verifySection',
+      uri,
+      16,
+    );
     assert.deepEqual(
       results?.map((r) => r.line),
       [WRONG + 1],
@@ -112,7 +126,9 @@ describe('CodeLenses and diagnostics on homework.md', () => {
     const stepwise = await api();
     await vscode.commands.executeCommand('stepwise.verifyFile', uri);
     const entry = stepwise.results.get(uri);
-    const statuses = [...(entry?.derivations.values() ?? [])].flatMap((r) => r.steps.map((s) => s.status)).sort();
+    const statuses = [...(entry?.derivations.values() ?? [])]
+      .flatMap((r) => r.steps.map((s) => s.status))
+      .sort();
     assert.deepEqual(statuses, ['refuted', 'verified', 'verified', 'verified']);
     await vscode.commands.executeCommand('stepwise.clearResults', uri);
     assert.deepEqual(diagnostics(uri), []);

@@ -44,12 +44,23 @@ describe('Restricted Mode', () => {
       assert.match(lens.title, /^▶ Run — disabled: Restricted Mode/);
       assert.equal(lens.command, 'stepwise.explainRestricted');
     }
-    const ran = await vscode.commands.executeCommand<ExperimentResult[] | undefined>('stepwise.runExperiment', uri, 10);
+    const ran = await vscode.commands.executeCommand<ExperimentResult[] | undefined>(
+      'stepwise.runExperiment',
+      uri,
+      10,
+    );
     assert.equal(ran, undefined, 'nothing ran');
     assert.equal(stepwise.results.get(uri)?.experiments.size ?? 0, 0);
-    const all = await vscode.commands.executeCommand<ExperimentResult[] | undefined>('stepwise.runAllExperiments', uri);
+    const all = await vscode.commands.executeCommand<ExperimentResult[] | undefined>(
+      'stepwise.runAllExperiments',
+      uri,
+    );
     assert.equal(all, undefined);
-    const verified = await vscode.commands.executeCommand<DerivationResult[]>('stepwise.verifyDerivation', uri, 6);
+    const verified = await vscode.commands.executeCommand<DerivationResult[]>(
+      'stepwise.verifyDerivation',
+      uri,
+      6,
+    );
     assert.equal(verified?.[0]?.steps[0]?.status, 'verified');
   });
 
@@ -57,7 +68,11 @@ describe('Restricted Mode', () => {
     const stepwise = await api();
     stepwise.simulateRestrictedMode(false);
     if ((await runLens()) === undefined) this.skip();
-    const ran = await vscode.commands.executeCommand<ExperimentResult[] | undefined>('stepwise.runExperiment', uri, 10);
+    const ran = await vscode.commands.executeCommand<ExperimentResult[] | undefined>(
+      'stepwise.runExperiment',
+      uri,
+      10,
+    );
     assert.equal(ran?.[0]?.status, 'passed', ran?.[0]?.message);
     assert.match((await runLens())?.title ?? '', /^✓ passed/);
   });

@@ -18,7 +18,10 @@ describe('settings take effect', () => {
     const commands = async () => new Set((await lenses(uri)).map((l) => l.command));
     assert.ok((await commands()).has('stepwise.verifyDerivation'));
     restore.push(await setSetting('stepwise.codeLens.derivations', false));
-    await waitFor('derivation lenses to go', async () => !(await commands()).has('stepwise.verifyDerivation'));
+    await waitFor(
+      'derivation lenses to go',
+      async () => !(await commands()).has('stepwise.verifyDerivation'),
+    );
     assert.ok((await commands()).has('stepwise.verifySection'), 'section lenses stay');
     restore.push(await setSetting('stepwise.codeLens.sections', false));
     await waitFor('section lenses to go', async () => !(await commands()).has('stepwise.verifySection'));
@@ -27,7 +30,9 @@ describe('settings take effect', () => {
   });
 
   it('uses the samples setting', async () => {
-    const run = async () => (await vscode.commands.executeCommand<DerivationResult[]>('stepwise.verifyDerivation', uri, 12))?.[0]?.steps[0]?.samples;
+    const run = async () =>
+      (await vscode.commands.executeCommand<DerivationResult[]>('stepwise.verifyDerivation', uri, 12))?.[0]
+        ?.steps[0]?.samples;
     const byDefault = await run();
     restore.push(await setSetting('stepwise.samples', 5));
     const fewer = await run();
@@ -39,9 +44,14 @@ describe('settings take effect', () => {
     restore.push(await setSetting('stepwise.verifyOn', 'save'));
     await vscode.commands.executeCommand('stepwise.clearResults', uri);
     // The runner opens a temporary copy of the fixture workspace, so saving here never touches the repository.
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())!;
-    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\nSaved.\n')));
-    const title = async () => (await lenses(uri)).find((l) => l.line === 12 && l.command === 'stepwise.verifyDerivation')?.title;
+    const editor = vscode.window.visibleTextEditors.find(
+      (e) => e.document.uri.toString() === uri.toString(),
+    )!;
+    assert.ok(
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\nSaved.\n')),
+    );
+    const title = async () =>
+      (await lenses(uri)).find((l) => l.line === 12 && l.command === 'stepwise.verifyDerivation')?.title;
     assert.equal(await title(), 'Verify · 2 steps', 'not verified before the save');
     assert.ok(await editor.document.save());
     await waitFor('verification on save', async () => (await title()) === '✓ 2 verified');

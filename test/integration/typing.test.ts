@@ -1,17 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAll, diagnostics, setSetting, waitFor } from './helpers';
+import { api, closeAll, diagnostics, longHomework, setSetting, waitFor } from './helpers';
 
 const BLOCKS = 100;
-
-/** A 1,000-line homework: 100 sections of 10 lines, each with one correct expansion. */
-function longHomework(): string {
-  const lines = ['# A long homework', '', '<!-- let', 'x \\in \\mathbb{R}', '-->', ''];
-  for (let k = 1; lines.length < 1000; k++) {
-    lines.push(`## Part ${k}`, '', 'We expand the square:', '', '$$', `(x + ${k})^2 = x^2 + ${2 * k}x + ${k * k}`, '$$', '', 'Done.', '');
-  }
-  return lines.slice(0, 1000).join('\n');
-}
 
 describe('verifyOn: type in a 1,000-line homework', () => {
   const restore: (() => Promise<void>)[] = [];
@@ -59,21 +50,32 @@ describe('verifyOn: type in a 1,000-line homework', () => {
         'results for the latest text',
         () => {
           const e = stepwise.results.get(doc.uri);
-          return e && e.version === doc.version && !stepwise.isVerifying(doc.uri) && e.derivations.size === lastBlock ? e : undefined;
+          return e &&
+            e.version === doc.version &&
+            !stepwise.isVerifying(doc.uri) &&
+            e.derivations.size === lastBlock
+            ? e
+            : undefined;
         },
         60_000,
       );
-      const refuted = [...entry.derivations.values()].filter((d) => d.steps.some((s) => s.status === 'refuted'));
+      const refuted = [...entry.derivations.values()].filter((d) =>
+        d.steps.some((s) => s.status === 'refuted'),
+      );
       assert.deepEqual(
         refuted.map((d) => d.line - 1),
         [blockLines[49]],
         'exactly the block edited during the run is refuted',
       );
-      const diags = await waitFor('the diagnostic of the edited step', () => (diagnostics(doc.uri).length === 1 ? diagnostics(doc.uri) : undefined));
+      const diags = await waitFor('the diagnostic of the edited step', () =>
+        diagnostics(doc.uri).length === 1 ? diagnostics(doc.uri) : undefined,
+      );
       assert.equal(diags[0]?.range.start.line, wrongLine);
     } finally {
       clearInterval(probe);
     }
-    console.log(`    1,000-line homework, verifyOn: type: max extension-host event-loop lag ${maxLag.toFixed(0)} ms`);
+    console.log(
+      `    1,000-line homework, verifyOn: type: max extension-host event-loop lag ${maxLag.toFixed(0)} ms`,
+    );
   });
 });

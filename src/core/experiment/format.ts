@@ -1,6 +1,6 @@
 // Short text for values shown next to statements and in `show`: numbers with six significant digits,
 // small arrays in full, large ones by size and a few elements, so a 1e6-sample vector stays one line.
-import { isTensor, toNested, type Tensor } from './tensor';
+import { isTensor, type Tensor } from './tensor';
 
 /** A number with up to six significant digits (integers exactly). */
 export function formatNumber(v: number): string {
@@ -56,5 +56,3 @@ export function formatValue(v: unknown): string {
   }
   return String(v);
 }
-
-export { toNested };

@@ -31,10 +31,17 @@ export interface WorkerInput {
 const STARTUP_LIMIT_MS = 30_000;
 const CANCEL_POLL_MS = 50;
 
+/** tsx's require hook, resolved here so the worker finds it whatever the current directory. Only used
+ * when running from source; the name is not a literal so that bundlers leave it alone. */
+function tsxHook(): string {
+  const name = ['tsx', 'cjs'].join('/');
+  return require.resolve(name);
+}
+
 function defaultWorker(): { file: string; execArgv: string[] } {
   // Running from source (tests under tsx): start the TypeScript entry through tsx's require hook.
   if (__filename.endsWith('.ts')) {
-    return { file: path.join(__dirname, 'worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
+    return { file: path.join(__dirname, 'worker.ts'), execArgv: ['--require', tsxHook()] };
   }
   return { file: path.join(__dirname, 'experimentWorker.js'), execArgv: [] };
 }
@@ -63,7 +70,10 @@ export function runExperimentIsolated(
   if (cancel?.isCancellationRequested) return Promise.resolve(stopped('cancelled'));
 
   const target = opts.workerPath
-    ? { file: opts.workerPath, execArgv: opts.workerPath.endsWith('.ts') ? ['--require', require.resolve('tsx/cjs')] : [] }
+    ? {
+        file: opts.workerPath,
+        execArgv: opts.workerPath.endsWith('.ts') ? ['--require', tsxHook()] : [],
+      }
     : defaultWorker();
   const input: WorkerInput = { block, memoryMb: opts.memoryMb, timeoutMs: opts.timeoutMs };
   if (opts.seed !== undefined) input.seed = opts.seed;
@@ -99,7 +109,10 @@ export function runExperimentIsolated(
       resolve(stopped(`could not start the experiment worker: ${(e as Error).message}`));
       return;
     }
-    timer = setTimeout(() => finish(stopped('the experiment worker did not start in time'), true), STARTUP_LIMIT_MS);
+    timer = setTimeout(
+      () => finish(stopped('the experiment worker did not start in time'), true),
+      STARTUP_LIMIT_MS,
+    );
     if (cancel) {
       poll = setInterval(() => {
         if (cancel.isCancellationRequested) finish(stopped('cancelled'), true);
@@ -114,9 +127,12 @@ export function runExperimentIsolated(
       }
     });
     worker.on('error', (e: Error & { code?: string }) => {
-      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(stopped(`ran out of memory (limit ${opts.memoryMb} MB)`), true);
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY')
+        finish(stopped(`ran out of memory (limit ${opts.memoryMb} MB)`), true);
       else finish(stopped(`the experiment failed: ${e.message}`), true);
     });
-    worker.on('exit', (code) => finish(stopped(`the experiment worker stopped unexpectedly (exit code ${code})`), false));
+    worker.on('exit', (code) =>
+      finish(stopped(`the experiment worker stopped unexpectedly (exit code ${code})`), false),
+    );
   });
 }

@@ -1,7 +1,7 @@
 // Float64Array kernels behind the language's operators and the library: elementwise maps with
 // NumPy-style broadcasting, matrix products, transposes and reductions. Hot cases (same shape, one
 // scalar operand) get their own loops; the general broadcast walks strides.
-import { ExperimentError, Tensor, alloc, numel, zerosOf } from './tensor';
+import { ExperimentError, Tensor, alloc, zerosOf } from './tensor';
 
 /** Applies `f` to every element. */
 export function map1(x: Tensor, f: (v: number) => number): Tensor {
@@ -29,7 +29,13 @@ export function broadcastShape(a: readonly number[], b: readonly number[], op: s
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'other';
 
 /** Elementwise `f(a, b)` with broadcasting; `kind` picks a dedicated loop for the four arithmetic ops. */
-export function map2(a: Tensor, b: Tensor, f: (x: number, y: number) => number, name: string, kind: BinaryOp = 'other'): Tensor {
+export function map2(
+  a: Tensor,
+  b: Tensor,
+  f: (x: number, y: number) => number,
+  name: string,
+  kind: BinaryOp = 'other',
+): Tensor {
   const A = a.data;
   const B = b.data;
   if (sameShape(a.shape, b.shape)) {
@@ -124,7 +130,8 @@ function broadcastStrides(shape: readonly number[], target: readonly number[]): 
 /** Transpose of a matrix; a vector or scalar is its own transpose (as in mathjs). */
 export function transpose(x: Tensor): Tensor {
   if (x.shape.length < 2) return x;
-  if (x.shape.length > 2) throw new ExperimentError(`transpose needs a matrix, not a ${x.shape.join('×')} array`);
+  if (x.shape.length > 2)
+    throw new ExperimentError(`transpose needs a matrix, not a ${x.shape.join('×')} array`);
   const [m, n] = x.shape as [number, number];
   const out = alloc(m * n);
   const src = x.data;
@@ -134,7 +141,8 @@ export function transpose(x: Tensor): Tensor {
     for (let j0 = 0; j0 < n; j0 += B) {
       const iMax = Math.min(i0 + B, m);
       const jMax = Math.min(j0 + B, n);
-      for (let i = i0; i < iMax; i++) for (let j = j0; j < jMax; j++) out[j * m + i] = src[i * n + j] as number;
+      for (let i = i0; i < iMax; i++)
+        for (let j = j0; j < jMax; j++) out[j * m + i] = src[i * n + j] as number;
     }
   }
   return new Tensor(out, [n, m]);
@@ -245,7 +253,9 @@ function dotRange(x: Float64Array, xo: number, y: Float64Array, yo: number, k: n
 /** Dot product of two arrays with the same number of elements. */
 export function dot(a: Tensor, b: Tensor): number {
   if (a.data.length !== b.data.length) {
-    throw new ExperimentError(`dot product of vectors of different lengths (${a.data.length} and ${b.data.length})`);
+    throw new ExperimentError(
+      `dot product of vectors of different lengths (${a.data.length} and ${b.data.length})`,
+    );
   }
   return dotRange(a.data, 0, b.data, 0, a.data.length);
 }
@@ -306,8 +316,4 @@ export function varianceAll(x: Float64Array): number {
     c += d;
   }
   return (s - (c * c) / n) / (n - 1);
-}
-
-export function numelOf(x: Tensor): number {
-  return numel(x.shape);
 }

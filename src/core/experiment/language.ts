@@ -1,42 +1,25 @@
 // The experiment language: a mathjs instance made with `create()` from only the factories the parser and
 // operators need, the library imported over it, operators overridden so arrays run on the Float64Array
 // kernels, and every function mathjs's security notes name replaced by one that refuses.
-import {
-  type MathNode,
-  addDependencies,
-  andDependencies,
-  create,
-  divideDependencies,
-  dotDivideDependencies,
-  dotMultiplyDependencies,
-  dotPowDependencies,
-  equalDependencies,
-  indexDependencies,
-  largerDependencies,
-  largerEqDependencies,
-  matrixDependencies,
-  modDependencies,
-  multiplyDependencies,
-  notDependencies,
-  orDependencies,
-  parseDependencies,
-  powDependencies,
-  smallerDependencies,
-  smallerEqDependencies,
-  subsetDependencies,
-  subtractDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-  unequalDependencies,
-  xorDependencies,
-} from 'mathjs';
+import { type MathNode, create, indexDependencies, matrixDependencies, parseDependencies } from 'mathjs';
 import { type RunContext } from './context';
 import { formatValue } from './format';
 import { type BinaryOp, map1, map2, matmul, transpose } from './kernels';
-import { type LibFn, createLibrary, holds } from './library';
+import { createLibrary, holds } from './library';
 import { inv } from './linalg';
+import { Rng } from './random';
 import { vectorisedSample } from './sample';
-import { ExperimentError, Tensor, describe, indexHooks, isArrayLike, isTensor, toNested, toTensor, unwrapScalar, zerosOf } from './tensor';
+import {
+  ExperimentError,
+  Tensor,
+  describe,
+  indexHooks,
+  isArrayLike,
+  isTensor,
+  toNested,
+  toTensor,
+  zerosOf,
+} from './tensor';
 
 /** What mathjs's security notes name, and the instance's own members that reach the same power. */
 export const DISABLED_FUNCTIONS = [
@@ -95,88 +78,103 @@ function near(x: number, y: number): boolean {
   return Math.abs(x - y) <= Math.max(REL_TOL * Math.max(Math.abs(x), Math.abs(y)), ABS_TOL);
 }
 
+const isScalar = (x: unknown): x is number | boolean => typeof x === 'number' || typeof x === 'boolean';
 const truth = (v: number): boolean => v !== 0 && !Number.isNaN(v);
 const b01 = (b: boolean): number => (b ? 1 : 0);
 
-/** Creates a fresh instance bound to one run's context. */
-export function createLanguage(ctx: RunContext): Language {
-  const factories = {
-    parseDependencies,
-    addDependencies,
-    subtractDependencies,
-    multiplyDependencies,
-    divideDependencies,
-    powDependencies,
-    modDependencies,
-    unaryMinusDependencies,
-    unaryPlusDependencies,
-    dotMultiplyDependencies,
-    dotDivideDependencies,
-    dotPowDependencies,
-    equalDependencies,
-    unequalDependencies,
-    largerDependencies,
-    largerEqDependencies,
-    smallerDependencies,
-    smallerEqDependencies,
-    andDependencies,
-    orDependencies,
-    notDependencies,
-    xorDependencies,
-    indexDependencies,
-    subsetDependencies,
-    matrixDependencies,
-  };
+/** The mathjs instance and the run-independent overrides, made once per process: creating an instance
+ * and importing into it costs hundreds of milliseconds, defining properties microseconds. Runs are
+ * synchronous, so each run rebinds the per-run names (library, `check`) before it evaluates anything. */
+interface Shared {
+  parse: (code: string) => MathNode;
+  /** The namespaces compiled expressions read names from. */
+  namespaces: Record<string, unknown>[];
+  operators: Record<string, AnyFn>;
+  call(name: string, a: unknown, b: unknown): unknown;
+}
+
+let shared: Shared | undefined;
+
+/** Names of the library, from a throwaway instance (the functions close over a run's context). */
+const LIBRARY_NAMES = Object.keys(
+  createLibrary(
+    { rng: new Rng(0), line: 0, outputs: [], checks: [], deadline: 0, timeoutMs: 0 },
+    { format: formatValue, sampleVectorised: () => undefined },
+  ),
+);
+
+function define(
+  namespaces: Record<string, unknown>[],
+  name: string,
+  value: unknown,
+  configurable: boolean,
+): void {
+  for (const ns of namespaces)
+    Object.defineProperty(ns, name, { value, writable: false, configurable, enumerable: true });
+}
+
+function getShared(): Shared {
+  if (shared) return shared;
+  const factories = { parseDependencies, indexDependencies, matrixDependencies };
+
   // mathjs's typings mark each `…Dependencies` export as possibly undefined; they are all defined.
-  const math = create(factories as unknown as Parameters<typeof create>[0]) as unknown as Record<string, AnyFn> & {
-    import(o: Record<string, unknown>, opts: { override: boolean }): void;
-    expression: { transform: Record<string, AnyFn> };
+  const math = create(factories as unknown as Parameters<typeof create>[0]) as unknown as Record<
+    string,
+    AnyFn
+  > & {
+    expression: { mathWithTransform: Record<string, unknown> };
   };
   const parse = math.parse as (code: string) => MathNode;
   const origMatrix = math.matrix as AnyFn;
-  // The 1-based index of the expression language is a transform of `index`, found in this namespace.
-  const origIndex = (math.expression as unknown as { mathWithTransform: Record<string, AnyFn> }).mathWithTransform.index as AnyFn;
-  const orig = (name: string): AnyFn => math[name] as AnyFn;
-
-  const userFunctions = new WeakMap<object, UserFunction>();
-  const library = createLibrary(ctx, {
-    format: formatValue,
-    sampleVectorised: (f, n) => vectorisedSample(f, n, { userFunctions, scope: currentScope, library: lib, operators }),
-  });
-  let currentScope: Map<string, unknown> = new Map();
-
-  /** A binary operator: numbers inline, arrays on the kernels, anything else to mathjs. */
-  const binary = (name: string, scalar: (a: number, b: number) => unknown, onTensors: (a: Tensor, b: Tensor) => unknown): AnyFn => {
-    const fallback = orig(name);
+  const IndexClass = math.Index as unknown as new (...dims: unknown[]) => unknown;
+  /** A binary operator: numbers (and booleans) inline, arrays on the kernels; nothing else has a meaning
+   * in experiments, so mathjs's own typed operators (slow to create) are never needed. */
+  const binary = (
+    name: string,
+    scalar: (a: number, b: number) => unknown,
+    onTensors: (a: Tensor, b: Tensor) => unknown,
+  ): AnyFn => {
     return (...args: unknown[]) => {
-      if (args.length === 2) {
-        const [a, b] = args;
-        if (typeof a === 'number' && typeof b === 'number') return scalar(a, b);
-        if (isArrayLike(a) || isArrayLike(b)) return onTensors(toTensor(a, name), toTensor(b, name));
+      const [a, b] = args;
+      if (args.length !== 2) throw new ExperimentError(`${name} takes two arguments, got ${args.length}`);
+      if (isScalar(a) && isScalar(b)) return scalar(Number(a), Number(b));
+      if ((isArrayLike(a) || isScalar(a)) && (isArrayLike(b) || isScalar(b))) {
+        return onTensors(toTensor(a, name), toTensor(b, name));
       }
-      return fallback(...args);
+      throw new ExperimentError(`${name} cannot combine ${describe(a)} and ${describe(b)}`);
     };
   };
   const elementwise2 = (name: string, f: (a: number, b: number) => number, kind: BinaryOp = 'other'): AnyFn =>
     binary(name, f, (a, b) => map2(a, b, f, name, kind));
   const compare = (name: string, f: (a: number, b: number) => boolean): AnyFn =>
-    binary(name, f, (a, b) => map2(a, b, (x, y) => b01(f(x, y)), name));
+    binary(name, f, (a, b) => {
+      const t = map2(a, b, (x, y) => b01(f(x, y)), name);
+      return new Tensor(t.data, t.shape, true);
+    });
   const unary = (name: string, f: (a: number) => unknown, onTensor: (t: Tensor) => unknown): AnyFn => {
-    const fallback = orig(name);
-    return (x: unknown) => (typeof x === 'number' ? f(x) : isArrayLike(x) ? onTensor(toTensor(x, name)) : fallback(x));
+    return (x: unknown) => {
+      if (isScalar(x)) return f(Number(x));
+      if (isArrayLike(x)) return onTensor(toTensor(x, name));
+      throw new ExperimentError(`${name} cannot be applied to ${describe(x)}`);
+    };
   };
 
   const multiply = binary(
     'multiply',
     (a, b) => a * b,
-    (a, b) => (a.shape.length === 0 || b.shape.length === 0 ? map2(a, b, (x, y) => x * y, 'multiply', 'mul') : matmul(a, b)),
+    (a, b) =>
+      a.shape.length === 0 || b.shape.length === 0
+        ? map2(a, b, (x, y) => x * y, 'multiply', 'mul')
+        : matmul(a, b),
   );
   const divide = binary(
     'divide',
     (a, b) => a / b,
     (a, b) => {
       if (b.shape.length >= 2) {
-        throw new ExperimentError('A / B with a matrix B is ambiguous here: write A * inv(B), or ./ for elementwise division');
+        throw new ExperimentError(
+          'A / B with a matrix B is ambiguous here: write A * inv(B), or ./ for elementwise division',
+        );
       }
       return map2(a, b, (x, y) => x / y, 'divide', 'div');
     },
@@ -186,13 +184,16 @@ export function createLanguage(ctx: RunContext): Language {
     (a, b) => a ** b,
     (a, b) => {
       if (a.shape.length === 0 && b.shape.length === 0) return (a.data[0] as number) ** (b.data[0] as number);
-      if (b.shape.length === 0 && a.shape.length === 2 && a.shape[0] === a.shape[1]) return matrixPower(a, b.data[0] as number);
-      throw new ExperimentError(`^ of ${describe(a)}: use .^ for elementwise powers (A ^ k needs a square matrix and a whole k)`);
+      if (b.shape.length === 0 && a.shape.length === 2 && a.shape[0] === a.shape[1])
+        return matrixPower(a, b.data[0] as number);
+      throw new ExperimentError(
+        `^ of ${describe(a)}: use .^ for elementwise powers (A ^ k needs a square matrix and a whole k)`,
+      );
     },
   );
   const trans = (x: unknown): unknown => (isArrayLike(x) ? transpose(toTensor(x, 'transpose')) : x);
 
-  const overrides: Record<string, unknown> = {
+  const operators: Record<string, AnyFn> = {
     add: elementwise2('add', (a, b) => a + b, 'add'),
     subtract: elementwise2('subtract', (a, b) => a - b, 'sub'),
     multiply,
@@ -202,9 +203,21 @@ export function createLanguage(ctx: RunContext): Language {
     dotDivide: elementwise2('dotDivide', (a, b) => a / b, 'div'),
     dotPow: elementwise2('dotPow', (a, b) => a ** b),
     mod: elementwise2('mod', (a, b) => (b === 0 ? a : a - b * Math.floor(a / b))),
-    unaryMinus: unary('unaryMinus', (a) => -a, (t) => map1(t, (v) => -v)),
-    unaryPlus: unary('unaryPlus', (a) => a, (t) => t),
-    not: unary('not', (a) => !truth(a), (t) => map1(t, (v) => b01(!truth(v)))),
+    unaryMinus: unary(
+      'unaryMinus',
+      (a) => -a,
+      (t) => map1(t, (v) => -v),
+    ),
+    unaryPlus: unary(
+      'unaryPlus',
+      (a) => a,
+      (t) => t,
+    ),
+    not: unary(
+      'not',
+      (a) => !truth(a),
+      (t) => new Tensor(map1(t, (v) => b01(!truth(v))).data, t.shape, true),
+    ),
     transpose: trans,
     ctranspose: trans,
     equal: compare('equal', near),
@@ -216,57 +229,73 @@ export function createLanguage(ctx: RunContext): Language {
     and: compare('and', (a, b) => truth(a) && truth(b)),
     or: compare('or', (a, b) => truth(a) || truth(b)),
     xor: compare('xor', (a, b) => truth(a) !== truth(b)),
+  };
+  const fixed: Record<string, unknown> = {
+    ...operators,
     // `[…]` literals become tensors (rows of `[1, 2; 3, 4]` arrive as tensors already).
     matrix: (x: unknown = []) => stack(x),
-    // Index arguments arrive as tensors from `a:b`; mathjs's index transform wants arrays.
-    index: (...dims: unknown[]) => origIndex(...dims.map((d) => (isTensor(d) ? toNested(d) : d))),
-    check: makeCheck(),
+    // The language indexes from 1; mathjs's Index from 0. Ranges `a:b` arrive as tensors.
+    index: (...dims: unknown[]) => new IndexClass(...dims.map(zeroBased)),
     pi: Math.PI,
     e: Math.E,
     tau: 2 * Math.PI,
     Infinity,
     NaN,
   };
-  const lib: Record<string, LibFn> = { ...library };
-  const operators = overrides as Record<string, LibFn>;
-  const disabled: Record<string, AnyFn> = {};
+  const namespaces = [math as Record<string, unknown>, math.expression.mathWithTransform];
+  for (const [name, value] of Object.entries(fixed)) define(namespaces, name, value, false);
   for (const name of DISABLED_FUNCTIONS) {
-    disabled[name] = () => {
+    const refuse = (): never => {
       throw new ExperimentError(`${name} is disabled in experiments`);
     };
+    define(namespaces, name, refuse, false);
   }
-  const emitter = ['on', 'off', 'once', 'emit'];
-  const viaImport = Object.fromEntries(Object.entries(disabled).filter(([k]) => !emitter.includes(k)));
-  math.import({ ...library, ...overrides, ...viaImport }, { override: true });
-  // `import` itself calls `emit`, so the event methods are replaced last, directly, in both namespaces
-  // (the compiled expressions look names up in `mathWithTransform`).
-  const withTransform = (math.expression as unknown as { mathWithTransform: Record<string, unknown> }).mathWithTransform;
-  for (const name of emitter) {
-    for (const ns of [math as Record<string, unknown>, withTransform]) {
-      Object.defineProperty(ns, name, { value: disabled[name], writable: false, configurable: false, enumerable: true });
+  // Everything else mathjs put in its namespaces (conversions, `format`, internal helpers…) is refused:
+  // the language should offer only what is documented, and mathjs's lazily built functions could not be
+  // created anyway once `typed` is disabled.
+  const own = new Set([...Object.keys(fixed), ...DISABLED_FUNCTIONS, ...LIBRARY_NAMES, 'check']);
+  for (const ns of namespaces) {
+    for (const name of Object.keys(ns)) {
+      if (own.has(name)) continue;
+      const refuse = (): never => {
+        throw new ExperimentError(`${name} is not available in experiments`);
+      };
+      define([ns], name, refuse, false);
     }
   }
-
   indexHooks.subset = (t, index, replacement) => {
     const m = origMatrix(toNested(t));
-    const r = replacement === undefined ? m.subset(index) : m.subset(index, isTensor(replacement) ? toNested(replacement) : replacement);
+    const r =
+      replacement === undefined
+        ? m.subset(index)
+        : m.subset(index, isTensor(replacement) ? toNested(replacement) : replacement);
     return typeof r === 'number' ? r : toTensor(r);
   };
+  shared = { parse, namespaces, operators, call: (name, a, b) => (operators[name] as AnyFn)(a, b) };
+  return shared;
+}
 
-  function matrixPower(a: Tensor, k: number): Tensor {
-    if (!Number.isInteger(k)) throw new ExperimentError(`A ^ ${k}: the power of a matrix must be a whole number`);
-    let base = k < 0 ? inv(a) : a;
-    let e = Math.abs(k);
-    const n = a.shape[0] as number;
-    let result = new Tensor(new Float64Array(n * n), [n, n]);
-    for (let i = 0; i < n; i++) result.data[i * n + i] = 1;
-    while (e > 0) {
-      if (e & 1) result = matmul(result, base) as Tensor;
-      e >>= 1;
-      if (e > 0) base = matmul(base, base) as Tensor;
-    }
-    return result;
-  }
+/** Creates the shared instance ahead of the first run (the worker does this before its time limit starts). */
+export function warmUp(): void {
+  getShared().parse('1 + 1');
+}
+
+/** Binds the shared instance to one run's context and returns the run's language. */
+export function createLanguage(ctx: RunContext): Language {
+  const { parse, namespaces, operators, call } = getShared();
+  const userFunctions = new WeakMap<object, UserFunction>();
+  let currentScope: Map<string, unknown> = new Map();
+  let pendingDefinitions = (): void => undefined;
+  const library = createLibrary(ctx, {
+    format: formatValue,
+    sampleVectorised: (f, n) => {
+      pendingDefinitions();
+      return vectorisedSample(f, n, { userFunctions, scope: currentScope, library, operators });
+    },
+  });
+  for (const [name, fn] of Object.entries(library))
+    if (!(name in operators)) define(namespaces, name, fn, true);
+  define(namespaces, 'check', makeCheck(), true);
 
   function makeCheck(): AnyFn {
     const check = (args: MathNode[], _math: unknown, scope: Map<string, unknown>): undefined => {
@@ -284,14 +313,26 @@ export function createLanguage(ctx: RunContext): Language {
   }
 
   /** Evaluates a check's condition once, keeping the values it compared for the failure message. */
-  function evaluateWithDetail(node: MathNode, ev: (n: MathNode) => unknown): { value: unknown; detail: string } {
+  function evaluateWithDetail(
+    node: MathNode,
+    ev: (n: MathNode) => unknown,
+  ): { value: unknown; detail: string } {
     const n = node as MathNode & { fn?: unknown; args?: MathNode[]; op?: string; name?: string };
-    if (node.type === 'OperatorNode' && n.args?.length === 2 && typeof n.fn === 'string') {
+    if (
+      node.type === 'OperatorNode' &&
+      n.args?.length === 2 &&
+      typeof n.fn === 'string' &&
+      n.fn in operators
+    ) {
       const [l, r] = n.args as [MathNode, MathNode];
       const lv = ev(l);
       const rv = ev(r);
-      const value = (math[n.fn] as AnyFn)(lv, rv);
-      return { value, detail: `${l.toString()} = ${formatValue(lv)}, ${r.toString()} = ${formatValue(rv)}` };
+      const value = call(n.fn, lv, rv);
+      // Constants need no echo: `1 > 2` reads better than `1 = 1, 2 = 2`.
+      const parts: string[] = [];
+      if (l.type !== 'ConstantNode') parts.push(`${l.toString()} = ${formatValue(lv)}`);
+      if (r.type !== 'ConstantNode') parts.push(`${r.toString()} = ${formatValue(rv)}`);
+      return { value, detail: parts.length > 0 ? parts.join(', ') : `${node.toString()} is false` };
     }
     if (node.type === 'FunctionNode' && n.args) {
       const name = (n.fn as { name?: string } | undefined)?.name ?? '';
@@ -299,7 +340,8 @@ export function createLanguage(ctx: RunContext): Language {
       if (typeof fn !== 'function') throw new ExperimentError(`${name} is not a function`);
       const vals = n.args.map(ev);
       const value = (fn as AnyFn)(...vals);
-      if (name === 'allclose' && vals.length >= 2) return { value, detail: allcloseDetail(vals[0], vals[1], n.args) };
+      if (name === 'allclose' && vals.length >= 2)
+        return { value, detail: allcloseDetail(vals[0], vals[1], n.args) };
       const parts = n.args.map((a, i) => `${a.toString()} = ${formatValue(vals[i])}`);
       return { value, detail: `${node.toString()} is ${formatValue(value)}; ${parts.join(', ')}` };
     }
@@ -309,16 +351,52 @@ export function createLanguage(ctx: RunContext): Language {
 
   function evaluate(node: MathNode, scope: Map<string, unknown>): unknown {
     currentScope = scope;
+    // Definitions may sit inside the statement (`sample(g() = relu(randn()), n)`): `sample` runs before
+    // the statement ends, so they are registered as soon as mathjs has stored them in the scope.
+    const defs: { name: string; params: string[]; expr: MathNode }[] = [];
+    node.traverse((n) => {
+      if (n.type === 'FunctionAssignmentNode')
+        defs.push(n as MathNode & { name: string; params: string[]; expr: MathNode });
+    });
+    pendingDefinitions = () => {
+      for (const d of defs) {
+        const fn = scope.get(d.name);
+        if (typeof fn === 'function' && !userFunctions.has(fn))
+          userFunctions.set(fn, { params: d.params, expr: d.expr });
+      }
+    };
     const value = node.compile().evaluate(scope);
-    if (node.type === 'FunctionAssignmentNode') {
-      const f = node as MathNode & { name: string; params: string[]; expr: MathNode };
-      const fn = scope.get(f.name);
-      if (typeof fn === 'function') userFunctions.set(fn, { params: f.params, expr: f.expr });
-    }
+    pendingDefinitions();
+    pendingDefinitions = () => undefined;
     return value;
   }
 
   return { parse, evaluate, userFunctions };
+}
+
+/** A square matrix to a whole power, by repeated squaring. */
+function matrixPower(a: Tensor, k: number): Tensor {
+  if (!Number.isInteger(k))
+    throw new ExperimentError(`A ^ ${k}: the power of a matrix must be a whole number`);
+  let base = k < 0 ? inv(a) : a;
+  let e = Math.abs(k);
+  const n = a.shape[0] as number;
+  let result = new Tensor(new Float64Array(n * n), [n, n]);
+  for (let i = 0; i < n; i++) result.data[i * n + i] = 1;
+  while (e > 0) {
+    if (e & 1) result = matmul(result, base) as Tensor;
+    e >>= 1;
+    if (e > 0) base = matmul(base, base) as Tensor;
+  }
+  return result;
+}
+
+function zeroBased(d: unknown): unknown {
+  if (typeof d === 'number') return d - 1;
+  if (typeof d === 'string') return d;
+  if (isTensor(d) && d.logical) return Array.from(d.data, (v) => v !== 0);
+  if (isArrayLike(d)) return Array.from(toTensor(d, 'index').data, (v) => v - 1);
+  throw new ExperimentError(`an index must be a number, a range or a vector, not ${describe(d)}`);
 }
 
 function unparen(n: MathNode): MathNode {
@@ -332,10 +410,12 @@ function allcloseDetail(a: unknown, b: unknown, args: MathNode[]): string {
   const tb = toTensor(b, 'allclose');
   const diff = map2(ta, tb, (x, y) => Math.abs(x - y), 'allclose');
   let worst = 0;
-  for (let i = 1; i < diff.data.length; i++) if (!((diff.data[i] as number) <= (diff.data[worst] as number))) worst = i;
+  for (let i = 1; i < diff.data.length; i++)
+    if (!((diff.data[i] as number) <= (diff.data[worst] as number))) worst = i;
   const an = args[0]?.toString() ?? 'a';
   const bn = args[1]?.toString() ?? 'b';
-  const pick = (t: Tensor): number => (t.data.length === 1 ? (t.data[0] as number) : (t.data[worst] as number));
+  const pick = (t: Tensor): number =>
+    t.data.length === 1 ? (t.data[0] as number) : (t.data[worst] as number);
   const where = diff.data.length > 1 ? ` at element ${worst + 1}` : '';
   return `max |${an} − ${bn}| = ${formatValue(diff.data[worst])}${where} (${formatValue(pick(ta))} vs ${formatValue(pick(tb))})`;
 }
@@ -360,5 +440,3 @@ function stack(x: unknown): unknown {
   items.forEach((t, i) => out.data.set(t.data, i * n));
   return out;
 }
-
-export { unwrapScalar };

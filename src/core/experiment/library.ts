@@ -45,6 +45,19 @@ function elementwise(name: string, f: (v: number) => number): LibFn {
   };
 }
 
+const reluScalar = elementwise('relu', (v) => (v > 0 ? v : 0));
+
+/** relu's own loop: through the shared `map1` its callback would be one of many, and slower. */
+function reluTensor(x: Tensor): Tensor {
+  const src = x.data;
+  const out = alloc(src.length, 'relu');
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i] as number;
+    out[i] = v > 0 ? v : 0;
+  }
+  return new Tensor(out, x.shape);
+}
+
 function sigmoid(v: number): number {
   if (v >= 0) return 1 / (1 + Math.exp(-v));
   const e = Math.exp(v);
@@ -57,7 +70,8 @@ function softplus(v: number): number {
 
 function intArg(x: unknown, what: string, min = 0): number {
   const v = toScalar(x, what);
-  if (!Number.isInteger(v) || v < min) throw new ExperimentError(`${what} must be an integer ≥ ${min}, not ${v}`);
+  if (!Number.isInteger(v) || v < min)
+    throw new ExperimentError(`${what} must be an integer ≥ ${min}, not ${v}`);
   return v;
 }
 
@@ -140,7 +154,8 @@ function callNumber(f: LibFn, x: unknown, fn: string): number {
 }
 
 function fnArg(f: unknown, fn: string): LibFn {
-  if (typeof f !== 'function') throw new ExperimentError(`${fn} needs a function as its first argument, not ${describe(f)}`);
+  if (typeof f !== 'function')
+    throw new ExperimentError(`${fn} needs a function as its first argument, not ${describe(f)}`);
   return f as LibFn;
 }
 
@@ -162,7 +177,8 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
     ctx.outputs.push(o);
   };
 
-  const random = (name: string, draw: () => number, fill: (out: Float64Array) => void) =>
+  const random =
+    (name: string, draw: () => number, fill: (out: Float64Array) => void) =>
     (...shapeArgs: unknown[]): number | Tensor => {
       if (shapeArgs.length === 0) return draw();
       const t = zerosOf(shapeFrom(shapeArgs, name), `${name}(…)`);
@@ -183,11 +199,13 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
     return new Tensor(out, t.shape);
   };
 
-  const fill = (name: string, v: number) => (...args: unknown[]) => {
-    const t = zerosOf(shapeFrom(args, name), `${name}(…)`);
-    if (v !== 0) t.data.fill(v);
-    return t;
-  };
+  const fill =
+    (name: string, v: number) =>
+    (...args: unknown[]) => {
+      const t = zerosOf(shapeFrom(args, name), `${name}(…)`);
+      if (v !== 0) t.data.fill(v);
+      return t;
+    };
 
   const eye = (...args: unknown[]): Tensor => {
     const s = shapeFrom(args, 'eye');
@@ -219,17 +237,29 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
 
   const interval = (x: unknown, what: string): [number, number] => {
     const t = toTensor(x, what);
-    if (t.data.length !== 2) throw new ExperimentError(`${what} must be an interval [lo, hi], not ${describe(x)}`);
+    if (t.data.length !== 2)
+      throw new ExperimentError(`${what} must be an interval [lo, hi], not ${describe(x)}`);
     return [t.data[0] as number, t.data[1] as number];
   };
 
   const allclose = (a: unknown, b: unknown, rtol: unknown = 1e-5, atol: unknown = 1e-8): boolean => {
     const r = toScalar(rtol, 'allclose: rtol');
     const at = toScalar(atol, 'allclose: atol');
-    const diff = map2(toTensor(a, 'allclose'), toTensor(b, 'allclose'), (x, y) => {
-      if (x === y) return 1; // equal infinities
-      return Math.abs(x - y) <= at + r * Math.abs(y) ? 1 : 0;
-    }, 'allclose');
+    const ta = toTensor(a, 'allclose');
+    const tb = toTensor(b, 'allclose');
+    const close = (x: number, y: number): boolean => x === y || Math.abs(x - y) <= at + r * Math.abs(y); // x === y: equal infinities
+    if (
+      ta.data.length === tb.data.length &&
+      ta.shape.length === tb.shape.length &&
+      ta.shape.every((d, i) => d === tb.shape[i])
+    ) {
+      // The common case (two results of the same shape) without a temporary array.
+      const A = ta.data;
+      const B = tb.data;
+      for (let i = 0; i < A.length; i++) if (!close(A[i] as number, B[i] as number)) return false;
+      return true;
+    }
+    const diff = map2(ta, tb, (x, y) => (close(x, y) ? 1 : 0), 'allclose');
     for (const v of diff.data) if (v === 0) return false;
     return true;
   };
@@ -245,7 +275,9 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
     for (let i = 0; i < t.data.length; i++) {
       const xi = t.data[i] as number;
       const h = stepFor(xi);
-      out[i] = (callNumber(f, copyWith(t, i, xi + h), 'grad') - callNumber(f, copyWith(t, i, xi - h), 'grad')) / (2 * h);
+      out[i] =
+        (callNumber(f, copyWith(t, i, xi + h), 'grad') - callNumber(f, copyWith(t, i, xi - h), 'grad')) /
+        (2 * h);
       if ((i & 255) === 255) checkBudget(ctx);
     }
     return new Tensor(out, t.shape);
@@ -258,7 +290,9 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
       const y = f(typeof x === 'number' ? v.data[0] : v);
       if (typeof y === 'number') return Float64Array.of(y);
       if (isArrayLike(y)) return toTensor(y, 'jacobian').data;
-      throw new ExperimentError(`jacobian: the function must return a number or a vector, not ${describe(y)}`);
+      throw new ExperimentError(
+        `jacobian: the function must return a number or a vector, not ${describe(y)}`,
+      );
     };
     const n = t.data.length;
     let J: Float64Array | undefined;
@@ -272,7 +306,8 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
         m = plus.length;
         J = alloc(m * n, 'jacobian');
       }
-      if (plus.length !== m || minus.length !== m) throw new ExperimentError('jacobian: the function returned vectors of different lengths');
+      if (plus.length !== m || minus.length !== m)
+        throw new ExperimentError('jacobian: the function returned vectors of different lengths');
       for (let i = 0; i < m; i++) J[i * n + j] = ((plus[i] as number) - (minus[i] as number)) / (2 * h);
       if ((j & 63) === 63) checkBudget(ctx);
     }
@@ -295,7 +330,13 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
     return new Tensor(out, [n]);
   };
 
-  const conv2dParams = (cInA: unknown, cOutA: unknown, kA: unknown, biasA: unknown = true, groupsA: unknown = 1): number => {
+  const conv2dParams = (
+    cInA: unknown,
+    cOutA: unknown,
+    kA: unknown,
+    biasA: unknown = true,
+    groupsA: unknown = 1,
+  ): number => {
     let biasArg = biasA;
     let groupsArg = groupsA;
     if (typeof biasA === 'object' && biasA !== null && !isArrayLike(biasA)) {
@@ -306,11 +347,14 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
     const cIn = intArg(cInA, 'conv2dParams: input channels', 1);
     const cOut = intArg(cOutA, 'conv2dParams: output channels', 1);
     const k = typeof kA === 'number' ? [kA, kA] : Array.from(toTensor(kA, 'conv2dParams: kernel size').data);
-    if (k.length !== 2) throw new ExperimentError('conv2dParams: the kernel size is a number or [height, width]');
+    if (k.length !== 2)
+      throw new ExperimentError('conv2dParams: the kernel size is a number or [height, width]');
     const [kh, kw] = k.map((v) => intArg(v, 'conv2dParams: kernel size', 1)) as [number, number];
     const groups = intArg(groupsArg, 'conv2dParams: groups', 1);
     if (cIn % groups !== 0 || cOut % groups !== 0) {
-      throw new ExperimentError(`conv2dParams: groups (${groups}) must divide both channel counts (${cIn} in, ${cOut} out)`);
+      throw new ExperimentError(
+        `conv2dParams: groups (${groups}) must divide both channel counts (${cIn} in, ${cOut} out)`,
+      );
     }
     const bias = holds(biasArg);
     return cOut * (cIn / groups) * kh * kw + (bias ? cOut : 0);
@@ -330,7 +374,8 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
   const softmax = (x: unknown): Tensor => {
     const t = toTensor(x, 'softmax');
     const rows = t.shape.length === 2 ? (t.shape[0] as number) : 1;
-    if (t.shape.length > 2 || t.shape.length === 0) throw new ExperimentError('softmax needs a vector or a matrix (row-wise)');
+    if (t.shape.length > 2 || t.shape.length === 0)
+      throw new ExperimentError('softmax needs a vector or a matrix (row-wise)');
     const n = t.data.length / rows;
     const out = alloc(t.data.length, 'softmax');
     for (let r = 0; r < rows; r++) {
@@ -356,7 +401,8 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
     const s = toScalar(sA, 'range: start');
     const e = toScalar(eA, 'range: end');
     const st = toScalar(stA, 'range: step');
-    if (st === 0 || !Number.isFinite(st)) throw new ExperimentError('range: the step must be a nonzero number');
+    if (st === 0 || !Number.isFinite(st))
+      throw new ExperimentError('range: the step must be a nonzero number');
     // The end is included, as in mathjs's expression language (`1:3` is [1, 2, 3]).
     const count = Math.max(0, Math.floor((e - s) / st + 1e-10) + 1);
     if (!Number.isFinite(count)) throw new ExperimentError('range: the bounds must be finite');
@@ -369,7 +415,9 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
     const t = toTensor(x, 'reshape');
     const shape = shapeFrom(args, 'reshape');
     if (numel(shape) !== t.data.length) {
-      throw new ExperimentError(`reshape: ${t.data.length} elements do not fit the size [${shape.join(', ')}]`);
+      throw new ExperimentError(
+        `reshape: ${t.data.length} elements do not fit the size [${shape.join(', ')}]`,
+      );
     }
     return new Tensor(t.data, shape);
   };
@@ -392,8 +440,11 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
 
   const concat = (...args: unknown[]): Tensor => {
     let dim: number | undefined;
-    if (args.length > 1 && typeof args[args.length - 1] === 'number') dim = intArg(args.pop(), 'concat: dimension', 1);
-    const ts = args.map((a) => (typeof a === 'number' ? new Tensor(Float64Array.of(a), [1]) : toTensor(a, 'concat')));
+    if (args.length > 1 && typeof args[args.length - 1] === 'number')
+      dim = intArg(args.pop(), 'concat: dimension', 1);
+    const ts = args.map((a) =>
+      typeof a === 'number' ? new Tensor(Float64Array.of(a), [1]) : toTensor(a, 'concat'),
+    );
     const first = ts[0];
     if (!first) throw new ExperimentError('concat needs arrays');
     const rank = first.shape.length;
@@ -412,15 +463,16 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
     let col = 0;
     for (const t of ts) {
       const w = (t.shape[axis] as number) * inner;
-      for (let o = 0; o < outer; o++) out.data.set(t.data.subarray(o * w, (o + 1) * w), o * (shape[axis] as number) * inner + col);
+      for (let o = 0; o < outer; o++)
+        out.data.set(t.data.subarray(o * w, (o + 1) * w), o * (shape[axis] as number) * inner + col);
       col += w;
     }
     return out;
   };
 
   const table = (...args: unknown[]): undefined => {
-    let columns: string[] = [];
-    let data: Tensor[] = [];
+    let columns: string[];
+    let data: Tensor[];
     const first = args[0];
     if (args.length === 1 && isPlainObject(first)) {
       columns = Object.keys(first);
@@ -430,7 +482,13 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
       const m = t.shape.length === 2 ? (t.shape[0] as number) : 1;
       const n = t.data.length / Math.max(1, m);
       columns = Array.from({ length: n }, (_, j) => `c${j + 1}`);
-      data = columns.map((_, j) => new Tensor(Float64Array.from({ length: m }, (_, i) => t.data[i * n + j] as number), [m]));
+      data = columns.map(
+        (_, j) =>
+          new Tensor(
+            Float64Array.from({ length: m }, (_, i) => t.data[i * n + j] as number),
+            [m],
+          ),
+      );
     } else if (Array.isArray(first) && first.every((h) => typeof h === 'string')) {
       columns = first as string[];
       data = args.slice(1).map((v) => toTensor(v, 'table'));
@@ -438,12 +496,18 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
         throw new ExperimentError(`table: ${columns.length} headers but ${data.length} columns`);
       }
     } else {
-      throw new ExperimentError('table takes {name: column, …}, a matrix, or ["header", …] followed by the columns');
+      throw new ExperimentError(
+        'table takes {name: column, …}, a matrix, or ["header", …] followed by the columns',
+      );
     }
     const rows = Math.max(0, ...data.map((d) => d.data.length));
     const body: string[][] = [];
     for (let i = 0; i < Math.min(rows, 1000); i++) {
-      body.push(data.map((d) => (d.data.length === 1 ? hooks.format(d.data[0]) : i < d.data.length ? hooks.format(d.data[i]) : '')));
+      body.push(
+        data.map((d) =>
+          d.data.length === 1 ? hooks.format(d.data[0]) : i < d.data.length ? hooks.format(d.data[i]) : '',
+        ),
+      );
     }
     push({ kind: 'table', line: ctx.line, columns, rows: body });
     return undefined;
@@ -476,7 +540,8 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
     let title: string | undefined;
     if (typeof args[args.length - 1] === 'string') title = args.pop() as string;
     const [xA, ...ys] = args;
-    if (xA === undefined || ys.length === 0) throw new ExperimentError('plot needs x and at least one y: plot(x, y)');
+    if (xA === undefined || ys.length === 0)
+      throw new ExperimentError('plot needs x and at least one y: plot(x, y)');
     const x = toTensor(xA, 'plot: x').data;
     const series: { label: string; y: Float64Array }[] = [];
     ys.forEach((y, k) => {
@@ -486,7 +551,8 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
         const t = toTensor(y, 'plot: y');
         if (t.shape.length === 2 && t.shape[1] === x.length) {
           const [m, n] = t.shape as [number, number];
-          for (let r = 0; r < m; r++) series.push({ label: `y${series.length + 1}`, y: t.data.subarray(r * n, (r + 1) * n) });
+          for (let r = 0; r < m; r++)
+            series.push({ label: `y${series.length + 1}`, y: t.data.subarray(r * n, (r + 1) * n) });
         } else series.push({ label: ys.length === 1 ? 'y' : `y${k + 1}`, y: t.data });
       }
     });
@@ -501,16 +567,27 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
       for (let i = 0; i < a.length; i += step) out.push(a[i] as number);
       return out;
     };
-    const out: ExperimentOutput = { kind: 'plot', line: ctx.line, x: thin(x), series: series.map((s) => ({ label: s.label, y: thin(s.y) })) };
+    const out: ExperimentOutput = {
+      kind: 'plot',
+      line: ctx.line,
+      x: thin(x),
+      series: series.map((s) => ({ label: s.label, y: thin(s.y) })),
+    };
     if (title !== undefined) out.title = title;
     push(out);
     return undefined;
   };
 
   const show = (...args: unknown[]): undefined => {
-    if (args.length === 0 || args.length > 2) throw new ExperimentError('show takes ("label", value) or (value)');
+    if (args.length === 0 || args.length > 2)
+      throw new ExperimentError('show takes ("label", value) or (value)');
     const [label, value] = args.length === 2 ? args : ['', args[0]];
-    push({ kind: 'show', line: ctx.line, label: String(typeof label === 'string' ? label : hooks.format(label)), text: hooks.format(value) });
+    push({
+      kind: 'show',
+      line: ctx.line,
+      label: String(typeof label === 'string' ? label : hooks.format(label)),
+      text: hooks.format(value),
+    });
     return undefined;
   };
 
@@ -524,47 +601,73 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
     A = map2(A, C, (x) => x, 'where');
     B = map2(B, C, (y) => y, 'where');
     const out = alloc(C.data.length, 'where');
-    for (let i = 0; i < out.length; i++) out[i] = truthy(C.data[i] as number) ? (A.data[i] as number) : (B.data[i] as number);
+    for (let i = 0; i < out.length; i++)
+      out[i] = truthy(C.data[i] as number) ? (A.data[i] as number) : (B.data[i] as number);
     return new Tensor(out, C.shape);
   };
 
   const trace = (x: unknown): number => {
     const t = toTensor(x, 'trace');
-    if (t.shape.length !== 2 || t.shape[0] !== t.shape[1]) throw new ExperimentError('trace needs a square matrix');
+    if (t.shape.length !== 2 || t.shape[0] !== t.shape[1])
+      throw new ExperimentError('trace needs a square matrix');
     let s = 0;
     const n = t.shape[0] as number;
     for (let i = 0; i < n; i++) s += t.data[i * n + i] as number;
     return s;
   };
 
-  const scalarOrTensor = (x: unknown, fn: string, f: (t: Tensor) => Tensor | number, g: (v: number) => number): unknown =>
-    typeof x === 'number' ? g(x) : f(toTensor(x, fn));
+  const scalarOrTensor = (
+    x: unknown,
+    fn: string,
+    f: (t: Tensor) => Tensor | number,
+    g: (v: number) => number,
+  ): unknown => (typeof x === 'number' ? g(x) : f(toTensor(x, fn)));
 
   const lib: Record<string, LibFn> = {
     // random
-    randn: random('randn', () => rng.nextNormal(), (o) => rng.fillNormal(o)),
-    rand: random('rand', () => rng.nextDouble(), (o) => rng.fillUniform(o)),
+    randn: random(
+      'randn',
+      () => rng.nextNormal(),
+      (o) => rng.fillNormal(o),
+    ),
+    rand: random(
+      'rand',
+      () => rng.nextDouble(),
+      (o) => rng.fillUniform(o),
+    ),
     uniform: (a: unknown, b: unknown, ...shape: unknown[]) => {
       const lo = toScalar(a, 'uniform: a');
       const hi = toScalar(b, 'uniform: b');
       if (!(lo <= hi)) throw new ExperimentError(`uniform(a, b): a must not exceed b (got ${lo}, ${hi})`);
-      return random('uniform', () => lo + (hi - lo) * rng.nextDouble(), (o) => rng.fillUniform(o, lo, hi))(...shape);
+      return random(
+        'uniform',
+        () => lo + (hi - lo) * rng.nextDouble(),
+        (o) => rng.fillUniform(o, lo, hi),
+      )(...shape);
     },
     normal: (mu: unknown, sigma: unknown, ...shape: unknown[]) => {
       const m = toScalar(mu, 'normal: mean');
       const s = toScalar(sigma, 'normal: standard deviation');
-      const r = random('normal', () => m + s * rng.nextNormal(), (o) => {
-        rng.fillNormal(o);
-        for (let i = 0; i < o.length; i++) o[i] = m + s * (o[i] as number);
-      });
+      const r = random(
+        'normal',
+        () => m + s * rng.nextNormal(),
+        (o) => {
+          rng.fillNormal(o);
+          for (let i = 0; i < o.length; i++) o[i] = m + s * (o[i] as number);
+        },
+      );
       return r(...shape);
     },
     bernoulli: (pA: unknown, ...shape: unknown[]) => {
       const p = fractionArg(pA, 'bernoulli: p');
-      return random('bernoulli', () => (rng.nextDouble() < p ? 1 : 0), (o) => {
-        rng.fillUniform(o);
-        for (let i = 0; i < o.length; i++) o[i] = (o[i] as number) < p ? 1 : 0;
-      })(...shape);
+      return random(
+        'bernoulli',
+        () => (rng.nextDouble() < p ? 1 : 0),
+        (o) => {
+          rng.fillUniform(o);
+          for (let i = 0; i < o.length; i++) o[i] = (o[i] as number) < p ? 1 : 0;
+        },
+      )(...shape);
     },
     seed: (s: unknown) => {
       const v = toScalar(s, 'seed');
@@ -573,7 +676,8 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
       return undefined;
     },
     // activations
-    relu: elementwise('relu', (v) => (v > 0 ? v : 0)),
+    relu: (x: unknown, ...rest: unknown[]) =>
+      isTensor(x) && rest.length === 0 ? reluTensor(x) : reluScalar(x, ...rest),
     leakyRelu: (x: unknown, alpha: unknown = 0.01) => {
       const a = toScalar(alpha, 'leakyRelu: alpha');
       return elementwise('leakyRelu', (v) => (v > 0 ? v : a * v))(x);
@@ -603,9 +707,15 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
     max: reducer('max', maxOf),
     min: reducer('min', minOf),
     meanCI: (v: unknown, level: unknown = 0.95) =>
-      new Tensor(Float64Array.from(meanInterval(toTensor(v, 'meanCI').data, toScalar(level, 'meanCI: level'))), [2]),
+      new Tensor(
+        Float64Array.from(meanInterval(toTensor(v, 'meanCI').data, toScalar(level, 'meanCI: level'))),
+        [2],
+      ),
     varCI: (v: unknown, level: unknown = 0.95) =>
-      new Tensor(Float64Array.from(varianceInterval(toTensor(v, 'varCI').data, toScalar(level, 'varCI: level'))), [2]),
+      new Tensor(
+        Float64Array.from(varianceInterval(toTensor(v, 'varCI').data, toScalar(level, 'varCI: level'))),
+        [2],
+      ),
     within: (value: unknown, iv: unknown) => {
       const [lo, hi] = interval(iv, 'within: the interval');
       if (typeof value === 'number') return value >= lo && value <= hi;
@@ -706,5 +816,3 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
 }
-
-export { isTensor };

@@ -10,7 +10,9 @@ interface Lu {
 
 function squareSize(a: Tensor, fn: string): number {
   if (a.shape.length !== 2 || a.shape[0] !== a.shape[1]) {
-    throw new ExperimentError(`${fn} needs a square matrix, not ${a.shape.length === 1 ? 'a vector' : a.shape.join('×')}`);
+    throw new ExperimentError(
+      `${fn} needs a square matrix, not ${a.shape.length === 1 ? 'a vector' : a.shape.join('×')}`,
+    );
   }
   return a.shape[0] as number;
 }
@@ -55,7 +57,8 @@ function factor(a: Tensor, n: number): Lu {
       const f = (lu[i * n + k] as number) / d;
       lu[i * n + k] = f;
       if (f === 0) continue;
-      for (let j = k + 1; j < n; j++) lu[i * n + j] = (lu[i * n + j] as number) - f * (lu[k * n + j] as number);
+      for (let j = k + 1; j < n; j++)
+        lu[i * n + j] = (lu[i * n + j] as number) - f * (lu[k * n + j] as number);
     }
   }
   return { lu, piv, sign, singular };

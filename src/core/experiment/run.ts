@@ -7,7 +7,7 @@ import { formatValue } from './format';
 import { createLanguage } from './language';
 import { Rng, hashSeed } from './random';
 import { splitStatements, positionOf } from './statements';
-import { ExperimentError, isTensor, setAllocationLimitBytes } from './tensor';
+import { ExperimentError, isTensor, setMemoryLimit } from './tensor';
 
 /** An experiment block as the Markdown scanner reports it. */
 export interface ExperimentBlock {
@@ -33,11 +33,13 @@ export interface RunOptions {
 const MB = 1024 * 1024;
 
 /** Runs a block in this thread and reports passed / failed / error with lines in the file. */
-export function runExperiment(block: ExperimentBlock, opts: RunOptions = {}): ExperimentResult {
+export function runExperiment(input: ExperimentBlock, opts: RunOptions = {}): ExperimentResult {
   const started = performance.now();
+  // Windows line ends: mathjs reads `\r` as an unexpected character inside brackets.
+  const block = { ...input, code: input.code.replace(/\r\n?/g, '\n') };
   const memoryMb = opts.memoryMb ?? 256;
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  setAllocationLimitBytes((memoryMb * MB) / 2);
+  setMemoryLimit(memoryMb);
   const ctx: RunContext = {
     rng: new Rng(opts.seed ?? hashSeed(block.code)),
     line: block.codeLine,
@@ -47,11 +49,24 @@ export function runExperiment(block: ExperimentBlock, opts: RunOptions = {}): Ex
     timeoutMs,
   };
   if (opts.cancel) ctx.cancel = opts.cancel;
-  const base: ExperimentResult = { line: block.line, endLine: block.endLine, status: 'passed', message: '', checks: ctx.checks, outputs: ctx.outputs };
+  const base: ExperimentResult = {
+    line: block.line,
+    endLine: block.endLine,
+    status: 'passed',
+    message: '',
+    checks: ctx.checks,
+    outputs: ctx.outputs,
+  };
   if (block.title !== undefined) base.title = block.title;
   const fail = (message: string, blockLine: number, column?: number): ExperimentResult => {
     const fileLine = block.codeLine + blockLine - 1;
-    const r: ExperimentResult = { ...base, status: 'error', message: `line ${fileLine}: ${message}`, errorLine: fileLine, errorBlockLine: blockLine };
+    const r: ExperimentResult = {
+      ...base,
+      status: 'error',
+      message: `line ${fileLine}: ${message}`,
+      errorLine: fileLine,
+      errorBlockLine: blockLine,
+    };
     if (column !== undefined) r.errorColumn = column;
     r.durationMs = performance.now() - started;
     return r;
@@ -67,7 +82,8 @@ export function runExperiment(block: ExperimentBlock, opts: RunOptions = {}): Ex
       node = lang.parse(st.text);
     } catch (e) {
       const char = (e as { char?: number }).char;
-      const pos = typeof char === 'number' ? positionOf(block.code, st.offset + Math.max(0, char - 1)) : undefined;
+      const pos =
+        typeof char === 'number' ? positionOf(block.code, st.offset + Math.max(0, char - 1)) : undefined;
       const msg = errorText(e).replace(/ \(char \d+\)$/, '');
       return fail(`syntax error: ${msg}`, pos ? pos.line + 1 : blockLine, pos?.column);
     }
@@ -78,13 +94,19 @@ export function runExperiment(block: ExperimentBlock, opts: RunOptions = {}): Ex
       value = lang.evaluate(node, scope);
       const held = bytesHeld(scope);
       if (held > memoryMb * MB) {
-        throw new ExperimentError(`ran out of memory (limit ${memoryMb} MB): the block's arrays take ${Math.ceil(held / MB)} MB`);
+        throw new ExperimentError(
+          `ran out of memory (limit ${memoryMb} MB): the block's arrays take ${Math.ceil(held / MB)} MB`,
+        );
       }
     } catch (e) {
       if (e instanceof StopError) return fail(e.message, blockLine);
       return fail(errorText(e), blockLine, st.column);
     }
-    const shown = !st.hidden && value !== undefined && typeof value !== 'function' && node.type !== 'FunctionAssignmentNode';
+    const shown =
+      !st.hidden &&
+      value !== undefined &&
+      typeof value !== 'function' &&
+      node.type !== 'FunctionAssignmentNode';
     if (shown) ctx.outputs.push({ kind: 'value', line: ctx.line, text: formatValue(value) });
   }
 
@@ -125,7 +147,12 @@ function bytesHeld(scope: Map<string, unknown>): number {
         seen.add(buf);
         total += buf.byteLength;
       }
-    } else if (depth < 2 && typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) {
+    } else if (
+      depth < 2 &&
+      typeof v === 'object' &&
+      v !== null &&
+      Object.getPrototypeOf(v) === Object.prototype
+    ) {
       for (const x of Object.values(v)) add(x, depth + 1);
     }
   };

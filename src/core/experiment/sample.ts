@@ -7,7 +7,7 @@
 // as aggregates, shapes, indexing or assignments, falls back to calling `f` n times.
 import type { MathNode } from 'mathjs';
 import type { LibFn } from './library';
-import { Tensor, isTensor, toTensor } from './tensor';
+import { Tensor, alloc, isTensor, toTensor } from './tensor';
 
 interface UserFunction {
   params: string[];
@@ -98,7 +98,8 @@ export function vectorisedSample(f: LibFn, n: number, env: VectoriseEnv): Tensor
     throw e;
   }
   const v = run(uf.expr, new Map(), env, n, 0);
-  if (typeof v === 'number' || typeof v === 'boolean') return new Tensor(new Float64Array(n).fill(Number(v)), [n]);
+  if (typeof v === 'number' || typeof v === 'boolean')
+    return new Tensor(alloc(n, 'sample').fill(Number(v)), [n]);
   const t = toTensor(v, 'sample');
   if (t.data.length !== n) return undefined;
   return new Tensor(t.data, [n]);
@@ -134,7 +135,9 @@ function analyse(node: MathNode, params: Map<string, Kind>, env: VectoriseEnv, d
       return kinds.includes('batch') ? 'batch' : 'const';
     }
     case 'ConditionalNode': {
-      const kinds = [nd.condition, nd.trueExpr, nd.falseExpr].map((a) => analyse(a as MathNode, params, env, depth + 1));
+      const kinds = [nd.condition, nd.trueExpr, nd.falseExpr].map((a) =>
+        analyse(a as MathNode, params, env, depth + 1),
+      );
       return kinds.includes('batch') ? 'batch' : 'const';
     }
     case 'FunctionNode': {
@@ -156,7 +159,8 @@ function analyse(node: MathNode, params: Map<string, Kind>, env: VectoriseEnv, d
       const varying = ELEMENTWISE[name];
       if (varying === undefined || !(name in env.library)) throw new NotVectorisable();
       if (kinds.slice(varying).includes('batch')) throw new NotVectorisable();
-      return kinds.includes('batch') ? 'batch' : 'const';
+      // dropout draws its mask: it varies per sample even when its input does not.
+      return name === 'dropout' || kinds.includes('batch') ? 'batch' : 'const';
     }
     default:
       throw new NotVectorisable();
@@ -169,7 +173,13 @@ function userFunction(name: string, env: VectoriseEnv): UserFunction | undefined
 }
 
 /** Evaluation pass: values are numbers (same for all samples) or vectors of n (one per sample). */
-function run(node: MathNode, params: Map<string, unknown>, env: VectoriseEnv, n: number, depth: number): unknown {
+function run(
+  node: MathNode,
+  params: Map<string, unknown>,
+  env: VectoriseEnv,
+  n: number,
+  depth: number,
+): unknown {
   const nd = node as N;
   const lib = env.library;
   const op = (name: string, ...args: unknown[]): unknown => (env.operators[name] as LibFn)(...args);
@@ -185,7 +195,10 @@ function run(node: MathNode, params: Map<string, unknown>, env: VectoriseEnv, n:
       return name === 'pi' ? Math.PI : name === 'e' ? Math.E : 2 * Math.PI;
     }
     case 'OperatorNode':
-      return op(OPERATORS[nd.fn as string] as string, ...(nd.args ?? []).map((a) => run(a, params, env, n, depth + 1)));
+      return op(
+        OPERATORS[nd.fn as string] as string,
+        ...(nd.args ?? []).map((a) => run(a, params, env, n, depth + 1)),
+      );
     case 'ConditionalNode':
       return (lib.where as LibFn)(
         run(nd.condition as MathNode, params, env, n, depth + 1),
@@ -218,6 +231,13 @@ function run(node: MathNode, params: Map<string, unknown>, env: VectoriseEnv, n:
         }
         case 'bernoulli':
           return isTensor(args[0]) ? op('smaller', call('rand', n), args[0]) : call('bernoulli', args[0], n);
+        case 'dropout':
+          // A mask per sample, so a fixed input is first repeated n times.
+          return call(
+            'dropout',
+            isTensor(args[0]) ? args[0] : op('dotMultiply', call('ones', n), args[0]),
+            args[1],
+          );
         default:
           return call(name, ...args);
       }

@@ -10,12 +10,15 @@ const TINY = 1e-300;
 
 /** ln Γ(x) for x > 0 (Lanczos). */
 export function lnGamma(x: number): number {
-  const c = [76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2, -0.5395239384953e-5];
+  const c = [
+    76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155, 1.208650973866179e-3,
+    -5.395239384953e-6,
+  ];
   let y = x;
   const t = x + 5.5 - (x + 0.5) * Math.log(x + 5.5);
   let s = 1.000000000190015;
   for (const ci of c) s += ci / ++y;
-  return -t + Math.log((2.5066282746310005 * s) / x);
+  return -t + Math.log((2.5066282746310007 * s) / x);
 }
 
 /** Regularized upper incomplete gamma Q(a, x). */
@@ -126,7 +129,8 @@ export function tQuantile(p: number, nu: number): number {
 }
 
 function checkLevel(level: number, fn: string): void {
-  if (!(level > 0 && level < 1)) throw new ExperimentError(`${fn}: level must be between 0 and 1, not ${level}`);
+  if (!(level > 0 && level < 1))
+    throw new ExperimentError(`${fn}: level must be between 0 and 1, not ${level}`);
 }
 
 /** Student t confidence interval for the mean. */

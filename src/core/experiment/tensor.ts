@@ -8,12 +8,15 @@ export class ExperimentError extends Error {
   override name = 'ExperimentError';
 }
 
-/** Per-run cap on one allocation, in elements; the runner sets it from the memory limit. */
-let maxElements = 32 * 1024 * 1024;
+/** Per-run cap on one allocation, in elements, and the run's memory limit for messages. */
+let maxElements = 16 * 1024 * 1024;
+let limitMb = 256;
 
-/** Sets the largest allocation (in bytes) a run may make before it is refused with a clear message. */
-export function setAllocationLimitBytes(bytes: number): void {
-  maxElements = Math.max(1024, Math.floor(bytes / 8));
+/** Sets the run's memory limit: one value may take half of it (the block's variables together are
+ * checked against all of it by the runner). */
+export function setMemoryLimit(memoryMb: number): void {
+  limitMb = memoryMb;
+  maxElements = Math.max(1024, Math.floor((memoryMb * 1024 * 1024) / 2 / 8));
 }
 
 /** Allocates `n` doubles after checking `n` against the run's cap (typed arrays live outside the V8
@@ -21,11 +24,9 @@ export function setAllocationLimitBytes(bytes: number): void {
 export function alloc(n: number, what = 'array'): Float64Array {
   if (!Number.isInteger(n) || n < 0) throw new ExperimentError(`invalid size ${n} for ${what}`);
   if (n > maxElements) {
-    const mb = (n * 8) / (1024 * 1024);
-    const limit = (maxElements * 8) / (1024 * 1024);
     throw new ExperimentError(
-      `ran out of memory: ${what} of ${n.toLocaleString('en-US')} numbers needs ${formatMb(mb)}, ` +
-        `more than this run allows for one value (${formatMb(limit)})`,
+      `ran out of memory (limit ${limitMb} MB): ${what} of ${n.toLocaleString('en-US')} numbers would need ` +
+        `${formatMb((n * 8) / (1024 * 1024))}, more than half the limit`,
     );
   }
   return new Float64Array(n);
@@ -62,6 +63,8 @@ export class Tensor {
   constructor(
     readonly data: Float64Array,
     readonly shape: readonly number[],
+    /** Holds 0/1 from a comparison: as an index it is a mask (`x[x > 0]`), not positions. */
+    readonly logical = false,
   ) {}
 
   // mathjs calls `subset` for `x[i]` and `x[i] = v`; a method is the only way it reaches a custom value.
@@ -115,7 +118,8 @@ export function isTensor(x: unknown): x is Tensor {
 /** A new tensor of the shape, zero-filled, through the allocation guard. */
 export function zerosOf(shape: readonly number[], what = 'array'): Tensor {
   for (const d of shape) {
-    if (!Number.isInteger(d) || d < 0) throw new ExperimentError(`invalid dimension ${d} in size [${shape.join(', ')}]`);
+    if (!Number.isInteger(d) || d < 0)
+      throw new ExperimentError(`invalid dimension ${d} in size [${shape.join(', ')}]`);
   }
   return new Tensor(alloc(numel(shape), what), shape.slice());
 }
@@ -186,7 +190,7 @@ export function describe(x: unknown): string {
   if (typeof x === 'string') return 'a string';
   if (Array.isArray(x) || isMatrixLike(x)) return 'a matrix';
   if (typeof x === 'object') return 'an object';
-  return typeof x;
+  return `a ${typeof x}`;
 }
 
 /** Converts to a plain number if the value is one (a number, boolean or one-element array). */

@@ -3,11 +3,10 @@
 import { describeToken, type Token } from './tokens';
 import type { ParseError } from './types';
 
-/** The one exception the parser throws internally; it carries the structured error. */
-export class ParseFailure extends Error {
-  constructor(readonly error: ParseError) {
-    super(error.message);
-  }
+/** The one exception the parser throws internally; it carries the structured error. It is deliberately not
+ *  an Error: capturing a stack trace for every unreadable side cost more than parsing it. */
+export class ParseFailure {
+  constructor(readonly error: ParseError) {}
 }
 
 /** Throws a structured error; `offset` indexes the parser's input. */
@@ -23,6 +22,7 @@ export function unexpected(t: Token, what = ''): never {
 /** Turns anything thrown by parsing into a ParseError; a bug or stack exhaustion still ends as data. */
 export function toParseError(e: unknown, offset = 0): ParseError {
   if (e instanceof ParseFailure) return e.error;
-  const message = e instanceof RangeError ? 'expression too deeply nested' : `internal parser error: ${String(e)}`;
+  const message =
+    e instanceof RangeError ? 'expression too deeply nested' : `internal parser error: ${String(e)}`;
   return { message, offset, code: 'syntax' };
 }

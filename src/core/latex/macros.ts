@@ -8,7 +8,14 @@ import type { MacroDef } from './types';
 /** Bounds on expansion: nesting of macro uses, and tokens produced in all. */
 export const macroLimits = { depth: 32, tokens: 20000 };
 
-const defining = new Set(['newcommand', 'renewcommand', 'providecommand', 'def', 'gdef', 'DeclareMathOperator']);
+const defining = new Set([
+  'newcommand',
+  'renewcommand',
+  'providecommand',
+  'def',
+  'gdef',
+  'DeclareMathOperator',
+]);
 
 /** Index just past the group that starts at `i` (a `{…}` group, or a single token). */
 export function skipArgument(tokens: readonly Token[], i: number): number {
@@ -104,11 +111,13 @@ export function expandMacros(tokens: readonly Token[], macros: ReadonlyMap<strin
       const def = t.kind === 'cmd' ? macros.get(t.value) : undefined;
       if (!def) {
         if (t.kind === 'eof') continue;
-        if (out.length >= macroLimits.tokens) fail(`macro expansion too large (over ${macroLimits.tokens} tokens)`, t.offset);
+        if (out.length >= macroLimits.tokens)
+          fail(`macro expansion too large (over ${macroLimits.tokens} tokens)`, t.offset);
         out.push(t);
         continue;
       }
-      if (depth >= macroLimits.depth) fail(`macro \\${t.value} expands too deeply (recursive definition?)`, t.offset);
+      if (depth >= macroLimits.depth)
+        fail(`macro \\${t.value} expands too deeply (recursive definition?)`, t.offset);
       const args: Token[][] = [];
       let j = i + 1;
       for (let k = 0; k < def.params; k++) {
@@ -125,8 +134,15 @@ export function expandMacros(tokens: readonly Token[], macros: ReadonlyMap<strin
       const produced: Token[] = [];
       for (const b of body) {
         if (b.kind === 'param') produced.push(...(args[Number(b.value) - 1] ?? []));
-        else produced.push({ ...b, offset: t.offset, end: Math.max(t.end, last.end), space: b.space || t.space });
-        if (produced.length > macroLimits.tokens) fail(`macro expansion too large (over ${macroLimits.tokens} tokens)`, t.offset);
+        else
+          produced.push({
+            ...b,
+            offset: t.offset,
+            end: Math.max(t.end, last.end),
+            space: b.space || t.space,
+          });
+        if (produced.length > macroLimits.tokens)
+          fail(`macro expansion too large (over ${macroLimits.tokens} tokens)`, t.offset);
       }
       expand(produced, depth + 1);
       i = j - 1;

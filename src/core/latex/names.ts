@@ -19,6 +19,8 @@ export const greek: Readonly<Record<string, string>> = {
   nu: 'ν',
   xi: 'ξ',
   omicron: 'ο',
+  pi: 'π',
+  varpi: 'ϖ',
   rho: 'ρ',
   varrho: 'ϱ',
   sigma: 'σ',
@@ -137,7 +139,18 @@ export function applyFont(font: string, name: string): string {
 }
 
 /** Undeclared symbols read as unknown functions when applied, `f(x)`: the usual function letters. */
-export const defaultFunctionNames: ReadonlySet<string> = new Set(['f', 'g', 'h', 'σ', 'ϕ', 'φ', 'ψ', 'ℓ', 'L', 'ℒ']);
+export const defaultFunctionNames: ReadonlySet<string> = new Set([
+  'f',
+  'g',
+  'h',
+  'σ',
+  'ϕ',
+  'φ',
+  'ψ',
+  'ℓ',
+  'L',
+  'ℒ',
+]);
 
 /** The canonical text of a run of tokens inside a subscript or a `^{(…)}` label: `\ell-1` → `ℓ-1`. */
 export function tokensToName(tokens: readonly Token[]): string {
@@ -183,4 +196,3 @@ export function tokensToName(tokens: readonly Token[]): string {
   }
   return out;
 }
-

@@ -1,6 +1,14 @@
 // Builders for the mathjs nodes the parser emits. Function names are typed against the vocabulary, so
 // the parser cannot emit a name the verifier does not implement.
-import { ArrayNode, ConstantNode, FunctionNode, OperatorNode, ParenthesisNode, SymbolNode, type MathNode } from 'mathjs';
+import {
+  ArrayNode,
+  ConstantNode,
+  FunctionNode,
+  OperatorNode,
+  ParenthesisNode,
+  SymbolNode,
+  type MathNode,
+} from 'mathjs';
 import type { VocabularyName } from './vocabulary';
 
 export type { MathNode };
@@ -35,7 +43,12 @@ export type BinaryOp = keyof typeof operators;
 /** A binary operator; `implicit` marks juxtaposition (`2x`), which mathjs prints without a `*`. */
 export function binary(fnName: BinaryOp, a: MathNode, b: MathNode, implicit = false): MathNode {
   // The mathjs constructor's generic typing ties op to fn; the table above keeps them consistent.
-  const Ctor = OperatorNode as unknown as new (op: string, f: string, args: MathNode[], implicit?: boolean) => MathNode;
+  const Ctor = OperatorNode as unknown as new (
+    op: string,
+    f: string,
+    args: MathNode[],
+    implicit?: boolean,
+  ) => MathNode;
   return new Ctor(operators[fnName], fnName, [a, b], implicit);
 }
 

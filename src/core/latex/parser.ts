@@ -3,6 +3,7 @@
 // It never reorders a product, takes the meaning of `f(x)`, `A^{-1}`, `x_i` from the symbol table, and
 // reports failures as ParseErrors that name the token and its column.
 import {
+  conditionWords,
   endsFactors,
   functionCommands,
   multiplicativeCommands,
@@ -46,13 +47,66 @@ interface Atom {
   indices?: MathNode[];
 }
 
-const textCommands = new Set(['text', 'textrm', 'textnormal', 'mbox', 'textit', 'textbf', 'textsf', 'texttt']);
-const wordCommands = new Set([...textCommands, 'operatorname', 'mathrm', 'mathit', 'mathsf', 'mathtt', 'mathbf']);
-const layoutEnvironments = new Set([
-  'align', 'align*', 'aligned', 'gather', 'gather*', 'gathered', 'split', 'eqnarray', 'eqnarray*', 'equation',
-  'equation*', 'multline', 'multline*', 'alignat', 'alignat*', 'alignedat', 'flalign', 'flalign*',
+const textCommands = new Set([
+  'text',
+  'textrm',
+  'textnormal',
+  'mbox',
+  'textit',
+  'textbf',
+  'textsf',
+  'texttt',
 ]);
-const matrixEnvironments = new Set(['matrix', 'bmatrix', 'pmatrix', 'Bmatrix', 'vmatrix', 'Vmatrix', 'smallmatrix', 'array']);
+const wordCommands = new Set([
+  ...textCommands,
+  'operatorname',
+  'mathrm',
+  'mathit',
+  'mathsf',
+  'mathtt',
+  'mathbf',
+]);
+const layoutEnvironments = new Set([
+  'align',
+  'align*',
+  'aligned',
+  'gather',
+  'gather*',
+  'gathered',
+  'split',
+  'eqnarray',
+  'eqnarray*',
+  'equation',
+  'equation*',
+  'multline',
+  'multline*',
+  'alignat',
+  'alignat*',
+  'alignedat',
+  'flalign',
+  'flalign*',
+]);
+const matrixEnvironments = new Set([
+  'matrix',
+  'bmatrix',
+  'pmatrix',
+  'Bmatrix',
+  'vmatrix',
+  'Vmatrix',
+  'smallmatrix',
+  'array',
+]);
+/** `{\bf x}`: plain-TeX font switches, read as a font on the next symbol. */
+const oldFonts: Readonly<Record<string, string>> = {
+  bf: 'mathbf',
+  rm: 'mathrm',
+  cal: 'mathcal',
+  it: 'mathit',
+  sf: 'mathsf',
+  tt: 'mathtt',
+  Bbb: 'mathbb',
+  bold: 'mathbf',
+};
 const trig = new Set(['sin', 'cos', 'tan', 'tanh', 'sinh', 'cosh']);
 
 const comparison: Partial<Record<Relation, BinaryOp>> = {
@@ -100,10 +154,28 @@ export class Parser {
   /** Reads one symbol (for canonical names and declarations); undefined when the input is not exactly one. */
   readWholeSymbol(): Atom | undefined {
     const t = this.peek();
-    if (!(t.kind === 'letter' || (t.kind === 'cmd' && (greek[t.value] || accents[t.value] || fonts[t.value]))))
+    if (!(
+      t.kind === 'letter' ||
+      (t.kind === 'cmd' && (greek[t.value] || accents[t.value] || fonts[t.value]))
+    ))
       return undefined;
     const atom = this.readSymbolAtom();
     return this.peek().kind === 'eof' ? atom : undefined;
+  }
+
+  /** The name `p` when the input is exactly `p(x)` or `c_i(\mathbf{x}, y)`: an application to symbols. */
+  readApplicationHead(): string | undefined {
+    const t = this.peek();
+    if (!(
+      t.kind === 'letter' ||
+      (t.kind === 'cmd' && (greek[t.value] || accents[t.value] || fonts[t.value]))
+    ))
+      return undefined;
+    const atom = this.readSymbolAtom();
+    if (atom.indices || !this.isCallOpen()) return undefined;
+    const args = this.parseCallArgs();
+    if (!args.every((a) => isSymbol(a)) || this.peek().kind !== 'eof') return undefined;
+    return atom.name;
   }
 
   /** True when nothing but trivia is left. */
@@ -149,7 +221,8 @@ export class Parser {
   }
 
   private unexpectedHere(t: Token): never {
-    if (isCmd(t, 'right')) fail(`unexpected \\right at column ${t.offset + 1} (no matching \\left)`, t.offset);
+    if (isCmd(t, 'right'))
+      fail(`unexpected \\right at column ${t.offset + 1} (no matching \\left)`, t.offset);
     if (isChar(t, '}')) fail(`unexpected '}' at column ${t.offset + 1} (no matching '{')`, t.offset);
     return unexpected(t);
   }
@@ -174,7 +247,12 @@ export class Parser {
   private subParser(tokens: Token[]): Parser {
     const last = tokens[tokens.length - 1];
     const end = last ? last.end : 0;
-    return new Parser([...tokens, { kind: 'eof', value: '', offset: end, end, space: false }], this.ctx, this.bound, this.depth);
+    return new Parser(
+      [...tokens, { kind: 'eof', value: '', offset: end, end, space: false }],
+      this.ctx,
+      this.bound,
+      this.depth,
+    );
   }
 
   // ---- precedence levels --------------------------------------------------------------------------
@@ -302,7 +380,9 @@ export class Parser {
     const start = this.sigIndex(this.pos);
     const end = skipArgument(this.toks, start);
     const braced = isChar(this.toks[start], '{');
-    const inner = braced ? this.toks.slice(start + 1, Math.max(start + 1, end - 1)) : this.toks.slice(start, end);
+    const inner = braced
+      ? this.toks.slice(start + 1, Math.max(start + 1, end - 1))
+      : this.toks.slice(start, end);
     return { inner: inner.filter((t) => !(t.kind === 'cmd' && spacing.has(t.value))), end, start };
   }
 
@@ -314,7 +394,16 @@ export class Parser {
     const { inner, end } = this.argumentTokens();
     const sig = inner.map((u) => (u.kind === 'cmd' ? `\\${u.value}` : u.value)).join(' ');
     const tIsScalar = this.ctx.kindOf('T') === 'scalar' || this.ctx.kindOf('T') === 'index';
-    const transposeSigs = ['\\top', '\\intercal', '\\mathsf { T }', '\\mathrm { T }', '\\mathsf T', '\\mathrm T', '\\prime', '\\mathbf { T }'];
+    const transposeSigs = [
+      '\\top',
+      '\\intercal',
+      '\\mathsf { T }',
+      '\\mathrm { T }',
+      '\\mathsf T',
+      '\\mathrm T',
+      '\\prime',
+      '\\mathbf { T }',
+    ];
     if (transposeSigs.includes(sig) || (sig === 'T' && !tIsScalar)) {
       this.pos = end;
       return fn('transpose', [base]);
@@ -323,7 +412,10 @@ export class Parser {
       this.pos = end;
       return this.isMatrixish(base) ? fn('inv', [base]) : binary('pow', base, unary('unaryMinus', num(1)));
     }
-    if (['- \\top', '- T', '- \\intercal', '− \\top', '− T'].includes(sig) && !(sig.endsWith('T') && tIsScalar)) {
+    if (
+      ['- \\top', '- T', '- \\intercal', '− \\top', '− T'].includes(sig) &&
+      !(sig.endsWith('T') && tIsScalar)
+    ) {
       this.pos = end;
       return fn('transpose', [fn('inv', [base])]);
     }
@@ -342,7 +434,13 @@ export class Parser {
       const kind = this.ctx.kindOf(n.name);
       return kind === 'matrix' || (kind === undefined && n.name === 'I');
     }
-    const any = n as unknown as { type: string; fn?: unknown; args?: MathNode[]; content?: MathNode; items?: MathNode[] };
+    const any = n as unknown as {
+      type: string;
+      fn?: unknown;
+      args?: MathNode[];
+      content?: MathNode;
+      items?: MathNode[];
+    };
     if (any.type === 'ParenthesisNode' && any.content) return this.isMatrixish(any.content);
     if (any.type === 'OperatorNode' && any.args) {
       const f = any.fn as string;
@@ -393,8 +491,12 @@ export class Parser {
     const saved = [this.absDepth, this.normDepth] as const;
     this.absDepth = 0;
     this.normDepth = 0;
-    const openName = isCmd(open, 'left') ? `\\left${describeDelimiter(this.toks[this.toks.indexOf(open) + 1])}` : describeToken(open);
-    if (isClose(this.peek())) fail(`empty ${openName} … ${closeName} at column ${open.offset + 1}`, open.offset);
+    // After \left, the delimiter is the token just read (every caller steps over it).
+    const openName = isCmd(open, 'left')
+      ? `\\left${describeDelimiter(this.toks[this.pos - 1])}`
+      : describeToken(open);
+    if (isClose(this.peek()))
+      fail(`empty ${openName} … ${closeName} at column ${open.offset + 1}`, open.offset);
     const items = [this.parseAdditive()];
     while (isChar(this.peek(), ',')) {
       this.next();
@@ -402,7 +504,8 @@ export class Parser {
     }
     const t = this.peek();
     if (!isClose(t)) {
-      if (t.kind === 'eof') fail(`missing ${closeName} for ${openName} at column ${open.offset + 1}`, open.offset);
+      if (t.kind === 'eof')
+        fail(`missing ${closeName} for ${openName} at column ${open.offset + 1}`, open.offset);
       unexpected(t, `expected ${closeName} to close ${openName} at column ${open.offset + 1}`);
     }
     this.next();
@@ -472,10 +575,19 @@ export class Parser {
     }
   }
 
+  /** The one item of a bracket, as a parenthesised node (brackets group like parentheses). */
   private single(items: MathNode[], open: Token): MathNode {
+    return paren(this.only(items, open));
+  }
+
+  private only(items: MathNode[], open: Token): MathNode {
     if (items.length !== 1)
-      fail(`a list of ${items.length} values at column ${open.offset + 1} is not an expression`, open.offset, 'unsupported');
-    return paren(items[0] as MathNode);
+      fail(
+        `a list of ${items.length} values at column ${open.offset + 1} is not an expression`,
+        open.offset,
+        'unsupported',
+      );
+    return items[0] as MathNode;
   }
 
   private parseAbs(open: Token, isClose: (t: Token) => boolean, closeName: string): MathNode {
@@ -487,7 +599,8 @@ export class Parser {
     const inner = this.parseAdditive();
     const c = this.peek();
     if (!isClose(c)) {
-      if (c.kind === 'eof') fail(`missing closing ${closeName} for '|' at column ${open.offset + 1}`, open.offset);
+      if (c.kind === 'eof')
+        fail(`missing closing ${closeName} for '|' at column ${open.offset + 1}`, open.offset);
       unexpected(c, `expected closing ${closeName} for '|' at column ${open.offset + 1}`);
     }
     this.next();
@@ -517,6 +630,15 @@ export class Parser {
 
   /** `\|x\|`, `\|x\|_2` → norm; `_F` → normFro; `_1`, `_\infty`, `_p` → normP. */
   private normSubscript(inner: MathNode): MathNode {
+    const u = this.peek();
+    if (isChar(u, '^')) {
+      // `\|x\|^2_2`: the subscript still belongs to the norm.
+      const saved = this.pos;
+      this.next();
+      const power = this.parseArgument('^');
+      if (isChar(this.peek(), '_')) return binary('pow', this.normSubscript(inner), power);
+      this.pos = saved;
+    }
     if (!isChar(this.peek(), '_')) return fn('norm', [inner]);
     this.next();
     if (this.peek().kind === 'num') this.splitNumber(this.pos);
@@ -526,7 +648,7 @@ export class Parser {
       this.pos = end;
       return fn('norm', [inner]);
     }
-    if (sig === 'F' || sig === '\\mathrm { F }' || sig === '\\text { F }') {
+    if (tokensToName(sub) === 'F') {
       this.pos = end;
       return fn('normFro', [inner]);
     }
@@ -551,23 +673,23 @@ export class Parser {
       case '\\lbrace':
       case '\\lbrack':
       case '.':
-        return this.single(this.parseList(t, isRight, `\\right for \\left${dv}`), t);
+        return this.single(this.parseList(t, isRight, '\\right'), t);
       case '|':
       case '\\vert':
       case '\\lvert': {
-        const items = this.parseList(t, isRight, `\\right| for \\left${dv}`);
-        return fn('abs', [this.single(items, t)]);
+        const items = this.parseList(t, isRight, '\\right|');
+        return fn('abs', [this.only(items, t)]);
       }
       case '\\|':
       case '\\Vert':
       case '\\lVert': {
-        const items = this.parseList(t, isRight, `\\right\\| for \\left${dv}`);
-        return this.normSubscript(this.single(items, t));
+        const items = this.parseList(t, isRight, '\\right\\|');
+        return this.normSubscript(this.only(items, t));
       }
       case '\\lfloor':
       case '\\lceil': {
-        const items = this.parseList(t, isRight, `\\right for \\left${dv}`);
-        return fn(dv === '\\lfloor' ? 'floor' : 'ceil', [this.single(items, t)]);
+        const items = this.parseList(t, isRight, '\\right');
+        return fn(dv === '\\lfloor' ? 'floor' : 'ceil', [this.only(items, t)]);
       }
       case '\\langle':
         return fail(`\\left\\langle (inner product brackets) is not supported`, t.offset, 'unsupported');
@@ -579,7 +701,7 @@ export class Parser {
   private parseCommand(t: Token): MathNode {
     const v = t.value;
     if (wordCommands.has(v)) return this.parseWordCommand(t);
-    if (greek[v] || accents[v] || fonts[v]) return this.parseSymbolOrCall();
+    if (greek[v] || accents[v] || fonts[v] || oldFonts[v]) return this.parseSymbolOrCall();
     if (v in functionCommands) {
       this.next();
       return this.parseFunctionApplication(functionCommands[v] as VocabularyName, t, `\\${v}`);
@@ -591,7 +713,10 @@ export class Parser {
       case '{':
       case 'lbrace': {
         this.next();
-        return this.single(this.parseList(t, (u) => isCmd(u, '}') || isCmd(u, 'rbrace'), "'\\}'"), t);
+        return this.single(
+          this.parseList(t, (u) => isCmd(u, '}') || isCmd(u, 'rbrace'), "'\\}'"),
+          t,
+        );
       }
       case '|':
       case 'Vert':
@@ -605,7 +730,7 @@ export class Parser {
         this.next();
         const close = v === 'lfloor' ? 'rfloor' : 'rceil';
         const items = this.parseList(t, (u) => isCmd(u, close), `\\${close}`);
-        return fn(v === 'lfloor' ? 'floor' : 'ceil', [this.single(items, t)]);
+        return fn(v === 'lfloor' ? 'floor' : 'ceil', [this.only(items, t)]);
       }
       case 'frac':
       case 'dfrac':
@@ -636,7 +761,11 @@ export class Parser {
       case 'sim':
         return fail(`\\${v} is probability notation, which sampling cannot check`, t.offset, 'probability');
       case 'partial':
-        return fail(`\\partial outside \\frac{\\partial …}{\\partial …} at column ${t.offset + 1}`, t.offset, 'unsupported');
+        return fail(
+          `\\partial outside \\frac{\\partial …}{\\partial …} at column ${t.offset + 1}`,
+          t.offset,
+          'unsupported',
+        );
       case 'right':
       case 'end':
         return this.unexpectedHere(t);
@@ -652,8 +781,10 @@ export class Parser {
     const arity = wrappers[t.value] ?? 1;
     for (let k = 1; k < arity; k++) this.pos = skipArgument(this.toks, this.sigIndex(this.pos));
     const node = this.parseArgument(`\\${t.value}`);
-    if (t.value === 'underbrace' && isChar(this.peek(), '_')) this.pos = skipArgument(this.toks, this.sigIndex(this.pos + 1));
-    if (t.value === 'overbrace' && isChar(this.peek(), '^')) this.pos = skipArgument(this.toks, this.sigIndex(this.pos + 1));
+    if (t.value === 'underbrace' && isChar(this.peek(), '_'))
+      this.pos = skipArgument(this.toks, this.sigIndex(this.pos + 1));
+    if (t.value === 'overbrace' && isChar(this.peek(), '^'))
+      this.pos = skipArgument(this.toks, this.sigIndex(this.pos + 1));
     return paren(node);
   }
 
@@ -688,6 +819,11 @@ export class Parser {
       return this.parseSymbolOrCall();
     }
     const isText = textCommands.has(t.value);
+    if (
+      /^arg\s*(\\[,;! ])?\s*(min|max)$/.test(w.word) ||
+      ['argmin', 'argmax', 'arg min', 'arg max'].includes(w.word)
+    )
+      fail(`${w.word} (an optimum over a set) is not supported`, t.offset, 'unsupported');
     if (probabilityNames.has(w.word) && (w.word.length > 1 || t.value !== 'mathbf'))
       fail(`${w.word} is probability notation, which sampling cannot check`, t.offset, 'probability');
     const known = operatorNames[w.word];
@@ -695,11 +831,19 @@ export class Parser {
       this.pos = w.end;
       return this.parseFunctionApplication(known, t, w.word);
     }
-    if (!isText && (w.word.length <= 1 || t.value === 'mathbf' || t.value === 'mathsf' || t.value === 'mathtt' || t.value === 'mathit'))
+    if (
+      !isText &&
+      (w.word.length <= 1 ||
+        t.value === 'mathbf' ||
+        t.value === 'mathsf' ||
+        t.value === 'mathtt' ||
+        t.value === 'mathit')
+    )
       return this.parseSymbolOrCall();
     if (w.word === 'd')
       fail(`a differential d at column ${t.offset + 1} outside \\frac{d}{dx}`, t.offset, 'unsupported');
-    if (isText && !(w.letters && this.isCallOpenAt(w.end)))
+    // `\text{price}` names a quantity; `\text{if}` inside an expression is prose we cannot read.
+    if (isText && !(w.letters && !w.word.includes(' ') && !conditionWords.has(w.word.toLowerCase())))
       fail(`text '${w.word}' inside an expression at column ${t.offset + 1}`, t.offset, 'unsupported');
     if (!w.letters) fail(`\\${t.value}{${w.word}} at column ${t.offset + 1} is not a name`, t.offset);
     this.pos = w.end;
@@ -738,7 +882,10 @@ export class Parser {
     let args: MathNode[];
     const u = this.peek();
     if (this.isCallOpen()) args = this.parseCallArgs();
-    else if ((name === 'max' || name === 'min') && (isCmd(u, '{') || (isCmd(u, 'left') && isCmd(this.toks[this.pos + 1], '{')))) {
+    else if (
+      (name === 'max' || name === 'min') &&
+      (isCmd(u, '{') || (isCmd(u, 'left') && isCmd(this.toks[this.pos + 1], '{')))
+    ) {
       this.next();
       if (isCmd(u, 'left')) this.pos++;
       args = this.parseList(u, (c) => isCmd(c, '}') || isCmd(c, 'right'), "'\\}'");
@@ -760,7 +907,8 @@ export class Parser {
     } else node = fn(name, args);
     if (power) {
       const p = power as unknown as { fn?: string; args?: MathNode[] };
-      if (trig.has(name) && p.fn === 'unaryMinus') fail(`${label}^{-1} (an inverse function) is not supported`, t.offset, 'unsupported');
+      if (trig.has(name) && p.fn === 'unaryMinus')
+        fail(`${label}^{-1} (an inverse function) is not supported`, t.offset, 'unsupported');
       node = binary('pow', node, power);
     }
     return node;
@@ -802,26 +950,60 @@ export class Parser {
       const after = this.at(this.pos + 1);
       const opens = isChar(after, '(') || isChar(after, '[') || isCmd(after, 'left');
       if ((start.value === 'P' || start.value === 'E') && opens && !isChar(this.at(this.pos + 1), '_'))
-        fail(`${start.value}(…) is probability notation, which sampling cannot check`, start.offset, 'probability');
+        fail(
+          `${start.value}(…) is probability notation, which sampling cannot check`,
+          start.offset,
+          'probability',
+        );
     }
     const atom = this.readSymbolAtom();
     if (atom.indices) return fn('entry', [sym(atom.name), ...atom.indices]);
-    if (this.isFunctionName(atom.name)) {
+    if (this.isFunctionName(atom.name) || (this.ctx.kindOf(atom.name) === undefined && this.listFollows())) {
       let primes = 0;
       let i = this.sigIndex(this.pos);
       while (isChar(this.toks[i], "'")) {
         primes++;
         i = this.sigIndex(i + 1);
       }
+      // f^{\prime}(x), f^{\prime\prime}(x)
+      if (primes === 0 && isChar(this.toks[i], '^')) {
+        const a = this.sigIndex(i + 1);
+        const end = skipArgument(this.toks, a);
+        const inner = isChar(this.toks[a], '{') ? this.toks.slice(a + 1, end - 1) : this.toks.slice(a, end);
+        if (inner.length > 0 && inner.every((x) => isCmd(x, 'prime') || isChar(x, "'"))) {
+          primes = inner.length;
+          i = this.sigIndex(end);
+        }
+      }
       const saved = this.pos;
       this.pos = i;
       if (this.isCallOpen()) {
         const args = this.parseCallArgs();
-        return primes > 0 ? fn('derivFn', [sym(atom.name), num(primes), ...args]) : fn('call', [sym(atom.name), ...args]);
+        return primes > 0
+          ? fn('derivFn', [sym(atom.name), num(primes), ...args])
+          : fn('call', [sym(atom.name), ...args]);
       }
       this.pos = saved;
     }
     return this.symbolNode(atom.name);
+  }
+
+  /** Is a parenthesised list with a top-level comma next? `u(a, b)` can only be an application. */
+  private listFollows(): boolean {
+    let i = this.sigIndex(this.pos);
+    if (isCmd(this.toks[i], 'left')) i++;
+    if (!isChar(this.toks[i], '(')) return false;
+    let depth = 0;
+    for (let k = i; k < this.toks.length; k++) {
+      const t = this.toks[k] as Token;
+      if (t.kind === 'eof') return false;
+      if (isChar(t, '(') || isChar(t, '[') || isChar(t, '{') || isCmd(t, 'left')) depth++;
+      else if (isChar(t, ')') || isChar(t, ']') || isChar(t, '}') || isCmd(t, 'right')) {
+        if (isCmd(t, 'right')) k++;
+        if (--depth === 0) return false;
+      } else if (depth === 1 && isChar(t, ',')) return true;
+    }
+    return false;
   }
 
   /** The base of a symbol: a letter, a Greek command, an accented or font-styled symbol. */
@@ -836,26 +1018,38 @@ export class Parser {
         if (isChar(this.peek(), '{')) {
           const open = this.next();
           const inner = this.readSymbolAtom();
-          if (inner.indices) fail(`an accent over an indexed entry at column ${t.offset + 1}`, t.offset, 'unsupported');
+          if (inner.indices)
+            fail(`an accent over an indexed entry at column ${t.offset + 1}`, t.offset, 'unsupported');
           if (!isChar(this.peek(), '}'))
-            fail(`\\${t.value} over more than one symbol at column ${t.offset + 1} is not supported`, t.offset, 'unsupported');
+            fail(
+              `\\${t.value} over more than one symbol at column ${t.offset + 1} is not supported`,
+              t.offset,
+              'unsupported',
+            );
           this.expectChar('}', open);
           return withMark(inner.name, mark);
         }
         return withMark(this.readSymbolBase(), mark);
       }
+      const oldFont = oldFonts[t.value];
+      if (oldFont) return applyFont(oldFont, this.readSymbolBase());
       if (fonts[t.value]) {
         const w = this.wordAt(this.pos);
         if (w && w.letters && w.word !== '' && !w.word.includes(' ')) {
           if (t.value === 'mathbb' && (w.word === 'E' || w.word === 'P'))
-            fail(`\\mathbb{${w.word}} is probability notation, which sampling cannot check`, t.offset, 'probability');
+            fail(
+              `\\mathbb{${w.word}} is probability notation, which sampling cannot check`,
+              t.offset,
+              'probability',
+            );
           this.pos = w.end;
           return applyFont(t.value, w.word);
         }
         if (isChar(this.peek(), '{')) {
           const open = this.next();
           const inner = this.readSymbolAtom();
-          if (inner.indices) fail(`a font over an indexed entry at column ${t.offset + 1}`, t.offset, 'unsupported');
+          if (inner.indices)
+            fail(`a font over an indexed entry at column ${t.offset + 1}`, t.offset, 'unsupported');
           this.expectChar('}', open);
           return applyFont(t.value, inner.name);
         }
@@ -891,7 +1085,8 @@ export class Parser {
       if (isChar(u, '^') && !indices) {
         const a = this.sigIndex(this.pos + 1);
         const first = this.toks[a];
-        const isStar = (x: Token | undefined): boolean => isChar(x, '*') || isCmd(x, 'ast') || isCmd(x, 'star');
+        const isStar = (x: Token | undefined): boolean =>
+          isChar(x, '*') || isCmd(x, 'ast') || isCmd(x, 'star');
         if (isStar(first)) {
           this.pos = a + 1;
           name += '*';
@@ -908,6 +1103,13 @@ export class Parser {
           // `W^{(\ell)}` is a layer label, part of the name, not a power.
           if (inner.length >= 3 && isChar(inner[0], '(') && isChar(inner[inner.length - 1], ')')) {
             this.pos = end;
+            const label = inner.slice(1, -1);
+            // `x^{(i)}` inside a sum over i is the i-th sample: an entry, like `x_i`.
+            if (label.some((x) => (x.kind === 'letter' || x.kind === 'cmd') && this.isIndexName(tokenName(x)))) {
+              if (indices) fail(`both a subscript and a (label) index a bound variable at column ${u.offset + 1}`, u.offset, 'unsupported');
+              indices = this.indicesFrom(label);
+              continue;
+            }
             name += `^{${tokensToName(inner)}}`;
             continue;
           }
@@ -928,7 +1130,11 @@ export class Parser {
       if (depth === 0 && isChar(t, ',')) parts.push([]);
       else (parts[parts.length - 1] as Token[]).push(t);
     }
-    if (parts.length === 1 && inner.length > 1 && inner.every((t) => t.kind === 'letter' || (t.kind === 'cmd' && greek[t.value])))
+    if (
+      parts.length === 1 &&
+      inner.length > 1 &&
+      inner.every((t) => t.kind === 'letter' || (t.kind === 'cmd' && greek[t.value]))
+    )
       return inner.map((t) => this.symbolNode(tokenName(t)));
     return parts.map((p) => {
       if (p.length === 0) fail('empty index in a subscript', inner[0]?.offset ?? 0);
@@ -975,7 +1181,11 @@ export class Parser {
     const m = this.markerAt(j + 1);
     if (m < 0) return false;
     const v = this.at(m);
-    return v.kind === 'letter' || (v.kind === 'cmd' && (!!greek[v.value] || !!accents[v.value] || !!fonts[v.value])) || isChar(v, '{');
+    return (
+      v.kind === 'letter' ||
+      (v.kind === 'cmd' && (!!greek[v.value] || !!accents[v.value] || !!fonts[v.value])) ||
+      isChar(v, '{')
+    );
   }
 
   private parseOrder(owner: Token): number {
@@ -984,7 +1194,11 @@ export class Parser {
     const o = this.parseArgument('^');
     const k = isConstant(o) ? Number(o.value) : NaN;
     if (!Number.isInteger(k) || k < 1 || k > 4)
-      fail(`derivative order at column ${owner.offset + 1} must be a small whole number`, owner.offset, 'unsupported');
+      fail(
+        `derivative order at column ${owner.offset + 1} must be a small whole number`,
+        owner.offset,
+        'unsupported',
+      );
     return k;
   }
 
@@ -1016,10 +1230,16 @@ export class Parser {
     }
     this.expectChar('}', open2);
     if (vars.length !== order)
-      fail(`derivative at column ${t.offset + 1}: order ${order} above, ${vars.length} below`, t.offset, 'unsupported');
+      fail(
+        `derivative at column ${t.offset + 1}: order ${order} above, ${vars.length} below`,
+        t.offset,
+        'unsupported',
+      );
     if (!body) {
-      if (!this.startsFactor(this.peek())) fail(`nothing to differentiate after the derivative at column ${t.offset + 1}`, t.offset);
-      body = this.parseImplicit(true);
+      if (!this.startsFactor(this.peek()))
+        fail(`nothing to differentiate after the derivative at column ${t.offset + 1}`, t.offset);
+      // The operand of d/dx runs over the whole product that follows: d/dx sin x cos x is (sin x cos x)'.
+      body = this.parseImplicit(false);
     }
     body = this.applyBareFunction(body, vars);
     for (let r = vars.length - 1; r >= 0; r--) body = fn('deriv', [vars[r] as MathNode, body]);
@@ -1061,7 +1281,8 @@ export class Parser {
           fail(`${label} needs bounds such as ${label}_{i=1}^{n}`, t.offset, 'unsupported');
         this.next();
         v = this.readSymbolAtom().name;
-        if (!isChar(this.peek(), '=')) fail(`${label}_{…} over a set is not supported; write ${label}_{i=1}^{n}`, t.offset, 'unsupported');
+        if (!isChar(this.peek(), '='))
+          fail(`${label}_{…} over a set is not supported; write ${label}_{i=1}^{n}`, t.offset, 'unsupported');
         this.next();
         lo = this.parseAdditive();
         this.expectChar('}', open);
@@ -1072,7 +1293,10 @@ export class Parser {
       }
     }
     if (!v || !lo || !hi) fail(`${label} needs bounds such as ${label}_{i=1}^{n}`, t.offset, 'unsupported');
-    if ((isConstant(hi) && !Number.isFinite(Number(hi.value))) || (isConstant(lo) && !Number.isFinite(Number(lo.value))))
+    if (
+      (isConstant(hi) && !Number.isFinite(Number(hi.value))) ||
+      (isConstant(lo) && !Number.isFinite(Number(lo.value)))
+    )
       fail(`an infinite ${label} cannot be evaluated`, t.offset, 'unsupported');
     if (!this.startsFactor(this.peek()) && !isChar(this.peek(), '-'))
       fail(`${label} at column ${t.offset + 1} has no body`, t.offset);
@@ -1085,14 +1309,16 @@ export class Parser {
   /** `\nabla_\theta L(\theta)` → grad(θ, …). */
   private parseNabla(t: Token): MathNode {
     this.next();
-    if (isChar(this.peek(), '^')) fail('\\nabla^2 (Hessian or Laplacian) is not supported', t.offset, 'unsupported');
+    if (isChar(this.peek(), '^'))
+      fail('\\nabla^2 (Hessian or Laplacian) is not supported', t.offset, 'unsupported');
     let v: MathNode | undefined;
     if (isChar(this.peek(), '_')) {
       this.next();
       v = this.readVariable();
     }
-    if (!this.startsFactor(this.peek())) fail(`\\nabla at column ${t.offset + 1} has nothing to differentiate`, t.offset);
-    let body = this.parseImplicit(true);
+    if (!this.startsFactor(this.peek()))
+      fail(`\\nabla at column ${t.offset + 1} has nothing to differentiate`, t.offset);
+    let body = this.parseImplicit(false);
     if (!v) {
       const args = isFunctionNamed(body, 'call') ? body.args.slice(1) : [];
       if (args.length !== 1 || !isSymbol(args[0] as MathNode))
@@ -1141,7 +1367,8 @@ export class Parser {
     for (;;) {
       const u = this.peek();
       if (isCmd(u, 'end')) break;
-      if (u.kind === 'eof') fail(`missing \\end{${env}} for \\begin{${env}} at column ${t.offset + 1}`, t.offset);
+      if (u.kind === 'eof')
+        fail(`missing \\end{${env}} for \\begin{${env}} at column ${t.offset + 1}`, t.offset);
       row.push(cell(row.length));
       const s = this.peek();
       if (isChar(s, '&')) this.next();
@@ -1151,14 +1378,16 @@ export class Parser {
         rows.push(row);
         row = [];
       } else if (!isCmd(s, 'end')) {
-        if (s.kind === 'eof') fail(`missing \\end{${env}} for \\begin{${env}} at column ${t.offset + 1}`, t.offset);
+        if (s.kind === 'eof')
+          fail(`missing \\end{${env}} for \\begin{${env}} at column ${t.offset + 1}`, t.offset);
         unexpected(s, `in \\begin{${env}}`);
       }
     }
     if (row.length) rows.push(row);
     const end = this.next();
     const name = this.readEnvironmentName(end);
-    if (name !== env) fail(`\\end{${name}} does not match \\begin{${env}} at column ${t.offset + 1}`, end.offset);
+    if (name !== env)
+      fail(`\\end{${name}} does not match \\begin{${env}} at column ${t.offset + 1}`, end.offset);
     return rows;
   }
 
@@ -1210,12 +1439,17 @@ export class Parser {
           if (conds.length) fail(`'otherwise' after a condition at column ${u.offset + 1}`, u.offset);
           return sym('__otherwise__');
         }
-        if (/probab/.test(word)) fail(`'${w?.word}' is probability notation, which sampling cannot check`, u.offset, 'probability');
+        if (/probab/.test(word))
+          fail(`'${w?.word}' is probability notation, which sampling cannot check`, u.offset, 'probability');
         if (/^(if|for|when|whenever|and|where|if and only if)$/.test(word) || word === '') {
           this.pos = w?.end ?? this.pos + 1;
           continue;
         }
-        fail(`condition '${w?.word ?? ''}' at column ${u.offset + 1} is not a comparison`, u.offset, 'unsupported');
+        fail(
+          `condition '${w?.word ?? ''}' at column ${u.offset + 1} is not a comparison`,
+          u.offset,
+          'unsupported',
+        );
       }
       if (isChar(u, ',') || isChar(u, ';') || isChar(u, '.')) {
         this.next();
@@ -1248,7 +1482,8 @@ export class Parser {
     }
     if (parts.length === 0) {
       const r = this.peek();
-      if (r.kind === 'cmd' && r.value === 'in') fail(`a condition with \\in is not supported`, r.offset, 'unsupported');
+      if (r.kind === 'cmd' && r.value === 'in')
+        fail(`a condition with \\in is not supported`, r.offset, 'unsupported');
       fail(`condition at column ${start.offset + 1} is not a comparison`, start.offset, 'unsupported');
     }
     return parts.reduce((a, b) => binary('and', a, b));
@@ -1277,7 +1512,7 @@ function tokenName(t: Token): string {
 /** Puts an accent's combining mark after the base letter, before a subscript: `\hat{x_i}` → `x̂_i`. */
 function withMark(name: string, mark: string): string {
   const m = /^(\P{M}\p{M}*)(.*)$/su.exec(name);
-  return m ? `${m[1]}${mark}${m[2]}` : `${name}${mark}`;
+  return (m ? `${m[1]}${mark}${m[2]}` : `${name}${mark}`).normalize('NFC');
 }
 
 /** Finds probability notation anywhere in the tokens, so such a side is reported as probability even if
@@ -1295,15 +1530,25 @@ export function findProbability(tokens: readonly Token[], ctx: ParseContext): Pa
         let word = '';
         if (open?.kind === 'letter') word = open.value;
         else if (isChar(open, '{')) {
-          for (let k = j + 1; k < tokens.length && tokens[k]?.kind === 'letter'; k++) word += (tokens[k] as Token).value;
+          for (let k = j + 1; k < tokens.length && tokens[k]?.kind === 'letter'; k++)
+            word += (tokens[k] as Token).value;
         }
-        if (t.value === 'mathbb' ? word === 'E' || word === 'P' : probabilityNames.has(word) && (word.length > 1 || t.value !== 'mathbf'))
+        if (
+          t.value === 'mathbb'
+            ? word === 'E' || word === 'P'
+            : probabilityNames.has(word) && (word.length > 1 || t.value !== 'mathbf')
+        )
           what = `\\${t.value}{${word}}`;
       }
-    } else if (t.kind === 'letter' && (t.value === 'P' || t.value === 'E') && ctx.kindOf(t.value) === undefined) {
+    } else if (
+      t.kind === 'letter' &&
+      (t.value === 'P' || t.value === 'E') &&
+      ctx.kindOf(t.value) === undefined
+    ) {
       const prev = tokens[i - 1];
       const next = tokens[i + 1];
-      const opens = isChar(next, '(') || isChar(next, '[') || (isCmd(next, 'left') && !isChar(tokens[i + 2], '.'));
+      const opens =
+        isChar(next, '(') || isChar(next, '[') || (isCmd(next, 'left') && !isChar(tokens[i + 2], '.'));
       if (opens && !isChar(prev, '_') && !isChar(prev, '^') && !isCmd(prev, 'mathbb')) what = `${t.value}(…)`;
     }
     if (what)

@@ -19,7 +19,11 @@ const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const isAsciiLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 /** Letters a student may type directly: ASCII, Greek (θ), ℓ. */
 export const isLetterChar = (c: string): boolean =>
-  isAsciiLetter(c) || (c >= '\u0391' && c <= '\u03c9' && c !== '\u03a2') || c === 'ℓ' || c === 'ϵ' || c === 'ϕ';
+  isAsciiLetter(c) ||
+  (c >= '\u0391' && c <= '\u03c9' && c !== '\u03a2') ||
+  c === 'ℓ' ||
+  c === 'ϵ' ||
+  c === 'ϕ';
 
 /** Tokenizes TeX math; `%` comments and whitespace are dropped. */
 export function tokenize(tex: string): Token[] {

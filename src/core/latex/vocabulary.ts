@@ -45,8 +45,10 @@ export const vocabulary = {
   deriv: 'deriv(x, body): d body / dx at the current x, central differences (raw arguments)',
   grad: 'grad(θ, body): gradient (or Jacobian, for a vector body) with respect to θ (raw arguments)',
   call: 'call(f, args…): application of a declared function f; elementwise when f takes scalars',
-  derivFn: "derivFn(f, k, args…): the k-th derivative of the scalar function f at args (f'(x), σ'(z)), elementwise like call",
-  entry: 'entry(x, i) / entry(A, i, j): 1-based entry of a vector or matrix (x_i with i a bound or declared index)',
+  derivFn:
+    "derivFn(f, k, args…): the k-th derivative of the scalar function f at args (f'(x), σ'(z)), elementwise like call",
+  entry:
+    'entry(x, i) / entry(A, i, j): 1-based entry of a vector or matrix (x_i with i a bound or declared index)',
 } as const;
 
 export type VocabularyName = keyof typeof vocabulary;

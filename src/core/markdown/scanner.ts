@@ -213,7 +213,7 @@ export function scanMarkdown(text: string): ScanResult {
   let paraEnd = -1;
   // Searches that failed in this paragraph: a later opener of the same kind would fail too (keeps it linear).
   let failedTicks = new Set<number>();
-  let failedBracket = false;
+  let failedBracket = new Set<string>();
   while (p < S.length) {
     if (p > paraEnd) {
       const i = lineAt(p);
@@ -236,25 +236,26 @@ export function scanMarkdown(text: string): ScanResult {
         blocks.push({ kind: 'heading', level: h[1]?.length ?? 1, text: (h[2] ?? '').trim(), line: i + 1 });
       paraEnd = paragraphEnd(i, h !== null);
       failedTicks = new Set();
-      failedBracket = false;
+      failedBracket = new Set();
     }
     const c = S.charCodeAt(p);
     if (c === 92 /* \ */) {
-      if (S[p + 1] === '[' && !failedBracket) {
-        let k = indexBefore(S, '\\]', p + 2, paraEnd);
-        while (k !== -1 && escaped(S, k, p + 2)) k = indexBefore(S, '\\]', k + 1, paraEnd);
+      // `\[ … \]` is display math and `\( … \)` inline math when closed in the same paragraph;
+      // otherwise they are Markdown escapes of a bracket.
+      const open = S[p + 1];
+      if ((open === '[' || open === '(') && !failedBracket.has(open)) {
+        const close = open === '[' ? '\\]' : '\\)';
+        let k = indexBefore(S, close, p + 2, paraEnd);
+        while (k !== -1 && escaped(S, k, p + 2)) k = indexBefore(S, close, k + 1, paraEnd);
         if (k !== -1) {
-          blocks.push({
-            kind: 'display',
-            delimiter: '\\[',
-            tex: tex(p + 2, k),
-            line: lineAt(p) + 1,
-            endLine: lineAt(k) + 1,
-          });
+          const at = { tex: tex(p + 2, k), line: lineAt(p) + 1, endLine: lineAt(k) + 1 };
+          blocks.push(
+            open === '[' ? { kind: 'display', delimiter: '\\[', ...at } : { kind: 'inline', ...at },
+          );
           p = k + 2;
           continue;
         }
-        failedBracket = true;
+        failedBracket.add(open);
       }
       p += 2;
       continue;

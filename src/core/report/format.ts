@@ -45,14 +45,24 @@ export function formatReport(report: Report, options: FormatOptions): string {
 
   const stepLine = (path: string, s: StepResult): string => {
     const where = paint(ansi.dim, `${path}:${s.line}:${s.column ?? 1}`);
-    const claim = `${shorten(s.lhs, max)} ${s.relation} ${shorten(s.rhs, max)}`;
-    if (s.status === 'verified') return `${where}  ${paint(ansi.green, '✓ verified')}      ${claim}`;
+    // A claim that failed to parse has no sides to show; its message says where reading stopped.
+    const claim = s.lhs || s.rhs ? `${shorten(s.lhs, max)} ${s.relation} ${shorten(s.rhs, max)} — ` : '— ';
+    if (s.status === 'verified')
+      return `${where}  ${paint(ansi.green, '✓ verified')}      ${claim.slice(0, -3)}`;
     if (s.status === 'refuted') {
-      const ce = s.counterexample ? ` counterexample: ${formatCounterexample(s.counterexample)}` : '';
-      const vals = s.values ? ` (left ${formatValue(s.values.lhs)}, right ${formatValue(s.values.rhs)})` : '';
-      return `${where}  ${paint(ansi.red, '✗ refuted')}       ${claim} —${ce}${vals}${s.message ? `; ${s.message}` : ''}`;
+      const ce = s.counterexample ? formatCounterexample(s.counterexample) : '';
+      const vals = s.values ? `left ${formatValue(s.values.lhs)}, right ${formatValue(s.values.rhs)}` : '';
+      // The verifier's message repeats the counterexample in prose; the compact form suffices unless
+      // there is nothing else to show (a shape mismatch, say).
+      const why =
+        ce !== ''
+          ? `counterexample: ${ce}${vals ? `; ${vals}` : ''}`
+          : vals !== '' && !s.message
+            ? vals
+            : s.message;
+      return `${where}  ${paint(ansi.red, '✗ refuted')}       ${claim}${why}`;
     }
-    return `${where}  ${paint(ansi.yellow, '? unverifiable')}  ${claim} — ${s.message}`;
+    return `${where}  ${paint(ansi.yellow, '? unverifiable')}  ${claim}${s.message}`;
   };
 
   const experimentLine = (path: string, e: ExperimentResult): string => {
@@ -66,7 +76,9 @@ export function formatReport(report: Report, options: FormatOptions): string {
         : e.status === 'skipped'
           ? paint(ansi.dim, '- experiment skipped')
           : paint(ansi.red, `✗ experiment ${e.status}`);
-    const lines = [`${where}  ${mark}${title}${checks}${e.message ? ` — ${e.message}` : ''}`];
+    // A pass needs no words beyond its check count; anything else says why.
+    const why = e.status !== 'passed' && e.message ? ` — ${e.message}` : '';
+    const lines = [`${where}  ${mark}${title}${checks}${why}`];
     for (const c of e.checks) {
       if (!c.passed)
         lines.push(

@@ -62,8 +62,8 @@ export class SymbolTable implements ParseContext {
     return this.entries.get(name);
   }
 
-  /** What the parser needs to know of a name (ParseContext). */
-  kindOf(name: string): SymbolKind | undefined {
+  /** What the parser needs to know of a name (ParseContext). A bound arrow: callers pass it around detached. */
+  readonly kindOf = (name: string): SymbolKind | undefined => {
     const e = this.entries.get(name);
     if (!e) return undefined;
     switch (e.kind) {
@@ -78,7 +78,7 @@ export class SymbolTable implements ParseContext {
         return k === 'row' ? 'matrix' : k;
       }
     }
-  }
+  };
 
   /** Every declared name, in no particular order. */
   names(): string[] {

@@ -24,11 +24,17 @@ export function describeShape(v: Value): string {
 }
 
 /** Both sides as numbers of one shape, or undefined when their shapes differ. */
-function align(l: Value, r: Value, zero: { lhs: boolean; rhs: boolean }): [Float64Array, Float64Array] | undefined {
+function align(
+  l: Value,
+  r: Value,
+  zero: { lhs: boolean; rhs: boolean },
+  broadcast: boolean,
+): [Float64Array, Float64Array] | undefined {
   const asMat = (v: Value, like: Mat, isZero: boolean): Mat | undefined => {
     if (v instanceof Mat) return v;
     if (v instanceof Eye) return like.rows === like.cols ? Mat.identity(like.rows, v.c) : undefined;
     if (isZero && v === 0) return Mat.zeros(like.rows, like.cols);
+    if (broadcast) return new Mat(like.rows, like.cols, new Float64Array(like.rows * like.cols).fill(v));
     if (like.rows === 1 && like.cols === 1) return new Mat(1, 1, Float64Array.of(v));
     return undefined;
   };
@@ -53,11 +59,14 @@ export function compareValues(
   tol: Tolerance,
   zero: { lhs: boolean; rhs: boolean } = { lhs: false, rhs: false },
 ): Comparison {
-  const pair = align(l, r, zero);
+  // `x \ge 0`, `p \le 1` compare every entry with the scalar; an equation needs equal shapes.
+  const inequality = relation === '<' || relation === '\\le' || relation === '>' || relation === '\\ge';
+  const pair = align(l, r, zero, inequality);
   if (!pair) return { kind: 'shapes', left: describeShape(l), right: describeShape(r) };
   const [a, b] = pair;
   let scale = 0;
-  for (let i = 0; i < a.length; i++) scale = Math.max(scale, Math.abs(a[i] as number), Math.abs(b[i] as number));
+  for (let i = 0; i < a.length; i++)
+    scale = Math.max(scale, Math.abs(a[i] as number), Math.abs(b[i] as number));
   const eps = tol.absTol + tol.relTol * scale;
   const loose = tol.absTol + tol.approxTol * scale;
   let all = true;

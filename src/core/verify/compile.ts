@@ -21,7 +21,16 @@ export interface Env {
 export type Evaluator = (env: Env) => Value;
 
 /** Names the evaluator takes from its raw (unevaluated) arguments. */
-export const rawFunctions = new Set(['sumOver', 'prodOver', 'piecewise', 'deriv', 'grad', 'call', 'derivFn', 'entry']);
+export const rawFunctions = new Set([
+  'sumOver',
+  'prodOver',
+  'piecewise',
+  'deriv',
+  'grad',
+  'call',
+  'derivFn',
+  'entry',
+]);
 
 /** Largest number of terms a single sum or product may have. */
 const maxTerms = 1_000_000;
@@ -44,7 +53,13 @@ const relationOps: Record<string, (a: number, b: number) => boolean> = {
   unequal: (a, b) => a !== b,
 };
 
-const binaryOps: Record<string, (a: Value, b: Value) => Value> = { add, subtract: sub, multiply: mul, divide: div, pow };
+const binaryOps: Record<string, (a: Value, b: Value) => Value> = {
+  add,
+  subtract: sub,
+  multiply: mul,
+  divide: div,
+  pow,
+};
 
 export class Compiler {
   /** Free symbols of everything compiled so far, with their slots. */
@@ -53,6 +68,8 @@ export class Compiler {
   usesDerivative = false;
   readonly constantsUsed = new Set<string>();
   identityUsed = false;
+  /** Free symbols in the bounds of sums and products: when undeclared they are sizes, not reals. */
+  readonly sizeSymbols = new Set<string>();
   private readonly expanding: string[] = [];
   private readonly trackers: Set<string>[] = [];
 
@@ -149,7 +166,8 @@ export class Compiler {
         this.constantsUsed.add(name);
         return () => c.value;
       }
-      if (name === identityName) {
+      // `I`, and `I_n`/`I_d` with the size written out, are the identity of the size the context needs.
+      if (name === identityName || /^I_/.test(name)) {
         this.identityUsed = true;
         const eye = new Eye(1);
         return () => eye;
@@ -164,7 +182,8 @@ export class Compiler {
     if (this.expanding.includes(name)) {
       throw new EvalUnsupported(`circular definition: ${[...this.expanding, name].join(' → ')}`);
     }
-    if (this.expanding.length >= maxExpansionDepth) throw new EvalUnsupported('definitions nested too deeply');
+    if (this.expanding.length >= maxExpansionDepth)
+      throw new EvalUnsupported('definitions nested too deeply');
     this.expanding.push(name);
     try {
       return build();
@@ -192,11 +211,9 @@ export class Compiler {
       return (env) => f([a(env)]);
     }
     const rel = relationOps[fn];
-    if (rel && b) {
-      return (env) => (rel(needScalar(a(env), 'a comparison'), needScalar(b(env), 'a comparison')) ? 1 : 0);
-    }
-    if (fn === 'and' && b) return (env) => (needScalar(a(env), 'and') && needScalar(b(env), 'and') ? 1 : 0);
-    if (fn === 'or' && b) return (env) => (needScalar(a(env), 'or') || needScalar(b(env), 'or') ? 1 : 0);
+    if (rel && b) return (env) => truth(a(env), b(env), rel);
+    if (fn === 'and' && b) return (env) => truth(a(env), b(env), (x, y) => x !== 0 && y !== 0);
+    if (fn === 'or' && b) return (env) => truth(a(env), b(env), (x, y) => x !== 0 || y !== 0);
     if (fn === 'not') return (env) => (needScalar(a(env), 'not') ? 0 : 1);
     throw new EvalUnsupported(`cannot evaluate the operator ${fn}`);
   }
@@ -243,11 +260,24 @@ export class Compiler {
     return node.name as string;
   }
 
-  private bigOperator(name: 'sumOver' | 'prodOver', args: AnyNode[], scope: ReadonlyMap<string, number>): Evaluator {
+  private bigOperator(
+    name: 'sumOver' | 'prodOver',
+    args: AnyNode[],
+    scope: ReadonlyMap<string, number>,
+  ): Evaluator {
     if (args.length !== 4) throw new EvalUnsupported(`${name} takes an index, two bounds and a body`);
     const index = this.boundName(args[0], name === 'sumOver' ? 'a sum' : 'a product');
-    const lo = this.node(args[1] as AnyNode, scope);
-    const hi = this.node(args[2] as AnyNode, scope);
+    const boundNames = new Set<string>();
+    this.trackers.push(boundNames);
+    let lo: Evaluator;
+    let hi: Evaluator;
+    try {
+      lo = this.node(args[1] as AnyNode, scope);
+      hi = this.node(args[2] as AnyNode, scope);
+    } finally {
+      this.trackers.pop();
+    }
+    boundNames.forEach((n) => this.sizeSymbols.add(n));
     const slot = this.fresh();
     const inner = new Map(scope).set(index, slot);
     const body = this.node(args[3] as AnyNode, inner);
@@ -258,7 +288,9 @@ export class Compiler {
       if (!Number.isFinite(a) || !Number.isFinite(b)) throw new InvalidSample('an infinite bound');
       const count = b - a + 1;
       if (count > maxTerms) {
-        throw new BudgetExceeded(`a ${isSum ? 'sum' : 'product'} of ${count} terms is beyond the work budget`);
+        throw new BudgetExceeded(
+          `a ${isSum ? 'sum' : 'product'} of ${count} terms is beyond the work budget`,
+        );
       }
       let acc: Value = isSum ? 0 : 1;
       const saved = env.slots[slot];
@@ -266,7 +298,9 @@ export class Compiler {
         for (let i = a; i <= b; i++) {
           tick(env);
           env.slots[slot] = i;
-          acc = isSum ? add(acc, body(env)) : mul(acc, body(env));
+          const v = body(env);
+          if (typeof acc === 'number' && typeof v === 'number') acc = isSum ? acc + v : acc * v;
+          else acc = isSum ? add(acc, v) : mul(acc, v);
         }
       } finally {
         env.slots[slot] = saved as Value;
@@ -281,10 +315,11 @@ export class Compiler {
     const pairs: [Evaluator, Evaluator][] = [];
     for (let i = 0; i + 1 < ev.length; i += 2) pairs.push([ev[i] as Evaluator, ev[i + 1] as Evaluator]);
     return (env) => {
-      for (const [cond, value] of pairs) {
+      for (let k = 0; k < pairs.length; k++) {
+        const [cond, value] = pairs[k] as [Evaluator, Evaluator];
         const c = cond(env);
-        const s = scalarOf(c);
-        if (s === undefined) throw new ShapeError('a condition of cases must be a scalar comparison');
+        if (c instanceof Mat && scalarOf(c) === undefined) return entrywiseCases(env, c, k, pairs, otherwise);
+        const s = needScalar(c, 'a condition of cases');
         if (s !== 0 && !Number.isNaN(s)) return value(env);
       }
       if (otherwise) return otherwise(env);
@@ -294,8 +329,49 @@ export class Compiler {
 
   private derivative(name: 'deriv' | 'grad', args: AnyNode[], scope: ReadonlyMap<string, number>): Evaluator {
     if (args.length !== 2) throw new EvalUnsupported(`${name} takes a variable and an expression`);
-    const variable = this.boundName(args[0], 'a derivative');
     this.usesDerivative = true;
+    const target = args[0] as AnyNode;
+    const targetFn = target.type === 'FunctionNode' ? ((target.fn as AnyNode).name as string) : '';
+    if (targetFn === 'entry') {
+      // ∂/∂z_j: perturb one entry of a vector (or matrix) variable.
+      const [objectNode, ...subscripts] = target.args as AnyNode[];
+      const variable = this.boundName(objectNode, 'a derivative');
+      if (!scope.has(variable) && !this.table.lookup(variable))
+        throw undeclaredEntries(variable, subscripts.length);
+      const slot = scope.get(variable) ?? this.slotOf(variable);
+      const subs = subscripts.map((d) => this.node(d, scope));
+      const body = this.node(args[1] as AnyNode, scope);
+      return (env) => {
+        const z = env.slots[slot] as Value;
+        const ij = subs.map((d) => needScalar(d(env), 'an index'));
+        if (!(z instanceof Mat)) {
+          if (ij.every((x) => x === 1)) return differentiate(env, slot, body);
+          throw new ShapeError(`a subscript on the scalar ${variable}`);
+        }
+        const [i, j] = ij.length === 1 ? (z.cols === 1 ? [ij[0], 1] : [1, ij[0]]) : ij;
+        const k = ((i as number) - 1) * z.cols + ((j as number) - 1);
+        if (
+          !Number.isInteger(k) ||
+          (i as number) < 1 ||
+          (i as number) > z.rows ||
+          (j as number) < 1 ||
+          (j as number) > z.cols
+        ) {
+          throw new InvalidSample(`index (${i}, ${j}) outside a ${z.rows}×${z.cols} value`);
+        }
+        try {
+          return scalarDerivative(env, z.data[k] as number, (t) => {
+            const moved = new Mat(z.rows, z.cols, Float64Array.from(z.data));
+            moved.data[k] = t;
+            env.slots[slot] = moved;
+            return body(env);
+          });
+        } finally {
+          env.slots[slot] = z;
+        }
+      };
+    }
+    const variable = this.boundName(target, 'a derivative');
     const slot = scope.get(variable) ?? this.slotOf(variable);
     const body = this.node(args[1] as AnyNode, scope);
     return (env) => differentiate(env, slot, body);
@@ -362,7 +438,8 @@ export class Compiler {
         for (let k = 0; k < out.data.length; k++) {
           tick(env);
           vals.forEach((v, i) => {
-            env.slots[slots[i] as number] = scalarParam[i] && v instanceof Mat && scalarOf(v) === undefined ? (v.data[k] as number) : v;
+            env.slots[slots[i] as number] =
+              scalarParam[i] && v instanceof Mat && scalarOf(v) === undefined ? (v.data[k] as number) : v;
           });
           out.data[k] = needScalar(body(env), `${name} applied entrywise`);
         }
@@ -379,12 +456,19 @@ export class Compiler {
       ? items.map((r) => (r.items as AnyNode[]).map((c) => this.node(c, scope)))
       : items.map((c) => [this.node(c, scope)]);
     const width = rows[0]?.length ?? 0;
-    if (rows.some((r) => r.length !== width)) throw new EvalUnsupported('rows of a matrix have different lengths');
+    if (rows.some((r) => r.length !== width))
+      throw new EvalUnsupported('rows of a matrix have different lengths');
     return (env) => {
+      const values = rows.map((r) => r.map((e) => e(env)));
+      if (
+        values.some((r) => r.some((v) => v instanceof Eye || (v instanceof Mat && scalarOf(v) === undefined)))
+      ) {
+        return assembleBlocks(values);
+      }
       const m = Mat.zeros(rows.length, width);
-      rows.forEach((r, i) =>
-        r.forEach((e, j) => {
-          m.data[i * width + j] = needScalar(e(env), 'a matrix entry');
+      values.forEach((r, i) =>
+        r.forEach((v, j) => {
+          m.data[i * width + j] = needScalar(v, 'a matrix entry');
         }),
       );
       return m;
@@ -403,7 +487,16 @@ export class Compiler {
   }
 
   /** A 1-based entry `x_i` or `A_{ij}`. */
-  private indexInto(objectNode: AnyNode, subscripts: AnyNode[], scope: ReadonlyMap<string, number>): Evaluator {
+  private indexInto(
+    objectNode: AnyNode,
+    subscripts: AnyNode[],
+    scope: ReadonlyMap<string, number>,
+  ): Evaluator {
+    if (objectNode.type === 'SymbolNode') {
+      const name = objectNode.name as string;
+      // An entry of an undeclared symbol: it would default to a scalar, which has no entries.
+      if (!scope.has(name) && !this.table.lookup(name)) throw undeclaredEntries(name, subscripts.length);
+    }
     const object = this.node(objectNode, scope);
     const dims = subscripts.map((d) => this.node(d, scope));
     if (dims.length < 1 || dims.length > 2) throw new EvalUnsupported('an index needs one or two subscripts');
@@ -429,7 +522,8 @@ export class Compiler {
     const [fNode, kNode, ...rest] = args;
     const name = this.boundName(fNode, 'a derivative of a function');
     const k = kNode?.type === 'ConstantNode' ? Number(kNode.value) : NaN;
-    if (!Number.isInteger(k) || k < 1 || k > 3) throw new EvalUnsupported(`cannot take derivative number ${k} of ${name}`);
+    if (!Number.isInteger(k) || k < 1 || k > 3)
+      throw new EvalUnsupported(`cannot take derivative number ${k} of ${name}`);
     if (rest.length !== 1) throw new EvalUnsupported(`the derivative of ${name} needs exactly one argument`);
     this.usesDerivative = true;
     const x = this.node(rest[0] as AnyNode, scope);
@@ -442,7 +536,10 @@ export class Compiler {
     let f: Evaluator;
     if (entry?.kind === 'function') f = this.apply(name, [t], inner);
     else if (impl && !entry) f = (env) => impl([env.slots[slot] as Value]);
-    else throw new EvalUnsupported(`${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`);
+    else
+      throw new EvalUnsupported(
+        `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,
+      );
     const nth = (env: Env, at: number, order: number): number => {
       if (order === 0) {
         env.slots[slot] = at;
@@ -465,7 +562,122 @@ export class Compiler {
       }
     };
   }
+}
 
+/**
+ * A block matrix such as [[A, 0], [0, I]] or a stacked vector [x; y]: each block row takes its height, and
+ * each block column its width, from the matrices in it; `I` and scalar 0 blocks take the size of their place.
+ */
+function assembleBlocks(blocks: Value[][]): Mat {
+  const heights = blocks.map((r) => {
+    const m = r.find((v): v is Mat => v instanceof Mat);
+    return m ? m.rows : r.some((v) => v instanceof Eye) ? undefined : 1;
+  });
+  const widths = (blocks[0] ?? []).map((_, j) => {
+    const m = blocks.map((r) => r[j]).find((v): v is Mat => v instanceof Mat);
+    return m ? m.cols : blocks.some((r) => r[j] instanceof Eye) ? undefined : 1;
+  });
+  // An identity alone in its row (or column) is square: its other side fixes it.
+  blocks.forEach((r, i) =>
+    r.forEach((v, j) => {
+      if (!(v instanceof Eye)) return;
+      if (heights[i] === undefined) heights[i] = widths[j];
+      if (widths[j] === undefined) widths[j] = heights[i];
+    }),
+  );
+  if (heights.some((h) => h === undefined) || widths.some((w) => w === undefined)) {
+    throw new ShapeError('the size of I inside a block matrix is unknown');
+  }
+  const rowsTotal = heights.reduce<number>((a, h) => a + (h as number), 0);
+  const colsTotal = widths.reduce<number>((a, w) => a + (w as number), 0);
+  const out = Mat.zeros(rowsTotal, colsTotal);
+  let top = 0;
+  blocks.forEach((r, i) => {
+    const h = heights[i] as number;
+    let left = 0;
+    r.forEach((v, j) => {
+      const w = widths[j] as number;
+      let block: Mat;
+      if (v instanceof Mat) block = v;
+      else if (v instanceof Eye) {
+        if (h !== w) throw new ShapeError(`I cannot fill a ${h}×${w} block`);
+        block = Mat.identity(h, v.c);
+      } else if (v === 0) block = Mat.zeros(h, w);
+      else if (h === 1 && w === 1) block = new Mat(1, 1, Float64Array.of(v));
+      else throw new ShapeError(`a scalar cannot fill a ${h}×${w} block`);
+      if (block.rows !== h || block.cols !== w) {
+        throw new ShapeError(`a ${block.rows}×${block.cols} block in a ${h}×${w} place of a block matrix`);
+      }
+      for (let a = 0; a < h; a++)
+        for (let b = 0; b < w; b++) out.data[(top + a) * colsTotal + left + b] = block.get(a, b);
+      left += w;
+    });
+    top += h;
+  });
+  return out;
+}
+
+/** A comparison as 1/0, entrywise when a side is a vector or matrix (`x > 0` in the cases of ReLU(x)). */
+function truth(a: Value, b: Value, op: (x: number, y: number) => boolean): Value {
+  const sa = a instanceof Mat ? scalarOf(a) : needScalar(a, 'a comparison');
+  const sb = b instanceof Mat ? scalarOf(b) : needScalar(b, 'a comparison');
+  if (sa !== undefined && sb !== undefined) return op(sa, sb) ? 1 : 0;
+  if (sa !== undefined) return (b as Mat).map((y) => (op(sa, y) ? 1 : 0));
+  if (sb !== undefined) return (a as Mat).map((x) => (op(x, sb) ? 1 : 0));
+  const am = a as Mat;
+  const bm = b as Mat;
+  if (am.rows !== bm.rows || am.cols !== bm.cols)
+    throw new ShapeError(`cannot compare ${am.rows}×${am.cols} and ${bm.rows}×${bm.cols}`);
+  return new Mat(
+    am.rows,
+    am.cols,
+    am.data.map((x, i) => (op(x, bm.data[i] as number) ? 1 : 0)),
+  );
+}
+
+/** Cases whose conditions hold entry by entry: each entry takes the value of its first true case. */
+function entrywiseCases(
+  env: Env,
+  first: Mat,
+  from: number,
+  pairs: [Evaluator, Evaluator][],
+  otherwise: Evaluator | undefined,
+): Mat {
+  const out = new Float64Array(first.data.length).fill(NaN);
+  const done = new Uint8Array(out.length);
+  const entry = (v: Value, k: number): number => {
+    if (typeof v === 'number') return v;
+    if (v instanceof Eye) throw new ShapeError('the size of I inside cases is unknown');
+    const s = scalarOf(v);
+    if (s !== undefined) return s;
+    if (v.rows !== first.rows || v.cols !== first.cols) throw new ShapeError('cases of different shapes');
+    return v.data[k] as number;
+  };
+  for (let p = from; p < pairs.length; p++) {
+    const [cond, value] = pairs[p] as [Evaluator, Evaluator];
+    const c = p === from ? first : cond(env);
+    const v = value(env);
+    for (let k = 0; k < out.length; k++) {
+      if (!done[k] && entry(c, k) !== 0) {
+        out[k] = entry(v, k);
+        done[k] = 1;
+      }
+    }
+  }
+  if (otherwise && done.some((d) => d === 0)) {
+    const v = otherwise(env);
+    for (let k = 0; k < out.length; k++) if (!done[k]) out[k] = entry(v, k);
+  } else if (done.some((d) => d === 0)) {
+    throw new InvalidSample('no case of the piecewise definition applies');
+  }
+  return new Mat(first.rows, first.cols, out);
+}
+
+function undeclaredEntries(name: string, subscripts: number): EvalUnsupported {
+  const example = subscripts > 1 ? `${name} \\in \\mathbb{R}^{m \\times n}` : `${name} \\in \\mathbb{R}^{n}`;
+  return new EvalUnsupported(
+    `${name} has subscripted entries but is not declared: declare it, e.g. ${example}`,
+  );
 }
 
 /** The combination Σ cᵢ·vᵢ of values of one shape (numbers or matrices). */
@@ -531,12 +743,15 @@ function differentiate(env: Env, slot: number, body: Evaluator): Value {
     // A vector-valued body: the Jacobian, one column per component of the variable.
     const first = parts[0];
     if (x0.cols !== 1 || !(first instanceof Mat) || first.cols !== 1) {
-      throw new ShapeError('a derivative of a matrix-valued expression, or with respect to a matrix, is not supported');
+      throw new ShapeError(
+        'a derivative of a matrix-valued expression, or with respect to a matrix, is not supported',
+      );
     }
     const m = first.rows;
     const jac = Mat.zeros(m, x0.rows);
     parts.forEach((p, j) => {
-      if (!(p instanceof Mat) || p.rows !== m || p.cols !== 1) throw new ShapeError('a Jacobian of uneven parts');
+      if (!(p instanceof Mat) || p.rows !== m || p.cols !== 1)
+        throw new ShapeError('a Jacobian of uneven parts');
       for (let i = 0; i < m; i++) jac.data[i * x0.rows + j] = p.data[i] as number;
     });
     return jac;

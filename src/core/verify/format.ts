@@ -14,6 +14,8 @@ export function roundReadable(x: number): number {
 export function toSampleValue(v: Value): SampleValue {
   if (typeof v === 'number') return roundReadable(v);
   if (v instanceof Eye) return roundReadable(v.c);
+  // A 1×1 result such as xᵀy is read as the scalar it stands for.
+  if (v.rows === 1 && v.cols === 1) return roundReadable(v.data[0] as number);
   // Entries that are float noise next to the largest one (1e-16 beside 1) print as 0.
   let top = 0;
   for (const x of v.data) top = Math.max(top, Math.abs(x));

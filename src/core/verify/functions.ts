@@ -68,7 +68,8 @@ function extremum(args: Value[], pick: (a: number, b: number) => number, name: s
     else if (typeof a === 'number') acc = (b as Mat).map((y) => pick(a, y));
     else if (typeof b === 'number') acc = a.map((x) => pick(x, b));
     else {
-      if (a.rows !== b.rows || a.cols !== b.cols) throw new ShapeError(`${name} of values of different shapes`);
+      if (a.rows !== b.rows || a.cols !== b.cols)
+        throw new ShapeError(`${name} of values of different shapes`);
       acc = new Mat(
         a.rows,
         a.cols,
@@ -100,7 +101,11 @@ function unary(f: (x: number) => number, name: string): (args: Value[]) => Value
 function onMatrix(name: string, ofMat: (m: Mat) => number | Mat): (args: Value[]) => Value {
   return (args) => {
     const v = requireMat(args[0] as Value, name);
-    return typeof v === 'number' ? (name === 'diag' || name === 'trace' || name === 'det' ? v : Math.abs(v)) : ofMat(v);
+    return typeof v === 'number'
+      ? name === 'diag' || name === 'trace' || name === 'det'
+        ? v
+        : Math.abs(v)
+      : ofMat(v);
   };
 }
 

@@ -12,7 +12,8 @@ export function matmul(a: Mat, b: Mat): Mat {
     for (let k = 0; k < n; k++) {
       const aik = a.data[i * n + k] as number;
       if (aik === 0) continue;
-      for (let j = 0; j < bc; j++) out.data[i * bc + j] = (out.data[i * bc + j] as number) + aik * (b.data[k * bc + j] as number);
+      for (let j = 0; j < bc; j++)
+        out.data[i * bc + j] = (out.data[i * bc + j] as number) + aik * (b.data[k * bc + j] as number);
     }
   }
   return out;
@@ -25,7 +26,8 @@ export function transpose(a: Mat): Mat {
 }
 
 export function zipWith(a: Mat, b: Mat, f: (x: number, y: number) => number, what: string): Mat {
-  if (a.rows !== b.rows || a.cols !== b.cols) throw new ShapeError(`cannot ${what} ${dims(a)} and ${dims(b)}`);
+  if (a.rows !== b.rows || a.cols !== b.cols)
+    throw new ShapeError(`cannot ${what} ${dims(a)} and ${dims(b)}`);
   const out = new Float64Array(a.data.length);
   for (let k = 0; k < out.length; k++) out[k] = f(a.data[k] as number, b.data[k] as number);
   return new Mat(a.rows, a.cols, out);
@@ -195,11 +197,12 @@ export function spectralNorm(a: Mat): number {
 export function matPow(a: Mat, k: number): Mat {
   const n = requireSquare(a, 'power');
   let base = k < 0 ? inv(a) : a;
+  // Plain arithmetic rather than bit operations: exponents beyond 2^31 must not wrap around.
   let e = Math.abs(k);
   let out = Mat.identity(n);
   while (e > 0) {
-    if (e & 1) out = matmul(out, base);
-    e >>= 1;
+    if (e % 2 === 1) out = matmul(out, base);
+    e = Math.floor(e / 2);
     if (e > 0) base = matmul(base, base);
   }
   return out;

@@ -106,7 +106,9 @@ export function pow(a: Value, b: Value): Value {
   if (s !== undefined) return Math.pow(s, e);
   if (!Number.isInteger(e)) throw new ShapeError(`non-integer power of a ${dims(a)} matrix`);
   if (a.rows !== a.cols) {
-    throw new ShapeError(`power of a non-square ${dims(a)} value (write x \\odot x or \\|x\\|^2 for a vector)`);
+    throw new ShapeError(
+      `power of a non-square ${dims(a)} value (write x \\odot x or \\|x\\|^2 for a vector)`,
+    );
   }
   return matPow(a, e);
 }

@@ -8,10 +8,12 @@ import type { SymbolTable } from '../symbols/table';
 import type { Compiler, Env, Evaluator } from './compile';
 import { needScalar } from './ops';
 import type { Rng } from './random';
-import { EvalUnsupported, InvalidSample, Mat } from './value';
+import { BudgetExceeded, EvalUnsupported, InvalidSample, Mat } from './value';
 
 /** How many first draws use simple values. */
 export const simpleDraws = 5;
+/** Largest matrix sampled: products of such matrices stay around a millisecond. */
+export const maxEntries = 10_000;
 
 export interface SymbolPlan {
   name: string;
@@ -35,10 +37,17 @@ export interface SamplingPlan {
   symbols: SymbolPlan[];
 }
 
-const constant = (x: number): Evaluator => () => x;
+const constant =
+  (x: number): Evaluator =>
+  () =>
+    x;
 
 /** Decides how to draw every free symbol of what `compiler` has compiled so far. */
-export function planSampling(compiler: Compiler, table: SymbolTable, defaultDimension?: number): SamplingPlan {
+export function planSampling(
+  compiler: Compiler,
+  table: SymbolTable,
+  defaultDimension?: number,
+): SamplingPlan {
   const plans = new Map<string, SymbolPlan & { deps: Set<string> }>();
   const dimensions = new Set<string>();
   // Compiling a bound or a shape can reveal more free symbols: work until none is new.
@@ -104,6 +113,8 @@ export function planSampling(compiler: Compiler, table: SymbolTable, defaultDime
       plans.set(name, { ...plan, deps });
     }
   }
+  // An undeclared symbol bounding a sum (`\sum_{i=1}^n`) is a count: draw it like a size.
+  for (const name of compiler.sizeSymbols) if (plans.get(name)?.assumed !== undefined) dimensions.add(name);
   for (const name of dimensions) {
     const p = plans.get(name);
     if (!p) continue;
@@ -156,7 +167,8 @@ export function drawSample(plan: SamplingPlan, env: Env, rng: Rng, attempt: numb
     const lo = bound(p.lo, env);
     const hi = bound(p.hi, env);
     if (p.role === 'dimension') {
-      env.slots[p.slot] = p.fixed ?? drawSize(lo, hi, p.loOpen, p.hiOpen, rng, attempt + k, attempt < simpleSizes.length);
+      env.slots[p.slot] =
+        p.fixed ?? drawSize(lo, hi, p.loOpen, p.hiOpen, rng, attempt + k, attempt < simpleSizes.length);
       return;
     }
     const simple = attempt < simpleDraws;
@@ -166,7 +178,16 @@ export function drawSample(plan: SamplingPlan, env: Env, rng: Rng, attempt: numb
       return v;
     });
     const draw = (entry: boolean): number =>
-      drawScalar(p.field, lo, hi, p.loOpen, p.hiOpen, rng, simple ? (entry ? undefined : attempt + k) : undefined, simple && entry);
+      drawScalar(
+        p.field,
+        lo,
+        hi,
+        p.loOpen,
+        p.hiOpen,
+        rng,
+        simple ? (entry ? undefined : attempt + k) : undefined,
+        simple && entry,
+      );
     if (shape.length === 0) {
       env.slots[p.slot] = draw(false);
       return;
@@ -174,6 +195,11 @@ export function drawSample(plan: SamplingPlan, env: Env, rng: Rng, attempt: numb
     const rows = shape[0] as number;
     const cols = shape.length > 1 ? (shape[1] as number) : 1;
     if (shape.length > 2) throw new EvalUnsupported(`${p.name} has more than two dimensions`);
+    if (rows * cols > maxEntries) {
+      throw new BudgetExceeded(
+        `${p.name} would be ${rows}×${cols}, too large to sample (at most ${maxEntries} entries)`,
+      );
+    }
     const m = Mat.zeros(rows, cols);
     for (let i = 0; i < m.data.length; i++) m.data[i] = draw(true);
     env.slots[p.slot] = m;
@@ -189,7 +215,10 @@ function drawSize(
   index: number,
   simple: boolean,
 ): number {
-  let L = Math.max(1, lo === undefined ? defaultDimensionRange.lo : loOpen ? Math.floor(lo) + 1 : Math.ceil(lo));
+  let L = Math.max(
+    1,
+    lo === undefined ? defaultDimensionRange.lo : loOpen ? Math.floor(lo) + 1 : Math.ceil(lo),
+  );
   let H = hi === undefined ? Infinity : hiOpen ? Math.ceil(hi) - 1 : Math.floor(hi);
   // Small sizes keep matrix steps fast and counterexamples readable.
   H = Math.min(H, L + defaultDimensionRange.hi - defaultDimensionRange.lo);
@@ -260,4 +289,3 @@ export function drawScalar(
 export function assumptions(plan: SamplingPlan): string[] {
   return plan.symbols.filter((p) => p.assumed).map((p) => p.assumed as string);
 }
-

@@ -28,7 +28,7 @@ export interface StepInput {
 }
 
 /** Work units (loop iterations, derivative evaluations) one step may spend over all its samples. */
-export const stepBudget = 2_000_000;
+export const stepBudget = 1_000_000;
 /** Wall-clock safety net per step, behind the deterministic budget. */
 export const stepTimeMs = 4000;
 /** Tolerances are loosened to this for steps with numeric derivatives (five-point stencils). */
@@ -55,14 +55,25 @@ function unverifiable(message: string, assumptions: string[] = [], samples = 0):
 }
 
 /** Samples `step` under `table` and judges it; never throws. */
-export function verifyStep(step: StepInput, table: SymbolTable, options: VerifyOptions, seed: number): StepVerdict {
+export function verifyStep(
+  step: StepInput,
+  table: SymbolTable,
+  options: VerifyOptions,
+  seed: number,
+): StepVerdict {
   const compiler = new Compiler(table);
   let lhs: Evaluator;
   let rhs: Evaluator;
   let plan: SamplingPlan;
+  let leftNames: Set<string>;
+  let rightNames: Set<string>;
   try {
-    lhs = compiler.compile(step.lhs);
-    rhs = compiler.compile(step.rhs);
+    const l = compiler.compileTracked(step.lhs);
+    const r = compiler.compileTracked(step.rhs);
+    lhs = l.evaluate;
+    rhs = r.evaluate;
+    leftNames = l.names;
+    rightNames = r.names;
     plan = planSampling(compiler, table, options.defaultDimension);
   } catch (e) {
     return unverifiable(reasonOf(e));
@@ -115,7 +126,11 @@ export function verifyStep(step: StepInput, table: SymbolTable, options: VerifyO
         continue;
       }
       if (e instanceof ShapeError) {
-        return unverifiable(`shape mismatch in ${side}: ${e.message}${atSizes(plan, env)}`, assumptions, valid);
+        return unverifiable(
+          `shape mismatch in ${side}: ${e.message}${atSizes(plan, env)}`,
+          assumptions,
+          valid,
+        );
       }
       return unverifiable(reasonOf(e), assumptions, valid);
     }
@@ -127,10 +142,24 @@ export function verifyStep(step: StepInput, table: SymbolTable, options: VerifyO
     }
     const c = compareValues(l, r, step.relation, tol, zero);
     const values = { lhs: toSampleValue(l), rhs: toSampleValue(r) };
+    // Sides of different shapes: when every symbol is declared the claim is wrong (a 3×2 matrix never
+    // equals a 2×3 one), so it is refuted with the sizes as the counterexample; when a symbol took a default
+    // (a matrix silently read as a scalar) the likelier fault is a missing declaration, so it is unverifiable.
+    // A product of ill-fitting sizes inside one side is unverifiable too: that side has no value at all.
     if (c.kind === 'shapes') {
       const msg = `shape mismatch: left is ${c.left}, right is ${c.right}${atSizes(plan, env)}`;
       if (assumptions.some((a) => a.includes('(default)') && !a.startsWith('I ') && !isConstantNote(a))) {
         return unverifiable(`${msg}; some symbols took default domains — declare them`, assumptions, valid);
+      }
+      if (step.relation === '\\ne') {
+        return {
+          status: 'verified',
+          message: `${msg}: the sides cannot be equal`,
+          samples: valid + 1,
+          counterexample: null,
+          values: null,
+          assumptions,
+        };
       }
       return refuted(`${msg}: the two sides cannot be equal`, sampleOf(), values, assumptions, valid);
     }
@@ -153,6 +182,8 @@ export function verifyStep(step: StepInput, table: SymbolTable, options: VerifyO
       continue;
     }
     if (!c.holds) {
+      const lone = loneUndeclared(plan, leftNames, rightNames, step.relation);
+      if (lone) return unverifiable(lone, assumptions, valid);
       const sample = sampleOf();
       const where = formatAssignment(sample);
       const rel = relationWords[step.relation];
@@ -183,7 +214,12 @@ export function verifyStep(step: StepInput, table: SymbolTable, options: VerifyO
       valid,
     );
   }
-  const what = step.relation === '=' ? 'both sides agree' : step.relation === '\\approx' ? 'both sides agree within the approximation tolerance' : 'the inequality holds';
+  const what =
+    step.relation === '='
+      ? 'both sides agree'
+      : step.relation === '\\approx'
+        ? 'both sides agree within the approximation tolerance'
+        : 'the inequality holds';
   return {
     status: 'verified',
     message: `${what} at ${valid} sample${valid === 1 ? '' : 's'}`,
@@ -204,6 +240,40 @@ function refuted(
   return { status: 'refuted', message, samples, counterexample, values, assumptions };
 }
 
+/**
+ * An equation with an undeclared symbol on one side only (`\hat y = w^\top x + b`, `AW = W\Sigma` with
+ * nothing declared) is a definition or a statement about particular values, not an identity: refuting it
+ * would accuse a correct text. Such a step is unverifiable until its symbols are declared. An inequality
+ * is treated so only when both sides hold such symbols (`S_i \le n_\ell`, two unrelated quantities):
+ * `x^2 > 0` keeps its refutation, as it fails at x = 0 whatever x was meant to be.
+ */
+function loneUndeclared(
+  plan: SamplingPlan,
+  left: Set<string>,
+  right: Set<string>,
+  relation: Relation,
+): string | undefined {
+  const lone = { left: [] as string[], right: [] as string[] };
+  for (const p of plan.symbols) {
+    if (p.assumed === undefined || p.role !== 'value') continue;
+    const inLeft = left.has(p.name);
+    if (inLeft !== right.has(p.name)) lone[inLeft ? 'left' : 'right'].push(p.name);
+  }
+  const equation = relation === '=' || relation === '\\approx';
+  if (
+    equation ? lone.left.length + lone.right.length === 0 : lone.left.length === 0 || lone.right.length === 0
+  ) {
+    return undefined;
+  }
+  const side = lone.left.length ? 'left' : 'right';
+  const name = lone[side][0] as string;
+  return (
+    `${name} is not declared and appears only on the ${side} side, so this reads as a ` +
+    `definition or a statement about particular values rather than an identity; declare its symbols ` +
+    `(e.g. <!-- let ${name} = … --> or ${name} \\in …) to check it`
+  );
+}
+
 function isConstantNote(note: string): boolean {
   for (const c of constants.values()) if (c.note === note) return true;
   return note === identityNote || note.startsWith(`${identityName} =`);
@@ -217,7 +287,8 @@ function atSizes(plan: SamplingPlan, env: Env): string {
 }
 
 function reasonOf(e: unknown): string {
-  if (e instanceof EvalUnsupported || e instanceof BudgetExceeded || e instanceof ShapeError) return e.message;
+  if (e instanceof EvalUnsupported || e instanceof BudgetExceeded || e instanceof ShapeError)
+    return e.message;
   if (e instanceof InvalidSample) return `no valid sample: ${e.message}`;
   return `internal error while evaluating: ${e instanceof Error ? e.message : String(e)}`;
 }

@@ -45,7 +45,8 @@ export class Mat {
 
   toRows(): number[][] {
     const out: number[][] = [];
-    for (let i = 0; i < this.rows; i++) out.push(Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)));
+    for (let i = 0; i < this.rows; i++)
+      out.push(Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)));
     return out;
   }
 }

@@ -1,32 +1,15 @@
-// The verification worker: runs the verifier off the extension host's main thread so typing never waits
-// for it. The host posts { id, text, lines, options, cancel }; `cancel` is a shared flag the host raises
-// when the text changes again, so a stale run stops at its next step instead of finishing for nothing.
+// The worker behind the editor: it reads documents (outline: blocks, step counts, headings, problems) and
+// verifies them, so the extension host's main thread never loads mathjs or the parser and typing never
+// waits for them. The host posts { id, text, lines, options, cancel }; `cancel` is a shared flag the host
+// raises when the text changes again, so a stale run stops at its next step instead of finishing for nothing.
 import { parentPort } from 'node:worker_threads';
-import type { Cancellation, DerivationResult, VerifyOptions } from '../types';
-
-type VerifyDocument = (
-  text: string,
-  options: VerifyOptions,
-  lines?: number[],
-  cancel?: Cancellation,
-) => DerivationResult[] | Promise<DerivationResult[]>;
-
-let facade: VerifyDocument | undefined;
-/** The core facade, required on the first request (inside `try` so a tree without it still bundles). */
-function verifyDocument(...args: Parameters<VerifyDocument>): ReturnType<VerifyDocument> {
-  if (!facade) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      facade = (require('../document') as { verifyDocument: VerifyDocument }).verifyDocument;
-    } catch (e) {
-      throw new Error(`the verifier is not built in: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  return facade(...args);
-}
+import { analyzeDocument, verifyDocument } from '../document';
+import type { Cancellation, DerivationResult, Diagnostic, VerifyOptions } from '../types';
 
 /** What the host sends: the whole text, the 1-based opening lines of the blocks to verify (all when absent). */
 export interface VerifyRequest {
+  /** `verify` when absent. */
+  kind?: 'verify' | 'outline';
   id: number;
   text: string;
   lines?: number[];
@@ -35,8 +18,17 @@ export interface VerifyRequest {
   cancel?: SharedArrayBuffer;
 }
 
+/** The document's structure as plain data (it crosses the thread boundary). */
+export interface OutlineData {
+  derivations: { line: number; endLine: number; stepCount: number }[];
+  experiments: { code: string; codeLine: number; line: number; endLine: number; title?: string }[];
+  headings: { line: number; level: number; text: string }[];
+  diagnostics: Diagnostic[];
+}
+
 export type VerifyResponse =
   | { id: number; ok: true; results: DerivationResult[]; ms: number }
+  | { id: number; ok: true; outline: OutlineData; ms: number }
   | { id: number; ok: false; cancelled: boolean; error: string; ms: number };
 
 function flag(buffer: SharedArrayBuffer | undefined): Cancellation {
@@ -48,20 +40,44 @@ function flag(buffer: SharedArrayBuffer | undefined): Cancellation {
   };
 }
 
-async function handle(req: VerifyRequest): Promise<VerifyResponse> {
+/** The outline of a document: what lenses, commands and the Problems panel need, without sampling. */
+export function outline(text: string, options: VerifyOptions): OutlineData {
+  const a = analyzeDocument(text, options);
+  return {
+    derivations: a.derivations.map((d) => ({ line: d.line, endLine: d.endLine, stepCount: d.stepCount })),
+    experiments: a.experiments.map((e) => ({
+      code: e.code,
+      codeLine: e.codeLine,
+      line: e.line,
+      endLine: e.endLine,
+      ...(e.title !== undefined ? { title: e.title } : {}),
+    })),
+    headings: a.headings.map((h) => ({ line: h.line, level: h.level, text: h.text })),
+    diagnostics: a.diagnostics,
+  };
+}
+
+/** Answers one request; a cancelled run answers `cancelled` rather than partial results. */
+export function handle(req: VerifyRequest): VerifyResponse {
   const t0 = performance.now();
   const cancel = flag(req.cancel);
   try {
     if (cancel.isCancellationRequested) throw new Error('cancelled');
-    const results = await verifyDocument(req.text, req.options, req.lines, cancel);
+    if (req.kind === 'outline')
+      return { id: req.id, ok: true, outline: outline(req.text, req.options), ms: performance.now() - t0 };
+    const { derivations } = verifyDocument(req.text, req.options, req.lines, cancel);
     if (cancel.isCancellationRequested) throw new Error('cancelled');
-    return { id: req.id, ok: true, results, ms: performance.now() - t0 };
+    return { id: req.id, ok: true, results: derivations, ms: performance.now() - t0 };
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
-    return { id: req.id, ok: false, cancelled: cancel.isCancellationRequested, error, ms: performance.now() - t0 };
+    return {
+      id: req.id,
+      ok: false,
+      cancelled: cancel.isCancellationRequested,
+      error,
+      ms: performance.now() - t0,
+    };
   }
 }
 
-parentPort?.on('message', (req: VerifyRequest) => {
-  void handle(req).then((res) => parentPort?.postMessage(res));
-});
+parentPort?.on('message', (req: VerifyRequest) => parentPort?.postMessage(handle(req)));

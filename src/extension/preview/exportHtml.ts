@@ -1,7 +1,8 @@
 // The exported page: the same renderer as the preview, raw HTML reduced to an allow-list, KaTeX's CSS
 // inlined with its fonts as data URLs, and no script at all, so it opens anywhere and prints with its math.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DerivationResult, ExperimentResult } from '../../core/types';
 import { DocumentRenderer } from '../../render/document';
 import { normalizeMacros } from '../../render/katexRender';
@@ -40,6 +41,34 @@ export function inlineKatexCss(mediaDir: string): string {
   });
 }
 
+const imageTypes: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+const maxImageBytes = 8 * 1024 * 1024;
+
+/** Local images beside the document go into the page as data URLs, so the file stands alone. */
+export function embedLocalImages(html: string, baseUri: string): string {
+  if (!baseUri.startsWith('file:')) return html;
+  return html.replace(
+    /(<img\b[^>]*?\ssrc=")(file:[^"]+)(")/g,
+    (whole, pre: string, src: string, post: string) => {
+      try {
+        const file = fileURLToPath(src.replace(/&amp;/g, '&'));
+        const type = imageTypes[path.extname(file).toLowerCase()];
+        if (!type || statSync(file).size > maxImageBytes) return whole;
+        return `${pre}data:${type};base64,${readFileSync(file).toString('base64')}${post}`;
+      } catch {
+        return whole; // missing or unreadable: leave the link, the browser shows the alt text
+      }
+    },
+  );
+}
+
 export function buildExportHtml(input: ExportInput): string {
   const renderer = new DocumentRenderer();
   const out = renderer.render(input.text, {
@@ -52,7 +81,10 @@ export function buildExportHtml(input: ExportInput): string {
     sanitizeRaw: true,
   });
   const previewCss = readFileSync(path.join(input.mediaDir, 'preview.css'), 'utf8');
-  const body = out.blocks.map((b) => `<div class="sw-block">${b.html}</div>`).join('\n');
+  const body = embedLocalImages(
+    out.blocks.map((b) => `<div class="sw-block">${b.html}</div>`).join('\n'),
+    input.baseUri,
+  );
   const csp = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src file: data: https:";
   return `<!DOCTYPE html>
 <html lang="en">

@@ -20,7 +20,12 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
     case 'run':
       return isLine(v.line);
     case 'problems':
-      return typeof v.uri === 'string' && typeof v.version === 'number' && Array.isArray(v.problems) && v.problems.every(isProblem);
+      return (
+        typeof v.uri === 'string' &&
+        typeof v.version === 'number' &&
+        Array.isArray(v.problems) &&
+        v.problems.every(isProblem)
+      );
     case 'openLink':
       return typeof v.href === 'string' && v.href.length < 4096;
     default:

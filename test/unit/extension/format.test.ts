@@ -37,11 +37,19 @@ describe('extension/format', () => {
   });
 
   it('titles results worst first and reads mixed results naturally', () => {
-    assert.equal(resultLensTitle(block(step(1, 'verified'), step(2, 'verified'), step(3, 'verified'))), '✓ 3 verified');
-    assert.equal(resultLensTitle(block(step(1, 'verified'), step(2, 'refuted'))), '✗ step 2 refuted · ✓ 1 verified');
+    assert.equal(
+      resultLensTitle(block(step(1, 'verified'), step(2, 'verified'), step(3, 'verified'))),
+      '✓ 3 verified',
+    );
+    assert.equal(
+      resultLensTitle(block(step(1, 'verified'), step(2, 'refuted'))),
+      '✗ step 2 refuted · ✓ 1 verified',
+    );
     assert.equal(resultLensTitle(block(step(1, 'unverifiable'))), '? 1 unverifiable');
     assert.equal(
-      resultLensTitle(block(step(1, 'refuted'), step(2, 'unverifiable'), step(3, 'refuted'), step(4, 'refuted'))),
+      resultLensTitle(
+        block(step(1, 'refuted'), step(2, 'unverifiable'), step(3, 'refuted'), step(4, 'refuted')),
+      ),
       '✗ steps 1, 3 and 4 refuted · ? 1 unverifiable',
     );
     assert.equal(resultLensTitle(block()), 'No steps to verify');
@@ -63,26 +71,48 @@ describe('extension/format', () => {
     );
   });
 
-  it('gives a refuted step its counterexample in the message and the inline text', () => {
-    const s = step(2, 'refuted', { message: 'left 0.375 ≠ right 0.5', counterexample: { x: 1, p: 0.25 } });
+  it('gives a refuted step its values and counterexample in the message and the inline text', () => {
+    const s = step(2, 'refuted', {
+      message: 'core wording',
+      values: { lhs: 0.375, rhs: 0.5 },
+      counterexample: { x: 1, p: 0.25 },
+    });
     assert.equal(stepMessage(s), 'step 2: left 0.375 ≠ right 0.5 at x = 1, p = 0.25');
     assert.equal(inlineText([s]), '✗ at x = 1, p = 0.25');
     assert.equal(inlineText([step(1, 'verified'), step(2, 'verified')]), '✓');
     assert.equal(inlineText([step(1, 'verified'), step(2, 'unverifiable')]), '?');
   });
 
-  it('builds a refuted message from the values when the core gives none, without repeating the point', () => {
-    const s = step(1, 'refuted', { values: { lhs: 4, rhs: 2 }, counterexample: { x: 1 } });
-    assert.equal(stepMessage(s), 'step 1: left 4 ≠ right 2 at x = 1');
+  it('names the failed comparison by the relation', () => {
+    const at = (relation: string) =>
+      stepMessage(step(1, 'refuted', { relation, values: { lhs: 1, rhs: 0 }, counterexample: { x: 0 } }));
+    assert.equal(at('\\le'), 'step 1: left 1 > right 0 at x = 0');
+    assert.equal(at('&\\leq'), 'step 1: left 1 > right 0 at x = 0');
+    assert.equal(at('<'), 'step 1: left 1 ≥ right 0 at x = 0');
+    assert.equal(at('\\ne'), 'step 1: left 1 = right 0 at x = 0');
+    assert.equal(at('\\approx'), 'step 1: left 1 ≉ right 0 at x = 0');
+  });
+
+  it('falls back to the core message when it has no values, without repeating the point', () => {
+    assert.equal(
+      stepMessage(step(1, 'refuted', { message: 'shapes differ', counterexample: { x: 1 } })),
+      'step 1: shapes differ at x = 1',
+    );
     const already = step(1, 'refuted', { message: 'left 4 ≠ right 2 at x = 1', counterexample: { x: 1 } });
     assert.equal(stepMessage(already), 'step 1: left 4 ≠ right 2 at x = 1');
-    assert.equal(stepMessage(step(3, 'unverifiable', { message: 'unknown symbol \\Gamma' })), 'step 3 unverifiable: unknown symbol \\Gamma');
+    assert.equal(
+      stepMessage(step(3, 'unverifiable', { message: 'unknown symbol \\Gamma' })),
+      'step 3 unverifiable: unknown symbol \\Gamma',
+    );
   });
 
   it('sums a file for the status bar', () => {
     assert.equal(statusText([]), 'Stepwise');
     assert.equal(
-      statusText([block(step(1, 'verified'), step(2, 'refuted')), block(step(1, 'unverifiable'), step(2, 'verified'))]),
+      statusText([
+        block(step(1, 'verified'), step(2, 'refuted')),
+        block(step(1, 'unverifiable'), step(2, 'verified')),
+      ]),
       'Stepwise ✓ 2 ✗ 1 ? 1',
     );
   });
@@ -97,10 +127,14 @@ describe('extension/format', () => {
     });
     const md = stepHoverMarkdown(s);
     assert.match(md, /\*\*✗ Step 2 refuted\*\*/);
+    assert.match(md, /left 4 ≠ right 2 at the point below/);
     assert.match(md, /a\\\|b/);
-    assert.match(md, /Samples: 24/);
+    assert.match(md, /Samples evaluated: 24/);
     assert.match(md, /Domains assumed: x ∈ ℝ \(default\)/);
-    assert.match(md, /\| symbol \| value \|\n\| --- \| --- \|\n\| x \| 1 \|\n\| A \| \\\[\\\[1, 2\\\]\\\] \|/);
+    assert.match(
+      md,
+      /\| symbol \| value \|\n\| --- \| --- \|\n\| x \| 1 \|\n\| A \| \\\[\\\[1, 2\\\]\\\] \|/,
+    );
     assert.match(md, /\| \*left\* \| 4 \|/);
     assert.doesNotMatch(stepHoverMarkdown(step(1, 'verified')), /\| symbol/);
   });

@@ -50,16 +50,27 @@ describe('extension/shift', () => {
   });
 
   it('moves blocks up when lines are deleted above them', () => {
-    const out = shiftResults(maps(derivation(10, 12)), new Map(), [{ startLine: 2, endLine: 5, newLines: 0 }]);
+    const out = shiftResults(maps(derivation(10, 12)), new Map(), [
+      { startLine: 2, endLine: 5, newLines: 0 },
+    ]);
     assert.deepEqual([...out.derivations.keys()], [7]);
   });
 
   it('drops the result of a block the edit touches', () => {
     const d = maps(derivation(3, 5), derivation(10, 12));
-    assert.deepEqual([...shiftResults(d, new Map(), [{ startLine: 11, endLine: 11, newLines: 0 }]).derivations.keys()], [3]);
-    assert.deepEqual([...shiftResults(d, new Map(), [{ startLine: 5, endLine: 5, newLines: 0 }]).derivations.keys()], [10]);
+    assert.deepEqual(
+      [...shiftResults(d, new Map(), [{ startLine: 11, endLine: 11, newLines: 0 }]).derivations.keys()],
+      [3],
+    );
+    assert.deepEqual(
+      [...shiftResults(d, new Map(), [{ startLine: 5, endLine: 5, newLines: 0 }]).derivations.keys()],
+      [10],
+    );
     // A deletion spanning into a block also clears it.
-    assert.deepEqual([...shiftResults(d, new Map(), [{ startLine: 6, endLine: 10, newLines: 0 }]).derivations.keys()], [3]);
+    assert.deepEqual(
+      [...shiftResults(d, new Map(), [{ startLine: 6, endLine: 10, newLines: 0 }]).derivations.keys()],
+      [3],
+    );
   });
 
   it('applies several changes of one event from the bottom up', () => {
@@ -68,7 +79,10 @@ describe('extension/shift', () => {
       { startLine: 1, endLine: 1, newLines: 1 },
       { startLine: 15, endLine: 15, newLines: 3 },
     ]);
-    assert.deepEqual([...out.derivations.keys()].sort((a, b) => a - b), [4, 11, 24]);
+    assert.deepEqual(
+      [...out.derivations.keys()].sort((a, b) => a - b),
+      [4, 11, 24],
+    );
   });
 
   it('leaves the input maps untouched', () => {

@@ -132,6 +132,13 @@ describe('scanMarkdown', () => {
       assert.deepEqual(math('a $x\ny$ b'), ['x\ny']);
     });
 
+    it('reads \\( … \\) as inline math, and a lone \\( as an escape', () => {
+      const [b] = only('Let \\(x \\in \\mathbb{R}\\) hold.', 'inline');
+      assert.equal(b?.tex.text, 'x \\in \\mathbb{R}');
+      assert.deepEqual(texPos(b!.tex, 0), { line: 1, column: 7 });
+      assert.deepEqual(math('a \\(b\n\nc\\) $d$'), ['d']);
+    });
+
     it('does not read $$ as inline math', () => {
       const r = scanMarkdown('a $$b$$ c');
       assert.deepEqual(
@@ -263,6 +270,24 @@ describe('scanMarkdown', () => {
     assert.ok(displays > 300, `only ${displays} display blocks found`);
   });
 
+  it('reads pathological input of 100+ KB (unmatched delimiters, deep quotes) to the right blocks', () => {
+    const n = 40_000;
+    const ticks = Array.from({ length: 300 }, (_, i) => '`'.repeat(i + 1)).join(' x ');
+    const cases: [string, number][] = [
+      ['$a '.repeat(n), 0],
+      ['\\[ '.repeat(n), 0],
+      ['$$ '.repeat(n), n / 2],
+      ['<!-- '.repeat(n), 0],
+      [`${ticks} $y$`, 1],
+      ['a $x$ '.repeat(n), n],
+      [`${'> '.repeat(200)}$$a\n`.repeat(200), 100],
+    ];
+    for (const [md, expected] of cases) {
+      const r = scanMarkdown(md);
+      assert.equal(r.blocks.filter((b) => b.kind === 'inline' || b.kind === 'display').length, expected);
+    }
+  });
+
   it('property: random Markdown never throws and every TeX position maps to the same character', () => {
     const piece = fc.constantFrom(
       '$',
@@ -270,6 +295,8 @@ describe('scanMarkdown', () => {
       '\\$',
       '\\[',
       '\\]',
+      '\\(',
+      '\\)',
       '`',
       '```',
       '~~~',

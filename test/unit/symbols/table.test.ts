@@ -10,7 +10,12 @@ const dom = (shape: string[] = [], extra: Partial<Domain> = {}): Domain => ({
   shape: shape.map((s) => parse(s)),
   ...extra,
 });
-const declare = (names: string[], d: Domain): Declaration => ({ kind: 'domain', names, domain: d, offset: 0 });
+const declare = (names: string[], d: Domain): Declaration => ({
+  kind: 'domain',
+  names,
+  domain: d,
+  offset: 0,
+});
 
 describe('SymbolTable', () => {
   it('answers kindOf from declared shapes, functions and indices', () => {
@@ -45,7 +50,12 @@ describe('SymbolTable', () => {
       declare(['X'], dom(['m', 'n'])),
       declare(['y'], dom(['m'])),
       declare(['λ'], dom()),
-      { kind: 'definition', name: 'θ*', body: parse('inv(transpose(X) * X + λ * I) * transpose(X) * y'), offset: 0 },
+      {
+        kind: 'definition',
+        name: 'θ*',
+        body: parse('inv(transpose(X) * X + λ * I) * transpose(X) * y'),
+        offset: 0,
+      },
       { kind: 'definition', name: 'a', body: parse('1 / sqrt(n)'), offset: 0 },
       { kind: 'definition', name: 'G', body: parse('transpose(X) * X'), offset: 0 },
       { kind: 'definition', name: 's', body: parse('transpose(y) * y'), offset: 0 },
@@ -62,10 +72,17 @@ describe('SymbolTable', () => {
   });
 
   it('merges macros without touching symbols', () => {
-    const t = SymbolTable.of([declare(['x'], dom())]).withMacros(new Map([['R', { params: 0, body: '\\mathbb{R}' }]]));
+    const t = SymbolTable.of([declare(['x'], dom())]).withMacros(
+      new Map([['R', { params: 0, body: '\\mathbb{R}' }]]),
+    );
     assert.equal(t.macros.get('R')?.body, '\\mathbb{R}');
     assert.equal(t.kindOf('x'), 'scalar');
     assert.equal(SymbolTable.empty.macros.size, 0);
+  });
+
+  it('kindOf works detached from the table, as a ParseContext copied field by field', () => {
+    const { kindOf } = SymbolTable.of([declare(['x'], dom(['n']))]);
+    assert.equal(kindOf('x'), 'vector');
   });
 
   it('lists declared names', () => {
@@ -76,7 +93,8 @@ describe('SymbolTable', () => {
 
 describe('inferKind', () => {
   it('follows products: row × column is a scalar, column × row a matrix', () => {
-    const kinds = (n: string): 'scalar' | 'vector' | 'matrix' | undefined => (n === 'x' ? 'vector' : n === 'A' ? 'matrix' : undefined);
+    const kinds = (n: string): 'scalar' | 'vector' | 'matrix' | undefined =>
+      n === 'x' ? 'vector' : n === 'A' ? 'matrix' : undefined;
     assert.equal(inferKind(parse('transpose(x) * x'), kinds), 'scalar');
     assert.equal(inferKind(parse('x * transpose(x)'), kinds), 'matrix');
     assert.equal(inferKind(parse('A * x + x'), kinds), 'vector');
@@ -90,7 +108,10 @@ describe('domainText', () => {
   it('names fields, intervals, integer ranges and shapes', () => {
     assert.equal(domainText(dom()), 'ℝ');
     assert.equal(domainText(dom(['m', 'n'])), 'ℝ^{m×n}');
-    assert.equal(domainText(dom([], { lo: parse('0'), hi: parse('1'), loOpen: true, hiOpen: false })), '(0, 1]');
+    assert.equal(
+      domainText(dom([], { lo: parse('0'), hi: parse('1'), loOpen: true, hiOpen: false })),
+      '(0, 1]',
+    );
     assert.equal(
       domainText(dom([], { field: 'integer', lo: parse('1'), hi: parse('n'), loOpen: false, hiOpen: false })),
       '{1,…,n}',

@@ -49,7 +49,11 @@ describe('vocabulary coverage', () => {
   it('applies scalar functions entrywise to vectors', () => {
     const t = table(declare(['x'], domain(['n'])));
     assert.equal(check('exp(log(exp(x)))', '=', 'exp(x)', t).status, 'verified');
-    assert.equal(check('sum(x)', '=', '1', t).status, 'unverifiable', 'names outside the vocabulary are reported');
+    assert.equal(
+      check('sum(x)', '=', '1', t).status,
+      'unverifiable',
+      'names outside the vocabulary are reported',
+    );
   });
 });
 
@@ -64,9 +68,36 @@ describe('linear algebra', () => {
       [0, 1],
     ]);
     assert.equal(roundReadable(det(a)), 5);
-    assert.throws(() => inv(Mat.fromRows([[1, 2], [2, 4]])), InvalidSample);
-    assert.equal(det(Mat.fromRows([[1, 2], [2, 4]])), 0);
-    assert.equal(roundReadable(spectralNorm(Mat.fromRows([[3, 0], [0, -4]]))), 4);
+    assert.throws(
+      () =>
+        inv(
+          Mat.fromRows([
+            [1, 2],
+            [2, 4],
+          ]),
+        ),
+      InvalidSample,
+    );
+    assert.equal(
+      det(
+        Mat.fromRows([
+          [1, 2],
+          [2, 4],
+        ]),
+      ),
+      0,
+    );
+    assert.equal(
+      roundReadable(
+        spectralNorm(
+          Mat.fromRows([
+            [3, 0],
+            [0, -4],
+          ]),
+        ),
+      ),
+      4,
+    );
   });
 });
 
@@ -99,6 +130,14 @@ describe('format', () => {
     assert.deepEqual(toSampleValue(Mat.fromRows([[1], [2]])), [1, 2]);
     assert.deepEqual(toSampleValue(Mat.fromRows([[1, 2]])), [[1, 2]]);
     assert.deepEqual(toSampleValue(Mat.fromRows([[1], [1e-17]])), [1, 0]);
-    assert.equal(formatValue(Mat.fromRows([[1, 2], [3, 4]])), '[[1, 2], [3, 4]]');
+    assert.equal(
+      formatValue(
+        Mat.fromRows([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+      '[[1, 2], [3, 4]]',
+    );
   });
 });

@@ -9,7 +9,13 @@ export function domain(shape: string[] = [], extra: Partial<Omit<Domain, 'shape'
   return { field: 'real', loOpen: true, hiOpen: true, shape: shape.map((s) => parse(s)), ...extra };
 }
 
-export function bounds(lo: string | undefined, hi: string | undefined, loOpen: boolean, hiOpen: boolean, field: 'real' | 'integer' = 'real'): Domain {
+export function bounds(
+  lo: string | undefined,
+  hi: string | undefined,
+  loOpen: boolean,
+  hiOpen: boolean,
+  field: 'real' | 'integer' = 'real',
+): Domain {
   return {
     field,
     shape: [],
@@ -20,7 +26,12 @@ export function bounds(lo: string | undefined, hi: string | undefined, loOpen: b
   };
 }
 
-export const declare = (names: string[], d: Domain): Declaration => ({ kind: 'domain', names, domain: d, offset: 0 });
+export const declare = (names: string[], d: Domain): Declaration => ({
+  kind: 'domain',
+  names,
+  domain: d,
+  offset: 0,
+});
 export const fn = (name: string, params: string[], body: string): Declaration => ({
   kind: 'function',
   name,
@@ -28,7 +39,12 @@ export const fn = (name: string, params: string[], body: string): Declaration =>
   body: parse(body),
   offset: 0,
 });
-export const def = (name: string, body: string): Declaration => ({ kind: 'definition', name, body: parse(body), offset: 0 });
+export const def = (name: string, body: string): Declaration => ({
+  kind: 'definition',
+  name,
+  body: parse(body),
+  offset: 0,
+});
 
 export function table(...decls: Declaration[]): SymbolTable {
   return SymbolTable.of(decls);
@@ -43,5 +59,10 @@ export function check(
   seed = 7,
 ): StepVerdict {
   const node = (s: string | MathNode): MathNode => (typeof s === 'string' ? parse(s) : s);
-  return verifyStep({ relation, lhs: node(lhs), rhs: node(rhs) }, t, { ...defaultVerifyOptions, ...options }, seed);
+  return verifyStep(
+    { relation, lhs: node(lhs), rhs: node(rhs) },
+    t,
+    { ...defaultVerifyOptions, ...options },
+    seed,
+  );
 }

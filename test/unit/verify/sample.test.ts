@@ -49,7 +49,9 @@ describe('sampling within domains', () => {
   });
 
   it('integer sets: n ∈ {1, …, 512} gives integers in range', () => {
-    const ns = draws('n', table(declare(['n'], bounds('1', '512', false, false, 'integer')))).get('n') as number[];
+    const ns = draws('n', table(declare(['n'], bounds('1', '512', false, false, 'integer')))).get(
+      'n',
+    ) as number[];
     assert.ok(ns.every((n) => Number.isInteger(n) && n >= 1 && n <= 512));
     assert.ok(new Set(ns).size > 10);
   });
@@ -69,7 +71,10 @@ describe('sampling within domains', () => {
   });
 
   it('circular bounds are reported, not looped on', () => {
-    const t = table(declare(['a'], bounds('0', 'b', true, true)), declare(['b'], bounds('a', undefined, true, true)));
+    const t = table(
+      declare(['a'], bounds('0', 'b', true, true)),
+      declare(['b'], bounds('a', undefined, true, true)),
+    );
     const v = check('a + b', '=', 'b + a', t);
     assert.equal(v.status, 'unverifiable');
     assert.match(v.message, /circular domains/);
@@ -86,17 +91,25 @@ describe('sampling within domains', () => {
   });
 
   it('positive matrices: entries respect elementwise bounds', () => {
-    const t = table(declare(['W'], { ...bounds('0', undefined, true, true), shape: [parse('3'), parse('2')] }));
+    const t = table(
+      declare(['W'], { ...bounds('0', undefined, true, true), shape: [parse('3'), parse('2')] }),
+    );
     const ws = draws('W', t, 50).get('W') as Mat[];
     assert.ok(ws.every((w) => w.rows === 3 && w.cols === 2 && w.data.every((x) => x > 0)));
   });
 
   it('verdicts follow the domain: p < 1 holds on (0, 1) and fails at p = 1 on (0, 1]', () => {
-    assert.equal(check('p', '<', '1', table(declare(['p'], bounds('0', '1', true, true)))).status, 'verified');
+    assert.equal(
+      check('p', '<', '1', table(declare(['p'], bounds('0', '1', true, true)))).status,
+      'verified',
+    );
     const v = check('p', '<', '1', table(declare(['p'], bounds('0', '1', true, false))));
     assert.equal(v.status, 'refuted');
     assert.deepEqual(v.counterexample, { p: 1 });
-    assert.equal(check('log(λ)', '<', 'λ', table(declare(['λ'], bounds('0', undefined, true, true)))).status, 'verified');
+    assert.equal(
+      check('log(λ)', '<', 'λ', table(declare(['λ'], bounds('0', undefined, true, true)))).status,
+      'verified',
+    );
   });
 });
 
@@ -106,8 +119,14 @@ describe('Rng', () => {
     const b = new Rng(hashString('block'));
     const c = new Rng(hashString('block!'));
     const xs = Array.from({ length: 5 }, () => a.next());
-    assert.deepEqual(xs, Array.from({ length: 5 }, () => b.next()));
-    assert.notDeepEqual(xs, Array.from({ length: 5 }, () => c.next()));
+    assert.deepEqual(
+      xs,
+      Array.from({ length: 5 }, () => b.next()),
+    );
+    assert.notDeepEqual(
+      xs,
+      Array.from({ length: 5 }, () => c.next()),
+    );
   });
 
   it('draws uniforms in [0, 1), integers in range, and normals with mean ≈ 0 and sd ≈ 1', () => {

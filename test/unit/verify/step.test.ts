@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { bounds, check, declare, def, domain, fn, table } from './helpers';
 
-const square = table(declare(['A', 'B'], domain(['n', 'n'])), declare(['n'], bounds('1', '6', false, false, 'integer')));
+const square = table(
+  declare(['A', 'B'], domain(['n', 'n'])),
+  declare(['n'], bounds('1', '6', false, false, 'integer')),
+);
 
 describe('verifyStep: matrices', () => {
   it('refutes AB = BA for matrices with a matrix counterexample and both values', () => {
@@ -35,23 +38,54 @@ describe('verifyStep: matrices', () => {
     assert.ok(v.assumptions.some((a) => a.startsWith('I = identity')));
   });
 
+  it('reads I_n like I', () => {
+    assert.equal(check('(I_n + A) - A', '=', 'I_n', square).status, 'verified');
+    assert.equal(check('(I_n + A) - A', '=', 'A', square).status, 'refuted');
+  });
+
   it('reads rectangular products: (XW)^T = W^T X^T with X m×n and W n×k', () => {
     const t = table(declare(['X'], domain(['m', 'n'])), declare(['W'], domain(['n', 'k'])));
     assert.equal(check('transpose(X * W)', '=', 'transpose(W) * transpose(X)', t).status, 'verified');
   });
 
   it('reports a product of mismatched sizes as a shape mismatch, with the sizes drawn', () => {
-    const t = table(declare(['X'], domain(['m', 'n'])), declare(['m'], bounds('3', '3', false, false, 'integer')), declare(['n'], bounds('2', '2', false, false, 'integer')));
+    const t = table(
+      declare(['X'], domain(['m', 'n'])),
+      declare(['m'], bounds('3', '3', false, false, 'integer')),
+      declare(['n'], bounds('2', '2', false, false, 'integer')),
+    );
     const v = check('X * X', '=', 'X', t);
     assert.equal(v.status, 'unverifiable');
-    assert.match(v.message, /shape mismatch in the left side: cannot multiply 3×2 by 3×2 \(at m = 3, n = 2\)/);
+    assert.match(
+      v.message,
+      /shape mismatch in the left side: cannot multiply 3×2 by 3×2 \(at m = 3, n = 2\)/,
+    );
   });
 
   it('refutes sides of different declared shapes, and names both shapes', () => {
-    const t = table(declare(['X'], domain(['m', 'n'])), declare(['m'], bounds('3', '3', false, false, 'integer')), declare(['n'], bounds('2', '2', false, false, 'integer')));
+    const t = table(
+      declare(['X'], domain(['m', 'n'])),
+      declare(['m'], bounds('3', '3', false, false, 'integer')),
+      declare(['n'], bounds('2', '2', false, false, 'integer')),
+    );
     const v = check('X', '=', 'transpose(X)', t);
     assert.equal(v.status, 'refuted');
     assert.match(v.message, /left is 3×2, right is 2×3/);
+  });
+
+  it('\\ne between sides of different declared shapes is verified', () => {
+    const t = table(declare(['X'], domain(['3', '2'])));
+    assert.equal(check('X', '\\ne', 'transpose(X)', t).status, 'verified');
+  });
+
+  it('inequalities compare every entry with a scalar: softmax(x) ≤ 1 and exp(x) > 0 for vectors', () => {
+    const t = table(declare(['x'], domain(['n'])));
+    assert.equal(check('softmax(x)', '\\le', '1', t).status, 'verified');
+    assert.equal(check('exp(x)', '>', '0', t).status, 'verified');
+    assert.equal(check('x', '\\le', '1', t).status, 'refuted');
+    const eq = check('exp(x)', '=', '1', t);
+    assert.equal(eq.status, 'refuted', 'an equation still needs equal shapes');
+    assert.match(eq.message, /shape mismatch: left is a vector of \d, right is a scalar/);
   });
 
   it('calls a shape mismatch unverifiable when a symbol took a default domain', () => {
@@ -88,9 +122,15 @@ describe('verifyStep: matrices', () => {
 describe('verifyStep: derivatives, piecewise, sums, functions', () => {
   it('Jacobian of x + f(x) is I + J_f (f = tanh elementwise)', () => {
     const t = table(declare(['x'], domain(['n'])), fn('f', ['z'], 'tanh(z)'));
-    assert.equal(check('grad(x, x + call(f, x))', '=', 'I + diag(1 - hadamard(tanh(x), tanh(x)))', t).status, 'verified');
+    assert.equal(
+      check('grad(x, x + call(f, x))', '=', 'I + diag(1 - hadamard(tanh(x), tanh(x)))', t).status,
+      'verified',
+    );
     assert.equal(check('grad(x, x + call(f, x))', '=', 'I + grad(x, call(f, x))', t).status, 'verified');
-    assert.equal(check('grad(x, x + call(f, x))', '=', 'diag(1 - hadamard(tanh(x), tanh(x)))', t).status, 'refuted');
+    assert.equal(
+      check('grad(x, x + call(f, x))', '=', 'diag(1 - hadamard(tanh(x), tanh(x)))', t).status,
+      'refuted',
+    );
   });
 
   it('Jacobian of Wx is W; gradient of x^T A x is (A + A^T) x', () => {
@@ -100,7 +140,7 @@ describe('verifyStep: derivatives, piecewise, sums, functions', () => {
     assert.equal(check('grad(x, transpose(x) * A * x)', '=', '2 * A * x', t).status, 'refuted');
   });
 
-  it('scalar derivatives: d/dx x^3 = 3x^2, and σ\' = σ(1 - σ)', () => {
+  it("scalar derivatives: d/dx x^3 = 3x^2, and σ' = σ(1 - σ)", () => {
     const t = table(fn('σ', ['z'], '1 / (1 + e^(-z))'));
     assert.equal(check('deriv(x, x^3)', '=', '3 x^2').status, 'verified');
     assert.equal(check('deriv(x, x^3)', '=', '3 x').status, 'refuted');
@@ -134,6 +174,15 @@ describe('verifyStep: derivatives, piecewise, sums, functions', () => {
     assert.equal(check('sumOver(i, 1, n, entry(x, i)^2)', '=', 'norm(x)^2', t).status, 'verified');
   });
 
+  it('entries of an undeclared symbol ask for its declaration', () => {
+    const v = check('sumOver(i, 1, n, entry(x, i)^2)', '\\ge', '0');
+    assert.equal(v.status, 'unverifiable');
+    assert.match(
+      v.message,
+      /x has subscripted entries but is not declared: declare it, e\.g\. x \\in \\mathbb\{R\}\^\{n\}/,
+    );
+  });
+
   it('a sum with a huge bound is unverifiable, never a hang', () => {
     const v = check('sumOver(i, 1, 10^12, i)', '=', '1');
     assert.equal(v.status, 'unverifiable');
@@ -163,7 +212,10 @@ describe('verifyStep: derivatives, piecewise, sums, functions', () => {
   it('an undeclared function is unverifiable and says how to declare it', () => {
     const v = check('call(g, x)', '=', 'x');
     assert.equal(v.status, 'unverifiable');
-    assert.match(v.message, /g is an undeclared function: declare it in a <!-- let … --> comment, e\.g\. g\(x\) = …/);
+    assert.match(
+      v.message,
+      /g is an undeclared function: declare it in a <!-- let … --> comment, e\.g\. g\(x\) = …/,
+    );
   });
 
   it('a circular definition is unverifiable, not a stack overflow', () => {
@@ -206,7 +258,8 @@ describe('verifyStep: relations and statuses', () => {
   it('prefers a simple counterexample: (x + y)^2 = x^2 + y^2', () => {
     const v = check('(x + y)^2', '=', 'x^2 + y^2');
     assert.equal(v.status, 'refuted');
-    for (const value of Object.values(v.counterexample ?? {})) assert.ok([0, 1, -1, 2, 0.5].includes(value as number));
+    for (const value of Object.values(v.counterexample ?? {}))
+      assert.ok([0, 1, -1, 2, 0.5].includes(value as number));
   });
 
   it('redraws undefined samples: sqrt(x)^2 = x on default reals still verifies', () => {
@@ -220,7 +273,10 @@ describe('verifyStep: relations and statuses', () => {
   it('too few valid samples is unverifiable with the reason', () => {
     const v = check('log(-(x^2) - 1)', '=', '0');
     assert.equal(v.status, 'unverifiable');
-    assert.match(v.message, /too few valid samples: 0 of \d+ drawn \(most were invalid: the left side is undefined/);
+    assert.match(
+      v.message,
+      /too few valid samples: 0 of \d+ drawn \(most were invalid: the left side is undefined/,
+    );
   });
 
   it('a singular inverse is an invalid sample: redrawn, and unverifiable when always singular', () => {
@@ -236,7 +292,9 @@ describe('verifyStep: relations and statuses', () => {
     assert.deepEqual(v.assumptions, ['x ∈ ℝ (default)', 'y ∈ ℝ (default)']);
     const dims = check('transpose(transpose(A))', '=', 'A', table(declare(['A'], domain(['m', 'n']))));
     assert.ok(dims.assumptions.some((a) => a.startsWith('m ∈ {1,…,4} (default dimension)')));
-    const fixed = check('transpose(transpose(A))', '=', 'A', table(declare(['A'], domain(['m', 'n']))), { defaultDimension: 3 });
+    const fixed = check('transpose(transpose(A))', '=', 'A', table(declare(['A'], domain(['m', 'n']))), {
+      defaultDimension: 3,
+    });
     assert.ok(fixed.assumptions.includes('m = 3 (default dimension)'));
   });
 
@@ -245,5 +303,93 @@ describe('verifyStep: relations and statuses', () => {
     const a = check('A * B + x', '=', 'B * A + x', t, {}, 123);
     const b = check('A * B + x', '=', 'B * A + x', t, {}, 123);
     assert.deepEqual(a, b);
+  });
+});
+
+describe('verifyStep: partial derivatives by entry', () => {
+  it('∂/∂x_j of Σ_i x_i^2 is 2 x_j', () => {
+    const t = table(declare(['x'], domain(['n'])), declare(['j'], bounds('1', 'n', false, false, 'integer')));
+    assert.equal(
+      check('deriv(entry(x, j), sumOver(i, 1, n, entry(x, i)^2))', '=', '2 * entry(x, j)', t).status,
+      'verified',
+    );
+    assert.equal(
+      check('deriv(entry(x, j), sumOver(i, 1, n, entry(x, i)^2))', '=', 'entry(x, j)', t).status,
+      'refuted',
+    );
+  });
+});
+
+describe('verifyStep: limits', () => {
+  it('a declared matrix too large to sample is unverifiable, not a hang', () => {
+    const t = table(declare(['A'], domain(['1000', '1000'])));
+    const v = check('A * A', '=', 'A', t);
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /A would be 1000×1000, too large to sample/);
+  });
+
+  it('huge matrix powers do not wrap around: (2I)^(2^40) overflows rather than equalling I', () => {
+    const t = table(declare(['A'], domain(['2', '2'])));
+    assert.notEqual(check('(2 * I + 0 * A)^(2^40)', '=', 'I + 0 * A', t).status, 'verified');
+  });
+});
+
+describe('verifyStep: undeclared symbols', () => {
+  it('an undeclared symbol bounding a sum is drawn as a size', () => {
+    const v = check('sumOver(i, 1, n, i)', '=', 'n * (n + 1) / 2');
+    assert.equal(v.status, 'verified');
+    assert.ok(v.assumptions.some((a) => a.startsWith('n ∈ {1,…,4}')));
+  });
+
+  it('an equation with an undeclared symbol on one side only reads as a definition: unverifiable, not refuted', () => {
+    const v = check('yhat', '=', 'w * x + b');
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /yhat is not declared and appears only on the left side/);
+    const declared = check('yhat', '=', 'w * x + b', table(declare(['yhat', 'w', 'x', 'b'], domain())));
+    assert.equal(declared.status, 'refuted', 'once declared, the claim is judged');
+  });
+
+  it('inequalities keep their refutations unless both sides hold unrelated undeclared symbols', () => {
+    assert.equal(check('x^2', '>', '0').status, 'refuted');
+    assert.equal(check('s', '\\le', 'n').status, 'unverifiable');
+    assert.equal(check('s', '\\le', 'n', table(declare(['s', 'n'], domain()))).status, 'refuted');
+  });
+});
+
+describe('verifyStep: derivatives by entry of undeclared vectors', () => {
+  it('asks for the declaration of the vector', () => {
+    const v = check('deriv(entry(z, j), 2)', '=', '0');
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /^z has subscripted entries but is not declared/);
+  });
+});
+
+describe('verifyStep: block matrices', () => {
+  it('assembles blocks, sizing I and 0 from their neighbours', () => {
+    const t = table(declare(['A', 'B'], domain(['n', 'n'])), declare(['x', 'y'], domain(['n'])));
+    assert.equal(check('[[A, 0], [0, B]] * [[x], [y]]', '=', '[[A * x], [B * y]]', t).status, 'verified');
+    assert.equal(check('[[A, 0], [0, B]] * [[x], [y]]', '=', '[[B * x], [A * y]]', t).status, 'refuted');
+    assert.equal(check('[[I, A], [0, I]] * [[I, -A], [0, I]]', '=', 'I', t).status, 'verified');
+    assert.equal(check('[[I, A], [0, I]] * [[I, A], [0, I]]', '=', 'I', t).status, 'refuted');
+    const alone = check('[[I, 0], [0, I]]', '=', 'I', t);
+    assert.equal(alone.status, 'unverifiable', 'blocks of I and 0 alone have no size');
+    assert.match(alone.message, /the size of I inside a block matrix is unknown/);
+    assert.equal(check('det([[A, B], [0, I]])', '=', 'det(A)', t).status, 'verified');
+  });
+
+  it('reports blocks that do not fit', () => {
+    const t = table(declare(['A'], domain(['2', '2'])), declare(['x'], domain(['3'])));
+    const v = check('[[A, x]]', '=', '[[A, x]]', t);
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /block/);
+  });
+});
+
+describe('verifyStep: cases over vectors', () => {
+  it('ReLU of a vector as cases equals relu entrywise', () => {
+    const t = table(declare(['x'], domain(['n'])));
+    assert.equal(check('piecewise(x > 0, x, 0)', '=', 'relu(x)', t).status, 'verified');
+    assert.equal(check('piecewise(x > 0, x, 0)', '=', 'abs(x)', t).status, 'refuted');
+    assert.equal(check('piecewise(x > 0 and x < 1, 1, 0)', '\\le', '1', t).status, 'verified');
   });
 });

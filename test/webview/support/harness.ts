@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // A fake VS Code host for the preview: the real page (src/extension/preview/html.ts) served over loopback
 // HTTP, an `acquireVsCodeApi` shim that records what the webview posts, and helpers that post what the real
 // host posts. One Chromium per suite.
@@ -8,16 +9,35 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeNonce, previewHtml } from '../../../src/extension/preview/html';
-import type { HostMessage, PreviewDocument, PreviewResults, WebviewMessage } from '../../../src/protocol/preview';
+import type {
+  HostMessage,
+  PreviewDocument,
+  PreviewResults,
+  WebviewMessage,
+} from '../../../src/protocol/preview';
 
 export const root = path.resolve(__dirname, '../../..');
 export const artifacts = path.join(root, 'test-artifacts/webview');
 
 /** Builds the webview bundle exactly as scripts/build.mjs does, so this suite does not depend on other bundles. */
 export async function buildWebview(): Promise<void> {
-  const common = { bundle: true, platform: 'browser' as const, format: 'iife' as const, target: 'es2022', logLevel: 'warning' as const };
-  await esbuild.build({ ...common, entryPoints: [path.join(root, 'webview/main.ts')], outfile: path.join(root, 'media/preview.js') });
-  await esbuild.build({ ...common, entryPoints: [path.join(root, 'webview/preview.css')], outfile: path.join(root, 'media/preview.css') });
+  const common = {
+    bundle: true,
+    platform: 'browser' as const,
+    format: 'iife' as const,
+    target: 'es2022',
+    logLevel: 'warning' as const,
+  };
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(root, 'webview/main.ts')],
+    outfile: path.join(root, 'media/preview.js'),
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(root, 'webview/preview.css')],
+    outfile: path.join(root, 'media/preview.css'),
+  });
 }
 
 const types: Record<string, string> = {
@@ -77,7 +97,7 @@ const themes: Record<Theme, Record<string, string>> = {
     'editor-foreground': '#ffffff',
     'textLink-foreground': '#21a6ff',
     'widget-border': '#6fc3df',
-    'contrastBorder': '#6fc3df',
+    contrastBorder: '#6fc3df',
     'badge-background': '#000000',
     'badge-foreground': '#ffffff',
     'button-background': '#000000',
@@ -110,7 +130,9 @@ export class FakeHost {
       }
       const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '');
       const file = path.join(root, rel);
-      const allowed = ['media/', 'test/webview/fixtures/', 'test-artifacts/webview/'].some((p) => rel.startsWith(p));
+      const allowed = ['media/', 'test/webview/fixtures/', 'test-artifacts/webview/'].some((p) =>
+        rel.startsWith(p),
+      );
       if (!allowed || file.includes('..')) {
         res.writeHead(404).end();
         return;
@@ -128,7 +150,15 @@ export class FakeHost {
     this.port = typeof address === 'object' && address ? address.port : 0;
     this.browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }
 
@@ -151,7 +181,11 @@ export class FakeHost {
   }
 
   /** Opens the preview page on a document, as the real host does, and waits for its first render. */
-  async open(doc: Partial<PreviewDocument> & { text: string }, theme: Theme = 'vscode-light', height = 800): Promise<Preview> {
+  async open(
+    doc: Partial<PreviewDocument> & { text: string },
+    theme: Theme = 'vscode-light',
+    height = 800,
+  ): Promise<Preview> {
     const state: PreviewDocument = {
       uri: 'file:///homework/hw.md',
       version: 1,
@@ -177,11 +211,12 @@ export class FakeHost {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
+      if (m.type() === 'error' && !m.text().includes('404')) errors.push(m.text());
     });
     page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
     page.on('response', (r) => {
-      if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+      if (r.status() >= 400 && !r.url().endsWith('/favicon.ico'))
+        errors.push(`HTTP ${r.status()}: ${r.url()}`);
     });
     // A string, not a function: tsx would wrap a function's inner names in helpers the page does not have.
     await page.addInitScript(`
@@ -211,7 +246,9 @@ export class FakeHost {
     try {
       await preview.waitForVersion(state.version);
     } catch (e) {
-      throw new Error(`preview did not render: ${String(e)}\npage errors: ${errors.join('\n')}`);
+      throw new Error(`preview did not render: ${String(e)}\npage errors: ${errors.join('\n')}`, {
+        cause: e,
+      });
     }
     return preview;
   }
@@ -236,13 +273,18 @@ export class Preview {
   }
 
   async results(results: PreviewResults): Promise<void> {
-    this.doc = { ...this.doc, version: this.doc.version + 1, results };
+    this.doc = { ...this.doc, results };
+    const before = await this.page.evaluate(() => Number(document.body.dataset.renders ?? 0));
     await this.post({ type: 'results', uri: this.doc.uri, version: this.doc.version, results });
-    await this.waitForVersion(this.doc.version);
+    await this.page.waitForFunction((n) => Number(document.body.dataset.renders ?? 0) > n, before, {
+      timeout: 8000,
+    });
   }
 
   async waitForVersion(version: number): Promise<void> {
-    await this.page.waitForFunction((v) => document.body.dataset.version === String(v), version, { timeout: 8000 });
+    await this.page.waitForFunction((v) => document.body.dataset.version === String(v), version, {
+      timeout: 8000,
+    });
   }
 
   async posted(): Promise<WebviewMessage[]> {

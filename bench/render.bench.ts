@@ -1,0 +1,152 @@
+// The preview renderer against plain markdown-it + KaTeX (a markdown-it-katex style plugin, no cache), on the
+// same input in the same run: a full render of the largest d2l file and of a generated 300-formula document
+// (target: within 1.2×), and a re-render after a one-character edit inside one formula (target: < 10% of a
+// full render). Prints medians and ratios.
+import katex from 'katex';
+import MarkdownIt from 'markdown-it';
+import type { StateBlock, StateInline } from 'markdown-it';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DocumentRenderer, type RenderOptions } from '../src/render/document';
+
+const corpus = path.resolve(__dirname, '../../shared/corpus');
+const options: RenderOptions = { macros: {}, marks: true, interactive: true, sanitizeRaw: false };
+
+/** The baseline: what most Markdown previews do, `$`/`$$` rules that call KaTeX on every render. */
+function baseline(): MarkdownIt {
+  const md = new MarkdownIt({ html: true, linkify: true });
+  const render = (tex: string, displayMode: boolean): string =>
+    katex.renderToString(tex, { displayMode, throwOnError: false });
+  md.block.ruler.before(
+    'fence',
+    'math_block',
+    (state: StateBlock, start: number, end: number, silent: boolean) => {
+      const pos = (state.bMarks[start] ?? 0) + (state.tShift[start] ?? 0);
+      if (state.src.slice(pos, pos + 2) !== '$$') return false;
+      let line = start;
+      let body = state.src.slice(pos + 2, state.eMarks[start]);
+      let close = body.indexOf('$$');
+      while (close === -1 && ++line < end) {
+        const text = state.src.slice(
+          (state.bMarks[line] ?? 0) + (state.tShift[line] ?? 0),
+          state.eMarks[line],
+        );
+        body += '\n' + text;
+        close = body.indexOf('$$');
+      }
+      if (close === -1) return false;
+      if (silent) return true;
+      const t = state.push('math_block', 'div', 0);
+      t.content = body.slice(0, close);
+      t.map = [start, line + 1];
+      state.line = line + 1;
+      return true;
+    },
+    { alt: ['paragraph', 'blockquote', 'list'] },
+  );
+  md.inline.ruler.before('escape', 'math_inline', (state: StateInline, silent: boolean) => {
+    if (state.src[state.pos] !== '$') return false;
+    const display = state.src[state.pos + 1] === '$';
+    const open = display ? 2 : 1;
+    const close = state.src.indexOf(display ? '$$' : '$', state.pos + open);
+    if (close === -1 || close === state.pos + open) return false;
+    if (!silent) {
+      const t = state.push(display ? 'math_block' : 'math_inline', 'span', 0);
+      t.content = state.src.slice(state.pos + open, close);
+    }
+    state.pos = close + open;
+    return true;
+  });
+  md.renderer.rules.math_block = (tokens, idx) =>
+    `<div class="math">${render(tokens[idx]?.content ?? '', true)}</div>`;
+  md.renderer.rules.math_inline = (tokens, idx) => render(tokens[idx]?.content ?? '', false);
+  return md;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+function generated(): string {
+  const tex = readFileSync(path.join(corpus, 'formulas/dl-theory.tex'), 'utf8')
+    .split(/^%%\s*$/m)
+    .map((f) => f.replace(/^%.*$/gm, '').trim())
+    .filter((f) => f !== '' && !f.includes('\\begin{align}'));
+  const parts: string[] = ['# Generated homework', ''];
+  for (let k = 0; k < 300; k++) {
+    // Every formula differs (`+ k`), so no renderer gets a free cache hit inside one document.
+    parts.push(
+      `Step ${k}: with $x_{${k}}$ and $n = ${k}$ we have`,
+      '',
+      '$$',
+      `${tex[k % tex.length]} + ${k}`,
+      '$$',
+      '',
+    );
+  }
+  return parts.join('\n');
+}
+
+function largestD2l(): { name: string; text: string } {
+  const dir = path.join(corpus, 'd2l');
+  const name = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort((a, b) => statSync(path.join(dir, b)).size - statSync(path.join(dir, a)).size)[0] as string;
+  return { name, text: readFileSync(path.join(dir, name), 'utf8') };
+}
+
+/** A one-character edit inside the middle display formula, as two texts to alternate between. */
+function editInFormula(text: string): [string, string] {
+  const opens: number[] = [];
+  for (let i = text.indexOf('$$'); i !== -1; i = text.indexOf('$$', i + 2)) opens.push(i);
+  const at = (opens[Math.floor(opens.length / 4) * 2] ?? 0) + 2;
+  const x = text.indexOf('x', at);
+  const edited = text.slice(0, x) + 'y' + text.slice(x + 1);
+  return [text, edited];
+}
+
+function run(label: string, text: string, rounds: number): void {
+  const md = baseline();
+  // Warm both paths up (JIT) before measuring.
+  for (let i = 0; i < 2; i++) {
+    md.render(text);
+    new DocumentRenderer().render(text, options);
+  }
+  const base: number[] = [];
+  const ours: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    base.push(time(() => md.render(text)));
+    ours.push(time(() => new DocumentRenderer().render(text, options)));
+  }
+  const warm = new DocumentRenderer();
+  const [a, b] = editInFormula(text);
+  warm.render(a, options);
+  const edits: number[] = [];
+  let calls = 0;
+  for (let i = 0; i < rounds * 2; i++) {
+    const next = i % 2 === 0 ? b : a;
+    edits.push(time(() => (calls = warm.render(next, options).katexCalls)));
+  }
+  const mb = median(base);
+  const mo = median(ours);
+  const me = median(edits);
+  console.log(`${label} (${(text.length / 1024).toFixed(1)} KB)`);
+  console.log(`  markdown-it + KaTeX, full render   ${mb.toFixed(1)} ms (median of ${rounds})`);
+  console.log(
+    `  stepwise renderer, full render     ${mo.toFixed(1)} ms   ratio ${(mo / mb).toFixed(2)}×  (target ≤ 1.20×)`,
+  );
+  console.log(
+    `  stepwise, one-character edit       ${me.toFixed(1)} ms   ${((me / mo) * 100).toFixed(1)}% of full  (target < 10%; KaTeX calls ${calls})`,
+  );
+}
+
+const d2l = largestD2l();
+run(`d2l ${d2l.name}`, d2l.text, 7);
+run('generated 300-formula document', generated(), 7);

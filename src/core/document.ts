@@ -1,0 +1,246 @@
+// The document facade the extension host and the CLI call: scan the Markdown, collect declarations and
+// macros in document order (each holds from where it stands to the end of the file), parse every display
+// block into claims, and verify steps on request. Nothing here throws: a failure of one block or one
+// declaration becomes a diagnostic or an unverifiable step, never a lost report.
+import { extractMacros, parseBlock, parseDeclarations } from './latex/index';
+import type { Claim, Declaration, MacroDef, ParseError } from './latex/types';
+import { scanMarkdown } from './markdown/scanner';
+import { texPos, type MdBlock, type TexSource } from './markdown/types';
+import { SymbolTable } from './symbols/table';
+import {
+  defaultVerifyOptions,
+  type Cancellation,
+  type DerivationResult,
+  type Diagnostic,
+  type StepResult,
+  type VerifyOptions,
+} from './types';
+import { hashString } from './verify/random';
+import { verifyStep } from './verify/step';
+
+export interface DerivationBlock {
+  /** 1-based lines of the opening and closing delimiters. */
+  line: number;
+  endLine: number;
+  tex: TexSource;
+  claims: Claim[];
+  stepCount: number;
+  /** line of the heading it sits under, if any */
+  section?: number;
+  /** The declarations and macros in force at this block. */
+  symbols: SymbolTable;
+}
+
+export interface DocumentAnalysis {
+  derivations: DerivationBlock[];
+  experiments: Extract<MdBlock, { kind: 'experiment' }>[];
+  headings: { line: number; level: number; text: string }[];
+  diagnostics: Diagnostic[];
+}
+
+/** `\R` → `\mathbb{R}` settings as parser macros (parameters counted from the highest `#k`). */
+function settingMacros(macros: Record<string, string> | undefined): Map<string, MacroDef> {
+  const out = new Map<string, MacroDef>();
+  for (const [name, body] of Object.entries(macros ?? {})) {
+    const params = Math.max(0, ...[...body.matchAll(/#([1-9])/g)].map((m) => Number(m[1])));
+    out.set(name.replace(/^\\/, ''), { params, body });
+  }
+  return out;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** A parser message without its own `at column N` (relative to the TeX), since we give the file position. */
+function bare(msg: string): string {
+  return msg.replace(/ at column \d+/g, '');
+}
+
+/** Scan, collect declarations and macros in order, and parse every display block (no sampling). */
+export function analyzeDocument(text: string, options: Partial<VerifyOptions> = {}): DocumentAnalysis {
+  const analysis: DocumentAnalysis = { derivations: [], experiments: [], headings: [], diagnostics: [] };
+  let scan: ReturnType<typeof scanMarkdown>;
+  try {
+    scan = scanMarkdown(text);
+  } catch (e) {
+    analysis.diagnostics.push({
+      line: 1,
+      column: 1,
+      severity: 'error',
+      message: `could not scan the file: ${message(e)}`,
+    });
+    return analysis;
+  }
+  analysis.diagnostics.push(...(scan.diagnostics ?? []));
+  let table = SymbolTable.empty.withMacros(settingMacros(options.macros));
+  let section: number | undefined;
+
+  const declare = (src: TexSource, strict: boolean): void => {
+    let result: { declarations: Declaration[]; errors: ParseError[] };
+    try {
+      table = table.withMacros(extractMacros(src.text));
+      result = parseDeclarations(src.text, table, { strict });
+    } catch (e) {
+      const at = texPos(src, 0);
+      analysis.diagnostics.push({
+        ...at,
+        severity: 'warning',
+        message: `could not read declarations: ${message(e)}`,
+      });
+      return;
+    }
+    for (const d of result.declarations) table = table.declare(d, texPos(src, d.offset));
+    for (const err of result.errors) {
+      const at = texPos(src, err.offset);
+      analysis.diagnostics.push({
+        ...at,
+        severity: 'warning',
+        message: `declaration not understood: ${bare(err.message)}`,
+      });
+    }
+  };
+
+  for (const block of scan.blocks) {
+    switch (block.kind) {
+      case 'heading':
+        analysis.headings.push({ line: block.line, level: block.level, text: block.text });
+        section = block.line;
+        break;
+      case 'declarations':
+        declare(block.body, false);
+        break;
+      case 'inline':
+        declare(block.tex, true);
+        break;
+      case 'experiment':
+        analysis.experiments.push(block);
+        break;
+      case 'display': {
+        let claims: Claim[];
+        try {
+          table = table.withMacros(extractMacros(block.tex.text));
+          claims = parseBlock(block.tex.text, table);
+        } catch (e) {
+          claims = [
+            {
+              ok: false,
+              error: { message: `internal parser error: ${message(e)}`, offset: 0, code: 'syntax' },
+              relations: 1,
+            },
+          ];
+        }
+        if (claims.length === 0) break;
+        const stepCount = claims.reduce((n, c) => n + (c.ok ? c.steps.length : Math.max(1, c.relations)), 0);
+        analysis.derivations.push({
+          line: block.line,
+          endLine: block.endLine,
+          tex: block.tex,
+          claims,
+          stepCount,
+          ...(section !== undefined ? { section } : {}),
+          symbols: table,
+        });
+        break;
+      }
+    }
+  }
+  return analysis;
+}
+
+function failedStepMessage(error: ParseError, tex: TexSource): string {
+  if (error.code === 'probability') {
+    const what =
+      /^(.*?) (?:at column \d+ )?is probability notation/.exec(error.message)?.[1] ??
+      'expectation or probability';
+    return (
+      `uses probability notation (${what}) that Stepwise cannot sample; declare the quantity as a symbol ` +
+      `or a function (e.g. <!-- let m = … -->) to check the algebra around it`
+    );
+  }
+  const at = texPos(tex, error.offset);
+  const kind = error.code === 'unsupported' ? 'unsupported notation' : 'parse error';
+  return `${kind} at line ${at.line}, column ${at.column}: ${bare(error.message)}`;
+}
+
+/** Sample and judge each step of one block. */
+export function verifyDerivation(
+  block: DerivationBlock,
+  options: VerifyOptions,
+  cancel?: Cancellation,
+): DerivationResult {
+  const opts: VerifyOptions = { ...defaultVerifyOptions, ...options };
+  const baseSeed = opts.seed !== undefined ? opts.seed >>> 0 : hashString(block.tex.text);
+  const steps: StepResult[] = [];
+  for (const claim of block.claims) {
+    if (!claim.ok) {
+      const at = texPos(block.tex, claim.error.offset);
+      const msg = failedStepMessage(claim.error, block.tex);
+      for (let k = 0; k < Math.max(1, claim.relations); k++) {
+        steps.push({
+          index: steps.length + 1,
+          ...at,
+          relation: '',
+          lhs: '',
+          rhs: '',
+          status: 'unverifiable',
+          message: msg,
+          samples: 0,
+          counterexample: null,
+          values: null,
+          assumptions: [],
+        });
+      }
+      continue;
+    }
+    for (const step of claim.steps) {
+      const index = steps.length + 1;
+      const at = texPos(block.tex, step.relationOffset);
+      const relation = step.relationTex.replace(/&/g, '').trim() || step.relation;
+      const common = { index, ...at, relation, lhs: step.lhs.tex.trim(), rhs: step.rhs.tex.trim() };
+      if (cancel?.isCancellationRequested) {
+        steps.push({
+          ...common,
+          status: 'unverifiable',
+          message: 'cancelled',
+          samples: 0,
+          counterexample: null,
+          values: null,
+          assumptions: [],
+        });
+        continue;
+      }
+      // Each step seeds from its own text too, so editing one step never changes another's samples.
+      const seed = hashString(
+        `${index}\u0000${step.lhs.tex}\u0000${step.relation}\u0000${step.rhs.tex}`,
+        baseSeed,
+      );
+      const verdict = verifyStep(
+        { relation: step.relation, lhs: step.lhs.node, rhs: step.rhs.node },
+        block.symbols,
+        opts,
+        seed,
+      );
+      steps.push({ ...common, ...verdict });
+    }
+  }
+  return { line: block.line, endLine: block.endLine, steps };
+}
+
+/** All blocks (or those whose opening line is in `lines`). */
+export function verifyDocument(
+  text: string,
+  options: Partial<VerifyOptions> = {},
+  lines?: number[],
+  cancel?: Cancellation,
+): { analysis: DocumentAnalysis; derivations: DerivationResult[] } {
+  const opts: VerifyOptions = { ...defaultVerifyOptions, ...options };
+  const analysis = analyzeDocument(text, opts);
+  const wanted = lines ? new Set(lines) : undefined;
+  const derivations: DerivationResult[] = [];
+  for (const block of analysis.derivations) {
+    if (wanted && !wanted.has(block.line)) continue;
+    derivations.push(verifyDerivation(block, opts, cancel));
+  }
+  return { analysis, derivations };
+}

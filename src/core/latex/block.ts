@@ -1,0 +1,449 @@
+// Splitting a display block into claims: rows of align-like environments, independent claims separated by
+// `\quad`, `\text{…}`, `\Rightarrow`, `;` …, chains at top-level relations; then each side is parsed.
+import { claimSeparators, conditionWords, otherRelations, spacing } from './commands';
+import { toParseError } from './errors';
+import { expandMacros, findDefinitions, skipArgument } from './macros';
+import { Parser, parseTokens, relationOf } from './parser';
+import { isChar, isCmd, tokenize, type Token } from './tokens';
+import type { Claim, MacroDef, ParseContext, ParseError, ParsedStep, Relation, Side } from './types';
+
+/** Blocks longer than this many tokens are reported, not parsed (a pasted log is not a derivation). */
+export const maxBlockTokens = 40000;
+
+const layoutEnvironments = new Set([
+  'align',
+  'align*',
+  'aligned',
+  'gather',
+  'gather*',
+  'gathered',
+  'split',
+  'eqnarray',
+  'eqnarray*',
+  'equation',
+  'equation*',
+  'multline',
+  'multline*',
+  'alignat',
+  'alignat*',
+  'alignedat',
+  'flalign',
+  'flalign*',
+  'displaymath',
+]);
+const textSeparators = new Set([
+  'text',
+  'textrm',
+  'textnormal',
+  'mbox',
+  'textit',
+  'textbf',
+  'intertext',
+  'textsf',
+]);
+
+const eofAt = (offset: number): Token => ({ kind: 'eof', value: '', offset, end: offset, space: false });
+
+/** Nesting change of a token for top-level scans: braces, brackets, \left/\right, environments. */
+function depthDelta(t: Token): number {
+  if (t.kind === 'char') {
+    if (t.value === '{' || t.value === '(' || t.value === '[') return 1;
+    if (t.value === '}' || t.value === ')' || t.value === ']') return -1;
+    return 0;
+  }
+  if (t.kind === 'cmd') {
+    if (t.value === 'left' || t.value === 'begin' || t.value === '{' || t.value === 'lbrace') return 1;
+    if (t.value === 'right' || t.value === 'end' || t.value === '}' || t.value === 'rbrace') return -1;
+  }
+  return 0;
+}
+
+/** Name of the environment in `\begin{name}` at token `i`, and the index after it. */
+function environmentAt(tokens: readonly Token[], i: number): { name: string; end: number } | undefined {
+  if (!isChar(tokens[i + 1], '{')) return undefined;
+  const end = skipArgument(tokens, i + 1);
+  const name = tokens
+    .slice(i + 2, end - 1)
+    .map((t) => t.value)
+    .join('');
+  return { name, end };
+}
+
+/** Drops `\tag`, `\label`, `\nonumber` and the `\begin`/`\end` of layout environments (align, aligned …). */
+function stripLayout(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'cmd') {
+      if (t.value === 'tag' || t.value === 'label') {
+        let j = i + 1;
+        if (isChar(tokens[j], '*')) j++;
+        i = skipArgument(tokens, j) - 1;
+        continue;
+      }
+      if (t.value === 'nonumber' || t.value === 'notag') continue;
+      if (t.value === 'begin' || t.value === 'end') {
+        const env = environmentAt(tokens, i);
+        if (env && layoutEnvironments.has(env.name)) {
+          let end = env.end;
+          // alignat's column count: \begin{alignat}{2}
+          if (t.value === 'begin' && env.name.startsWith('alignat') && isChar(tokens[end], '{'))
+            end = skipArgument(tokens, end);
+          i = end - 1;
+          continue;
+        }
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** Splits at top-level `\\` (dropping its optional `[2pt]`). */
+function splitRows(tokens: readonly Token[]): Token[][] {
+  const rows: Token[][] = [[]];
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'eof') break;
+    if (depth === 0 && isCmd(t, '\\')) {
+      rows.push([]);
+      if (isChar(tokens[i + 1], '[')) {
+        let j = i + 1;
+        while (j < tokens.length && !isChar(tokens[j], ']') && tokens[j]?.kind !== 'eof') j++;
+        i = j;
+      }
+      continue;
+    }
+    depth = Math.max(0, depth + depthDelta(t));
+    (rows[rows.length - 1] as Token[]).push(t);
+  }
+  return rows;
+}
+
+interface Piece {
+  tokens: Token[];
+  /** Text after `\text{if}`, `\text{for}`, `\forall`: a condition on a claim, not a claim. */
+  condition: boolean;
+}
+
+/** The first word of a `\text{…}` group starting at `i + 1`, lower-cased. */
+function textWord(tokens: readonly Token[], i: number): { word: string; end: number } {
+  const end = skipArgument(tokens, i + 1);
+  let word = '';
+  for (let k = i + 2; k < end - 1; k++) {
+    const t = tokens[k] as Token;
+    if (t.space && word !== '') word += ' ';
+    word += t.value;
+  }
+  return { word: word.trim().toLowerCase(), end };
+}
+
+function isConditionText(word: string): boolean {
+  const w = word.replace(/[,;:]+$/, '');
+  if (conditionWords.has(w)) return true;
+  const first = w.split(/\s+/)[0] ?? '';
+  return conditionWords.has(first);
+}
+
+/** Splits one row into pieces at top-level claim separators, dropping alignment `&`. */
+function splitPieces(row: readonly Token[]): Piece[] {
+  const pieces: Piece[] = [{ tokens: [], condition: false }];
+  let related = false;
+  const start = (condition: boolean): void => {
+    pieces.push({ tokens: [], condition });
+    related = false;
+  };
+  // Neighbour indices computed once, so that the scan stays linear however many `&` a row holds:
+  // prevSig[i] is the significant token before i, nextSig[i] the one at or after i, nextPlain[i] the
+  // one at or after i that is not an `&`.
+  const isSpace = (u: Token): boolean => u.kind === 'cmd' && spacing.has(u.value);
+  const prevSig: number[] = [];
+  let last = -1;
+  for (let i = 0; i < row.length; i++) {
+    prevSig.push(last);
+    if (!isSpace(row[i] as Token)) last = i;
+  }
+  const nextSig: number[] = new Array<number>(row.length + 1).fill(row.length);
+  const nextPlain: number[] = new Array<number>(row.length + 1).fill(row.length);
+  for (let i = row.length - 1; i >= 0; i--) {
+    const u = row[i] as Token;
+    nextSig[i] = isSpace(u) ? (nextSig[i + 1] as number) : i;
+    nextPlain[i] = isSpace(u) || isChar(u, '&') ? (nextPlain[i + 1] as number) : i;
+  }
+  let depth = 0;
+  for (let i = 0; i < row.length; i++) {
+    const t = row[i] as Token;
+    if (depth === 0) {
+      if (isChar(t, '&')) {
+        // `a &= b & c &= d`: past a relation, an `&` that does not touch one starts a new column
+        // (eqnarray's `a &=& b` keeps its relation between two `&`).
+        const nextTok = row[nextPlain[i + 1] ?? row.length];
+        const prevTok = row[prevSig[i] ?? -1];
+        if (related && !relationOf(nextTok) && !relationOf(prevTok) && !isChar(prevTok, '&')) {
+          start(false);
+          related = false;
+        }
+        continue;
+      }
+      if (relationOf(t)) related = true;
+      if (t.kind === 'cmd' && textSeparators.has(t.value) && isChar(row[i + 1], '{')) {
+        const { word, end } = textWord(row, i);
+        // `\text{ReLU}(x)` names a function and `\text{price} = …` a quantity: not separators.
+        const nextTok = row[nextSig[end] ?? row.length];
+        const prevTok = row[prevSig[i] ?? -1];
+        const named =
+          isChar(row[end], '(') ||
+          (isCmd(row[end], 'left') && isChar(row[end + 1], '(')) ||
+          (!isConditionText(word) &&
+            /^[a-z]+$/.test(word) &&
+            (!!relationOf(nextTok) || !!relationOf(prevTok)));
+        if (!named) {
+          start(isConditionText(word));
+          i = end - 1;
+          continue;
+        }
+      } else if (isCmd(t, 'forall')) {
+        start(true);
+        continue;
+      } else if (t.kind === 'cmd' && claimSeparators.has(t.value)) {
+        start(false);
+        if (t.value === 'hspace') i = skipArgument(row, i + 1) - 1;
+        continue;
+      } else if (isChar(t, ';') || isChar(t, ',') || isChar(t, '.')) {
+        start(false);
+        continue;
+      }
+    }
+    depth = Math.max(0, depth + depthDelta(t));
+    (pieces[pieces.length - 1] as Piece).tokens.push(t);
+  }
+  return pieces.filter((p) => p.tokens.some((t) => !(t.kind === 'cmd' && spacing.has(t.value))));
+}
+
+/** Does this row continue the previous row's chain (`&= …`, `& + …`)? */
+function isContinuation(row: readonly Token[]): boolean {
+  let sawAmp = false;
+  for (const t of row) {
+    if (t.kind === 'cmd' && spacing.has(t.value)) continue;
+    if (isChar(t, '&')) {
+      sawAmp = true;
+      continue;
+    }
+    if (relationOf(t) || isColonEquals(row, row.indexOf(t))) return true;
+    if (sawAmp && (isChar(t, '+') || isChar(t, '-') || isCmd(t, 'cdot') || isCmd(t, 'times'))) return true;
+    return false;
+  }
+  return false;
+}
+
+function isColonEquals(tokens: readonly Token[], i: number): boolean {
+  return isChar(tokens[i], ':') && isChar(tokens[i + 1], '=');
+}
+
+interface RelationAt {
+  index: number;
+  /** Tokens the relation spans (`:=` and `\overset{..}{=}` span several). */
+  length: number;
+  relation: Relation;
+}
+
+/** `\overset{(a)}{=}`, `\stackrel{\text{def}}{=}`: an annotated relation. */
+function annotatedRelation(tokens: readonly Token[], i: number): RelationAt | undefined {
+  const t = tokens[i];
+  if (!(isCmd(t, 'overset') || isCmd(t, 'stackrel') || isCmd(t, 'underset'))) return undefined;
+  const a = skipArgument(tokens, i + 1);
+  const b = skipArgument(tokens, a);
+  const inner = isChar(tokens[a], '{') ? tokens.slice(a + 1, b - 1) : tokens.slice(a, b);
+  if (inner.length !== 1) return undefined;
+  const relation = relationOf(inner[0]);
+  return relation ? { index: i, length: b - i, relation } : undefined;
+}
+
+/** Top-level relations of a piece, and whether it holds relations we cannot check (`\in`, `\sim`, `\to`). */
+function findRelations(tokens: readonly Token[]): { relations: RelationAt[]; other?: Token } {
+  const relations: RelationAt[] = [];
+  let other: Token | undefined;
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (depth === 0) {
+      const ann = annotatedRelation(tokens, i);
+      if (ann) {
+        relations.push(ann);
+        i += ann.length - 1;
+        continue;
+      }
+      if (isColonEquals(tokens, i)) {
+        relations.push({ index: i, length: 2, relation: '=' });
+        i++;
+        continue;
+      }
+      const relation = relationOf(t);
+      if (relation) {
+        relations.push({ index: i, length: 1, relation });
+        continue;
+      }
+      if (
+        (t.kind === 'cmd' && otherRelations.has(t.value)) ||
+        isChar(t, '∈') ||
+        isChar(t, '→') ||
+        isChar(t, '∼')
+      )
+        other ??= t;
+    }
+    depth = Math.max(0, depth + depthDelta(t));
+  }
+  return other ? { relations, other } : { relations };
+}
+
+/** Parses one claim (a chain) into steps; a side that fails to parse fails only the steps that use it. */
+function claimsOfPiece(tex: string, tokens: readonly Token[], ctx: ParseContext): Claim[] {
+  const { relations, other } = findRelations(tokens);
+  if (relations.length === 0) return [];
+  if (other) {
+    const probability = other.value === 'sim' || other.value === '∼';
+    const error: ParseError = {
+      message: probability
+        ? `\\sim at column ${other.offset + 1} is probability notation, which sampling cannot check`
+        : `${other.kind === 'cmd' ? `\\${other.value}` : other.value} at column ${other.offset + 1} is not a relation that sampling can check`,
+      offset: other.offset,
+      code: probability ? 'probability' : 'unsupported',
+    };
+    return [{ ok: false, error, relations: relations.length }];
+  }
+  const sides: ({ ok: true; side: Side } | { ok: false; error: ParseError })[] = [];
+  let from = 0;
+  const bounds = [
+    ...relations.map((r) => ({ start: r.index, end: r.index + r.length })),
+    { start: tokens.length, end: tokens.length },
+  ];
+  for (const b of bounds) {
+    const sideTokens = tokens.slice(from, b.start).filter((t) => t.kind !== 'eof');
+    const significant = sideTokens.filter((t) => !(t.kind === 'cmd' && spacing.has(t.value)));
+    if (significant.length === 0) {
+      const at = tokens[Math.min(b.start, tokens.length - 1)] ?? tokens[tokens.length - 1];
+      const offset = at?.offset ?? 0;
+      const which =
+        b.start === tokens.length ? 'after the last relation' : `before the relation at column ${offset + 1}`;
+      sides.push({ ok: false, error: { message: `missing expression ${which}`, offset, code: 'syntax' } });
+    } else {
+      const first = significant[0] as Token;
+      const last = significant[significant.length - 1] as Token;
+      const input = [...sideTokens, eofAt(last.end)];
+      const parsed = parseTokens(input, from === 0 ? headContext(input, ctx) : ctx);
+      const offset = first.offset;
+      const end = Math.max(last.end, offset);
+      if (parsed.ok)
+        sides.push({ ok: true, side: { node: parsed.node, tex: tex.slice(offset, end), offset, end } });
+      else sides.push({ ok: false, error: parsed.error });
+    }
+    from = b.end;
+  }
+  const claims: Claim[] = [];
+  let run: ParsedStep[] = [];
+  let failed: { error: ParseError; relations: number } | undefined;
+  relations.forEach((r, k) => {
+    const lhs = sides[k];
+    const rhs = sides[k + 1];
+    const relTok = tokens[r.index] as Token;
+    const relEnd = (tokens[r.index + r.length - 1] as Token).end;
+    if (lhs?.ok && rhs?.ok) {
+      if (failed) {
+        claims.push({ ok: false, ...failed });
+        failed = undefined;
+      }
+      run.push({
+        relation: r.relation,
+        relationTex: tex.slice(relTok.offset, relEnd),
+        relationOffset: relTok.offset,
+        lhs: lhs.side,
+        rhs: rhs.side,
+      });
+    } else {
+      if (run.length) {
+        claims.push({ ok: true, steps: run });
+        run = [];
+      }
+      const error = lhs && !lhs.ok ? lhs.error : rhs && !rhs.ok ? rhs.error : undefined;
+      if (failed) failed.relations++;
+      else
+        failed = {
+          error: error ?? { message: 'unreadable side', offset: relTok.offset, code: 'syntax' },
+          relations: 1,
+        };
+    }
+  });
+  if (run.length) claims.push({ ok: true, steps: run });
+  if (failed) claims.push({ ok: false, ...failed });
+  return claims;
+}
+
+/** A claim that starts `p(x) = …` or `c_i(\mathbf{x}) \le 0` with p undeclared states something about a
+ *  function p (a density, a constraint), not the product p·x: its head is read as a function. */
+function headContext(tokens: Token[], ctx: ParseContext): ParseContext {
+  let head: string | undefined;
+  try {
+    head = new Parser(tokens.slice(), ctx).readApplicationHead();
+  } catch {
+    head = undefined;
+  }
+  if (head === undefined || ctx.kindOf(head) !== undefined) return ctx;
+  const name = head;
+  return { kindOf: (n) => (n === name ? 'function' : ctx.kindOf(n)), macros: ctx.macros };
+}
+
+function countRelations(tokens: readonly Token[]): number {
+  return tokens.filter((t) => relationOf(t) !== undefined).length;
+}
+
+/** Splits a display block (its TeX, without the `$$`) into claims and parses each side; offsets index `tex`.
+ *  Never throws; a block with no relation yields no claims. */
+export function parseBlock(tex: string, ctx: ParseContext): Claim[] {
+  let raw: Token[] = [];
+  try {
+    raw = tokenize(tex);
+    if (raw.length > maxBlockTokens) {
+      const relations = countRelations(raw);
+      const error: ParseError = {
+        message: `block too long (${raw.length} tokens)`,
+        offset: 0,
+        code: 'syntax',
+      };
+      return relations ? [{ ok: false, error, relations }] : [];
+    }
+    const defs = findDefinitions(tex, raw);
+    let tokens = raw;
+    let macros: ReadonlyMap<string, MacroDef> = ctx.macros;
+    if (defs.length) {
+      const drop = new Set<number>();
+      for (const d of defs) for (let i = d.start; i < d.end; i++) drop.add(i);
+      tokens = raw.filter((_, i) => !drop.has(i));
+      const merged = new Map(ctx.macros);
+      for (const d of defs) merged.set(d.name, d.def);
+      macros = merged;
+    }
+    const expanded = expandMacros(tokens, macros);
+    const claims: Claim[] = [];
+    let pieces: Piece[] = [];
+    for (const row of splitRows(stripLayout(expanded))) {
+      const rowPieces = splitPieces(row);
+      if (rowPieces.length === 0) continue;
+      if (isContinuation(row)) {
+        const target = [...pieces].reverse().find((p) => !p.condition);
+        const first = rowPieces[0] as Piece;
+        if (target && !first.condition) {
+          target.tokens.push(...first.tokens);
+          rowPieces.shift();
+        }
+      }
+      pieces = pieces.concat(rowPieces);
+    }
+    for (const p of pieces) if (!p.condition) claims.push(...claimsOfPiece(tex, p.tokens, ctx));
+    return claims;
+  } catch (e) {
+    const error = toParseError(e);
+    const relations = countRelations(raw);
+    return relations ? [{ ok: false, error, relations }] : [];
+  }
+}

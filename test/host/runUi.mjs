@@ -1,0 +1,285 @@
+// The UI test: a real VS Code (code-server) driven by headless Chromium. Opens a homework fixture, clicks
+// `Verify` on a wrong step and on a correct block, reads the lens titles, the Problems count and the
+// hover, opens the preview beside it when the build has one, and saves screenshots to test-artifacts/ui/
+// (the best ones are copied to docs/screenshots/ for the README). Writes its tally to $STEPWISE_TALLY.
+// Usage: node test/host/runUi.mjs [--link [--no-build]] [--keep]
+/* global document, getComputedStyle */
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installVsix, launchChromium, remoteUri, startHost, workbenchUrl } from './host.mjs';
+
+const root = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
+const artifacts = path.join(root, 'test-artifacts/ui');
+const shots = path.join(root, 'docs/screenshots');
+const keep = process.argv.includes('--keep');
+const TARGET_MS = 2000;
+
+const tally = { passed: 0, failed: 0, skipped: 0 };
+function writeTally() {
+  const file = process.env.STEPWISE_TALLY;
+  if (!file) return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(tally));
+}
+
+let page;
+let broken = false;
+/** One UI check; after a failure the rest are skipped (they depend on the state the failed one leaves). */
+async function check(name, fn) {
+  if (broken) {
+    tally.skipped += 1;
+    console.log(`  - ${name} (skipped)`);
+    return;
+  }
+  const t0 = Date.now();
+  try {
+    await fn();
+    tally.passed += 1;
+    console.log(`  ✔ ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    tally.failed += 1;
+    broken = true;
+    console.log(`  ✗ ${name}\n    ${e instanceof Error ? e.message.split('\n').join('\n    ') : e}`);
+    const file = path.join(artifacts, `failure-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+    await page?.screenshot({ path: file }).catch(() => {});
+    console.log(`    screenshot: ${path.relative(root, file)}`);
+  }
+}
+
+/** A full-window screenshot, plus one of the editor area for the README. */
+async function shot(name) {
+  const file = path.join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file });
+  await page.screenshot({
+    path: path.join(artifacts, `${name}-cropped.png`),
+    clip: { x: 350, y: 30, width: 1050, height: 830 },
+  });
+  return file;
+}
+
+const lens = (text) => page.locator('.codelens-decoration a', { hasText: text });
+
+/** The Problems indicator in the status bar, as counts. */
+async function problems() {
+  const label = (await page.locator('[id="status.problems"]').first().getAttribute('aria-label')) ?? '';
+  const text = (await page.locator('[id="status.problems"]').first().innerText()).replace(/\s+/g, ' ').trim();
+  const nums = [...`${label} ${text}`.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
+  return { label, text, errors: /no problems/i.test(label) ? 0 : (nums[0] ?? 0) };
+}
+
+async function main() {
+  mkdirSync(artifacts, { recursive: true });
+  mkdirSync(shots, { recursive: true });
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  // By default the test drives what users install: the packaged .vsix (production bundles), installed with
+  // --install-extension. `--link` links the working tree instead (quicker while developing).
+  const link = process.argv.includes('--link');
+  const extensionsDir = mkdtempSync(path.join(os.tmpdir(), 'stepwise-ext-'));
+  if (link) {
+    if (!process.argv.includes('--no-build')) {
+      const b = spawnSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+      if (b.status !== 0) throw new Error('build failed');
+    }
+    symlinkSync(root, path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
+  } else {
+    const p = spawnSync('npm', ['run', '--silent', 'package'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (p.status !== 0) throw new Error('npm run package failed');
+    const vsix = path.join(root, 'stepwise.vsix');
+    console.log(`  stepwise.vsix: ${(statSync(vsix).size / 1024).toFixed(0)} KB (target < 2048 KB)`);
+    installVsix(vsix, extensionsDir);
+  }
+  const host = await startHost({
+    keep,
+    extensionsDir,
+    settings: {
+      'workbench.colorTheme': 'Default Dark Modern',
+      'editor.fontSize': 15,
+      'editor.minimap.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'chat.commandCenter.enabled': false,
+    },
+  });
+  const ws = path.join(host.run, 'workspace');
+  cpSync(path.join(root, 'test/fixtures/workspace'), ws, { recursive: true });
+  const browser = await launchChromium();
+  try {
+    page = await browser.context.newPage();
+    const file = path.join(ws, 'homework.md');
+    await page.goto(workbenchUrl(host.url, ws, [['openFile', remoteUri(host.port, file)]]));
+
+    await check('the Verify lenses appear above both derivations', async () => {
+      await lens(/^Verify · 2 steps$/)
+        .nth(1)
+        .waitFor({ timeout: 60_000 });
+      await page.mouse.move(5, 5);
+      await shot('1-lenses');
+    });
+
+    let clickMs = 0;
+    await check('clicking Verify on the wrong block shows ✗ step 2 refuted and one Error', async () => {
+      const t0 = Date.now();
+      console.log(`    clicked at ${new Date(t0).toISOString().slice(11, 23)}`);
+      await lens(/^Verify · 2 steps$/)
+        .nth(1)
+        .click();
+      await lens('✗ step 2 refuted').waitFor({ timeout: 15_000 });
+      clickMs = Date.now() - t0;
+      const deadline = Date.now() + 15_000;
+      let p = await problems();
+      while (p.errors !== 1 && Date.now() < deadline) {
+        await page.waitForTimeout(100);
+        p = await problems();
+      }
+      const problemsMs = Date.now() - t0;
+      if (p.errors !== 1) throw new Error(`Problems shows “${p.label || p.text}”, expected 1 error`);
+      console.log(
+        `    lens after ${clickMs} ms, Problems count after ${problemsMs} ms (target < ${TARGET_MS} ms)`,
+      );
+      // The 2 s target is asserted unless the machine is swamped (other jobs on its cores), where the
+      // figure measures the machine, not the extension; it is printed either way.
+      const load = os.loadavg()[0];
+      const swamped = load > 4 * os.cpus().length;
+      if (problemsMs > TARGET_MS && !swamped)
+        throw new Error(`took ${problemsMs} ms, over the ${TARGET_MS} ms target`);
+      if (problemsMs > TARGET_MS)
+        console.log(
+          `    over the target, not asserted: load average ${load.toFixed(1)} on ${os.cpus().length} cores`,
+        );
+      await page.mouse.move(5, 5);
+      await shot('2-refuted');
+    });
+
+    await check(
+      'clicking Verify on the correct block shows ✓ 2 verified and adds no diagnostic',
+      async () => {
+        await lens(/^Verify · 2 steps$/)
+          .first()
+          .click();
+        await lens('✓ 2 verified').waitFor({ timeout: 15_000 });
+        await page.waitForTimeout(300);
+        const p = await problems();
+        if (p.errors !== 1) throw new Error(`Problems shows “${p.label || p.text}”, expected still 1 error`);
+      },
+    );
+
+    await check('the status bar sums the file and the inline verdicts show', async () => {
+      await page
+        .locator('.statusbar-item', { hasText: 'Stepwise ✓ 3 ✗ 1 ? 0' })
+        .first()
+        .waitFor({ timeout: 10_000 });
+      // Inline verdicts are `after` decorations: Monaco draws them as ::after content of a span.
+      const inline = async () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('.view-lines span')]
+            .map((el) => getComputedStyle(el, '::after').content)
+            .filter((c) => c && c !== 'none'),
+        );
+      const deadline = Date.now() + 10_000;
+      let found = await inline();
+      while (!found.some((c) => c.includes('✗ at x =')) && Date.now() < deadline) {
+        await page.waitForTimeout(200);
+        found = await inline();
+      }
+      if (!found.some((c) => c.includes('✗ at x =')))
+        throw new Error(`no “✗ at x =” decoration; saw ${JSON.stringify(found)}`);
+      if (!found.some((c) => c.includes('✓')))
+        throw new Error(`no “✓” decoration; saw ${JSON.stringify(found)}`);
+      await shot('3-verified-and-refuted');
+    });
+
+    await check('the hover on the refuted step shows the counterexample table', async () => {
+      const line = page.locator('.view-line', { hasText: '&= x^2 + 1' }).first();
+      const box = await line.boundingBox();
+      if (!box) throw new Error('refuted line not visible');
+      await page.mouse.move(box.x + 120, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover', { hasText: 'Step 2 refuted' }).first();
+      await hover.waitFor({ timeout: 10_000 });
+      const text = await hover.innerText();
+      if (!/symbol/.test(text) || !/value/.test(text)) throw new Error(`hover lacks the table: ${text}`);
+      await shot('4-hover');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    });
+
+    await check('the Problems panel lists the refuted step with its counterexample', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'step 2:' }).first();
+      await row.waitFor({ timeout: 10_000 });
+      await shot('5-problems');
+      await page.keyboard.press('Control+Shift+M');
+    });
+
+    const previewCommand =
+      (pkg.contributes?.commands ?? []).find(
+        (c) => /preview/i.test(c.command) && /side/i.test(c.title ?? ''),
+      ) ?? (pkg.contributes?.commands ?? []).find((c) => /preview/i.test(c.command));
+    if (!previewCommand) {
+      tally.skipped += 1;
+      console.log(
+        '  - the preview beside the editor shows a result mark (skipped: no preview command in this build)',
+      );
+    } else {
+      await check('the preview beside the editor shows a result mark', async () => {
+        await page.keyboard.press('F1');
+        await page.keyboard.type(
+          `${previewCommand.category ? `${previewCommand.category}: ` : ''}${previewCommand.title}`,
+        );
+        await page.waitForTimeout(300);
+        await page.keyboard.press('Enter');
+        const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+        const mark = frame.locator('text=/✗|refuted/').first();
+        await mark.waitFor({ timeout: 30_000 });
+        await page.waitForTimeout(500);
+        await shot('6-preview');
+      });
+    }
+  } finally {
+    await browser.close();
+    await host.stop();
+    rmSync(extensionsDir, { recursive: true, force: true });
+  }
+  // For the README: the editor (lenses, inline verdicts, hover) cropped to where the eye goes, the
+  // Problems panel and the preview as whole windows.
+  const best = [
+    ['2-refuted', 'lens-refuted.png', true],
+    ['3-verified-and-refuted', 'lenses-results.png', true],
+    ['1-lenses', 'lenses.png', true],
+    ['4-hover', 'hover.png', true],
+    ['5-problems', 'problems.png'],
+    ['6-preview', 'preview.png'],
+  ];
+  for (const [from, to, clip] of best) {
+    const cropped = path.join(artifacts, `${from}-cropped.png`);
+    if (!clip || !existsSync(cropped)) {
+      if (existsSync(path.join(artifacts, `${from}.png`)))
+        copyFileSync(path.join(artifacts, `${from}.png`), path.join(shots, to));
+    } else copyFileSync(cropped, path.join(shots, to));
+  }
+}
+
+try {
+  await main();
+} catch (e) {
+  console.error(`[ui] ${e instanceof Error ? e.stack : e}`);
+  tally.failed += 1;
+}
+writeTally();
+console.log(`[ui] ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+process.exit(tally.failed === 0 ? 0 : 1);
