@@ -15,7 +15,10 @@ spawnSync('node', ['scripts/build.mjs', '--production'], { cwd: root, stdio: 'in
 let failed = 0;
 for (const f of files) {
   console.log(`\n### ${f}`);
-  const r = spawnSync('node', ['--expose-gc', '--import', 'tsx', path.join('bench', f)], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('node', ['--expose-gc', '--import', 'tsx', path.join('bench', f)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) failed += 1;
 }
 process.exit(failed === 0 ? 0 : 1);

@@ -10,7 +10,14 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const node = { platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+// Prefer ES modules so esbuild can drop the unused parts of mathjs (its CJS build cannot be shaken).
+const node = {
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  mainFields: ['module', 'main'],
+};
 const browser = { platform: 'browser', format: 'iife', target: 'es2022' };
 
 /** Each bundle; entries whose source does not exist yet are skipped so partial trees still build. */
@@ -21,7 +28,12 @@ const bundles = [
   { in: 'src/core/verify/worker.ts', out: 'dist/verifyWorker.js', ...node },
   { in: 'webview/main.ts', out: 'media/preview.js', ...browser },
   { in: 'webview/preview.css', out: 'media/preview.css', ...browser },
-  { in: 'test/integration/index.ts', out: 'out/test/integration/index.js', ...node, external: ['vscode', 'mocha'] },
+  {
+    in: 'test/integration/index.ts',
+    out: 'out/test/integration/index.js',
+    ...node,
+    external: ['vscode', 'mocha'],
+  },
 ];
 
 function copyKatexAssets() {

@@ -16,8 +16,16 @@ const only = process.argv.slice(2);
 const stages = [
   { name: 'build', cmd: ['node', 'scripts/build.mjs'], tallied: false },
   { name: 'unit', cmd: ['npx', 'mocha'] },
-  { name: 'webview', cmd: ['npx', 'mocha', '--config', 'test/webview/.mocharc.json'], when: 'test/webview/.mocharc.json' },
-  { name: 'integration', cmd: ['node', 'test/host/runIntegration.mjs'], when: 'test/host/runIntegration.mjs' },
+  {
+    name: 'webview',
+    cmd: ['npx', 'mocha', '--config', 'test/webview/.mocharc.json'],
+    when: 'test/webview/.mocharc.json',
+  },
+  {
+    name: 'integration',
+    cmd: ['node', 'test/host/runIntegration.mjs'],
+    when: 'test/host/runIntegration.mjs',
+  },
   { name: 'ui', cmd: ['node', 'test/host/runUi.mjs'], when: 'test/host/runUi.mjs' },
 ].filter((s) => only.length === 0 || s.name === 'build' || only.includes(s.name));
 

@@ -26,7 +26,9 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('sw-root') ?? document.body;
 const renderer = new DocumentRenderer();
-const blocks = new BlockList(root, hydratePlots);
+/** Unknown to the document: marks and result blocks carry it so raw HTML cannot pass for them. */
+const secret = 'swk' + Array.from(crypto.getRandomValues(new Uint32Array(3)), (n) => n.toString(36)).join('');
+const blocks = new BlockList(root, hydratePlots, secret);
 let current: PreviewDocument | undefined;
 let pending: PreviewDocument | undefined;
 let frame = 0;
@@ -65,6 +67,7 @@ function render(doc: PreviewDocument): void {
     interactive: true,
     baseUri: doc.baseUri,
     sanitizeRaw: false,
+    secret,
   });
   const built = blocks.patch(out.blocks, doc.baseUri);
   current = doc;
@@ -159,8 +162,8 @@ function markAt(target: Element, x: number, y: number): Element | null {
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
   if (!target) return;
-  const action = target.closest<HTMLElement>('[data-action]');
-  if (action) {
+  const action = target.closest<HTMLElement>('vscode-button[data-action]');
+  if (action && action.closest(`[data-sw="${secret}"]`)) {
     const line = blockLine(action);
     if (line !== undefined) post({ type: action.dataset.action === 'run' ? 'run' : 'verify', line });
     event.preventDefault();

@@ -12,8 +12,8 @@ interface LiveBlock {
 // Raw HTML from a homework file is the one untrusted input: it passes DOMPurify, which drops scripts,
 // `on*` handlers and `javascript:` URLs. Our own markup in the same block (KaTeX, badges) must survive it.
 const purifyConfig = {
-  ADD_TAGS: ['vscode-badge', 'vscode-button'],
-  ADD_ATTR: ['secondary', 'data-action', 'data-step', 'data-plot', 'data-rel-line'],
+  // Badges show a result, never act; buttons are not allowed from raw HTML at all.
+  ADD_TAGS: ['vscode-badge'],
   FORBID_TAGS: ['style', 'form', 'input', 'textarea', 'select', 'iframe', 'object', 'embed'],
 };
 
@@ -23,6 +23,15 @@ function resolveImages(root: HTMLElement, base: string): void {
     const src = img.getAttribute('src') ?? '';
     if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(src))
       img.setAttribute('src', base + src.replace(/^\.\//, ''));
+  }
+}
+
+/** Raw HTML may imitate our marks (`<span class="sw-step sw-ok">`); only elements carrying the session's
+ *  secret (as a class on marks, `data-sw` on result blocks) keep `sw-` classes. */
+function stripImitations(root: HTMLElement, secret: string): void {
+  for (const el of Array.from(root.querySelectorAll('[class*="sw-"]'))) {
+    if (el.classList.contains(secret) || el.closest(`[data-sw="${secret}"]`)) continue;
+    for (const c of Array.from(el.classList)) if (c.startsWith('sw-')) el.classList.remove(c);
   }
 }
 
@@ -39,6 +48,7 @@ export class BlockList {
   constructor(
     private readonly root: HTMLElement,
     private readonly hydrate: (el: HTMLElement) => void,
+    private readonly secret: string,
   ) {}
 
   /** Replaces the page's blocks with `blocks`; returns how many were built anew. */
@@ -63,7 +73,10 @@ export class BlockList {
       // Safe: non-raw blocks are markdown-it output (which escapes all text) and KaTeX output; raw blocks
       // are sanitised here before they reach the DOM.
       el.innerHTML = b.raw ? DOMPurify.sanitize(b.html, purifyConfig) : b.html;
-      if (b.raw) resolveImages(el, baseUri);
+      if (b.raw) {
+        stripImitations(el, this.secret);
+        resolveImages(el, baseUri);
+      }
       setLines(el, b.line);
       this.hydrate(el);
       return { html: b.html, line: b.line, el };

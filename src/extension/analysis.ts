@@ -54,6 +54,8 @@ type Reader = (text: string, options: VerifyOptions) => Promise<OutlineData>;
 
 /** Outlines by document, read once per version. */
 export class OutlineCache {
+  /** Whether the worker has answered once (until then it may still be loading the parser and mathjs). */
+  warm = false;
   private readonly cache = new Map<
     string,
     { version: number; options: VerifyOptions; outline: Promise<Outline> }
@@ -72,6 +74,7 @@ export class OutlineCache {
     if (hit && hit.version === doc.version && hit.options === options) return hit.outline;
     const outline = this.read(doc.getText(), options).then(
       (data) => {
+        this.warm = true;
         const o = toOutline(data);
         this.onOutline?.(o);
         return o;

@@ -6,7 +6,10 @@ import type { Config } from './config';
 import type { Experiments } from './experiments';
 import { experimentLensTitle, resultLensTitle, verifyLensTitle } from './format';
 import type { ResultsStore } from './results';
-import { RESTRICTED_REASON, type Trust } from './trust';
+import { RESTRICTED_LENS, type Trust } from './trust';
+
+const COLD_WAIT_MS = 150;
+const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
 
 export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -35,7 +38,15 @@ export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode
     const cfg = this.config.current;
     const { lenses } = cfg;
     if (!lenses.derivations && !lenses.experiments && !lenses.sections) return [];
-    const outline = await this.outlines.get(doc, cfg.verify);
+    const pending = this.outlines.get(doc, cfg.verify);
+    // VS Code spaces later lens refreshes by the average time this call took: a first call that waits
+    // for the worker to load (seconds on a busy machine) would slow every refresh after it. So while the
+    // worker is cold, answer at once and refresh when the outline arrives.
+    const outline = this.outlines.warm ? await pending : await Promise.race([pending, delay(COLD_WAIT_MS)]);
+    if (!outline) {
+      void pending.then(() => this.emitter.fire());
+      return [];
+    }
     if (token.isCancellationRequested) return [];
     const entry = this.store.get(doc.uri);
     const fresh = entry && entry.version === doc.version ? entry : undefined;
@@ -79,7 +90,7 @@ export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode
         if (!this.trust.canRunExperiments) {
           out.push(
             new vscode.CodeLens(at(x.line), {
-              title: `▶ Run — disabled: ${RESTRICTED_REASON}`,
+              title: RESTRICTED_LENS,
               tooltip: 'Experiments execute the notebook’s code; trust this workspace to run them',
               command: 'stepwise.explainRestricted',
               arguments: [],

@@ -46,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): StepwiseApi {
   );
   const verification = new Verification(store, service, config, outlines, log);
   const experiments = new Experiments(store, config, outlines, trust, log);
+  service.warmReader(config.current.verify);
   const lenses = new StepwiseCodeLensProvider(store, config, outlines, experiments, trust);
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
   context.subscriptions.push(

@@ -25,7 +25,8 @@ export class StatusBarView implements vscode.Disposable {
     }
     const entry = this.store.get(doc.uri);
     const fresh = entry && entry.version === doc.version ? entry : undefined;
-    this.item.text = statusText(fresh?.derivations.values() ?? []);
+    const busy = (fresh?.running.size ?? 0) > 0;
+    this.item.text = `${busy ? '$(sync~spin) ' : ''}${statusText(fresh?.derivations.values() ?? [])}`;
     this.item.tooltip = fresh
       ? 'Stepwise: steps verified ✓, refuted ✗, unverifiable ? — click for the log'
       : 'Stepwise: no results yet — click for the log';

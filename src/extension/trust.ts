@@ -3,6 +3,9 @@
 import * as vscode from 'vscode';
 
 export const RESTRICTED_REASON = 'Restricted Mode: experiments run only in a trusted workspace';
+/** The Run lens in Restricted Mode: it says why nothing will run. */
+export const RESTRICTED_LENS =
+  '▶ Run — blocked in Restricted Mode (experiments run only in trusted workspaces)';
 
 export class Trust implements vscode.Disposable {
   /** Set by the integration tests: the test host runs trusted, and VS Code offers no API to revoke trust. */

@@ -117,6 +117,11 @@ export class VerifyService implements vscode.Disposable {
     this.verifier = new Lane(script, 'verify', log);
   }
 
+  /** Starts the reading worker now (it loads in its own thread), so the first lenses come sooner. */
+  warmReader(options: VerifyOptions): void {
+    if (!this.reader.started) this.reader.post({ kind: 'outline', text: '$$\nx = x\n$$\n', options });
+  }
+
   /**
    * Starts the verification worker and runs one tiny verification, so that the first real click does not
    * pay for loading mathjs and compiling the verifier (seconds on a busy machine). Cheap when already warm.

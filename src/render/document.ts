@@ -37,6 +37,9 @@ export interface RenderOptions {
   baseUri?: string;
   /** Reduce raw HTML to an allow-list here (for the export); otherwise the caller sanitises `raw` blocks. */
   sanitizeRaw: boolean;
+  /** A token the document cannot know (letters and digits), put on our marks and result blocks so that raw
+   *  HTML imitating them (`<span class="sw-step sw-ok">`) can be told apart and stripped. */
+  secret?: string;
 }
 
 export interface RenderedBlock {
@@ -83,6 +86,11 @@ function resolveSrc(src: string, base: string | undefined): string {
 function relAttr(token: Token): string {
   const rel = token.attrGet('data-rel-line');
   return rel === null ? '' : ` data-rel-line="${rel}"`;
+}
+
+function secretAttr(ctx: Context): string {
+  const secret = ctx.options.secret;
+  return secret && /^[A-Za-z0-9]+$/.test(secret) ? ` data-sw="${secret}"` : '';
 }
 
 function filePos(lines: TexLineStart[], offset: number | undefined): { line: number; column: number } {
@@ -181,7 +189,7 @@ function renderMathBlock(tokens: Token[], idx: number, _o: unknown, env: Env): s
     .map((a) => `<a class="sw-anchor" id="${anchorId(a)}"></a>`)
     .join('');
   return (
-    `<div class="sw-math-block sw-status-${badge.status}"${relAttr(token)}${id}>${extra}${toolbar}` +
+    `<div class="sw-math-block sw-status-${badge.status}"${relAttr(token)}${secretAttr(ctx)}${id}>${extra}${toolbar}` +
     `<div class="sw-math">${mathHtml(meta, true)}</div>${cex}${notes}</div>\n`
   );
 }
@@ -204,7 +212,7 @@ function renderExperiment(token: Token, env: Env, fallback: () => string): strin
     `${badgeHtml(badge)}${button}</div>`;
   const outputs = result && ctx.options.marks ? experimentOutputsHtml(result) : '';
   return (
-    `<div class="sw-experiment sw-status-${badge.status}"${relAttr(token)}>${head}` +
+    `<div class="sw-experiment sw-status-${badge.status}"${relAttr(token)}${secretAttr(ctx)}>${head}` +
     `<pre class="sw-code"><code class="language-experiment">${escapeHtml(token.content)}</code></pre>${outputs}</div>\n`
   );
 }
@@ -335,7 +343,7 @@ export class DocumentRenderer {
       const result = options.marks && m.display ? ctx.derivations.get(m.openLine + 1) : undefined;
       m.placed = undefined;
       if (!result) return m.tex;
-      const w = wrapSteps(m.tex, m.lines, result.steps);
+      const w = wrapSteps(m.tex, m.lines, result.steps, options.secret);
       m.placed = w.placed;
       return w.tex;
     });

@@ -37,8 +37,9 @@ export interface Wrapped {
   placed: number[];
 }
 
-/** Wraps the relations of `steps` found in `tex` (whose lines start in the file as `lines` says). */
-export function wrapSteps(tex: string, lines: TexLineStart[], steps: StepResult[]): Wrapped {
+/** Wraps the relations of `steps` found in `tex` (whose lines start in the file as `lines` says). `secret`,
+ *  a class the document cannot know, lets the webview tell these marks from look-alikes in raw HTML. */
+export function wrapSteps(tex: string, lines: TexLineStart[], steps: StepResult[], secret = ''): Wrapped {
   const edits: { at: number; len: number; step: StepResult; rel: string }[] = [];
   for (const step of steps) {
     const k = lines.findIndex((l) => l.line === step.line - 1);
@@ -56,7 +57,7 @@ export function wrapSteps(tex: string, lines: TexLineStart[], steps: StepResult[
   edits.sort((a, b) => b.at - a.at);
   let out = tex;
   for (const e of edits) {
-    const cls = `sw-step sw-step-${e.step.index} ${statusClass[e.step.status]}`;
+    const cls = `sw-step sw-step-${e.step.index} ${statusClass[e.step.status]}${secret ? ` ${secret}` : ''}`;
     out = `${out.slice(0, e.at)}\\mathrel{\\htmlClass{${cls}}{${e.rel}}}${out.slice(e.at + e.len)}`;
   }
   return { tex: out, placed: edits.map((e) => e.step.index).sort((a, b) => a - b) };

@@ -5,7 +5,7 @@
 // Usage: node test/host/runIntegration.mjs [--keep]   (or, for @vscode/test-electron: see runStock.mjs)
 /* global setTimeout */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,7 @@ export async function runSuite({ extensionPath, testsPath, workspace, keep = fal
       `[integration] suite ended with ${code === 'timeout' ? 'a timeout' : `exit code ${code}`} after ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
     if (!tally && existsSync(tallyFile)) tally = JSON.parse(readFileSync(tallyFile, 'utf8'));
+    rmSync(tallyFile, { force: true });
     if (code === 'timeout') {
       console.log(`[integration] code-server log: ${host.log}`);
       return { code: 1, tally: tally ?? { passed: 0, failed: 1, skipped: 0 } };

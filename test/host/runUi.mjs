@@ -226,6 +226,17 @@ async function main() {
       await page.keyboard.press('Control+Shift+M');
     });
 
+    await check('clicking ▶ Run on an experiment shows its result in the lens', async () => {
+      await lens(/^▶ Run$/)
+        .first()
+        .click();
+      await lens(/^✓ passed/)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await page.mouse.move(5, 5);
+      await shot('5b-experiment');
+    });
+
     const previewCommand =
       (pkg.contributes?.commands ?? []).find(
         (c) => /preview/i.test(c.command) && /side/i.test(c.title ?? ''),
@@ -263,6 +274,7 @@ async function main() {
     ['1-lenses', 'lenses.png', true],
     ['4-hover', 'hover.png', true],
     ['5-problems', 'problems.png'],
+    ['5b-experiment', 'experiment.png', true],
     ['6-preview', 'preview.png'],
   ];
   for (const [from, to, clip] of best) {

@@ -90,3 +90,27 @@ describe('diagnostics follow edits', () => {
     );
   });
 });
+
+// unverifiable.md, 0-based: probability notation on line 7, a parse error at column 5 of line 11.
+describe('unverifiable steps', () => {
+  after(closeAll);
+
+  it('are Information diagnostics naming the reason, at the offending column for a parse error', async () => {
+    const uri = (await openFixture('unverifiable.md')).document.uri;
+    await vscode.commands.executeCommand('stepwise.verifyFile', uri);
+    const diags = diagnostics(uri).sort((a, b) => a.range.start.line - b.range.start.line);
+    assert.deepEqual(
+      diags.map((d) => [d.range.start.line, d.range.start.character, d.severity]),
+      [
+        [7, 0, vscode.DiagnosticSeverity.Information],
+        [11, 4, vscode.DiagnosticSeverity.Information],
+      ],
+    );
+    assert.match(diags[0]!.message, /^step 1 unverifiable: uses probability notation/);
+    assert.match(diags[1]!.message, /^step 1 unverifiable: parse error.*column 5/);
+    const titles = (await lenses(uri))
+      .filter((l) => l.command === 'stepwise.verifyDerivation')
+      .map((l) => l.title);
+    assert.deepEqual(titles, ['? 1 unverifiable', '? 1 unverifiable']);
+  });
+});

@@ -26,7 +26,11 @@ describe('CodeLenses and diagnostics on homework.md', () => {
   });
 
   it('shows Verify lenses with step counts and Verify section above headings with claims', async () => {
-    const all = await lenses(uri);
+    // The first lenses of a window may come in a second round while the worker loads: poll.
+    const all = await waitFor('the lenses', async () => {
+      const l = await lenses(uri);
+      return l.length > 0 ? l : undefined;
+    });
     const verify = all.filter((l) => l.command === 'stepwise.verifyDerivation');
     assert.deepEqual(
       verify.map((l) => [l.line, l.title]),

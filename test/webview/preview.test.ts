@@ -165,7 +165,7 @@ describe('preview webview (Chromium)', function () {
         line: Number((b as HTMLElement).dataset.line),
         badge: b.querySelector('vscode-badge')?.textContent ?? '',
         steps: Array.from(b.querySelectorAll('.sw-step')).map(
-          (s) => `${s.className.replace(/enclosing /, '')}:${s.textContent}`,
+          (s) => `${s.className.replace(/enclosing /, '').replace(/ swk[a-z0-9]+/, '')}:${s.textContent}`,
         ),
       })),
     );
@@ -330,6 +330,37 @@ describe('preview webview (Chromium)', function () {
       };
     });
     assert.deepEqual(state, { globals: [], scripts: 0, handlers: 0, jsLinks: 0 });
+    await p.close();
+  });
+
+  it('strips imitation marks and buttons from raw HTML but keeps the real ones beside them', async () => {
+    const text = [
+      '- <span class="sw-step sw-ok" id="fake">=</span> <div class="sw-math-block sw-status-ok" id="fakeblock">x</div>',
+      '  <vscode-button data-action="run" id="fakebutton">Run</vscode-button>',
+      '  $$',
+      '  a = b',
+      '  $$',
+    ].join('\n');
+    const results: PreviewResults = {
+      derivations: [derivation(3, 5, [step(1, positionOf(text, 4, '=', 1), '=', 'refuted')])],
+      experiments: [],
+      running: [],
+    };
+    const p = await host.open({ text, results });
+    const state = await p.page.evaluate(() => ({
+      fake: document.getElementById('fake')?.className,
+      fakeBlock: document.getElementById('fakeblock')?.className,
+      fakeButton: document.querySelectorAll('#sw-root vscode-button').length,
+      real: Array.from(document.querySelectorAll('.sw-step')).map((e) => e.classList.contains('sw-bad')),
+    }));
+    // Buttons never pass the sanitiser (the real block here keeps its badge and marks, not its Verify button).
+    assert.deepEqual(state, { fake: '', fakeBlock: '', fakeButton: 0, real: [true] });
+    await p.clearPosted();
+    await p.page.locator('span', { hasText: /^=$/ }).first().click();
+    assert.deepEqual(
+      (await p.posted()).filter((m) => m.type === 'run'),
+      [],
+    );
     await p.close();
   });
 

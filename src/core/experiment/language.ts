@@ -1,6 +1,7 @@
-// The experiment language: a mathjs instance made with `create()` from only the factories the parser and
-// operators need, the library imported over it, operators overridden so arrays run on the Float64Array
-// kernels, and every function mathjs's security notes name replaced by one that refuses.
+// The experiment language: a mathjs instance made with `create()` from only the parser, `index` and
+// `matrix` factories; its operators replaced so arrays run on the Float64Array kernels, the library
+// defined over it, every function mathjs's security notes name replaced by one that refuses, and every
+// other name mathjs put in its namespace refused too.
 import { type MathNode, create, indexDependencies, matrixDependencies, parseDependencies } from 'mathjs';
 import { type RunContext } from './context';
 import { formatValue } from './format';

@@ -73,6 +73,8 @@ export function runExperiment(input: ExperimentBlock, opts: RunOptions = {}): Ex
   };
 
   const lang = createLanguage(ctx);
+  // The first run in a process also builds the mathjs instance: not the block's time.
+  ctx.deadline = performance.now() + timeoutMs;
   const scope = new Map<string, unknown>();
   for (const st of splitStatements(block.code)) {
     const blockLine = st.line + 1;

@@ -1,7 +1,7 @@
 // Splitting a display block into claims: rows of align-like environments, independent claims separated by
 // `\quad`, `\text{…}`, `\Rightarrow`, `;` …, chains at top-level relations; then each side is parsed.
-import { claimSeparators, conditionWords, otherRelations, spacing } from './commands';
-import { toParseError } from './errors';
+import { claimSeparators, conditionWords, connectiveWords, otherRelations, spacing } from './commands';
+import { localize, toParseError } from './errors';
 import { expandMacros, findDefinitions, skipArgument } from './macros';
 import { Parser, parseTokens, relationOf } from './parser';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
@@ -121,6 +121,15 @@ function splitRows(tokens: readonly Token[]): Token[][] {
   return rows;
 }
 
+/** A relation or arithmetic operator next to `\text{word}` makes the word a quantity (`\text{price} = …`,
+ *  `w \cdot \text{area} + b`), not prose between claims. */
+function bindsText(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (relationOf(t)) return true;
+  if (t.kind === 'char') return ['+', '-', '*', '/', '−'].includes(t.value);
+  return t.kind === 'cmd' && ['cdot', 'times', 'div'].includes(t.value);
+}
+
 interface Piece {
   tokens: Token[];
   /** Text after `\text{if}`, `\text{for}`, `\forall`: a condition on a claim, not a claim. */
@@ -196,8 +205,9 @@ function splitPieces(row: readonly Token[]): Piece[] {
           isChar(row[end], '(') ||
           (isCmd(row[end], 'left') && isChar(row[end + 1], '(')) ||
           (!isConditionText(word) &&
+            !connectiveWords.has(word) &&
             /^[a-z]+$/.test(word) &&
-            (!!relationOf(nextTok) || !!relationOf(prevTok)));
+            (bindsText(nextTok) || bindsText(prevTok)));
         if (!named) {
           start(isConditionText(word));
           i = end - 1;
@@ -440,10 +450,10 @@ export function parseBlock(tex: string, ctx: ParseContext): Claim[] {
       pieces = pieces.concat(rowPieces);
     }
     for (const p of pieces) if (!p.condition) claims.push(...claimsOfPiece(tex, p.tokens, ctx));
-    return claims;
+    return claims.map((c) => (c.ok ? c : { ...c, error: localize(c.error, tex) }));
   } catch (e) {
     const error = toParseError(e);
     const relations = countRelations(raw);
-    return relations ? [{ ok: false, error, relations }] : [];
+    return relations ? [{ ok: false, error: localize(error, tex), relations }] : [];
   }
 }

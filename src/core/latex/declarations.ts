@@ -6,7 +6,7 @@
 // ℕ is {1, 2, …} here (sizes and counts); write \mathbb{N}_0 for {0, 1, …}.
 import { ConstantNode, type MathNode } from 'mathjs';
 import { spacing } from './commands';
-import { fail, toParseError } from './errors';
+import { fail, localize, toParseError } from './errors';
 import { expandMacros, findDefinitions, skipArgument } from './macros';
 import { Parser, relationOf } from './parser';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
@@ -354,6 +354,16 @@ function readPiece(
       return { kind: 'index', names: [...pending, ...names], offset };
     }
   }
+  // `f: \mathbb{R} \to \mathbb{R}` names a map but says nothing we can sample.
+  if (
+    toks.some((t) => isCmd(t, 'to') || isCmd(t, 'rightarrow')) &&
+    toks.some((t) => isChar(t, ':') || isCmd(t, 'colon'))
+  )
+    fail(
+      `a signature f: A → B at column ${offset + 1} defines nothing; write f(x) = … instead`,
+      offset,
+      'unsupported',
+    );
   // `x \in D`
   const inAt = toks.findIndex((t) => isCmd(t, 'in') || isChar(t, '∈'));
   if (inAt >= 0) {
@@ -516,5 +526,5 @@ export function parseDeclarations(
       declarations.push(...found);
     }
   }
-  return { declarations, errors };
+  return { declarations, errors: errors.map((e) => localize(e, tex)) };
 }

@@ -26,3 +26,17 @@ export function toParseError(e: unknown, offset = 0): ParseError {
     e instanceof RangeError ? 'expression too deeply nested' : `internal parser error: ${String(e)}`;
   return { message, offset, code: 'syntax' };
 }
+
+/** Rewrites the "at column N" of messages (N counted over the whole input) as a line and column when the
+ *  input spans several lines, so that a message about a multi-line block points where a person looks. */
+export function localize(error: ParseError, tex: string): ParseError {
+  if (!tex.includes('\n') || !error.message.includes('at column ')) return error;
+  const message = error.message.replace(/at column (\d+)/g, (_, n: string) => {
+    const offset = Math.min(Number(n) - 1, tex.length);
+    const before = tex.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    return `at line ${line}, column ${column}`;
+  });
+  return { ...error, message };
+}

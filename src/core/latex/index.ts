@@ -3,7 +3,7 @@ import { maxBlockTokens } from './block';
 import { expandMacros } from './macros';
 import { parseTokens } from './parser';
 import { tokenize } from './tokens';
-import { toParseError } from './errors';
+import { localize, toParseError } from './errors';
 import type { ParseContext, ParseError } from './types';
 import type { MathNode } from 'mathjs';
 
@@ -26,8 +26,9 @@ export function parseExpression(
         ok: false,
         error: { message: `expression too long (${tokens.length} tokens)`, offset: 0, code: 'syntax' },
       };
-    return parseTokens(expandMacros(tokens, ctx.macros), ctx);
+    const r = parseTokens(expandMacros(tokens, ctx.macros), ctx);
+    return r.ok ? r : { ok: false, error: localize(r.error, tex) };
   } catch (e) {
-    return { ok: false, error: toParseError(e) };
+    return { ok: false, error: localize(toParseError(e), tex) };
   }
 }

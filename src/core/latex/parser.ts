@@ -33,6 +33,7 @@ import {
   type BinaryOp,
   type MathNode,
 } from './nodes';
+import { findProbability } from './probability';
 import { describeToken, isChar, isCmd, tokenize, type Token } from './tokens';
 import type { ParseContext, ParseError, Relation } from './types';
 import type { VocabularyName } from './vocabulary';
@@ -107,6 +108,7 @@ const oldFonts: Readonly<Record<string, string>> = {
   Bbb: 'mathbb',
   bold: 'mathbf',
 };
+const boldFonts = new Set(['mathbf', 'boldsymbol', 'bm', 'pmb']);
 const trig = new Set(['sin', 'cos', 'tan', 'tanh', 'sinh', 'cosh']);
 
 const comparison: Partial<Record<Relation, BinaryOp>> = {
@@ -356,12 +358,19 @@ export class Parser {
   /** A primary followed by its superscripts, subscripts, primes and `!`. */
   private parsePostfixed(): MathNode {
     let node = this.parsePrimary();
+    let powered = false;
     for (;;) {
       const t = this.peek();
       if (isChar(t, '^')) {
+        // TeX itself rejects `x^2^3`; reading it either way would be a guess.
+        if (powered) fail(`double superscript at column ${t.offset + 1}: write x^{2^3} or (x^2)^3`, t.offset);
         this.next();
         node = this.parseSuperscript(node, t);
-      } else if (isChar(t, '_')) {
+        powered = true;
+        continue;
+      }
+      powered = false;
+      if (isChar(t, '_')) {
         this.next();
         node = fn('entry', [node, ...this.parseIndexArgument()]);
       } else if (isChar(t, "'")) {
@@ -375,10 +384,23 @@ export class Parser {
     return node;
   }
 
+  /** Index just past the TeX argument starting at token `start`: `n_\textrm{in}`, `x_\mathbf{i}` carry
+   *  the command's own argument along. */
+  private argumentEnd(start: number): number {
+    let end = skipArgument(this.toks, start);
+    const first = this.toks[start];
+    if (
+      first?.kind === 'cmd' &&
+      (fonts[first.value] || accents[first.value] || textCommands.has(first.value))
+    )
+      end = skipArgument(this.toks, end);
+    return end;
+  }
+
   /** The raw tokens of the next TeX argument (a `{…}` group's content, or one token) and where it ends. */
   private argumentTokens(): { inner: Token[]; end: number; start: number } {
     const start = this.sigIndex(this.pos);
-    const end = skipArgument(this.toks, start);
+    const end = this.argumentEnd(start);
     const braced = isChar(this.toks[start], '{');
     const inner = braced
       ? this.toks.slice(start + 1, Math.max(start + 1, end - 1))
@@ -391,6 +413,7 @@ export class Parser {
     const t = this.peek();
     if (t.kind === 'eof') fail(`missing superscript after '^' at column ${caret.offset + 1}`, caret.offset);
     if (t.kind === 'num') this.splitNumber(this.pos);
+    if (this.euler.has(base)) return fn('exp', [this.parseArgument('^')]);
     const { inner, end } = this.argumentTokens();
     const sig = inner.map((u) => (u.kind === 'cmd' ? `\\${u.value}` : u.value)).join(' ');
     const tIsScalar = this.ctx.kindOf('T') === 'scalar' || this.ctx.kindOf('T') === 'index';
@@ -423,9 +446,7 @@ export class Parser {
       fail(`pseudo-inverse ^{${sig}} is not supported`, caret.offset, 'unsupported');
     if (['*', '\\ast', '\\star'].includes(sig))
       fail(`^* on an expression (not a symbol) is not supported`, caret.offset, 'unsupported');
-    const exponent = this.parseArgument('^');
-    if (this.euler.has(base)) return fn('exp', [exponent]);
-    return binary('pow', base, exponent);
+    return binary('pow', base, this.parseArgument('^'));
   }
 
   /** Could this expression be a matrix? Decides whether `^{-1}` is a matrix inverse. */
@@ -700,6 +721,11 @@ export class Parser {
 
   private parseCommand(t: Token): MathNode {
     const v = t.value;
+    if (
+      (v === 'mathbb' || v === 'mathbf' || v === 'mathbbm' || v === 'mathds' || v === 'boldsymbol') &&
+      this.wordAt(this.pos + 1)?.word === '1'
+    )
+      return this.parseIndicator(t);
     if (wordCommands.has(v)) return this.parseWordCommand(t);
     if (greek[v] || accents[v] || fonts[v] || oldFonts[v]) return this.parseSymbolOrCall();
     if (v in functionCommands) {
@@ -776,6 +802,42 @@ export class Parser {
     return fail(`unknown command \\${v} at column ${t.offset + 1}`, t.offset);
   }
 
+  /** `\mathbb{1}_{x > 0}`, `\mathbb{1}[x > 0]`, `\mathbf{1}\{x \ge 0\}`: 1 where the condition holds, else 0. */
+  private parseIndicator(t: Token): MathNode {
+    const w = this.wordAt(this.pos + 1) as { end: number };
+    this.pos = w.end;
+    const u = this.peek();
+    let cond: MathNode;
+    if (isChar(u, '_')) {
+      this.next();
+      const open = this.peek();
+      if (!isChar(open, '{'))
+        fail(
+          `the indicator at column ${t.offset + 1} needs a condition, \\mathbb{1}_{x > 0}`,
+          t.offset,
+          'unsupported',
+        );
+      this.next();
+      cond = this.parseComparisonChain(open);
+      this.expectChar('}', open);
+    } else if (isChar(u, '[') || isChar(u, '(') || isCmd(u, '{') || isCmd(u, 'left')) {
+      this.next();
+      if (isCmd(u, 'left')) this.pos++;
+      cond = this.parseComparisonChain(u);
+      const c = this.next();
+      if (!(isChar(c, ']') || isChar(c, ')') || isCmd(c, '}') || isCmd(c, 'right')))
+        unexpected(c, `expected the end of the indicator's condition`);
+      if (isCmd(c, 'right')) this.pos++;
+    } else {
+      return fail(
+        `\\${t.value}{1} at column ${t.offset + 1}: a vector of ones is not supported; an indicator needs a condition`,
+        t.offset,
+        'unsupported',
+      );
+    }
+    return fn('piecewise', [cond, num(1), num(0)]);
+  }
+
   private parseWrapper(t: Token): MathNode {
     this.next();
     const arity = wrappers[t.value] ?? 1;
@@ -830,6 +892,12 @@ export class Parser {
     if (known) {
       this.pos = w.end;
       return this.parseFunctionApplication(known, t, w.word);
+    }
+    if (boldFonts.has(t.value) && w.letters && w.word.length > 1 && !w.word.includes(' ')) {
+      // `\mathbf{AB}` is the product of bold A and bold B, not one symbol.
+      this.pos = w.end;
+      const letters = [...w.word].map((c) => this.symbolNode(applyFont(t.value, c)));
+      return paren(letters.reduce((a, b) => binary('multiply', a, b, true)));
     }
     if (
       !isText &&
@@ -924,6 +992,15 @@ export class Parser {
     return defaultFunctionNames.has(base);
   }
 
+  /** Is `x'` another point named x-prime rather than a transpose? Transposing a scalar changes nothing, so
+   *  for a symbol not declared a vector or matrix, and not written as a capital (the matrix convention),
+   *  the prime makes a new name. Functions keep their primes for derivatives, `f'(x)`. */
+  private primeNamesPoint(name: string): boolean {
+    const kind = this.ctx.kindOf(name);
+    if (kind === 'matrix' || kind === 'vector' || this.isFunctionName(name)) return false;
+    return !/^[A-Z\u{1D400}-\u{1D419}]/u.test(name);
+  }
+
   private isIndexName(name: string): boolean {
     return this.bound.includes(name) || this.ctx.kindOf(name) === 'index';
   }
@@ -957,7 +1034,15 @@ export class Parser {
         );
     }
     const atom = this.readSymbolAtom();
-    if (atom.indices) return fn('entry', [sym(atom.name), ...atom.indices]);
+    if (atom.indices) {
+      if ((this.isFunctionName(atom.name) || this.listFollows()) && this.isCallOpen())
+        fail(
+          `a function indexed by a bound variable, ${atom.name}_…(…), is not supported`,
+          start.offset,
+          'unsupported',
+        );
+      return fn('entry', [sym(atom.name), ...atom.indices]);
+    }
     if (this.isFunctionName(atom.name) || (this.ctx.kindOf(atom.name) === undefined && this.listFollows())) {
       let primes = 0;
       let i = this.sigIndex(this.pos);
@@ -977,6 +1062,12 @@ export class Parser {
       }
       const saved = this.pos;
       this.pos = i;
+      if (primes > 0 && !this.isCallOpen())
+        fail(
+          `${atom.name}${"'".repeat(primes)} needs its argument, as in ${atom.name}'(x)`,
+          start.offset,
+          'unsupported',
+        );
       if (this.isCallOpen()) {
         const args = this.parseCallArgs();
         return primes > 0
@@ -1082,6 +1173,23 @@ export class Parser {
         this.pos = end;
         continue;
       }
+      if (isChar(u, "'") && !indices && this.primeNamesPoint(name)) {
+        this.next();
+        name += "'";
+        continue;
+      }
+      if (isChar(u, '^') && !subscripted && !indices) {
+        // `x^2_i` is x_i squared: read the subscript into the name first.
+        const supEnd = this.argumentEnd(this.sigIndex(this.pos + 1));
+        const b = this.sigIndex(supEnd);
+        if (isChar(this.toks[b], '_')) {
+          const subEnd = this.argumentEnd(this.sigIndex(b + 1));
+          const sup = this.toks.slice(this.pos, supEnd);
+          const sub = this.toks.slice(b, subEnd);
+          this.toks.splice(this.pos, subEnd - this.pos, ...sub, ...sup);
+          continue;
+        }
+      }
       if (isChar(u, '^') && !indices) {
         const a = this.sigIndex(this.pos + 1);
         const first = this.toks[a];
@@ -1105,8 +1213,15 @@ export class Parser {
             this.pos = end;
             const label = inner.slice(1, -1);
             // `x^{(i)}` inside a sum over i is the i-th sample: an entry, like `x_i`.
-            if (label.some((x) => (x.kind === 'letter' || x.kind === 'cmd') && this.isIndexName(tokenName(x)))) {
-              if (indices) fail(`both a subscript and a (label) index a bound variable at column ${u.offset + 1}`, u.offset, 'unsupported');
+            if (
+              label.some((x) => (x.kind === 'letter' || x.kind === 'cmd') && this.isIndexName(tokenName(x)))
+            ) {
+              if (indices)
+                fail(
+                  `both a subscript and a (label) index a bound variable at column ${u.offset + 1}`,
+                  u.offset,
+                  'unsupported',
+                );
               indices = this.indicesFrom(label);
               continue;
             }
@@ -1213,6 +1328,7 @@ export class Parser {
   /** `\frac{d}{dx} f`, `\frac{df}{dx}`, `\frac{\partial^2 f}{\partial x \partial y}`. */
   private parseDerivative(t: Token): MathNode {
     const open = this.next();
+    const partial = isCmd(this.at(this.pos), 'partial');
     this.pos = this.markerAt(this.pos);
     const order = this.parseOrder(t);
     let body: MathNode | undefined;
@@ -1241,6 +1357,25 @@ export class Parser {
       // The operand of d/dx runs over the whole product that follows: d/dx sin x cos x is (sin x cos x)'.
       body = this.parseImplicit(false);
     }
+    const evaluatedAt = this.isCallOpen();
+    if (
+      !partial &&
+      isSymbol(body) &&
+      this.isFunctionName(body.name) &&
+      new Set(vars.map((v) => v.toString())).size === 1
+    ) {
+      // `\frac{df}{dx}`, `\frac{d^2 f}{dx^2}(x_0)`: the derivative of a one-variable function, at the
+      // point in parentheses if one follows (not a product with it).
+      if (!evaluatedAt) return fn('derivFn', [body, num(order), vars[0] as MathNode]);
+      const args = this.parseCallArgs();
+      return fn('derivFn', [body, num(order), ...args]);
+    }
+    if (evaluatedAt && isSymbol(body) && this.isFunctionName(body.name))
+      fail(
+        `a partial derivative evaluated at a point, at column ${t.offset + 1}, is not supported`,
+        t.offset,
+        'unsupported',
+      );
     body = this.applyBareFunction(body, vars);
     for (let r = vars.length - 1; r >= 0; r--) body = fn('deriv', [vars[r] as MathNode, body]);
     return body;
@@ -1513,52 +1648,6 @@ function tokenName(t: Token): string {
 function withMark(name: string, mark: string): string {
   const m = /^(\P{M}\p{M}*)(.*)$/su.exec(name);
   return (m ? `${m[1]}${mark}${m[2]}` : `${name}${mark}`).normalize('NFC');
-}
-
-/** Finds probability notation anywhere in the tokens, so such a side is reported as probability even if
- *  something else in it is also unreadable. */
-export function findProbability(tokens: readonly Token[], ctx: ParseContext): ParseError | undefined {
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    let what: string | undefined;
-    if (t.kind === 'cmd') {
-      if (t.value === 'Pr' || t.value === 'mid' || t.value === 'sim' || t.value === 'E' || t.value === 'Var')
-        what = `\\${t.value}`;
-      else if (t.value === 'mathbb' || wordCommands.has(t.value)) {
-        const j = isChar(tokens[i + 1], '*') ? i + 2 : i + 1;
-        const open = tokens[j];
-        let word = '';
-        if (open?.kind === 'letter') word = open.value;
-        else if (isChar(open, '{')) {
-          for (let k = j + 1; k < tokens.length && tokens[k]?.kind === 'letter'; k++)
-            word += (tokens[k] as Token).value;
-        }
-        if (
-          t.value === 'mathbb'
-            ? word === 'E' || word === 'P'
-            : probabilityNames.has(word) && (word.length > 1 || t.value !== 'mathbf')
-        )
-          what = `\\${t.value}{${word}}`;
-      }
-    } else if (
-      t.kind === 'letter' &&
-      (t.value === 'P' || t.value === 'E') &&
-      ctx.kindOf(t.value) === undefined
-    ) {
-      const prev = tokens[i - 1];
-      const next = tokens[i + 1];
-      const opens =
-        isChar(next, '(') || isChar(next, '[') || (isCmd(next, 'left') && !isChar(tokens[i + 2], '.'));
-      if (opens && !isChar(prev, '_') && !isChar(prev, '^') && !isCmd(prev, 'mathbb')) what = `${t.value}(…)`;
-    }
-    if (what)
-      return {
-        message: `${what} at column ${t.offset + 1} is probability notation, which sampling cannot check`,
-        offset: t.offset,
-        code: 'probability',
-      };
-  }
-  return undefined;
 }
 
 /** Parses tokens (ending with eof) as one expression, never throwing. */

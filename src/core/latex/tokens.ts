@@ -59,16 +59,30 @@ export function tokenize(tex: string): Token[] {
       }
     } else if (isDigit(c)) {
       let digits = '';
+      let grouped = false;
       for (;;) {
+        const run = i;
         while (i < n && isDigit(tex[i] as string)) digits += tex[i++];
-        // `1{,}000` is one number: TeX's way to write a thousands separator without a space.
-        if (tex.startsWith('{,}', i) && /^\d{3}/.test(tex.slice(i + 3, i + 6))) {
+        const groupOk = grouped ? i - run === 3 : i - run <= 3;
+        // `1{,}000` and `1\,000`: thousands separators (groups of three digits), not a list or a product.
+        if (groupOk && tex.startsWith('{,}', i) && /^\d{3}(?!\d)/.test(tex.slice(i + 3, i + 7))) {
           i += 3;
+          grouped = true;
+          continue;
+        }
+        if (groupOk && tex.startsWith('\\,', i) && /^\d{3}(?!\d)/.test(tex.slice(i + 2, i + 6))) {
+          i += 2;
+          grouped = true;
           continue;
         }
         break;
       }
-      if (tex[i] === '.' && i + 1 < n && isDigit(tex[i + 1] as string)) {
+      // `0{,}5`: a decimal comma (any other number of digits than a group of three).
+      if (!grouped && tex.startsWith('{,}', i) && /^\d/.test(tex.slice(i + 3, i + 4))) {
+        digits += '.';
+        i += 3;
+        while (i < n && isDigit(tex[i] as string)) digits += tex[i++];
+      } else if (tex[i] === '.' && i + 1 < n && isDigit(tex[i + 1] as string)) {
         digits += '.';
         i++;
         while (i < n && isDigit(tex[i] as string)) digits += tex[i++];

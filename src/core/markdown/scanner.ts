@@ -21,7 +21,13 @@ interface LineInfo {
 }
 
 const FENCE = /^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})[ \t]*(.*)$/;
-const HEADING = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const HEADING = /^(#{1,6})(?:[ \t]|$)/;
+
+/** An ATX heading's text without its optional closing `#` sequence. */
+function headingText(content: string, level: number): string {
+  const t = content.slice(level).trim();
+  return t.replace(/(?:^|[ \t]+)#+$/, '').trim();
+}
 
 function splitLine(raw: string): LineInfo {
   let i = 0;
@@ -232,8 +238,10 @@ export function scanMarkdown(text: string): ScanResult {
         }
       }
       const h = atStart ? HEADING.exec(content) : null;
-      if (h)
-        blocks.push({ kind: 'heading', level: h[1]?.length ?? 1, text: (h[2] ?? '').trim(), line: i + 1 });
+      if (h) {
+        const level = h[1]?.length ?? 1;
+        blocks.push({ kind: 'heading', level, text: headingText(content, level), line: i + 1 });
+      }
       paraEnd = paragraphEnd(i, h !== null);
       failedTicks = new Set();
       failedBracket = new Set();

@@ -90,6 +90,22 @@ describe('stepwise CLI (in-process)', () => {
     assert.match(r.stdout, /a\.md:6/);
   });
 
+  it('names a directory and a permission problem in one line each', async () => {
+    let stderr = '';
+    const code = await runCli(['check', 'dir', 'secret.md'], {
+      stdout: () => undefined,
+      stderr: (s) => (stderr += s),
+      readFile: (p) =>
+        Promise.reject(Object.assign(new Error('x'), { code: p === 'dir' ? 'EISDIR' : 'EACCES' })),
+      color: false,
+    });
+    assert.equal(code, 2);
+    assert.equal(
+      stderr,
+      "stepwise: cannot read 'dir': is a directory\nstepwise: cannot read 'secret.md': permission denied\n",
+    );
+  });
+
   it('exits 2 on usage errors with a short message', async () => {
     for (const [argv, msg] of [
       [['check', '--bogus', 'a.md'], "unknown option '--bogus'"],

@@ -109,6 +109,13 @@ describe('latex blocks: splitting into claims', () => {
     assert.ok(result[2]?.ok);
   });
 
+  it('gives line and column in messages about a multi-line block', () => {
+    const [, c] = parseBlock('a = b \\\\\n c = \\foo', context());
+    assert.ok(c && !c.ok);
+    assert.equal(c.error.message, 'unknown command \\foo at line 2, column 6');
+    assert.equal(c.error.offset, 14);
+  });
+
   it('reports a missing side', () => {
     const [c] = parseBlock('= b', context());
     assert.ok(c && !c.ok);
@@ -119,6 +126,7 @@ describe('latex blocks: splitting into claims', () => {
     assert.deepEqual(claims('\\mathbb{E}[x] = \\mu'), ['error(probability, 1)']);
     assert.deepEqual(claims('w \\sim \\mathcal{N}(0, 1)'), []);
     assert.deepEqual(claims('x \\in A = B'), ['error(unsupported, 1)']);
+    assert.deepEqual(claims('a = b \\lesssim c'), ['error(unsupported, 1)']);
   });
 
   it('reads a claim that starts with p(x) as a statement about a function p', () => {
@@ -132,6 +140,8 @@ describe('latex blocks: splitting into claims', () => {
 
   it('reads a \\text{…} name next to a relation as a symbol', () => {
     assert.deepEqual(claims('\\text{price} = 2 w'), ['price = 2 w']);
+    assert.deepEqual(claims('p = w \\cdot \\textrm{area} + b'), ['p = w * area + b']);
+    assert.deepEqual(claims('x = 1 \\text{ so } -y = 2'), ['x = 1', '-y = 2']);
   });
 });
 

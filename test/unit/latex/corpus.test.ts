@@ -1,10 +1,11 @@
-// Every display block of the shared corpus goes through parseBlock: no throw, and a floor on how much of
-// it parses, so that a regression shows. The corpus sits beside the repository (../shared/corpus); on a
-// checkout without it these tests are skipped.
+// Every display block of the shared corpus goes through parseBlock: no throw, offsets inside the block,
+// only vocabulary names emitted, and a floor on how much of it parses, so that a regression shows. The
+// corpus sits beside the repository (../shared/corpus); on a checkout without it these tests are skipped.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseBlock } from '../../../src/core/latex/index';
+import type { FunctionNode } from 'mathjs';
+import { parseBlock, vocabulary } from '../../../src/core/latex/index';
 import type { Claim } from '../../../src/core/latex/types';
 import { context } from './helpers';
 
@@ -45,13 +46,20 @@ function tally(blocks: string[]): Tally {
         t.probabilitySteps += steps;
         t.sensibleSides += steps + 1;
       } else t.otherSteps += steps;
+      if (c.ok)
+        for (const step of c.steps)
+          for (const side of [step.lhs.node, step.rhs.node])
+            side.traverse((n) => {
+              const f = n as FunctionNode;
+              if (f.isFunctionNode)
+                assert.ok(f.fn.name in vocabulary, `${f.fn.name} is not in the vocabulary`);
+            });
       const offsets = c.ok
         ? c.steps.flatMap((s) => [s.lhs.offset, s.rhs.end, s.relationOffset])
         : [c.error.offset];
       for (const o of offsets) assert.ok(o >= 0 && o <= tex.length, `offset ${o} outside the block`);
     }
   }
-  if (process.env.STEPWISE_TALLY) console.log(JSON.stringify(t));
   return t;
 }
 
@@ -78,10 +86,10 @@ describe('latex corpus', function () {
       .filter((f) => f.endsWith('.md'))
       .flatMap((f) => displayBlocks(readFileSync(path.join(dir, f), 'utf8')));
     const t = tally(blocks);
-    // Measured: 315 blocks, 257 steps parsed, 89 reported as probability notation.
+    // Measured: 315 blocks, 247 steps parsed, 91 reported as probability notation.
     assert.ok(t.blocks >= 300);
-    assert.ok(t.okSteps >= 245, `only ${t.okSteps} steps parsed`);
-    assert.ok(t.probabilitySteps >= 80, `only ${t.probabilitySteps} probability steps recognised`);
+    assert.ok(t.okSteps >= 240, `only ${t.okSteps} steps parsed`);
+    assert.ok(t.probabilitySteps >= 85, `only ${t.probabilitySteps} probability steps recognised`);
   });
 
   it('goes through the garbled OCR homework without a throw', () => {

@@ -50,6 +50,24 @@ describe('latex declarations', () => {
     assert.deepEqual(one('x \\in \\mathbb{R}^d'), ['x ∈ real (-∞, ∞) shape d']);
   });
 
+  it('reads signed and shaped variants of ℝ, ℕ, ℤ and intervals', () => {
+    const cases: [string, string][] = [
+      ['\\mathbb{R}_{\\geq 0}', 'real [0, ∞)'],
+      ['\\mathbb{R}_{<0}', 'real (-∞, 0)'],
+      ['\\mathbb{R}_-', 'real (-∞, 0]'],
+      ['\\mathbb{R}_{++}', 'real (0, ∞)'],
+      ['\\mathbb{Z}_+', 'integer [1, ∞)'],
+      ['\\mathbb{N}_0', 'integer [0, ∞)'],
+      ['\\mathbb{R}^{n}_{>0}', 'real (0, ∞) shape n'],
+      ['[0, 1]^n', 'real [0, 1] shape n'],
+      ['(-\\infty, 0]', 'real (-∞, 0]'],
+      ['\\left(0, 1\\right]', 'real (0, 1]'],
+      ['\\mathbb R', 'real (-∞, ∞)'],
+      ['ℝ^{m \\times n}', 'real (-∞, ∞) shape m×n'],
+    ];
+    for (const [tex, want] of cases) assert.deepEqual(one(`x \\in ${tex}`), [`x ∈ ${want}`], tex);
+  });
+
   it('reads several declarations on a line and one a line', () => {
     assert.deepEqual(one('A \\in \\mathbb{R}^{n \\times n}, b \\in \\mathbb{R}^{n}\nx \\in \\mathbb{R}'), [
       'A ∈ real (-∞, ∞) shape n×n',
@@ -92,6 +110,13 @@ describe('latex declarations', () => {
     assert.equal(r.errors.length, 2);
     assert.equal(r.errors[0]?.offset, 26); // the \\mathbb of the unknown domain
     assert.equal(r.errors[0]?.code, 'unsupported');
+  });
+
+  it('explains that a signature f: A → B declares nothing', () => {
+    const r = decls('f: \\mathbb{R} \\to \\mathbb{R}');
+    assert.equal(r.declarations.length, 0);
+    assert.equal(r.errors[0]?.code, 'unsupported');
+    assert.match(r.errors[0]?.message ?? '', /write f\(x\) = …/);
   });
 
   it('in strict mode takes only clear declarations, silently', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { FunctionNode, MathNode, OperatorNode, SymbolNode } from 'mathjs';
-import { parseExpression } from '../../../src/core/latex/index';
+import { parseExpression, vocabulary } from '../../../src/core/latex/index';
 import { context, errorOf, show } from './helpers';
 
 const node = (tex: string, ctx = context()): MathNode => {
@@ -66,6 +66,10 @@ describe('latex expressions: products and operators', () => {
     assert.equal(show('\\sqrt[3]{x}'), 'nthRoot(x, 3)');
     assert.equal(show('x^{n+1}'), 'x ^ (n + 1)');
     assert.equal(show('x^23'), 'x ^ 2 (3)');
+    assert.equal(show('x^2_i'), 'x_i ^ 2');
+    assert.equal(show('\\sum_{i=1}^n x^2_i'), 'sumOver(i, 1, n, entry(x, i) ^ 2)');
+    assert.equal(show('x^{2^3}'), 'x ^ 2 ^ 3');
+    assert.match(errorOf('x^2^3').message, /double superscript at column 4/);
     assert.equal(show('\\binom{n}{k}'), 'binom(n, k)');
     assert.equal(show('n!'), 'n!');
   });
@@ -73,6 +77,10 @@ describe('latex expressions: products and operators', () => {
   it('reads numbers', () => {
     assert.equal(show('0.5'), '0.5');
     assert.equal(show('1{,}000'), '1000');
+    assert.equal(show('1\\,000 + 2\\,x'), '1000 + 2 x');
+    assert.equal(show('12\\,345\\,678'), '1.2345678e+7');
+    assert.equal(show('1{,}000{,}000'), '1e+6');
+    assert.equal(show('0{,}5'), '0.5');
     assert.equal(show('10^{-3}'), '10 ^ (-3)');
   });
 
@@ -91,6 +99,15 @@ describe('latex expressions: products and operators', () => {
       assert.equal(show(t), 'transpose(A)', t);
     assert.equal(show('x^T', context({ T: 'scalar' })), 'x ^ T');
     assert.equal(show('(AB)^\\top'), 'transpose((A B))');
+    assert.equal(show("(AB)'"), 'transpose((A B))');
+    assert.equal(show('\\mathbf{AB}^\\top'), 'transpose((𝐀 𝐁))');
+  });
+
+  it("reads x' of a scalar as another point, not a (no-op) transpose", () => {
+    assert.equal(show("f(x') - f(x)"), "call(f, x') - call(f, x)");
+    assert.equal(show("x'", context({ x: 'vector' })), 'transpose(x)');
+    assert.equal(show("\\mathbf{x}'"), "𝐱'");
+    assert.equal(errorOf("f' + 1").code, 'unsupported');
   });
 
   it('reads ^{-1} as a matrix inverse only for matrices', () => {
@@ -113,6 +130,7 @@ describe('latex expressions: products and operators', () => {
     assert.equal(show('\\left| x \\right|'), 'abs(x)');
     assert.equal(show('\\|x\\|^2_2'), 'norm(x) ^ 2');
     assert.equal(show('\\|A\\|^2_F'), 'normFro(A) ^ 2');
+    assert.equal(show('\\|A\\|_\\textrm{F}'), 'normFro(A)');
     assert.equal(show('|x| \\cdot \\left| y \\right|'), 'abs(x) * abs(y)');
   });
 
@@ -153,9 +171,17 @@ describe('latex expressions: products and operators', () => {
 
   it('reads e and π as constants unless declared', () => {
     assert.equal(show('e^{-z}'), 'exp(-z)');
+    assert.equal(show('e^{-1}'), 'exp(-1)');
     assert.equal(show('e'), String(Math.E));
     assert.equal(show('e^{x}', context({ e: 'scalar' })), 'e ^ x');
     assert.equal(show('\\pi', context({ π: 'scalar' })), 'π');
+  });
+
+  it('reads indicators as piecewise 1 or 0', () => {
+    assert.equal(show('\\mathbb{1}_{x > 0}'), 'piecewise(x > 0, 1, 0)');
+    assert.equal(show('\\mathbb{1}[x \\ge 0] x'), 'piecewise(x >= 0, 1, 0) x');
+    assert.equal(show('\\mathbf{1}\\{0 < x < 1\\}'), 'piecewise(0 < x and x < 1, 1, 0)');
+    assert.equal(errorOf('\\mathbf{1}').code, 'unsupported');
   });
 
   it('keeps I and 0 as identity and zero', () => {
@@ -176,6 +202,9 @@ describe('latex expressions: sums, cases, matrices, derivatives', () => {
     );
     assert.equal(show('x_i'), 'x_i');
     assert.equal(show('x_i', context({ i: 'index' })), 'entry(x, i)');
+    assert.equal(show('\\sum_{i=1}^{n} \\mathbf{x}^{(i)}'), 'sumOver(i, 1, n, entry(𝐱, i))');
+    assert.equal(show('x^{(i)}'), 'x^{(i)}');
+    assert.equal(errorOf('\\sum_{i=1}^{n} f_i(x)').code, 'unsupported');
     assert.equal(errorOf('\\sum_i x_i').code, 'unsupported');
     assert.equal(errorOf('\\sum_{i=1}^{\\infty} x_i').code, 'unsupported');
   });
@@ -209,9 +238,14 @@ describe('latex expressions: sums, cases, matrices, derivatives', () => {
   it('reads derivatives', () => {
     assert.equal(show('\\frac{d}{dx} x^2'), 'deriv(x, x ^ 2)');
     assert.equal(show('\\frac{d}{dx}\\left(x^2 + 1\\right)'), 'deriv(x, (x ^ 2 + 1))');
-    assert.equal(show('\\frac{d f}{dx}'), 'deriv(x, call(f, x))');
-    assert.equal(show('\\frac{d}{dx} f'), 'deriv(x, call(f, x))');
+    assert.equal(show('\\frac{d f}{dx}'), 'derivFn(f, 1, x)');
+    assert.equal(show('\\frac{d}{dx} f'), 'derivFn(f, 1, x)');
+    // evaluated at a point: not a product with (x_0)
+    assert.equal(show('\\frac{df}{dx}(x_0)'), 'derivFn(f, 1, x_0)');
+    assert.equal(show('\\frac{d^2 f}{dx^2}(t)'), 'derivFn(f, 2, t)');
+    assert.equal(errorOf('\\frac{\\partial f}{\\partial x}(a, b)').code, 'unsupported');
     assert.equal(show('\\frac{d}{dx} f(x) + 1'), 'deriv(x, call(f, x)) + 1');
+    assert.equal(show('\\frac{d}{dx} \\sin x \\cos x + 1'), 'deriv(x, sin(x) cos(x)) + 1');
     assert.equal(show('\\frac{d (x^3)}{dx}'), 'deriv(x, (x ^ 3))');
     assert.equal(show('\\frac{\\partial}{\\partial y} (x y)'), 'deriv(y, (x y))');
     assert.equal(show('\\frac{\\partial f}{\\partial x}'), 'deriv(x, call(f, x))');
@@ -281,5 +315,29 @@ describe('latex expressions: node shapes', () => {
     const n = node('\\sum_{i=1}^{3} i') as FunctionNode;
     assert.equal(n.fn.name, 'sumOver');
     assert.equal((n.args[0] as SymbolNode).name, 'i');
+  });
+});
+
+describe('latex expressions: vocabulary', () => {
+  it('emits only function names of vocabulary.ts', () => {
+    const inputs = [
+      '\\sum_{i=1}^{n} x_i^2 + \\prod_{k=1}^{3} k',
+      '\\|x\\|_2 + \\|A\\|_F + \\|x\\|_1 + |x| + \\sqrt[3]{x} + \\sqrt{y}',
+      'A^{-1} + A^\\top + \\det A + \\operatorname{tr}(A) + \\operatorname{diag}(v)',
+      '\\exp x + \\log x + \\log_2 x + \\log_{10} x + \\sin x + \\cos x + \\tan x + \\tanh x',
+      '\\max(a, b) + \\min(a, b) + \\operatorname{ReLU}(x) + \\operatorname{sigmoid}(x) + \\operatorname{softmax}(z)',
+      '\\binom{n}{k} + a \\odot b + \\lfloor x \\rfloor + \\lceil x \\rceil + \\operatorname{sign}(x)',
+      '\\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases} + \\frac{d}{dx} x^2 + \\nabla_x f(x)',
+      "f(x) + \\sigma'(z) + \\operatorname{softmax}(z)_i + \\mathbb{1}_{x > 0}",
+    ];
+    const names = new Set<string>();
+    for (const tex of inputs) {
+      const n = node(tex, context({ A: 'matrix' }));
+      n.traverse((c) => {
+        if ((c as FunctionNode).isFunctionNode) names.add((c as FunctionNode).fn.name);
+      });
+    }
+    for (const name of names) assert.ok(name in vocabulary, `${name} is not in the vocabulary`);
+    assert.ok(names.size >= 30, `only ${names.size} names exercised`);
   });
 });

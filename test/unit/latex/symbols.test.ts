@@ -25,6 +25,7 @@ describe('latex canonical names', () => {
     assert.equal(canonicalName('x_{i}'), 'x_i');
     assert.equal(canonicalName('x_{12}'), 'x_{12}');
     assert.equal(canonicalName('n_{\\text{in}}'), 'n_{in}');
+    assert.equal(canonicalName('n_\\text{in}'), 'n_{in}');
     assert.equal(canonicalName('\\theta^*'), 'θ*');
     assert.equal(canonicalName('\\theta^{*}'), 'θ*');
     assert.equal(canonicalName('\\theta^\\star'), 'θ*');

@@ -219,12 +219,15 @@ describe('scanMarkdown', () => {
     });
 
     it('reads ATX headings with their level and text', () => {
-      const hs = only('# One\ntext\n### Three $x$ ###\n#nope\n####### seven', 'heading');
+      const hs = only('# One\ntext\n### Three $x$ ###\n#nope\n####### seven\n## C# #\n#\n## #', 'heading');
       assert.deepEqual(
         hs.map((h) => [h.level, h.text, h.line]),
         [
           [1, 'One', 1],
           [3, 'Three $x$', 3],
+          [2, 'C#', 6],
+          [1, '', 7],
+          [2, '', 8],
         ],
       );
     });
