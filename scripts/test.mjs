@@ -15,6 +15,7 @@ mkdirSync(tallyDir, { recursive: true });
 const only = process.argv.slice(2);
 const stages = [
   { name: 'build', cmd: ['node', 'scripts/build.mjs'], tallied: false },
+  { name: 'static', cmd: ['node', 'scripts/static.mjs'] },
   { name: 'unit', cmd: ['npx', 'mocha'] },
   {
     name: 'webview',

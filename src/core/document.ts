@@ -52,9 +52,10 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** A parser message without its own `at column N` (relative to the TeX), since we give the file position. */
+/** A parser message without its own `at column N` or `at line L, column N` (relative to the TeX, and
+ *  `localize` rewrites the first into the second for multi-line blocks): we give the file position once. */
 function bare(msg: string): string {
-  return msg.replace(/ at column \d+/g, '');
+  return msg.replace(/ at (?:line \d+, )?column \d+/g, '');
 }
 
 /** Scan, collect declarations and macros in order, and parse every display block (no sampling). */
@@ -151,7 +152,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
 function failedStepMessage(error: ParseError, tex: TexSource): string {
   if (error.code === 'probability') {
     const what =
-      /^(.*?) (?:at column \d+ )?is probability notation/.exec(error.message)?.[1] ??
+      /^(.*?) (?:at (?:line \d+, )?column \d+ )?is probability notation/.exec(error.message)?.[1] ??
       'expectation or probability';
     return (
       `uses probability notation (${what}) that Stepwise cannot sample; declare the quantity as a symbol ` +
@@ -193,6 +194,9 @@ export function verifyDerivation(
       }
       continue;
     }
+    const conditions = claim.conditions ?? [];
+    const badCondition = conditions.find((c) => c.error);
+    const conditionText = conditions.map((c) => c.text).join(' and ');
     for (const step of claim.steps) {
       const index = steps.length + 1;
       const at = texPos(block.tex, step.relationOffset);
@@ -210,13 +214,41 @@ export function verifyDerivation(
         });
         continue;
       }
+      if (badCondition?.error) {
+        // Checking the step without its condition could refute a true claim: say what we could not read.
+        const where = texPos(block.tex, badCondition.offset);
+        steps.push({
+          ...common,
+          status: 'unverifiable',
+          message:
+            `the condition "${badCondition.tex}" (line ${where.line}, column ${where.column}) cannot be checked: ` +
+            bare(badCondition.error.message),
+          samples: 0,
+          counterexample: null,
+          values: null,
+          assumptions: [],
+        });
+        continue;
+      }
       // Each step seeds from its own text too, so editing one step never changes another's samples.
       const seed = hashString(
         `${index}\u0000${step.lhs.tex}\u0000${step.relation}\u0000${step.rhs.tex}`,
         baseSeed,
       );
       const verdict = verifyStep(
-        { relation: step.relation, lhs: step.lhs.node, rhs: step.rhs.node },
+        {
+          relation: step.relation,
+          lhs: step.lhs.node,
+          rhs: step.rhs.node,
+          ...(conditions.length
+            ? {
+                conditions: conditions.flatMap((c) =>
+                  c.steps.map((s) => ({ relation: s.relation, lhs: s.lhs.node, rhs: s.rhs.node })),
+                ),
+                conditionText,
+              }
+            : {}),
+        },
         block.symbols,
         opts,
         seed,

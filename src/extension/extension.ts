@@ -1,5 +1,6 @@
 // Entry point of the extension host side. Everything registered here is kept in `context.subscriptions`.
-// `activate()` stays light: the core (parser, mathjs) loads on first use, verification runs in a worker.
+// `activate()` stays light: the core (parser, mathjs) loads on first use, verification runs in a worker,
+// and the preview's renderer loads only for an export.
 import * as vscode from 'vscode';
 import { OutlineCache } from './analysis';
 import { StepwiseCodeLensProvider } from './codeLens';
@@ -9,6 +10,7 @@ import { DecorationsView } from './decorations';
 import { DiagnosticsView } from './diagnostics';
 import { Experiments } from './experiments';
 import { StepHoverProvider } from './hover';
+import { registerPreview } from './preview/index';
 import { ResultsStore } from './results';
 import { StatusBarView } from './statusBar';
 import { Trust } from './trust';
@@ -25,8 +27,6 @@ export interface StepwiseApi {
   /** Test hook: VS Code cannot revoke trust from an extension, so tests simulate Restricted Mode here. */
   simulateRestrictedMode(on: boolean): void;
 }
-
-type RegisterPreview = (context: vscode.ExtensionContext, deps: { results: ResultsStore }) => void;
 
 export function activate(context: vscode.ExtensionContext): StepwiseApi {
   const t0 = performance.now();
@@ -67,23 +67,11 @@ export function activate(context: vscode.ExtensionContext): StepwiseApi {
     config.onDidChange(() => outlines.clear()),
     ...registerCommands({ store, config, outlines, verification, experiments, output }),
   );
-  // The preview module loads its renderer (KaTeX, markdown-it) when required: register it just after
-  // activation so that opening a Markdown file is not held up by it. VS Code keeps panels waiting to be
-  // restored until their serializer registers, so the delay is safe.
-  const previewTimer = setTimeout(() => {
-    const p0 = performance.now();
-    let registerPreview: RegisterPreview | undefined;
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      registerPreview = (require('./preview/index') as { registerPreview?: RegisterPreview }).registerPreview;
-    } catch {
-      registerPreview = undefined; // a build without the preview
-    }
-    registerPreview?.(context, { results: store });
-    if (registerPreview)
-      log(`preview registered in ${(performance.now() - p0).toFixed(1)} ms (after activation)`);
-  }, 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(previewTimer) });
+  // The preview registers here, inside activate(): its module holds only the panel controller and the page
+  // builder; the renderer (KaTeX, markdown-it) loads only when the export command runs (a dynamic import).
+  const p0 = performance.now();
+  registerPreview(context, { results: store });
+  log(`preview registered in ${(performance.now() - p0).toFixed(1)} ms`);
   const activationMs = performance.now() - t0;
   log(`activated in ${activationMs.toFixed(1)} ms`);
   return {

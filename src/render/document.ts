@@ -8,7 +8,7 @@ import type { RenderProblem } from '../protocol/preview';
 import { admonitionPlugin } from './admonition';
 import { splitChunks } from './chunks';
 import { MathRenderer, type MathOutput } from './katexRender';
-import { lineStartsOf, mathPlugin, type MathMeta, type RenderEnv, type TexLineStart } from './mathPlugin';
+import { lineStartsOf, mathPlugin, mathTokens, type MathMeta, type RenderEnv, type TexLineStart } from './mathPlugin';
 import { anchorId, numberEquations } from './numbering';
 import {
   badgeHtml,
@@ -261,18 +261,6 @@ function hasRaw(tokens: Token[], from: number, to: number): boolean {
   return false;
 }
 
-/** Collects math tokens in reading order, block-level and inline. */
-function formulasOf(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (const t of tokens) {
-    if (t.type === 'math_block') out.push(t);
-    else if (t.children)
-      for (const c of t.children)
-        if (c.type === 'math_inline' || c.type === 'math_inline_display') out.push(c);
-  }
-  return out;
-}
-
 /** Moves cached tokens (and their formulas' file positions) by `delta` lines. */
 function shiftTokens(tokens: Token[], delta: number): void {
   if (delta === 0) return;
@@ -324,6 +312,14 @@ export class DocumentRenderer {
     return out;
   }
 
+  /** Every formula the preview finds (alt text included) with the 0-based file position of its TeX. */
+  formulaPlaces(text: string): { tex: string; display: boolean; line: number; column: number }[] {
+    return mathTokens(this.parse(text)).map((t) => {
+      const meta = t.meta as unknown as MathMeta;
+      return { tex: meta.tex, display: meta.display, ...filePos(meta.lines, 0) };
+    });
+  }
+
   render(text: string, options: RenderOptions): RenderedDocument {
     const ctx: Context = {
       options,
@@ -337,7 +333,7 @@ export class DocumentRenderer {
     const problems: RenderProblem[] = [];
 
     // Steps are wrapped first: their positions refer to the TeX as written.
-    const formulas = formulasOf(tokens);
+    const formulas = mathTokens(tokens);
     const metas = formulas.map((t) => t.meta as unknown as FormulaMeta);
     const wrapped = metas.map((m) => {
       const result = options.marks && m.display ? ctx.derivations.get(m.openLine + 1) : undefined;

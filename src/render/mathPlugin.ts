@@ -3,6 +3,8 @@
 // line of its TeX starts in the file, so a KaTeX error or a verification step maps back to a column.
 import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from 'markdown-it';
 
+type RuleInline = (state: StateInline, silent: boolean) => boolean;
+
 /** Where one line of a formula's TeX starts: offset in the TeX, 0-based line and column in the file. */
 export interface TexLineStart {
   offset: number;
@@ -172,17 +174,71 @@ function placeInlineMath(state: StateCore): void {
   for (const block of state.tokens) {
     if (block.type === 'fence' && block.map) placeFence(block, fileLines);
     if (block.type !== 'inline' || !block.children || !block.map) continue;
-    const base = block.map[0];
-    for (const child of block.children) {
-      if (child.type !== 'math_inline' && child.type !== 'math_inline_display') continue;
-      const meta = child.meta as unknown as MathMeta & { at: number };
-      const before = block.content.slice(0, meta.at);
-      const firstLine = base + countNewlines(before);
-      meta.openLine = firstLine;
-      const startCol = before.length - before.lastIndexOf('\n') - 1;
-      meta.lines = texLinesIn(meta.tex, firstLine, fileLines, startCol, env);
-    }
+    placeChildren(block.children, 0, block.content, block.map[0], fileLines, env);
   }
+}
+
+/**
+ * Places the math among inline tokens whose source starts at `base` in the paragraph's `content`. An image's
+ * alt text was parsed again on its own (offsets relative to its label), so it recurses with the label's place.
+ */
+function placeChildren(
+  children: Token[],
+  base: number,
+  content: string,
+  firstLine: number,
+  fileLines: string[],
+  env: RenderEnv,
+): void {
+  for (const child of children) {
+    if (child.type === 'image' && child.children) {
+      const labelAt = (child.meta as { labelAt?: unknown } | null)?.labelAt;
+      if (typeof labelAt === 'number')
+        placeChildren(child.children, base + labelAt, content, firstLine, fileLines, env);
+      continue;
+    }
+    if (child.type !== 'math_inline' && child.type !== 'math_inline_display') continue;
+    const meta = child.meta as unknown as MathMeta & { at: number };
+    const before = content.slice(0, base + meta.at);
+    const line = firstLine + countNewlines(before);
+    meta.openLine = line;
+    const startCol = before.length - before.lastIndexOf('\n') - 1;
+    meta.lines = texLinesIn(meta.tex, line, fileLines, startCol, env);
+  }
+}
+
+/** Where closing delimiters of inline math are, by opening one (for text renderings such as alt text). */
+const inlineClosers: Record<string, string> = { $: '$', $$: '$$', '\\(': '\\)', '\\[': '\\]' };
+
+/**
+ * markdown-it parses an image's label on its own and keeps no position: remember where the label starts
+ * (relative to the text being parsed), so that math in alt text gets its real line and column.
+ */
+function recordImageLabels(md: MarkdownIt): void {
+  const rules = (md.inline.ruler as unknown as { __rules__?: { name: string; fn: RuleInline }[] }).__rules__;
+  const image = rules?.find((r) => r.name === 'image')?.fn;
+  if (!image) return;
+  md.inline.ruler.at('image', (state, silent) => {
+    const pos = state.pos;
+    if (!image(state, silent)) return false;
+    const token = state.tokens[state.tokens.length - 1];
+    if (!silent && token?.type === 'image') token.meta = { ...(token.meta ?? {}), labelAt: pos + 2 };
+    return true;
+  });
+}
+
+/** Alt text (and other text renderings) keeps a formula's source with its delimiters instead of dropping it. */
+function mathAsText(md: MarkdownIt): void {
+  const renderer = md.renderer;
+  const asText = renderer.renderInlineAsText.bind(renderer);
+  renderer.renderInlineAsText = (tokens, options, env) =>
+    tokens
+      .map((t) =>
+        t.type === 'math_inline' || t.type === 'math_inline_display'
+          ? `${t.markup}${t.content}${inlineClosers[t.markup] ?? t.markup}`
+          : asText([t], options, env),
+      )
+      .join('');
 }
 
 function countNewlines(s: string): number {
@@ -232,7 +288,18 @@ export function mathPlugin(md: MarkdownIt): void {
     alt: ['paragraph', 'reference', 'blockquote', 'list'],
   });
   md.inline.ruler.before('escape', 'math_inline', mathInline);
+  recordImageLabels(md);
   md.core.ruler.push('math_place', placeInlineMath);
+  mathAsText(md);
+}
+
+/** Math tokens in reading order: blocks, inline math, and math inside image alt text. */
+export function mathTokens(tokens: readonly Token[], out: Token[] = []): Token[] {
+  for (const t of tokens) {
+    if (t.type === 'math_block' || t.type === 'math_inline' || t.type === 'math_inline_display') out.push(t);
+    else if (t.children) mathTokens(t.children, out);
+  }
+  return out;
 }
 
 export { lineOfOffset };

@@ -5,6 +5,17 @@ import { EXTENSION_ID, api, closeAll, openFixture } from './helpers';
 describe('activation', () => {
   after(closeAll);
 
+  it('activates on the preview command and has it registered when activate() returns', async () => {
+    // First test of the suite: nothing has opened a Markdown file yet. Running a contributed command
+    // activates the extension and then runs the command; VS Code fails with "command not found" when
+    // activate() has returned without registering it (as when the preview registered on a timer).
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'extension present');
+    assert.equal(ext.isActive, false, 'the extension must not be active before this test');
+    await vscode.commands.executeCommand('stepwise.openPreviewToSide'); // no editor: it only says so
+    assert.ok(ext.isActive);
+  });
+
   it('activates on a Markdown file, quickly, and registers every command', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, 'extension present');
@@ -24,6 +35,8 @@ describe('activation', () => {
       'stepwise.clearResults',
       'stepwise.showOutput',
       'stepwise.cancel',
+      'stepwise.openPreviewToSide',
+      'stepwise.exportHtml',
     ]) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }

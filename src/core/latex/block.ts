@@ -5,7 +5,8 @@ import { localize, toParseError } from './errors';
 import { expandMacros, findDefinitions, skipArgument } from './macros';
 import { Parser, parseTokens, relationOf } from './parser';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
-import type { Claim, MacroDef, ParseContext, ParseError, ParsedStep, Relation, Side } from './types';
+import { parenthesized, readCondition, topRelations } from './conditions';
+import type { Claim, Condition, MacroDef, ParseContext, ParseError, ParsedStep, Relation, Side } from './types';
 
 /** Blocks longer than this many tokens are reported, not parsed (a pasted log is not a derivation). */
 export const maxBlockTokens = 40000;
@@ -132,9 +133,18 @@ function bindsText(t: Token | undefined): boolean {
 
 interface Piece {
   tokens: Token[];
-  /** Text after `\text{if}`, `\text{for}`, `\forall`: a condition on a claim, not a claim. */
+  /** Text after `\text{if}`, `\text{for}`, `\forall`, `\text{where}`: a condition or an aside, not a claim. */
   condition: boolean;
+  /** After `where`, `since`, `because`: a definition or a reason, which restricts nothing. */
+  aside?: boolean;
+  /** After `otherwise`, `unless`, `except`: a condition we cannot sample (the claim is unverifiable). */
+  negated?: string;
 }
+
+/** Words whose following text justifies or defines rather than restricts the claim. */
+const asideWords = new Set(['where', 'whereas', 'since', 'as', 'because', 'iff']);
+/** Words that restrict the claim to where something fails: not samplable as a condition. */
+const negatingWords = new Set(['unless', 'except', 'otherwise']);
 
 /** The first word of a `\text{…}` group starting at `i + 1`, lower-cased. */
 function textWord(tokens: readonly Token[], i: number): { word: string; end: number } {
@@ -159,8 +169,12 @@ function isConditionText(word: string): boolean {
 function splitPieces(row: readonly Token[]): Piece[] {
   const pieces: Piece[] = [{ tokens: [], condition: false }];
   let related = false;
-  const start = (condition: boolean): void => {
-    pieces.push({ tokens: [], condition });
+  const start = (condition: boolean, word = ''): void => {
+    const w = word.replace(/[,;:.]+$/, '').split(/\s+/)[0] ?? '';
+    const piece: Piece = { tokens: [], condition: condition || negatingWords.has(w) };
+    if (asideWords.has(w)) piece.aside = true;
+    if (negatingWords.has(w)) piece.negated = word.replace(/[,;:.]+$/, '');
+    pieces.push(piece);
     related = false;
   };
   // Neighbour indices computed once, so that the scan stays linear however many `&` a row holds:
@@ -209,7 +223,7 @@ function splitPieces(row: readonly Token[]): Piece[] {
             /^[a-z]+$/.test(word) &&
             (bindsText(nextTok) || bindsText(prevTok)));
         if (!named) {
-          start(isConditionText(word));
+          start(isConditionText(word), word);
           i = end - 1;
           continue;
         }
@@ -220,7 +234,12 @@ function splitPieces(row: readonly Token[]): Piece[] {
         start(false);
         if (t.value === 'hspace') i = skipArgument(row, i + 1) - 1;
         continue;
-      } else if (isChar(t, ';') || isChar(t, ',') || isChar(t, '.')) {
+      } else if (isChar(t, ',')) {
+        // `\text{for } x > 0, y > 0`: a comma inside a condition continues it.
+        const cur = pieces[pieces.length - 1] as Piece;
+        start(cur.condition && !cur.aside && !cur.negated);
+        continue;
+      } else if (isChar(t, ';') || isChar(t, '.')) {
         start(false);
         continue;
       }
@@ -228,7 +247,9 @@ function splitPieces(row: readonly Token[]): Piece[] {
     depth = Math.max(0, depth + depthDelta(t));
     (pieces[pieces.length - 1] as Piece).tokens.push(t);
   }
-  return pieces.filter((p) => p.tokens.some((t) => !(t.kind === 'cmd' && spacing.has(t.value))));
+  return pieces.filter(
+    (p) => p.negated !== undefined || p.tokens.some((t) => !(t.kind === 'cmd' && spacing.has(t.value))),
+  );
 }
 
 /** Does this row continue the previous row's chain (`&= …`, `& + …`)? */
@@ -403,6 +424,64 @@ function headContext(tokens: Token[], ctx: ParseContext): ParseContext {
   return { kindOf: (n) => (n === name ? 'function' : ctx.kindOf(n)), macros: ctx.macros };
 }
 
+const dotsCommands = new Set(['dots', 'ldots', 'cdots']);
+
+/** Reads the pieces of a block into claims, attaching each condition to the claims of the nearest claim
+ *  piece before it (or, at the start, after it). */
+function assemble(tex: string, pieces: readonly Piece[], ctx: ParseContext): Claim[] {
+  const claims: Claim[] = [];
+  let last: Claim[] = [];
+  let pending: Condition[] = [];
+  const attach = (targets: Claim[], conds: Condition[]): void => {
+    for (const c of targets) if (c.ok) c.conditions = [...(c.conditions ?? []), ...conds];
+  };
+  const addCondition = (cond: Condition | undefined): void => {
+    if (!cond) return;
+    if (last.length) attach(last, [cond]);
+    else pending.push(cond);
+  };
+  const chain = (toks: readonly Token[]): Claim[] => claimsOfPiece(tex, toks, ctx);
+  pieces.forEach((p, k) => {
+    if (p.aside) return;
+    if (p.negated !== undefined) {
+      const at = p.tokens[0]?.offset ?? last.find((c) => c.ok)?.steps[0]?.relationOffset ?? 0;
+      addCondition({
+        tex: p.negated,
+        offset: at,
+        end: at,
+        text: p.negated,
+        steps: [],
+        error: { message: `the condition '${p.negated} …' cannot be sampled`, offset: at, code: 'unsupported' },
+      });
+      return;
+    }
+    if (p.condition) {
+      // `\text{for } i = 1, \dots, n` ranges over an index: it does not restrict the sampled values.
+      const next = pieces[k + 1];
+      if (next?.condition && next.tokens.some((t) => t.kind === 'cmd' && dotsCommands.has(t.value))) return;
+      if (p.tokens.some((t) => t.kind === 'cmd' && dotsCommands.has(t.value))) return;
+      addCondition(readCondition(tex, p.tokens, ctx, chain));
+      return;
+    }
+    const found = chain(p.tokens);
+    if (found.length === 0) {
+      // `\quad (x > 0)` and `, \quad x \in (0, 1)` after a claim qualify it.
+      const inner = parenthesized(p.tokens);
+      const rel = topRelations(inner ?? p.tokens);
+      if (last.length && (rel.memberships > 0 || (inner && rel.relations > 0)))
+        addCondition(readCondition(tex, p.tokens, ctx, chain));
+      return;
+    }
+    if (pending.length) {
+      attach(found, pending);
+      pending = [];
+    }
+    last = found;
+    claims.push(...found);
+  });
+  return claims;
+}
+
 function countRelations(tokens: readonly Token[]): number {
   return tokens.filter((t) => relationOf(t) !== undefined).length;
 }
@@ -449,7 +528,7 @@ export function parseBlock(tex: string, ctx: ParseContext): Claim[] {
       }
       pieces = pieces.concat(rowPieces);
     }
-    for (const p of pieces) if (!p.condition) claims.push(...claimsOfPiece(tex, p.tokens, ctx));
+    claims.push(...assemble(tex, pieces, ctx));
     return claims.map((c) => (c.ok ? c : { ...c, error: localize(c.error, tex) }));
   } catch (e) {
     const error = toParseError(e);

@@ -49,9 +49,24 @@ export interface ParsedStep {
 
 export type Relation = '=' | '\\ne' | '<' | '\\le' | '>' | '\\ge' | '\\approx';
 
+/** A condition qualifying a claim (`\text{for } x \ne 0`, `\forall x > 0`, `\quad (x > 0)`,
+ *  `x \in (0, 1)`): the claim is asserted only where every one of its steps holds. */
+export interface Condition {
+  /** The condition as written, and where it starts and ends in the parser's input. */
+  tex: string;
+  offset: number;
+  end: number;
+  /** Readable form for messages, e.g. `x ≠ 0`, `x ∈ (0, 1)`. */
+  text: string;
+  /** The relations it imposes: `0 < x < 1` gives two, `x \in (0, 1)` gives `0 < x` and `x < 1`. */
+  steps: ParsedStep[];
+  /** Set when the condition could not be read: the claim is then unverifiable, never checked without it. */
+  error?: ParseError;
+}
+
 /** One claim of a display block: a chain of steps, or the error that stopped its reading. */
 export type Claim =
-  | { ok: true; steps: ParsedStep[] }
+  | { ok: true; steps: ParsedStep[]; /** conditions under which the chain is claimed */ conditions?: Condition[] }
   | { ok: false; error: ParseError; /** relations seen, so the step count stays honest */ relations: number };
 
 /** `x, y \in \mathbb{R}`, `0 < p < 1`, `A \in \mathbb{R}^{m \times n}`, `\sigma(z) = …`, `a = …`. */

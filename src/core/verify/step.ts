@@ -25,7 +25,14 @@ export interface StepInput {
   relation: Relation;
   lhs: MathNode;
   rhs: MathNode;
+  /** Relations the sample must satisfy (`x \ne 0`): samples violating one are redrawn, not judged. */
+  conditions?: { relation: Relation; lhs: MathNode; rhs: MathNode }[];
+  /** The conditions as people read them (`x ≠ 0`), for messages. */
+  conditionText?: string;
 }
+
+/** Comparing a condition exactly: `x \ne 0` must reject x = 0 itself, `x > 0` must reject 0. */
+const exact: Tolerance = { relTol: 0, absTol: 0, approxTol: 1e-2 };
 
 /** Work units (loop iterations, derivative evaluations) one step may spend over all its samples. */
 export const stepBudget = 1_000_000;
@@ -67,6 +74,8 @@ export function verifyStep(
   let plan: SamplingPlan;
   let leftNames: Set<string>;
   let rightNames: Set<string>;
+  let conditions: { relation: Relation; lhs: Evaluator; rhs: Evaluator }[];
+  const under = step.conditionText ? ` under ${step.conditionText}` : '';
   try {
     const l = compiler.compileTracked(step.lhs);
     const r = compiler.compileTracked(step.rhs);
@@ -74,6 +83,11 @@ export function verifyStep(
     rhs = r.evaluate;
     leftNames = l.names;
     rightNames = r.names;
+    conditions = (step.conditions ?? []).map((c) => ({
+      relation: c.relation,
+      lhs: compiler.compile(c.lhs),
+      rhs: compiler.compile(c.rhs),
+    }));
     plan = planSampling(compiler, table, options.defaultDimension);
   } catch (e) {
     return unverifiable(reasonOf(e));
@@ -99,8 +113,10 @@ export function verifyStep(
     deadline: Date.now() + stepTimeMs,
   };
   const wanted = Math.max(1, Math.floor(options.samples));
-  const maxAttempts = wanted * 4 + 8;
+  // Rejection sampling under conditions needs more draws: `0 < x < 1` holds for a fraction of a default domain.
+  const maxAttempts = conditions.length ? wanted * 25 + 8 : wanted * 4 + 8;
   const invalid = new Map<string, number>();
+  let rejected = 0;
   let valid = 0;
   let attempt = 0;
   let firstSample: Record<string, SampleValue> | null = null;
@@ -116,11 +132,20 @@ export function verifyStep(
     let side = 'a domain';
     try {
       drawSample(plan, env, rng, attempt);
+      side = 'a condition';
+      if (!conditionsHold(conditions, env)) {
+        rejected++;
+        continue;
+      }
       side = 'the left side';
       l = lhs(env);
       side = 'the right side';
       r = rhs(env);
     } catch (e) {
+      if (e instanceof InvalidSample && side === 'a condition') {
+        rejected++;
+        continue;
+      }
       if (e instanceof InvalidSample) {
         invalid.set(e.message, (invalid.get(e.message) ?? 0) + 1);
         continue;
@@ -188,7 +213,7 @@ export function verifyStep(
       const where = formatAssignment(sample);
       const rel = relationWords[step.relation];
       return refuted(
-        `${where ? `at ${where}: ` : ''}left side = ${formatValue(values.lhs)}, right side = ${formatValue(values.rhs)}, so ${rel} fails`,
+        `${where ? `at ${where}: ` : ''}left side = ${formatValue(values.lhs)}, right side = ${formatValue(values.rhs)}, so ${rel} fails${under}`,
         sample,
         values,
         assumptions,
@@ -197,6 +222,14 @@ export function verifyStep(
     }
   }
   const minValid = Math.max(1, Math.ceil(wanted / 3));
+  if (valid < minValid && rejected > 0 && rejected >= attempt - valid - rejected) {
+    return unverifiable(
+      `the condition ${step.conditionText ?? ''} rarely holds: ${attempt - rejected} of ${attempt} draws satisfied it, ` +
+        `too few to check the step; declare the domains of its symbols (e.g. x \\in (0, 1)) to sample inside it`,
+      assumptions,
+      valid,
+    );
+  }
   if (valid < minValid) {
     const top = [...invalid.entries()].sort((a, b) => b[1] - a[1])[0];
     return unverifiable(
@@ -222,12 +255,29 @@ export function verifyStep(
         : 'the inequality holds';
   return {
     status: 'verified',
-    message: `${what} at ${valid} sample${valid === 1 ? '' : 's'}`,
+    message: `${what} at ${valid} sample${valid === 1 ? '' : 's'}${under}`,
     samples: valid,
     counterexample: null,
     values: null,
     assumptions,
   };
+}
+
+/** Whether the sample in `env` satisfies every condition; a condition comparing ill-fitting shapes throws. */
+function conditionsHold(
+  conditions: readonly { relation: Relation; lhs: Evaluator; rhs: Evaluator }[],
+  env: Env,
+): boolean {
+  for (const c of conditions) {
+    const l = c.lhs(env);
+    const r = c.rhs(env);
+    if (!isFiniteValue(l) || !isFiniteValue(r)) return false;
+    const cmp = compareValues(l, r, c.relation, exact);
+    if (cmp.kind === 'shapes')
+      throw new ShapeError(`the condition compares a ${cmp.left} with a ${cmp.right}`);
+    if (!cmp.holds) return false;
+  }
+  return true;
 }
 
 function refuted(

@@ -174,6 +174,15 @@ describe('verifyDocument', () => {
     assert.match(s.message, /^parse error at line 3, column \d+: /);
   });
 
+  it('a parse error in a multi-line block names one position, the file one', () => {
+    const text = ['intro', '', '$$', 'a + b', '= (b + a))', '$$'].join('\n');
+    const [s] = steps(text);
+    assert.equal(s?.status, 'unverifiable');
+    assert.match(s?.message ?? '', /^parse error at line 5, column \d+: unexpected/);
+    assert.equal((s?.message.match(/line/g) ?? []).length, 1, s?.message);
+    assert.doesNotMatch(s?.message ?? '', /column \d+.*column \d+/);
+  });
+
   it('an undeclared function is unverifiable and says how to declare it', () => {
     const [s] = steps('$$ g(x) + 1 = 1 + g(x) $$');
     assert.equal(s?.status, 'unverifiable');
