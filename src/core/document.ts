@@ -29,6 +29,9 @@ export interface DerivationBlock {
   section?: number;
   /** The declarations and macros in force at this block. */
   symbols: SymbolTable;
+  /** The sentence before the block when it asks to solve (`… we then need to solve`): its equations hold
+   *  at the solutions only, so a failing sample is no refutation. */
+  solveIntro?: string;
 }
 
 export interface DocumentAnalysis {
@@ -58,6 +61,28 @@ function bare(msg: string): string {
   return msg.replace(/ at (?:line \d+, )?column \d+/g, '');
 }
 
+/** The last sentence of the prose paragraph just above `line` (1-based) if it asks to solve something. */
+function solveIntroBefore(lines: readonly string[], line: number): string | undefined {
+  let i = line - 2;
+  while (i >= 0 && (lines[i] ?? '').trim() === '') i--;
+  const paragraph: string[] = [];
+  for (; i >= 0; i--) {
+    const l = (lines[i] ?? '').trim();
+    if (l === '' || l.startsWith('$$') || l.endsWith('$$') || l.startsWith('#') || l.startsWith('```')) break;
+    paragraph.unshift(l);
+  }
+  const sentence = (
+    paragraph
+      .join(' ')
+      .split(/[.!?](?:\s+|$)/)
+      .filter((x) => x.trim() !== '')
+      .pop() ?? ''
+  ).trim();
+  // Only a sentence that runs into the block (no full stop after it) introduces the block's equations.
+  if (!sentence || /[.!?]\s*$/.test(paragraph.join(' '))) return undefined;
+  return /\bsolv(?:e|ing)\b/i.test(sentence) ? sentence : undefined;
+}
+
 /** Scan, collect declarations and macros in order, and parse every display block (no sampling). */
 export function analyzeDocument(text: string, options: Partial<VerifyOptions> = {}): DocumentAnalysis {
   const analysis: DocumentAnalysis = { derivations: [], experiments: [], headings: [], diagnostics: [] };
@@ -75,6 +100,8 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
   }
   analysis.diagnostics.push(...(scan.diagnostics ?? []));
   let table = SymbolTable.empty.withMacros(settingMacros(options.macros));
+  let split: string[] | undefined;
+  const lines = (): string[] => (split ??= text.split(/\r?\n/));
   let section: number | undefined;
 
   const declare = (src: TexSource, strict: boolean): void => {
@@ -91,7 +118,8 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
       });
       return;
     }
-    for (const d of result.declarations) table = table.declare(d, texPos(src, d.offset));
+    for (const d of result.declarations)
+      table = table.declare(d, texPos(src, d.offset), strict ? 'prose' : 'let');
     for (const err of result.errors) {
       const at = texPos(src, err.offset);
       analysis.diagnostics.push({
@@ -133,6 +161,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         }
         if (claims.length === 0) break;
         const stepCount = claims.reduce((n, c) => n + (c.ok ? c.steps.length : Math.max(1, c.relations)), 0);
+        const solveIntro = solveIntroBefore(lines(), block.line);
         analysis.derivations.push({
           line: block.line,
           endLine: block.endLine,
@@ -140,6 +169,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           claims,
           stepCount,
           ...(section !== undefined ? { section } : {}),
+          ...(solveIntro !== undefined ? { solveIntro } : {}),
           symbols: table,
         });
         break;
@@ -240,6 +270,7 @@ export function verifyDerivation(
           relation: step.relation,
           lhs: step.lhs.node,
           rhs: step.rhs.node,
+          first: step === claim.steps[0],
           ...(conditions.length
             ? {
                 conditions: conditions.flatMap((c) =>
@@ -253,6 +284,20 @@ export function verifyDerivation(
         opts,
         seed,
       );
+      if (verdict.status === 'refuted' && block.solveIntro !== undefined && step.relation === '=') {
+        // `… we then need to solve $$ Av = v $$`: an equation for unknowns, true at its solutions only.
+        steps.push({
+          ...common,
+          ...verdict,
+          status: 'unverifiable',
+          message:
+            `an equation to solve, not an identity (the text before says "${block.solveIntro}"); ` +
+            `it fails at other values (${verdict.message}), so it is not checked`,
+          counterexample: null,
+          values: null,
+        });
+        continue;
+      }
       steps.push({ ...common, ...verdict });
     }
   }

@@ -6,7 +6,16 @@ import { inlineText } from './format';
 import type { ResultsStore } from './results';
 
 export class DecorationsView implements vscode.Disposable {
+  // A ✓ in the lens colour was a thin grey tick that read as nothing at all: the Testing view's green
+  // says "passed" in every theme; `?` keeps the quiet lens colour.
   private readonly ok = vscode.window.createTextEditorDecorationType({
+    after: {
+      margin: '0 0 0 2em',
+      color: new vscode.ThemeColor('testing.iconPassed'),
+      fontWeight: 'bold',
+    },
+  });
+  private readonly unknown = vscode.window.createTextEditorDecorationType({
     after: {
       margin: '0 0 0 2em',
       color: new vscode.ThemeColor('editorCodeLens.foreground'),
@@ -40,6 +49,7 @@ export class DecorationsView implements vscode.Disposable {
   render(editor: vscode.TextEditor): void {
     const entry = this.store.get(editor.document.uri);
     const ok: vscode.DecorationOptions[] = [];
+    const unknown: vscode.DecorationOptions[] = [];
     const bad: vscode.DecorationOptions[] = [];
     if (entry && entry.version === editor.document.version && this.config.current.decorations) {
       const byLine = new Map<number, StepResult[]>();
@@ -49,19 +59,21 @@ export class DecorationsView implements vscode.Disposable {
         if (line - 1 >= editor.document.lineCount) continue;
         const end = editor.document.lineAt(line - 1).range.end;
         const text = inlineText(steps);
-        (text.startsWith('✗') ? bad : ok).push({
+        (text.startsWith('✗') ? bad : text.startsWith('✓') ? ok : unknown).push({
           range: new vscode.Range(end, end),
           renderOptions: { after: { contentText: text } },
         });
       }
     }
     editor.setDecorations(this.ok, ok);
+    editor.setDecorations(this.unknown, unknown);
     editor.setDecorations(this.bad, bad);
   }
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.ok.dispose();
+    this.unknown.dispose();
     this.bad.dispose();
   }
 }

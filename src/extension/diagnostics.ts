@@ -1,11 +1,12 @@
 // Refuted steps as Errors and unverifiable ones as Information in the Problems panel (collection
-// `stepwise`), rebuilt from the results store whenever it changes, so they move and clear with edits.
+// `stepwise`), rebuilt from the results store whenever it changes, so they move and clear with edits;
+// the file's own problems (declarations not understood, unclosed blocks) from the moment it is opened.
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic, StepResult } from '../core/types';
 import type { OutlineCache } from './analysis';
 import type { Config } from './config';
 import { stepMessage } from './format';
-import type { ResultsStore } from './results';
+import type { DocumentResults, ResultsStore } from './results';
 
 const severities: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -30,7 +31,7 @@ function fromCore(doc: vscode.TextDocument, d: CoreDiagnostic): vscode.Diagnosti
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
 }
 
 /** The range of a step on its line: from its error column for unverifiable steps, else the whole line's text. */
@@ -45,81 +46,131 @@ export function stepRange(doc: vscode.TextDocument | undefined, step: StepResult
   return new vscode.Range(line, start, line, Math.max(end, start));
 }
 
+/** How long typing must pause before the file's own problems are read again. */
+const outlineDelayMs = 250;
+
 export class DiagnosticsView implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('stepwise');
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   /** Per document, so that a late outline never overwrites a newer render. */
   private readonly generations = new Map<string, number>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The document version whose own problems are on show. */
+  private readonly shownVersion = new Map<string, number>();
 
   constructor(
     private readonly store: ResultsStore,
     private readonly outlines: OutlineCache,
     private readonly config: Config,
   ) {
-    this.subscription = store.onDidChange((uri) => this.render(uri));
+    // Problems with the file itself (declarations not understood, unclosed blocks) show as soon as it is
+    // open and follow its edits; verification results join them when the student verifies.
+    this.subscriptions = [
+      store.onDidChange((uri) => this.render(uri)),
+      vscode.workspace.onDidOpenTextDocument((doc) => this.render(doc.uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.render(doc.uri)),
+    ];
+    for (const doc of vscode.workspace.textDocuments) if (isMarkdown(doc)) this.render(doc.uri);
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!isMarkdown(doc)) return;
+    const key = doc.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.render(doc.uri);
+      }, outlineDelayMs),
+    );
   }
 
   render(uri: vscode.Uri): void {
     const entry = this.store.get(uri);
     const doc = openDocument(uri);
-    if (!entry || (doc && doc.version !== entry.version)) {
-      this.collection.delete(uri);
-      return;
-    }
-    const list: vscode.Diagnostic[] = [];
-    for (const d of entry.derivations.values()) {
-      for (const s of d.steps) {
-        if (s.status === 'verified') continue;
-        const severity =
-          s.status === 'refuted' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Information;
-        const diag = new vscode.Diagnostic(stepRange(doc, s), stepMessage(s), severity);
-        diag.source = 'stepwise';
-        diag.code = s.status;
-        list.push(diag);
-      }
-    }
-    for (const x of entry.experiments.values()) {
-      if (x.status === 'failed') {
-        for (const c of x.checks.filter((k) => !k.passed)) {
-          const diag = new vscode.Diagnostic(
-            new vscode.Range(c.line - 1, 0, c.line - 1, Number.MAX_SAFE_INTEGER),
-            `check failed: ${c.label}${c.detail ? ` (${c.detail})` : ''}`,
-            vscode.DiagnosticSeverity.Warning,
-          );
-          diag.source = 'stepwise';
-          list.push(diag);
-        }
-      } else if (x.status === 'error') {
-        const line = (x.errorLine ?? x.line) - 1;
-        const diag = new vscode.Diagnostic(
-          new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER),
-          `experiment error: ${x.message}`,
-          vscode.DiagnosticSeverity.Error,
-        );
-        diag.source = 'stepwise';
-        list.push(diag);
-      }
-    }
-    this.collection.set(uri, list);
-    // Problems with the file itself (declarations not understood, unclosed blocks) show once the student
-    // has asked Stepwise to look at it; they come from the outline, read in the worker, so they follow.
-    if (!doc) return;
+    // Results of an older version point at old lines: none until they are moved or recomputed.
+    const list = entry && (!doc || doc.version === entry.version) ? resultDiagnostics(entry, doc) : [];
     const generation = (this.generations.get(uri.toString()) ?? 0) + 1;
     this.generations.set(uri.toString(), generation);
+    if (!doc || !isMarkdown(doc)) {
+      if (list.length > 0) this.collection.set(uri, list);
+      else this.collection.delete(uri);
+      return;
+    }
     const version = doc.version;
+    // Keep the file's problems already shown while its new outline is read, unless they are for older text.
+    const shown = (this.collection.get(uri) ?? []).filter(
+      (d) => d.code === fileProblem && version === this.shownVersion.get(uri.toString()),
+    );
+    this.collection.set(uri, [...list, ...shown]);
     void this.outlines.get(doc, this.config.current.verify).then((o) => {
-      if (
-        this.generations.get(uri.toString()) !== generation ||
-        doc.version !== version ||
-        o.diagnostics.length === 0
-      )
+      if (this.generations.get(uri.toString()) !== generation || doc.version !== version || doc.isClosed)
         return;
-      this.collection.set(uri, [...list, ...o.diagnostics.map((d) => fromCore(doc, d))]);
+      const own = o.diagnostics.map((d) => {
+        const diag = fromCore(doc, d);
+        diag.code = fileProblem;
+        return diag;
+      });
+      this.shownVersion.set(uri.toString(), version);
+      this.collection.set(uri, [...list, ...own]);
     });
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.subscriptions.forEach((s) => s.dispose());
     this.collection.dispose();
   }
+}
+
+/** Marks the file's own problems (from the outline) among the diagnostics. */
+const fileProblem = 'document';
+
+function isMarkdown(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'markdown';
+}
+
+/** Refuted and unverifiable steps, failed checks and experiment errors. */
+function resultDiagnostics(
+  entry: DocumentResults,
+  doc: vscode.TextDocument | undefined,
+): vscode.Diagnostic[] {
+  const list: vscode.Diagnostic[] = [];
+  for (const d of entry.derivations.values()) {
+    for (const s of d.steps) {
+      if (s.status === 'verified') continue;
+      const severity =
+        s.status === 'refuted' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Information;
+      const diag = new vscode.Diagnostic(stepRange(doc, s), stepMessage(s), severity);
+      diag.source = 'stepwise';
+      diag.code = s.status;
+      list.push(diag);
+    }
+  }
+  for (const x of entry.experiments.values()) {
+    if (x.status === 'failed') {
+      for (const c of x.checks.filter((k) => !k.passed)) {
+        const diag = new vscode.Diagnostic(
+          new vscode.Range(c.line - 1, 0, c.line - 1, Number.MAX_SAFE_INTEGER),
+          `check failed: ${c.label}${c.detail ? ` (${c.detail})` : ''}`,
+          vscode.DiagnosticSeverity.Warning,
+        );
+        diag.source = 'stepwise';
+        list.push(diag);
+      }
+    } else if (x.status === 'error') {
+      const line = (x.errorLine ?? x.line) - 1;
+      const diag = new vscode.Diagnostic(
+        new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER),
+        `experiment error: ${x.message}`,
+        vscode.DiagnosticSeverity.Error,
+      );
+      diag.source = 'stepwise';
+      list.push(diag);
+    }
+  }
+  return list;
 }

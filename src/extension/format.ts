@@ -8,6 +8,8 @@ export function formatNumber(v: number): string {
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   if (v === 0) return '0';
   const abs = Math.abs(v);
+  // Whole numbers of a count (73856 parameters) are shown exactly: rounded, they contradict the source.
+  if (Number.isInteger(v) && abs < 1e6) return String(v);
   if (abs >= 1e5 || abs < 1e-4) return v.toExponential(3).replace(/\.?0+e/, 'e');
   return String(Number(v.toPrecision(4)));
 }
@@ -91,12 +93,27 @@ export function stepMessage(step: StepResult): string {
   return `step ${step.index} verified (${plural(step.samples, 'sample')})`;
 }
 
+/** Characters of a counterexample the inline verdict shows before eliding the rest (the hover has it all). */
+const inlineBudget = 40;
+
 /** The faded text after a step's line: `✓`, `✗ at x = 1`, `?`; several steps on a line are joined. */
 export function inlineText(steps: StepResult[]): string {
   const refuted = steps.find((s) => s.status === 'refuted');
   if (refuted) {
-    const at = formatAssignment(refuted.counterexample);
-    return at ? `✗ at ${at}` : '✗';
+    const parts = Object.entries(refuted.counterexample ?? {}).map(([k, v]) => `${k} = ${formatValue(v)}`);
+    const [first, ...rest] = parts;
+    if (first === undefined) {
+      // Nothing to sample (numbers only): the two values say what is wrong.
+      const v = refuted.values;
+      return v ? `✗ ${formatValue(v.lhs)} ${negatedRelation(refuted.relation)} ${formatValue(v.rhs)}` : '✗';
+    }
+    // A line of matrices would run past the editor's edge: elide what does not fit.
+    let text = `✗ at ${first}`;
+    for (const part of rest) {
+      if (text.length + 2 + part.length > inlineBudget) return `${text}, …`;
+      text += `, ${part}`;
+    }
+    return text;
   }
   if (steps.some((s) => s.status === 'unverifiable')) return '?';
   return '✓';

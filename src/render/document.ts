@@ -8,7 +8,14 @@ import type { RenderProblem } from '../protocol/preview';
 import { admonitionPlugin } from './admonition';
 import { splitChunks } from './chunks';
 import { MathRenderer, type MathOutput } from './katexRender';
-import { lineStartsOf, mathPlugin, mathTokens, type MathMeta, type RenderEnv, type TexLineStart } from './mathPlugin';
+import {
+  lineStartsOf,
+  mathPlugin,
+  mathTokens,
+  type MathMeta,
+  type RenderEnv,
+  type TexLineStart,
+} from './mathPlugin';
 import { anchorId, numberEquations } from './numbering';
 import {
   badgeHtml,

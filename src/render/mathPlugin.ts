@@ -203,7 +203,7 @@ function placeChildren(
     const line = firstLine + countNewlines(before);
     meta.openLine = line;
     const startCol = before.length - before.lastIndexOf('\n') - 1;
-    meta.lines = texLinesIn(meta.tex, line, fileLines, startCol, env);
+    meta.lines = texLinesIn(meta.tex, line, fileLines, startCol, env, child.markup);
   }
 }
 
@@ -247,20 +247,34 @@ function countNewlines(s: string): number {
   return n;
 }
 
-/** Columns by search: paragraph text has its container prefixes removed, the file line has them. */
+/**
+ * Columns by search: paragraph text has its container prefixes removed, the file line has them, so the
+ * first line is searched from its column in the paragraph on, with its opening delimiter (`$f$` must not
+ * match the `f` of a word before it).
+ */
 function texLinesIn(
   tex: string,
   firstLine: number,
   fileLines: string[],
   hint: number,
   _env: RenderEnv,
+  opener = '',
 ): TexLineStart[] {
   const out: TexLineStart[] = [];
   let offset = 0;
   tex.split('\n').forEach((text, k) => {
     const line = firstLine + k;
     const file = fileLines[line] ?? '';
-    const found = text === '' ? -1 : file.indexOf(text, k === 0 ? Math.min(hint, file.length) : 0);
+    const delimited =
+      k === 0 && opener !== '' && text !== ''
+        ? file.indexOf(opener + text, Math.max(0, Math.min(hint, file.length) - opener.length))
+        : -1;
+    const found =
+      delimited !== -1
+        ? delimited + opener.length
+        : text === ''
+          ? -1
+          : file.indexOf(text, k === 0 ? Math.min(hint, file.length) : 0);
     const again = found === -1 && text !== '' ? file.indexOf(text) : found;
     out.push({ offset, line, column: again === -1 ? (k === 0 ? hint : 0) : again });
     offset += text.length + 1;

@@ -84,10 +84,12 @@ export function counterexampleHtml(step: StepResult, math: (tex: string) => stri
     );
   }
   const table = rows.length > 0 ? `<table class="sw-cex-table"><tbody>${rows.join('')}</tbody></table>` : '';
+  // The verifier's sentence restates the point and both values: once the table shows them, it is noise.
+  const message = step.values && step.message ? '' : `<p class="sw-cex-msg">${escapeHtml(step.message)}</p>`;
   return (
     `<details class="sw-cex" data-step="${step.index}"><summary>✗ Step ${step.index}: ${math(step.lhs)} ` +
     `${math(step.relation.replace(/^&/, ''))} ${math(step.rhs)} fails</summary>` +
-    `${table}<p class="sw-cex-msg">${escapeHtml(step.message)}</p></details>`
+    `${table}${message}</details>`
   );
 }
 

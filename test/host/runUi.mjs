@@ -3,7 +3,7 @@
 // hover, opens the preview beside it when the build has one, and saves screenshots to test-artifacts/ui/
 // (the best ones are copied to docs/screenshots/ for the README). Writes its tally to $STEPWISE_TALLY.
 // Usage: node test/host/runUi.mjs [--link [--no-build]] [--keep]
-/* global document, getComputedStyle */
+/* global document, getComputedStyle, window */
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -72,6 +72,74 @@ async function shot(name) {
 }
 
 const lens = (text) => page.locator('.codelens-decoration a', { hasText: text });
+const preview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+/**
+ * Moves the quick-input focus to the row `matches` accepts and presses Enter. Typing alone can race the
+ * list, and a prefix such as “View: Close All Editors” also names “… in Group”: check the row itself.
+ */
+async function pickRow(what, matches) {
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused').first();
+  const end = Date.now() + 10_000;
+  let last = '';
+  let moves = 0;
+  while (Date.now() < end) {
+    last = (await focused.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+    if (last && matches(last)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    if (last && moves < 15) {
+      await page.keyboard.press('ArrowDown');
+      moves += 1;
+    }
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`no quick-input row for ${what} (last focused: “${last}”)`);
+}
+
+/** Runs a command from the palette by its exact title. */
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.waitForTimeout(200);
+  await pickRow(title, (row) => row === title || row.startsWith(`${title} `));
+}
+
+/** Opens a workspace file through Quick Open and waits for its tab. */
+async function openFile(relPath) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(relPath);
+  await page.waitForTimeout(300);
+  const name = path.basename(relPath);
+  const folder = path.dirname(relPath);
+  await pickRow(relPath, (row) => row.startsWith(name) && (folder === '.' || row.includes(folder)));
+  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 10_000 });
+  if (folder !== '.')
+    await page
+      .locator('.breadcrumbs-control', { hasText: path.basename(folder) })
+      .first()
+      .waitFor({ timeout: 10_000 });
+}
+
+/** Polls `fn` until it returns a truthy value; fails with the last value seen. */
+async function until(what, fn, timeoutMs = 20_000) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await fn().catch((e) => e);
+    if (last && !(last instanceof Error)) return last;
+    if (Date.now() > end)
+      throw new Error(
+        `timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`,
+      );
+    await page.waitForTimeout(200);
+  }
+}
 
 /** The Problems indicator in the status bar, as counts. */
 async function problems() {
@@ -112,12 +180,16 @@ async function main() {
       'workbench.colorTheme': 'Default Dark Modern',
       'editor.fontSize': 15,
       'editor.minimap.enabled': false,
+      // Sticky headings repeat lines above the fold in every shot: off, for screenshots that read plainly.
+      'editor.stickyScroll.enabled': false,
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'chat.commandCenter.enabled': false,
     },
   });
   const ws = path.join(host.run, 'workspace');
   cpSync(path.join(root, 'test/fixtures/workspace'), ws, { recursive: true });
+  // The README's examples, in their own folder (the fixtures have a homework.md of their own).
+  cpSync(path.join(root, 'examples'), path.join(ws, 'examples'), { recursive: true });
   const browser = await launchChromium();
   try {
     page = await browser.context.newPage();
@@ -261,6 +333,114 @@ async function main() {
         await shot('6-preview');
       });
     }
+
+    await check(
+      'the preview of examples/mistakes.md marks every derivation and each wrong step with ✗',
+      async () => {
+        if (!previewCommand) throw new Error('this build has no preview command');
+        await runCommand('View: Close All Editors');
+        // Room for the editor and the preview side by side: the screenshots are for the README.
+        await runCommand('View: Close Primary Side Bar');
+        await openFile('examples/mistakes.md');
+        await lens(/^Verify · 1 step$/)
+          .first()
+          .waitFor({ timeout: 30_000 });
+        await runCommand('Stepwise: Verify File');
+        await page
+          .locator('.statusbar-item', { hasText: 'Stepwise ✓ 4 ✗ 7 ? 0' })
+          .first()
+          .waitFor({ timeout: 30_000 });
+        await runCommand('Stepwise: Open Preview to the Side');
+        const frame = preview();
+        // mistakes.md: 10 derivations, 11 steps, 7 of them wrong (as `stepwise check` reports).
+        const counts = async () => ({
+          blocks: await frame.locator('.sw-math-block').count(),
+          unmarked: await frame
+            .locator('.sw-math-block.sw-status-none, .sw-math-block.sw-status-running')
+            .count(),
+          steps: await frame.locator('.sw-step').count(),
+          wrong: await frame.locator('.sw-step.sw-bad').count(),
+          badgesBad: await frame
+            .locator('.sw-math-block.sw-status-bad .sw-badge', { hasText: '✗ 1' })
+            .count(),
+          errors: await frame.locator('.sw-katex-error').count(),
+        });
+        const want = { blocks: 10, unmarked: 0, steps: 11, wrong: 7, badgesBad: 7, errors: 0 };
+        await until('every derivation with its marks', async () => {
+          const c = await counts();
+          return JSON.stringify(c) === JSON.stringify(want) ? c : undefined;
+        });
+        // The mark is drawn by CSS on the relation itself: read what a student sees.
+        const marks = await frame
+          .locator('.sw-step.sw-bad')
+          .evaluateAll((els) => els.map((el) => getComputedStyle(el, '::after').content));
+        if (!marks.every((m) => m.includes('✗')))
+          throw new Error(`wrong steps show ${JSON.stringify(marks)}`);
+        // Each ✗ sits on the relation of its step: an `=` (every claim in this file is an equation).
+        const rels = await frame
+          .locator('.sw-step.sw-bad')
+          .evaluateAll((els) => els.map((el) => el.textContent));
+        if (!rels.every((r) => r === '=')) throw new Error(`✗ on ${JSON.stringify(rels)}`);
+      },
+    );
+
+    await check('clicking the ✗ of a wrong step opens its counterexample', async () => {
+      const frame = preview();
+      // Mistake 3: (I + A)(I + B) = (I + B)(I + A), refuted with two matrices.
+      const mark = frame.locator('.sw-step.sw-bad').nth(2);
+      await mark.click();
+      const details = frame.locator('details.sw-cex[open]').first();
+      await details.waitFor({ timeout: 10_000 });
+      const text = (await details.innerText()).replace(/\s+/g, ' ');
+      for (const want of ['Step 1', 'left', 'right', '[[']) {
+        if (!text.includes(want)) throw new Error(`the counterexample lacks “${want}”: ${text}`);
+      }
+      console.log(`    counterexample: ${text.slice(0, 160)}`);
+      // The section's heading at the top of the preview, the editor following by scroll sync, and the
+      // open counterexample below: what a student sees after the click.
+      await frame
+        .locator('h2', { hasText: 'Jacobians' })
+        .evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(800); // the flash fades and scroll sync settles
+      const box = await details.boundingBox();
+      const view = page.viewportSize();
+      if (!box || !view || box.y < 0 || box.y + box.height > view.height)
+        throw new Error(`the counterexample is not in view: ${JSON.stringify(box)}`);
+      await page.screenshot({ path: path.join(artifacts, '7-preview-counterexample.png') });
+    });
+
+    await check('Verify File on examples/homework.md puts its verdicts on the lenses', async () => {
+      await runCommand('View: Close All Editors');
+      await openFile('examples/homework.md');
+      await lens(/^Verify · /)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await runCommand('Stepwise: Verify File');
+      await page
+        .locator('.statusbar-item', { hasText: 'Stepwise ✓ 25 ✗ 0 ? 1' })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await lens(/^✓ 2 verified$/)
+        .first()
+        .waitFor({ timeout: 10_000 });
+      // The status bar may update a moment before the lenses are drawn again.
+      await until(
+        'every lens in view to show its verdict',
+        // Monaco redraws only the lenses on screen; those of lines just below (and of closed editors)
+        // keep their old DOM.
+        async () =>
+          (await lens(/^Verify · /).evaluateAll(
+            (els) =>
+              els.filter((el) => {
+                const r = el.getBoundingClientRect(); // zero for widgets of editors no longer shown
+                return r.height > 0 && r.top >= 0 && r.bottom < window.innerHeight - 40;
+              }).length,
+          )) === 0,
+      );
+      await page.mouse.move(5, 5);
+      await page.screenshot({ path: path.join(artifacts, '8-homework-verified.png') });
+    });
   } finally {
     await browser.close();
     await host.stop();
@@ -276,6 +456,8 @@ async function main() {
     ['5-problems', 'problems.png'],
     ['5b-experiment', 'experiment.png', true],
     ['6-preview', 'preview.png'],
+    ['7-preview-counterexample', 'preview-counterexample.png'],
+    ['8-homework-verified', 'homework-verified.png'],
   ];
   for (const [from, to, clip] of best) {
     const cropped = path.join(artifacts, `${from}-cropped.png`);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
+  api,
   closeAll,
   diagnostics,
   lenses,
@@ -112,5 +113,51 @@ describe('unverifiable steps', () => {
       .filter((l) => l.command === 'stepwise.verifyDerivation')
       .map((l) => l.title);
     assert.deepEqual(titles, ['? 1 unverifiable', '? 1 unverifiable']);
+  });
+});
+
+// declarations.md, 0-based: `<!-- let` on 4; `z \in \mathbb{Q}` (unsupported domain) on 6, `y is real` on 7.
+describe('problems with declarations', () => {
+  let editor: vscode.TextEditor;
+  let uri: vscode.Uri;
+  after(closeAll);
+
+  const shown = () =>
+    diagnostics(uri)
+      .map((d) => [d.range.start.line, d.range.start.character, d.severity] as const)
+      .sort((a, b) => a[0] - b[0]);
+
+  it('show as Warnings on their lines as soon as the file is opened, before any verification', async () => {
+    editor = await openFixture('declarations.md');
+    uri = editor.document.uri;
+    const W = vscode.DiagnosticSeverity.Warning;
+    await waitFor('the declaration warnings', () => (diagnostics(uri).length === 2 ? true : undefined));
+    assert.deepEqual(shown(), [
+      [6, 6, W],
+      [7, 0, W],
+    ]);
+    const messages = diagnostics(uri)
+      .map((d) => d.message)
+      .sort();
+    assert.match(messages[0]!, /^declaration not understood: domain \\mathbb\{Q\} is not supported/);
+    assert.match(messages[1]!, /^declaration not understood: not a declaration/);
+    assert.equal((await api()).results.get(uri), undefined, 'nothing was verified');
+  });
+
+  it('follow edits: a fixed line loses its warning, lines moved down carry theirs', async () => {
+    await replaceLine(editor, 7, 'y \\in \\mathbb{R}');
+    await waitFor('the fixed line to lose its warning', () => diagnostics(uri).length === 1);
+    assert.deepEqual(shown(), [[6, 6, vscode.DiagnosticSeverity.Warning]]);
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'Added.\n\n')));
+    await waitFor('the warning to move to line 8', () => shown()[0]?.[0] === 8);
+    assert.equal(diagnostics(uri).length, 1);
+  });
+
+  it('stay beside verification results', async () => {
+    await vscode.commands.executeCommand('stepwise.verifyFile', uri);
+    await waitFor('the warning after verifying', () => diagnostics(uri).length === 1);
+    assert.equal(diagnostics(uri)[0]?.range.start.line, 8);
+    await vscode.commands.executeCommand('stepwise.clearResults', uri);
+    await waitFor('the warning after clearing results', () => diagnostics(uri).length === 1);
   });
 });

@@ -1,12 +1,22 @@
 // Splitting a display block into claims: rows of align-like environments, independent claims separated by
 // `\quad`, `\text{…}`, `\Rightarrow`, `;` …, chains at top-level relations; then each side is parsed.
-import { claimSeparators, conditionWords, connectiveWords, otherRelations, spacing } from './commands';
+import { otherRelations, spacing } from './commands';
 import { localize, toParseError } from './errors';
 import { expandMacros, findDefinitions, skipArgument } from './macros';
 import { Parser, parseTokens, relationOf } from './parser';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
 import { parenthesized, readCondition, topRelations } from './conditions';
-import type { Claim, Condition, MacroDef, ParseContext, ParseError, ParsedStep, Relation, Side } from './types';
+import { depthDelta, quantifierWords, splitPieces, type Piece } from './pieces';
+import type {
+  Claim,
+  Condition,
+  MacroDef,
+  ParseContext,
+  ParseError,
+  ParsedStep,
+  Relation,
+  Side,
+} from './types';
 
 /** Blocks longer than this many tokens are reported, not parsed (a pasted log is not a derivation). */
 export const maxBlockTokens = 40000;
@@ -32,32 +42,7 @@ const layoutEnvironments = new Set([
   'flalign*',
   'displaymath',
 ]);
-const textSeparators = new Set([
-  'text',
-  'textrm',
-  'textnormal',
-  'mbox',
-  'textit',
-  'textbf',
-  'intertext',
-  'textsf',
-]);
-
 const eofAt = (offset: number): Token => ({ kind: 'eof', value: '', offset, end: offset, space: false });
-
-/** Nesting change of a token for top-level scans: braces, brackets, \left/\right, environments. */
-function depthDelta(t: Token): number {
-  if (t.kind === 'char') {
-    if (t.value === '{' || t.value === '(' || t.value === '[') return 1;
-    if (t.value === '}' || t.value === ')' || t.value === ']') return -1;
-    return 0;
-  }
-  if (t.kind === 'cmd') {
-    if (t.value === 'left' || t.value === 'begin' || t.value === '{' || t.value === 'lbrace') return 1;
-    if (t.value === 'right' || t.value === 'end' || t.value === '}' || t.value === 'rbrace') return -1;
-  }
-  return 0;
-}
 
 /** Name of the environment in `\begin{name}` at token `i`, and the index after it. */
 function environmentAt(tokens: readonly Token[], i: number): { name: string; end: number } | undefined {
@@ -120,136 +105,6 @@ function splitRows(tokens: readonly Token[]): Token[][] {
     (rows[rows.length - 1] as Token[]).push(t);
   }
   return rows;
-}
-
-/** A relation or arithmetic operator next to `\text{word}` makes the word a quantity (`\text{price} = …`,
- *  `w \cdot \text{area} + b`), not prose between claims. */
-function bindsText(t: Token | undefined): boolean {
-  if (!t) return false;
-  if (relationOf(t)) return true;
-  if (t.kind === 'char') return ['+', '-', '*', '/', '−'].includes(t.value);
-  return t.kind === 'cmd' && ['cdot', 'times', 'div'].includes(t.value);
-}
-
-interface Piece {
-  tokens: Token[];
-  /** Text after `\text{if}`, `\text{for}`, `\forall`, `\text{where}`: a condition or an aside, not a claim. */
-  condition: boolean;
-  /** After `where`, `since`, `because`: a definition or a reason, which restricts nothing. */
-  aside?: boolean;
-  /** After `otherwise`, `unless`, `except`: a condition we cannot sample (the claim is unverifiable). */
-  negated?: string;
-}
-
-/** Words whose following text justifies or defines rather than restricts the claim. */
-const asideWords = new Set(['where', 'whereas', 'since', 'as', 'because', 'iff']);
-/** Words that restrict the claim to where something fails: not samplable as a condition. */
-const negatingWords = new Set(['unless', 'except', 'otherwise']);
-
-/** The first word of a `\text{…}` group starting at `i + 1`, lower-cased. */
-function textWord(tokens: readonly Token[], i: number): { word: string; end: number } {
-  const end = skipArgument(tokens, i + 1);
-  let word = '';
-  for (let k = i + 2; k < end - 1; k++) {
-    const t = tokens[k] as Token;
-    if (t.space && word !== '') word += ' ';
-    word += t.value;
-  }
-  return { word: word.trim().toLowerCase(), end };
-}
-
-function isConditionText(word: string): boolean {
-  const w = word.replace(/[,;:]+$/, '');
-  if (conditionWords.has(w)) return true;
-  const first = w.split(/\s+/)[0] ?? '';
-  return conditionWords.has(first);
-}
-
-/** Splits one row into pieces at top-level claim separators, dropping alignment `&`. */
-function splitPieces(row: readonly Token[]): Piece[] {
-  const pieces: Piece[] = [{ tokens: [], condition: false }];
-  let related = false;
-  const start = (condition: boolean, word = ''): void => {
-    const w = word.replace(/[,;:.]+$/, '').split(/\s+/)[0] ?? '';
-    const piece: Piece = { tokens: [], condition: condition || negatingWords.has(w) };
-    if (asideWords.has(w)) piece.aside = true;
-    if (negatingWords.has(w)) piece.negated = word.replace(/[,;:.]+$/, '');
-    pieces.push(piece);
-    related = false;
-  };
-  // Neighbour indices computed once, so that the scan stays linear however many `&` a row holds:
-  // prevSig[i] is the significant token before i, nextSig[i] the one at or after i, nextPlain[i] the
-  // one at or after i that is not an `&`.
-  const isSpace = (u: Token): boolean => u.kind === 'cmd' && spacing.has(u.value);
-  const prevSig: number[] = [];
-  let last = -1;
-  for (let i = 0; i < row.length; i++) {
-    prevSig.push(last);
-    if (!isSpace(row[i] as Token)) last = i;
-  }
-  const nextSig: number[] = new Array<number>(row.length + 1).fill(row.length);
-  const nextPlain: number[] = new Array<number>(row.length + 1).fill(row.length);
-  for (let i = row.length - 1; i >= 0; i--) {
-    const u = row[i] as Token;
-    nextSig[i] = isSpace(u) ? (nextSig[i + 1] as number) : i;
-    nextPlain[i] = isSpace(u) || isChar(u, '&') ? (nextPlain[i + 1] as number) : i;
-  }
-  let depth = 0;
-  for (let i = 0; i < row.length; i++) {
-    const t = row[i] as Token;
-    if (depth === 0) {
-      if (isChar(t, '&')) {
-        // `a &= b & c &= d`: past a relation, an `&` that does not touch one starts a new column
-        // (eqnarray's `a &=& b` keeps its relation between two `&`).
-        const nextTok = row[nextPlain[i + 1] ?? row.length];
-        const prevTok = row[prevSig[i] ?? -1];
-        if (related && !relationOf(nextTok) && !relationOf(prevTok) && !isChar(prevTok, '&')) {
-          start(false);
-          related = false;
-        }
-        continue;
-      }
-      if (relationOf(t)) related = true;
-      if (t.kind === 'cmd' && textSeparators.has(t.value) && isChar(row[i + 1], '{')) {
-        const { word, end } = textWord(row, i);
-        // `\text{ReLU}(x)` names a function and `\text{price} = …` a quantity: not separators.
-        const nextTok = row[nextSig[end] ?? row.length];
-        const prevTok = row[prevSig[i] ?? -1];
-        const named =
-          isChar(row[end], '(') ||
-          (isCmd(row[end], 'left') && isChar(row[end + 1], '(')) ||
-          (!isConditionText(word) &&
-            !connectiveWords.has(word) &&
-            /^[a-z]+$/.test(word) &&
-            (bindsText(nextTok) || bindsText(prevTok)));
-        if (!named) {
-          start(isConditionText(word), word);
-          i = end - 1;
-          continue;
-        }
-      } else if (isCmd(t, 'forall')) {
-        start(true);
-        continue;
-      } else if (t.kind === 'cmd' && claimSeparators.has(t.value)) {
-        start(false);
-        if (t.value === 'hspace') i = skipArgument(row, i + 1) - 1;
-        continue;
-      } else if (isChar(t, ',')) {
-        // `\text{for } x > 0, y > 0`: a comma inside a condition continues it.
-        const cur = pieces[pieces.length - 1] as Piece;
-        start(cur.condition && !cur.aside && !cur.negated);
-        continue;
-      } else if (isChar(t, ';') || isChar(t, '.')) {
-        start(false);
-        continue;
-      }
-    }
-    depth = Math.max(0, depth + depthDelta(t));
-    (pieces[pieces.length - 1] as Piece).tokens.push(t);
-  }
-  return pieces.filter(
-    (p) => p.negated !== undefined || p.tokens.some((t) => !(t.kind === 'cmd' && spacing.has(t.value))),
-  );
 }
 
 /** Does this row continue the previous row's chain (`&= …`, `& + …`)? */
@@ -424,6 +279,17 @@ function headContext(tokens: Token[], ctx: ParseContext): ParseContext {
   return { kindOf: (n) => (n === name ? 'function' : ctx.kindOf(n)), macros: ctx.macros };
 }
 
+/** Index of the first top-level relation or membership of a piece. */
+function firstRelationIndex(tokens: readonly Token[]): number {
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (depth === 0 && (relationOf(t) || isCmd(t, 'in') || isChar(t, '∈'))) return i;
+    depth = Math.max(0, depth + depthDelta(t));
+  }
+  return tokens.length;
+}
+
 const dotsCommands = new Set(['dots', 'ldots', 'cdots']);
 
 /** Reads the pieces of a block into claims, attaching each condition to the claims of the nearest claim
@@ -432,6 +298,7 @@ function assemble(tex: string, pieces: readonly Piece[], ctx: ParseContext): Cla
   const claims: Claim[] = [];
   let last: Claim[] = [];
   let pending: Condition[] = [];
+  let held: Token[][] = [];
   const attach = (targets: Claim[], conds: Condition[]): void => {
     for (const c of targets) if (c.ok) c.conditions = [...(c.conditions ?? []), ...conds];
   };
@@ -451,7 +318,11 @@ function assemble(tex: string, pieces: readonly Piece[], ctx: ParseContext): Cla
         end: at,
         text: p.negated,
         steps: [],
-        error: { message: `the condition '${p.negated} …' cannot be sampled`, offset: at, code: 'unsupported' },
+        error: {
+          message: `the condition '${p.negated} …' cannot be sampled`,
+          offset: at,
+          code: 'unsupported',
+        },
       });
       return;
     }
@@ -460,7 +331,46 @@ function assemble(tex: string, pieces: readonly Piece[], ctx: ParseContext): Cla
       const next = pieces[k + 1];
       if (next?.condition && next.tokens.some((t) => t.kind === 'cmd' && dotsCommands.has(t.value))) return;
       if (p.tokens.some((t) => t.kind === 'cmd' && dotsCommands.has(t.value))) return;
+      const rel = topRelations(p.tokens);
+      if (rel.relations + rel.memberships === 0) {
+        const unreadable = readCondition(tex, p.tokens, ctx, chain);
+        if (unreadable) {
+          addCondition(unreadable);
+          held = [];
+          return;
+        }
+        // `\text{for } x, y > 0`: x shares the relation of the next piece.
+        if (next?.condition && !next.negated && !next.aside) {
+          held.push(p.tokens);
+          return;
+        }
+        if (!quantifierWords.has(p.word ?? 'for')) {
+          const sig = p.tokens.filter((t) => !(t.kind === 'cmd' && spacing.has(t.value)));
+          const first = sig[0] as Token;
+          const written = tex.slice(first.offset, (sig[sig.length - 1] as Token).end);
+          addCondition({
+            tex: written,
+            offset: first.offset,
+            end: first.offset + written.length,
+            text: written,
+            steps: [],
+            error: {
+              message: `'${p.word ?? ''} ${written}' states no relation that sampling can check`,
+              offset: first.offset,
+              code: 'unsupported',
+            },
+          });
+        }
+        held = [];
+        return;
+      }
       addCondition(readCondition(tex, p.tokens, ctx, chain));
+      if (held.length) {
+        const from = firstRelationIndex(p.tokens);
+        for (const subject of held)
+          addCondition(readCondition(tex, [...subject, ...p.tokens.slice(from)], ctx, chain));
+        held = [];
+      }
       return;
     }
     const found = chain(p.tokens);

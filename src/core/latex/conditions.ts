@@ -2,7 +2,7 @@
 // A condition restricts where the claim is asserted; dropping it can refute a true step, so a condition we
 // cannot read is kept as an error (the claim becomes unverifiable), never discarded.
 import type { MathNode } from 'mathjs';
-import { spacing } from './commands';
+import { otherRelations, spacing } from './commands';
 import { readDomain } from './declarations';
 import { fail, ParseFailure, toParseError } from './errors';
 import { parseTokens, relationOf } from './parser';
@@ -48,7 +48,12 @@ export function parenthesized(tokens: readonly Token[]): Token[] | undefined {
   const last = sig[sig.length - 1];
   let inner: Token[];
   if (isChar(first, '(') && isChar(last, ')')) inner = sig.slice(1, -1);
-  else if (isCmd(first, 'left') && isChar(sig[1], '(') && isChar(last, ')') && isCmd(sig[sig.length - 2], 'right'))
+  else if (
+    isCmd(first, 'left') &&
+    isChar(sig[1], '(') &&
+    isChar(last, ')') &&
+    isCmd(sig[sig.length - 2], 'right')
+  )
     inner = sig.slice(2, -2);
   else return undefined;
   // `(a)(b)` is not one group: the opening parenthesis must close only at the end.
@@ -105,6 +110,8 @@ export function readCondition(
   chain: (tokens: readonly Token[]) => Claim[],
 ): Condition | undefined {
   const sig = significant(tokens);
+  // `\forall x > 0: …` ends its condition with a colon.
+  while (isChar(sig[sig.length - 1], ':')) sig.pop();
   const first = sig[0];
   const last = sig[sig.length - 1];
   if (!first || !last) return undefined;
@@ -120,11 +127,12 @@ export function readCondition(
   const body = inner && topRelations(inner).relations + topRelations(inner).memberships > 0 ? inner : sig;
   const { relations, memberships } = topRelations(body);
   if (relations === 0 && memberships === 0) {
-    const other = body.find((t) => t.kind === 'cmd' && ['notin', 'subset', 'subseteq', 'ni'].includes(t.value));
+    const other = body.find((t) => t.kind === 'cmd' && otherRelations.has(t.value) && t.value !== 'in');
     return other ? unreadable(`the condition ${written} cannot be sampled`) : undefined;
   }
   if (memberships > 0) {
-    if (relations > 0 || memberships > 1) return unreadable(`the condition ${written} is too complex to sample`);
+    if (relations > 0 || memberships > 1)
+      return unreadable(`the condition ${written} is too complex to sample`);
     let depth = 0;
     let at = -1;
     body.forEach((t, k) => {
@@ -141,12 +149,14 @@ export function readCondition(
       const text = `${sideText(subject)} ∈ ${domainTex}`;
       if (domain.shape.length > 0)
         return unreadable(`the condition ${written} gives a shape: declare it in a <!-- let … --> comment`);
+      // `\forall i \in \{1, \dots, n\}` ranges over indices (or sizes): a quantifier, not a restriction.
+      if (domain.field === 'integer' && /\\[lc]?dots/.test(domainTex)) return undefined;
       if (domain.field === 'integer')
         return unreadable(`the condition ${written} asks for integers, which sampling of reals rarely meets`);
       const steps: ParsedStep[] = [];
       if (domain.lo) steps.push(boundStep(subject, domain.lo, domain.loOpen ? '>' : '\\ge', domainTex));
       if (domain.hi) steps.push(boundStep(subject, domain.hi, domain.hiOpen ? '<' : '\\le', domainTex));
-      return { ...base, text, steps };
+      return steps.length ? { ...base, text, steps } : undefined;
     } catch (e) {
       return { ...base, text: written, steps: [], error: toParseError(e, first.offset) };
     }

@@ -132,14 +132,15 @@ export function expandMacros(tokens: readonly Token[], macros: ReadonlyMap<strin
         bodies.set(t.value, body);
       }
       const produced: Token[] = [];
-      for (const b of body) {
+      for (const [k, b] of body.entries()) {
         if (b.kind === 'param') produced.push(...(args[Number(b.value) - 1] ?? []));
         else
           produced.push({
             ...b,
             offset: t.offset,
             end: Math.max(t.end, last.end),
-            space: b.space || t.space,
+            // Only the first token takes the space before the use: `\operatorname{tr}` in a body stays one word.
+            space: k === 0 ? b.space || t.space : b.space,
           });
         if (produced.length > macroLimits.tokens)
           fail(`macro expansion too large (over ${macroLimits.tokens} tokens)`, t.offset);

@@ -66,7 +66,11 @@ export interface Condition {
 
 /** One claim of a display block: a chain of steps, or the error that stopped its reading. */
 export type Claim =
-  | { ok: true; steps: ParsedStep[]; /** conditions under which the chain is claimed */ conditions?: Condition[] }
+  | {
+      ok: true;
+      steps: ParsedStep[];
+      /** conditions under which the chain is claimed */ conditions?: Condition[];
+    }
   | { ok: false; error: ParseError; /** relations seen, so the step count stays honest */ relations: number };
 
 /** `x, y \in \mathbb{R}`, `0 < p < 1`, `A \in \mathbb{R}^{m \times n}`, `\sigma(z) = …`, `a = …`. */

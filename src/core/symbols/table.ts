@@ -8,14 +8,18 @@ import type { Pos } from '../types';
 import { inferKind } from './kind';
 
 export type SymbolEntry =
-  /** A sampled symbol: scalar (shape []), column vector ([n]) or matrix ([m, n]). */
-  | { kind: 'value'; domain: Domain; at?: Pos }
+  /** A sampled symbol: scalar (shape []), column vector ([n]) or matrix ([m, n]). `source` says where it
+   *  was declared: in a `<!-- let -->` comment (the student's own declaration) or in the prose (`$x \in …$`). */
+  | { kind: 'value'; domain: Domain; at?: Pos; source?: DeclarationSource }
   /** `f(x, y) = body`: applied by substitution; elementwise over a vector when its parameters are scalars. */
   | { kind: 'function'; params: string[]; body: MathNode; at?: Pos }
   /** `a = body`: every use of `a` is replaced by the body. */
   | { kind: 'definition'; body: MathNode; at?: Pos }
   /** A bound index such as `i` (read by the parser; never sampled on its own). */
   | { kind: 'index'; at?: Pos };
+
+/** Where a declaration stands: a `<!-- let -->` comment, or an inline formula of the prose. */
+export type DeclarationSource = 'let' | 'prose';
 
 export class SymbolTable implements ParseContext {
   private constructor(
@@ -32,11 +36,12 @@ export class SymbolTable implements ParseContext {
   }
 
   /** This table with one more declaration (replacing earlier meanings of the same names). */
-  declare(decl: Declaration, at?: Pos): SymbolTable {
+  declare(decl: Declaration, at?: Pos, source?: DeclarationSource): SymbolTable {
     const next = new Map(this.entries);
     switch (decl.kind) {
       case 'domain':
-        for (const n of decl.names) next.set(n, { kind: 'value', domain: decl.domain, at });
+        for (const n of decl.names)
+          next.set(n, { kind: 'value', domain: decl.domain, at, ...(source ? { source } : {}) });
         break;
       case 'function':
         next.set(decl.name, { kind: 'function', params: decl.params, body: decl.body, at });

@@ -29,6 +29,8 @@ export interface StepInput {
   conditions?: { relation: Relation; lhs: MathNode; rhs: MathNode }[];
   /** The conditions as people read them (`x ≠ 0`), for messages. */
   conditionText?: string;
+  /** The step opens its chain: only there can `C = …` be a definition rather than a claim. */
+  first?: boolean;
 }
 
 /** Comparing a condition exactly: `x \ne 0` must reject x = 0 itself, `x > 0` must reject 0. */
@@ -74,7 +76,7 @@ export function verifyStep(
   let plan: SamplingPlan;
   let leftNames: Set<string>;
   let rightNames: Set<string>;
-  let conditions: { relation: Relation; lhs: Evaluator; rhs: Evaluator }[];
+  let conditions: CompiledCondition[];
   const under = step.conditionText ? ` under ${step.conditionText}` : '';
   try {
     const l = compiler.compileTracked(step.lhs);
@@ -87,11 +89,14 @@ export function verifyStep(
       relation: c.relation,
       lhs: compiler.compile(c.lhs),
       rhs: compiler.compile(c.rhs),
+      zero: { lhs: isZeroLiteral(c.lhs), rhs: isZeroLiteral(c.rhs) },
     }));
     plan = planSampling(compiler, table, options.defaultDimension);
   } catch (e) {
     return unverifiable(reasonOf(e));
   }
+  const defined = step.first && step.relation === '=' ? definitionOf(step.lhs, rightNames, table) : undefined;
+  if (defined) return unverifiable(defined, assumedDomains(plan));
   const assumptions = [
     ...assumedDomains(plan),
     ...[...compiler.constantsUsed].map((c) => constants.get(c)?.note ?? c),
@@ -263,18 +268,22 @@ export function verifyStep(
   };
 }
 
+interface CompiledCondition {
+  relation: Relation;
+  lhs: Evaluator;
+  rhs: Evaluator;
+  zero: { lhs: boolean; rhs: boolean };
+}
+
 /** Whether the sample in `env` satisfies every condition; a condition comparing ill-fitting shapes throws. */
-function conditionsHold(
-  conditions: readonly { relation: Relation; lhs: Evaluator; rhs: Evaluator }[],
-  env: Env,
-): boolean {
+function conditionsHold(conditions: readonly CompiledCondition[], env: Env): boolean {
   for (const c of conditions) {
     const l = c.lhs(env);
     const r = c.rhs(env);
     if (!isFiniteValue(l) || !isFiniteValue(r)) return false;
-    const cmp = compareValues(l, r, c.relation, exact);
-    if (cmp.kind === 'shapes')
-      throw new ShapeError(`the condition compares a ${cmp.left} with a ${cmp.right}`);
+    // `\mathbf{x} \ne 0` compares a vector with the zero literal, entrywise.
+    const cmp = compareValues(l, r, c.relation, exact, c.zero);
+    if (cmp.kind === 'shapes') throw new ShapeError(`the condition compares ${cmp.left} with ${cmp.right}`);
     if (!cmp.holds) return false;
   }
   return true;
@@ -322,6 +331,47 @@ function loneUndeclared(
     `definition or a statement about particular values rather than an identity; declare its symbols ` +
     `(e.g. <!-- let ${name} = … --> or ${name} \\in …) to check it`
   );
+}
+
+/**
+ * `C = AB` or `p(x) = \frac{1}{1 + x^2}`: a left side that is a lone symbol, or a symbol applied to plain
+ * symbols, occurring nowhere on the right, names what the step defines. Unless the student declared that
+ * symbol in a `<!-- let -->` comment (then the step is a claim about it), comparing a freely drawn value with
+ * the right side would refute a definition; an inline `$\mathbf{C} \in \mathbb{R}^{n \times m}$` of the prose
+ * gives a shape, not a value. Symbols defined (`let a = …`) or declared as functions are checked as usual.
+ */
+function definitionOf(lhs: MathNode, right: Set<string>, table: SymbolTable): string | undefined {
+  const n = lhs as MathNode & {
+    type: string;
+    name?: string;
+    args?: MathNode[];
+    fn?: MathNode;
+    implicit?: boolean;
+  };
+  const plain = (a: MathNode | undefined): boolean => {
+    const x = a as (MathNode & { type: string; content?: MathNode }) | undefined;
+    if (x?.type === 'ParenthesisNode') return plain(x.content);
+    return x?.type === 'SymbolNode';
+  };
+  let name: string | undefined;
+  if (n.type === 'SymbolNode') name = n.name;
+  else if (n.type === 'FunctionNode' && (n.fn as { name?: string } | undefined)?.name === 'call') {
+    const [head, ...args] = n.args ?? [];
+    if (head?.type === 'SymbolNode' && args.length > 0 && args.every(plain))
+      name = (head as { name?: string }).name;
+  } else if (n.type === 'OperatorNode' && n.implicit && n.args?.length === 2) {
+    // A prose-declared scalar `p` written as `p(x)` parses as the product p·(x).
+    const [head, arg] = n.args;
+    if (head?.type === 'SymbolNode' && arg?.type === 'ParenthesisNode' && plain(arg))
+      name = (head as { name?: string }).name;
+  }
+  if (name === undefined || right.has(name) || constants.has(name) || name === identityName) return undefined;
+  const entry = table.lookup(name);
+  if (entry && !(entry.kind === 'value' && entry.source === 'prose')) return undefined;
+  const how = entry
+    ? `it is declared only in the prose; declare it in a <!-- let … --> comment to check the step as a claim about it`
+    : `declare it (e.g. <!-- let ${name} \\in … -->) to check it as a claim`;
+  return `reads as a definition of ${name} (it appears only on the left side); ${how}`;
 }
 
 function isConstantNote(note: string): boolean {

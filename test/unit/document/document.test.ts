@@ -252,3 +252,177 @@ describe('verifyDocument', () => {
     assert.doesNotThrow(() => verifyDocument(junk));
   });
 });
+
+describe('verifyDocument: conditions on a claim', () => {
+  it('samples only where the condition holds, and says so', () => {
+    const text = [
+      '<!-- let',
+      '\\mathbf{x} \\in \\mathbb{R}^n',
+      '-->',
+      '$$\\|\\mathbf{x}\\| > 0 \\textrm{ for all } \\mathbf{x} \\neq 0$$',
+      '$$\\sqrt{x^2} = x \\quad (x > 0)$$',
+      '$$\\frac{|x|}{x} = 1 \\text{if } x > 0$$',
+      '$$\\log(x) < 0, \\quad x \\in (0, 1)$$',
+    ].join('\n');
+    const s = steps(text);
+    assert.deepEqual(
+      s.map((x) => x.status),
+      ['verified', 'verified', 'verified', 'verified'],
+      s.map((x) => x.message).join('\n'),
+    );
+    assert.match(s[0]?.message ?? '', /under 𝐱 ≠ 0$/);
+    assert.match(s[3]?.message ?? '', /under x ∈ \(0, 1\)$/);
+  });
+
+  it('still refutes wrong math under its condition, with a counterexample that satisfies it', () => {
+    const [wrong, log] = steps(
+      ['$$\\sqrt{x^2} = -x \\text{ for } x > 0$$', '$$\\log x > 0, \\quad x \\in (0, 1)$$'].join('\n'),
+    );
+    assert.equal(wrong?.status, 'refuted');
+    assert.ok((wrong?.counterexample?.x as number) > 0, JSON.stringify(wrong?.counterexample));
+    assert.match(wrong?.message ?? '', /under x > 0$/);
+    assert.equal(log?.status, 'refuted');
+    const x = log?.counterexample?.x as number;
+    assert.ok(x > 0 && x < 1, String(x));
+  });
+
+  it('is unverifiable when the condition rarely holds or cannot be read', () => {
+    const [rare, notin, prime] = steps(
+      [
+        '$$\\log x = 0 \\text{ for } x = 1$$',
+        '$$x^2 = x \\text{ for } x \\notin S$$',
+        '$$x^2 = x \\text{ if } x \\text{ is idempotent}$$',
+      ].join('\n'),
+    );
+    assert.equal(rare?.status, 'unverifiable');
+    assert.match(rare?.message ?? '', /the condition x = 1 rarely holds/);
+    assert.equal(notin?.status, 'unverifiable');
+    assert.match(
+      notin?.message ?? '',
+      /the condition "x \\notin S" \(line 2, column \d+\) cannot be checked/,
+    );
+    assert.equal(prime?.status, 'unverifiable', 'without its condition x² = x would be refuted');
+    assert.match(prime?.message ?? '', /states no relation/);
+  });
+});
+
+describe('verifyDocument: definitions are not claims', () => {
+  it('p(x) = … after an inline declaration of p reads as a definition, not as p·x', () => {
+    const text = ['Let $p \\in \\mathbb{R}$ be a density.', '$$p(x) = \\frac{1}{1+x^2}$$'].join('\n');
+    const [s] = steps(text);
+    assert.equal(s?.status, 'unverifiable', s?.message);
+    assert.match(s?.message ?? '', /reads as a definition of p/);
+    const declared = ['<!-- let', 'p \\in \\mathbb{R}', '-->', '$$p(x) = \\frac{1}{1+x^2}$$'].join('\n');
+    assert.equal(
+      steps(declared)[0]?.status,
+      'refuted',
+      'declared by the student: a claim about the product p·x',
+    );
+  });
+
+  it('C = AB with C, A, B declared in the prose is a definition; the rest of the chain is checked', () => {
+    const prose = [
+      'Take $\\mathbf{A} \\in \\mathbb{R}^{n \\times k}$, $\\mathbf{B} \\in \\mathbb{R}^{k \\times m}$ and $\\mathbf{C} \\in \\mathbb{R}^{n \\times m}$.',
+      '$$\\mathbf{C} = \\mathbf{AB} = (\\mathbf{B}^\\top \\mathbf{A}^\\top)^\\top$$',
+    ].join('\n');
+    const [def, rest] = steps(prose);
+    assert.equal(def?.status, 'unverifiable');
+    assert.match(def?.message ?? '', /reads as a definition of 𝐂 .*<!-- let/);
+    assert.equal(rest?.status, 'verified', rest?.message);
+    const declared = [
+      '<!-- let',
+      '\\mathbf{A} \\in \\mathbb{R}^{n \\times k}, \\mathbf{B} \\in \\mathbb{R}^{k \\times m}, \\mathbf{C} \\in \\mathbb{R}^{n \\times m}',
+      '-->',
+      '$$\\mathbf{C} = \\mathbf{AB}$$',
+    ].join('\n');
+    assert.equal(steps(declared)[0]?.status, 'refuted', 'the student declared C: an arbitrary C is not AB');
+  });
+
+  it('a symbol on both sides is a claim, and a defined symbol is checked through its definition', () => {
+    const text = [
+      'Let $x \\in \\mathbb{R}$.',
+      '$$x = x^2$$',
+      '<!-- let',
+      'a = 2x',
+      '-->',
+      '$$a = x + x$$',
+      '$$a = 3x$$',
+    ].join('\n');
+    assert.deepEqual(
+      steps(text).map((x) => x.status),
+      ['refuted', 'verified', 'refuted'],
+    );
+  });
+
+  it('an undeclared lone left side reads as a definition', () => {
+    const [s] = steps('$$y = 2x + 1$$');
+    assert.equal(s?.status, 'unverifiable');
+    assert.match(s?.message ?? '', /reads as a definition of y/);
+  });
+});
+
+describe('verifyDocument: macros reach every later block', () => {
+  it('setting macros, with or without the backslash, reach declarations and display blocks', () => {
+    const text = [
+      '<!-- let',
+      'A \\in \\R^{n \\times n}, B \\in \\R^{n \\times n}',
+      '-->',
+      '$$ \\tr{AB} = \\tr{BA} $$',
+      '$$ AB = BA $$',
+    ].join('\n');
+    for (const macros of <Record<string, string>[]>[
+      { '\\R': '\\mathbb{R}', '\\tr': '\\operatorname{tr}(#1)' },
+      { R: '\\mathbb{R}', tr: '\\operatorname{tr}(#1)' },
+    ]) {
+      const a = analyzeDocument(text, { macros });
+      assert.equal(a.diagnostics.length, 0, JSON.stringify(a.diagnostics));
+      assert.equal(a.derivations[0]?.symbols.kindOf('A'), 'matrix');
+      assert.deepEqual(
+        steps(text, { macros }).map((x) => x.status),
+        ['verified', 'refuted'],
+      );
+    }
+  });
+
+  it('\\newcommand and \\def of earlier blocks reach later declarations and display blocks', () => {
+    const text = [
+      '$$ \\newcommand{\\vx}{\\mathbf{x}} \\def\\sq#1{{#1}^2} \\sq{a} = a \\cdot a $$',
+      '<!-- let',
+      '\\vx \\in \\mathbb{R}^3',
+      '-->',
+      '$$ \\sq{\\|\\vx\\|} = \\vx^\\top \\vx $$',
+      '$\\def\\half{\\frac{1}{2}}$',
+      '$$ \\half \\vx + \\half \\vx = \\vx $$',
+    ].join('\n');
+    const a = analyzeDocument(text);
+    assert.equal(a.derivations[1]?.symbols.kindOf('𝐱'), 'vector');
+    assert.deepEqual(
+      steps(text).map((x) => x.status),
+      ['verified', 'verified', 'verified'],
+    );
+  });
+});
+
+describe('verifyDocument: equations to solve', () => {
+  it('an equation introduced by "… we need to solve" is not refuted as an identity', () => {
+    const text = [
+      'Let $x, y \\in \\mathbb{R}$.',
+      'To find the eigenvectors, we then need to solve',
+      '',
+      '$$\\begin{bmatrix} 2 & 1 \\\\ 2 & 3 \\end{bmatrix} \\begin{bmatrix} x \\\\ y \\end{bmatrix} = \\begin{bmatrix} 4x \\\\ 4y \\end{bmatrix}$$',
+      '',
+      'We now solve it. Expanding:',
+      '$$(x + y)^2 = x^2 + y^2$$',
+      'and solving gives',
+      '$$(x + y)^2 = x^2 + 2xy + y^2$$',
+    ].join('\n');
+    const [solve, expand, identity] = steps(text);
+    assert.equal(solve?.status, 'unverifiable');
+    assert.match(
+      solve?.message ?? '',
+      /an equation to solve, not an identity \(the text before says "To find the eigenvectors, we then need to solve"\)/,
+    );
+    assert.equal(expand?.status, 'refuted', 'the sentence before the block does not ask to solve');
+    assert.equal(identity?.status, 'verified', 'an identity stays verified after "solving gives"');
+  });
+});

@@ -49,8 +49,7 @@ describe('extension bundle', () => {
     assert.ok(eager.has('src/extension/preview/index.ts'), 'the preview is registered by activate()');
     assert.ok(eager.has('src/extension/preview/manager.ts'));
     const all = Object.keys(meta.inputs);
-    const heavy = (f: string) =>
-      f.startsWith('src/render/') || /node_modules\/(katex|markdown-it)\//.test(f);
+    const heavy = (f: string) => f.startsWith('src/render/') || /node_modules\/(katex|markdown-it)\//.test(f);
     // The renderer is in the bundle (the export needs it)…
     assert.ok(all.includes('src/render/document.ts'));
     assert.ok(all.some((f) => /node_modules\/katex\//.test(f)));

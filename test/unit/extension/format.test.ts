@@ -83,6 +83,26 @@ describe('extension/format', () => {
     assert.equal(inlineText([step(1, 'verified'), step(2, 'unverifiable')]), '?');
   });
 
+  it('keeps the inline verdict short: a long counterexample is elided, a numeric one shows its values', () => {
+    const matrices = step(1, 'refuted', {
+      counterexample: {
+        d: 2,
+        A: [
+          [2, 2],
+          [1, -1],
+        ],
+        B: [
+          [-1, 0],
+          [-1, 1],
+        ],
+      },
+    });
+    assert.equal(inlineText([matrices]), '✗ at d = 2, A = [[2, 2], [1, -1]], …');
+    const numbers = step(1, 'refuted', { counterexample: {}, values: { lhs: 81920, rhs: 73856 } });
+    assert.equal(inlineText([numbers]), '✗ 81920 ≠ 73856');
+    assert.equal(inlineText([step(1, 'refuted', { counterexample: null, values: null })]), '✗');
+  });
+
   it('names the failed comparison by the relation', () => {
     const at = (relation: string) =>
       stepMessage(step(1, 'refuted', { relation, values: { lhs: 1, rhs: 0 }, counterexample: { x: 0 } }));

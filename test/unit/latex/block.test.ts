@@ -69,7 +69,7 @@ describe('latex blocks: splitting into claims', () => {
     assert.deepEqual(claims('a = b; c = d'), ['a = b', 'c = d']);
   });
 
-  it('drops conditions after \\text{if}, \\text{for} and \\forall', () => {
+  it('keeps a condition out of the claim itself', () => {
     assert.deepEqual(claims('|x| = x \\quad \\text{if } x \\ge 0'), ['abs(x) = x']);
     assert.deepEqual(claims('y_i = 2 x_i \\quad \\forall i'), ['y_i = 2 x_i']);
   });
@@ -167,5 +167,78 @@ describe('latex blocks: macros', () => {
     const [c] = parseBlock('x = 1 + \\bad', ctx);
     assert.ok(c && !c.ok);
     assert.equal(c.error.offset, 8);
+  });
+});
+
+/** The conditions attached to each claim, as `lhs REL rhs` per step or `error: message`. */
+function conditions(tex: string, ctx = context()): string[][] {
+  return parseBlock(tex, ctx).map((c) =>
+    c.ok
+      ? (c.conditions ?? []).map((k) =>
+          k.error
+            ? `error: ${k.error.message}`
+            : k.steps
+                .map((s) => `${s.lhs.node.toString()} ${s.relation} ${s.rhs.node.toString()}`)
+                .join('; '),
+        )
+      : [],
+  );
+}
+
+describe('latex blocks: conditions on a claim', () => {
+  it('reads \\textrm{ for all }, \\text{if }, \\text{for }, \\forall as conditions', () => {
+    assert.deepEqual(conditions('\\|\\mathbf{x}\\| > 0 \\textrm{ for all } \\mathbf{x} \\neq 0'), [
+      ['𝐱 \\ne 0'],
+    ]);
+    assert.deepEqual(conditions('\\frac{|x|}{x} = 1 \\text{if } x > 0'), [['x > 0']]);
+    assert.deepEqual(conditions('\\frac{x}{x} = 1 \\quad \\text{for } x \\ne 0'), [['x \\ne 0']]);
+    assert.deepEqual(conditions('\\sqrt{x^2} = x \\quad \\forall x > 0'), [['x > 0']]);
+  });
+
+  it('reads a parenthesized relation and a membership after a claim', () => {
+    assert.deepEqual(conditions('\\sqrt{x^2} = x \\quad (x > 0)'), [['x > 0']]);
+    assert.deepEqual(conditions('\\log x < 0, \\quad x \\in (0, 1)'), [['x > 0; x < 1']]);
+    assert.deepEqual(conditions('\\log x \\le 0, \\quad x \\in (0, 1]'), [['x > 0; x \\le 1']]);
+    assert.deepEqual(conditions('x^2 \\ge 0 \\text{ for } x \\in \\mathbb{R}'), [[]], 'ℝ restricts nothing');
+  });
+
+  it('shares a relation over a list of symbols and continues a condition after a comma', () => {
+    assert.deepEqual(conditions('|x| = x \\text{ for } x, y > 0'), [['y > 0', 'x > 0']]);
+    assert.deepEqual(conditions('a = b \\text{ if } x > 0, y < 1'), [['x > 0', 'y < 1']]);
+  });
+
+  it('\\text{ and } after a condition adds a condition; a comma continues an aside', () => {
+    assert.deepEqual(claims('|x| = x \\text{ for } x \\ge 0 \\text{ and } y > 0'), ['abs(x) = x']);
+    assert.deepEqual(conditions('|x| = x \\text{ for } x \\ge 0 \\text{ and } y > 0'), [
+      ['x \\ge 0', 'y > 0'],
+    ]);
+    assert.deepEqual(claims('y = a + b \\text{ where } a = 1, b = 2'), ['y = a + b']);
+    assert.deepEqual(
+      claims('a = b \\text{ and } c = d'),
+      ['a = b', 'c = d'],
+      'and between claims still splits',
+    );
+  });
+
+  it('keeps a condition it cannot read as an error, never dropping it', () => {
+    const [[prime]] = conditions('x = 1 \\text{ if } x \\text{ is prime}') as [[string]];
+    assert.match(prime, /^error: 'if x' states no relation/);
+    const [[notin]] = conditions('x^2 = x \\text{ for } x \\notin S') as [[string]];
+    assert.match(notin, /^error: .*cannot be sampled/);
+    const [, otherwise] = conditions('f = 1 \\text{ if } y > 0, \\quad f = 0 \\text{ otherwise}');
+    assert.match(otherwise?.[0] ?? '', /^error: the condition 'otherwise/);
+  });
+
+  it('ignores an index range, and asides after where/since', () => {
+    assert.deepEqual(conditions('a_i = 2 b_i \\text{ for } i = 1, \\dots, n'), [[]]);
+    assert.deepEqual(conditions('a_i = 2 b_i \\quad \\forall i \\in \\{1, \\dots, n\\}'), [[]]);
+    const [[integers]] = conditions('(-1)^{2k} = 1 \\text{ for } k \\in \\mathbb{Z}') as [[string]];
+    assert.match(integers, /^error: .*asks for integers/);
+    assert.deepEqual(conditions('y = 2z \\quad \\text{where } z = x + 1'), [[]]);
+    assert.deepEqual(claims('y = 2z \\quad \\text{where } z = x + 1'), ['y = 2 z']);
+  });
+
+  it('a condition standing before the claim applies to it', () => {
+    assert.deepEqual(conditions('\\forall x > 0: \\quad \\sqrt{x^2} = x'), [['x > 0']]);
   });
 });

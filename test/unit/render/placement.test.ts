@@ -19,9 +19,7 @@ function scanned(text: string): string[] {
 }
 
 function previewed(text: string): string[] {
-  return new DocumentRenderer()
-    .formulaPlaces(text)
-    .map((f) => `${f.line}:${f.column} ${f.tex.trim()}`);
+  return new DocumentRenderer().formulaPlaces(text).map((f) => `${f.line}:${f.column} ${f.tex.trim()}`);
 }
 
 describe('render: formula positions', () => {

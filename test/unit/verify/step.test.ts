@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import { parse } from 'mathjs';
+import type { Relation } from '../../../src/core/latex/types';
+import { SymbolTable } from '../../../src/core/symbols';
+import { defaultVerifyOptions } from '../../../src/core/types';
+import { verifyStep } from '../../../src/core/verify/step';
 import { bounds, check, declare, def, domain, fn, table } from './helpers';
 
 const square = table(
@@ -391,5 +396,71 @@ describe('verifyStep: cases over vectors', () => {
     assert.equal(check('piecewise(x > 0, x, 0)', '=', 'relu(x)', t).status, 'verified');
     assert.equal(check('piecewise(x > 0, x, 0)', '=', 'abs(x)', t).status, 'refuted');
     assert.equal(check('piecewise(x > 0 and x < 1, 1, 0)', '\\le', '1', t).status, 'verified');
+  });
+});
+
+describe('verifyStep: derivatives of undeclared symbols', () => {
+  it('∂y_ℓ/∂y_{ℓ-1} with y_ℓ undeclared is unverifiable, not 0', () => {
+    const v = check('deriv(y_l, y_k)', '=', '0');
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /^y_k is not defined as a function of y_l/);
+    // A true chain rule would otherwise be refuted: 0 · ∂y_k/∂x ≠ 1.
+    assert.equal(check('deriv(y_l, y_k) * deriv(x, y_l)', '=', '1').status, 'unverifiable');
+  });
+
+  it('differentiates through definitions, and a declared constant has derivative 0', () => {
+    const t = table(def('z', 'a * x^2'), declare(['a', 'x', 'c'], domain()));
+    assert.equal(check('deriv(x, z)', '=', '2 a x', t).status, 'verified');
+    assert.equal(check('deriv(x, c)', '=', '0', t).status, 'verified');
+    const u = table(def('w', 'b * y'));
+    const v = check('deriv(x, w)', '=', '0', u);
+    assert.equal(v.status, 'unverifiable', 'w reads only the undeclared b and y, never x');
+    assert.match(v.message, /not defined as a function of x/);
+  });
+});
+
+describe('verifyStep: conditions and definitions', () => {
+  const node = (s: string) => parse(s);
+  it('redraws samples that violate a condition, and names it', () => {
+    const run = (lhs: string, rhs: string, conds: [Relation, string, string][], text: string) =>
+      verifyStep(
+        {
+          relation: '=',
+          lhs: node(lhs),
+          rhs: node(rhs),
+          conditions: conds.map(([relation, l, r]) => ({ relation, lhs: node(l), rhs: node(r) })),
+          conditionText: text,
+        },
+        SymbolTable.empty,
+        defaultVerifyOptions,
+        7,
+      );
+    const ok = run('sqrt(x^2)', 'x', [['>', 'x', '0']], 'x > 0');
+    assert.equal(ok.status, 'verified');
+    assert.match(ok.message, /under x > 0$/);
+    const wrong = run('sqrt(x^2)', 'x', [['<', 'x', '0']], 'x < 0');
+    assert.equal(wrong.status, 'refuted');
+    assert.ok((wrong.counterexample?.x as number) < 0);
+    const rare = run('log(x)', '0', [['=', 'x', '1']], 'x = 1');
+    assert.equal(rare.status, 'unverifiable');
+    assert.match(rare.message, /the condition x = 1 rarely holds/);
+  });
+
+  it('a first step defining its lone left side is unverifiable; later steps are checked', () => {
+    const v = verifyStep(
+      { relation: '=', lhs: node('y'), rhs: node('2 x'), first: true },
+      SymbolTable.empty,
+      defaultVerifyOptions,
+      7,
+    );
+    assert.equal(v.status, 'unverifiable');
+    assert.match(v.message, /reads as a definition of y/);
+    const later = verifyStep(
+      { relation: '=', lhs: node('y'), rhs: node('2 x'), first: false },
+      SymbolTable.empty,
+      defaultVerifyOptions,
+      7,
+    );
+    assert.match(later.message, /not declared and appears only on the left/);
   });
 });

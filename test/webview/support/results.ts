@@ -34,6 +34,12 @@ export function step(
   status: StepStatus,
   extra: Partial<StepResult> = {},
 ): StepResult {
+  // A refutation's message states the values it shows, as the verifier's does.
+  const v = extra.values;
+  const refutedMessage =
+    v && typeof v.lhs === 'number' && typeof v.rhs === 'number'
+      ? `left ${v.lhs.toPrecision(3)} ≠ right ${v.rhs.toPrecision(3)}`
+      : 'left 0.731 ≠ right 0.269';
   return {
     index,
     ...pos,
@@ -43,7 +49,7 @@ export function step(
     status,
     message:
       status === 'refuted'
-        ? 'left 0.731 ≠ right 0.269'
+        ? refutedMessage
         : status === 'verified'
           ? 'holds at 24 points'
           : 'cannot evaluate',
