@@ -15,7 +15,7 @@ import {
   type StepResult,
   type VerifyOptions,
 } from './types';
-import { hashString } from './verify/random';
+import { hashString } from './numeric/random';
 import { verifyStep } from './verify/step';
 
 export interface DerivationBlock {
@@ -194,6 +194,22 @@ function failedStepMessage(error: ParseError, tex: TexSource): string {
   return `${kind} at line ${at.line}, column ${at.column}: ${bare(error.message)}`;
 }
 
+/** A step reported unverifiable before any sample was drawn. */
+function unchecked(
+  step: Pick<StepResult, 'index' | 'line' | 'column' | 'relation' | 'lhs' | 'rhs'>,
+  message: string,
+): StepResult {
+  return {
+    ...step,
+    status: 'unverifiable',
+    message,
+    samples: 0,
+    counterexample: null,
+    values: null,
+    assumptions: [],
+  };
+}
+
 /** Sample and judge each step of one block. */
 export function verifyDerivation(
   block: DerivationBlock,
@@ -208,19 +224,7 @@ export function verifyDerivation(
       const at = texPos(block.tex, claim.error.offset);
       const msg = failedStepMessage(claim.error, block.tex);
       for (let k = 0; k < Math.max(1, claim.relations); k++) {
-        steps.push({
-          index: steps.length + 1,
-          ...at,
-          relation: '',
-          lhs: '',
-          rhs: '',
-          status: 'unverifiable',
-          message: msg,
-          samples: 0,
-          counterexample: null,
-          values: null,
-          assumptions: [],
-        });
+        steps.push(unchecked({ index: steps.length + 1, ...at, relation: '', lhs: '', rhs: '' }, msg));
       }
       continue;
     }
@@ -233,31 +237,19 @@ export function verifyDerivation(
       const relation = step.relationTex.replace(/&/g, '').trim() || step.relation;
       const common = { index, ...at, relation, lhs: step.lhs.tex.trim(), rhs: step.rhs.tex.trim() };
       if (cancel?.isCancellationRequested) {
-        steps.push({
-          ...common,
-          status: 'unverifiable',
-          message: 'cancelled',
-          samples: 0,
-          counterexample: null,
-          values: null,
-          assumptions: [],
-        });
+        steps.push(unchecked(common, 'cancelled'));
         continue;
       }
       if (badCondition?.error) {
         // Checking the step without its condition could refute a true claim: say what we could not read.
         const where = texPos(block.tex, badCondition.offset);
-        steps.push({
-          ...common,
-          status: 'unverifiable',
-          message:
+        steps.push(
+          unchecked(
+            common,
             `the condition "${badCondition.tex}" (line ${where.line}, column ${where.column}) cannot be checked: ` +
-            bare(badCondition.error.message),
-          samples: 0,
-          counterexample: null,
-          values: null,
-          assumptions: [],
-        });
+              bare(badCondition.error.message),
+          ),
+        );
         continue;
       }
       // Each step seeds from its own text too, so editing one step never changes another's samples.

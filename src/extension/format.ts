@@ -94,7 +94,7 @@ export function stepMessage(step: StepResult): string {
 }
 
 /** Characters of a counterexample the inline verdict shows before eliding the rest (the hover has it all). */
-const inlineBudget = 40;
+const inlineBudget = 28;
 
 /** The faded text after a step's line: `✓`, `✗ at x = 1`, `?`; several steps on a line are joined. */
 export function inlineText(steps: StepResult[]): string {

@@ -72,6 +72,33 @@ function fixtureResults(text = fixture): PreviewResults {
   };
 }
 
+/** A CSS colour (any syntax, `color-mix()` included) as [r, g, b], painted by the page to read it back. */
+function resolveColor(value: string): number[] {
+  const probe = document.createElement('span');
+  probe.style.color = value.trim();
+  document.body.append(probe);
+  const computed = getComputedStyle(probe).color;
+  probe.remove();
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return [0, 0, 0];
+  ctx.fillStyle = computed;
+  ctx.fillRect(0, 0, 1, 1);
+  return Array.from(ctx.getImageData(0, 0, 1, 1).data.slice(0, 3));
+}
+
+/** WCAG contrast ratio of two sRGB colours. */
+function contrast(a: number[], b: number[]): number {
+  const lum = (c: number[]) => {
+    const [r, g, bl] = c.map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (bl ?? 0);
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
 describe('preview webview (Chromium)', function () {
   this.timeout(60000);
   const host = new FakeHost();
@@ -381,6 +408,24 @@ describe('preview webview (Chromium)', function () {
       assert.equal(style.cls, theme);
       assert.notEqual(style.bg, style.fg);
       seen.push(style.bg);
+      // Badge text must stay legible on its pill in every theme (WCAG's 4.5:1 for small text).
+      for (const badge of ['.sw-badge-ok', '.sw-badge-bad']) {
+        const [fg, bg] = await p.page
+          .locator(badge)
+          .first()
+          .evaluate((el) => {
+            const c = getComputedStyle(el);
+            return [
+              c.getPropertyValue('--vscode-badge-foreground'),
+              c.getPropertyValue('--vscode-badge-background'),
+            ];
+          });
+        const ratio = contrast(
+          await p.page.evaluate(resolveColor, fg ?? ''),
+          await p.page.evaluate(resolveColor, bg ?? ''),
+        );
+        assert.ok(ratio >= 4.5, `${badge} in ${theme}: ${fg} on ${bg} has contrast ${ratio.toFixed(2)}`);
+      }
       await p.page.locator('.sw-math-block.sw-status-bad').scrollIntoViewIfNeeded();
       await p.screenshot(`theme-${theme}`);
       await p.close();

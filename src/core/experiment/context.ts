@@ -1,6 +1,6 @@
 // The state of one experiment run that library functions read and write.
 import type { Cancellation, CheckResult, ExperimentOutput } from '../types';
-import type { Rng } from './random';
+import type { Rng } from '../numeric/random';
 
 export interface RunContext {
   rng: Rng;

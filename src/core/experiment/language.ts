@@ -8,7 +8,7 @@ import { formatValue } from './format';
 import { type BinaryOp, map1, map2, matmul, transpose } from './kernels';
 import { createLibrary, holds } from './library';
 import { inv } from './linalg';
-import { Rng } from './random';
+import { Rng } from '../numeric/random';
 import { vectorisedSample } from './sample';
 import {
   ExperimentError,

@@ -641,7 +641,7 @@ export function createLibrary(ctx: RunContext, hooks: LibraryHooks): Record<stri
       if (!(lo <= hi)) throw new ExperimentError(`uniform(a, b): a must not exceed b (got ${lo}, ${hi})`);
       return random(
         'uniform',
-        () => lo + (hi - lo) * rng.nextDouble(),
+        () => rng.uniform(lo, hi),
         (o) => rng.fillUniform(o, lo, hi),
       )(...shape);
     },

@@ -5,7 +5,7 @@ import type { Cancellation, ExperimentResult } from '../types';
 import { type RunContext, StopError, timeLimitMessage } from './context';
 import { formatValue } from './format';
 import { createLanguage } from './language';
-import { Rng, hashSeed } from './random';
+import { Rng, hashString } from '../numeric/random';
 import { splitStatements, positionOf } from './statements';
 import { ExperimentError, isTensor, setMemoryLimit } from './tensor';
 
@@ -41,7 +41,7 @@ export function runExperiment(input: ExperimentBlock, opts: RunOptions = {}): Ex
   const timeoutMs = opts.timeoutMs ?? 10_000;
   setMemoryLimit(memoryMb);
   const ctx: RunContext = {
-    rng: new Rng(opts.seed ?? hashSeed(block.code)),
+    rng: new Rng(opts.seed ?? hashString(block.code)),
     line: block.codeLine,
     outputs: [],
     checks: [],

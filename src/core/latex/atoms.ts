@@ -8,27 +8,24 @@ import { isChar, isCmd, type Token } from './tokens';
 import { type Atom, oldFonts, tokenName, withMark } from './grammar';
 import { ParserCursor } from './cursor';
 
+/** Can a symbol start at `t`: a letter, a Greek letter, an accent or a font command? */
+function startsSymbol(t: Token): boolean {
+  return (
+    t.kind === 'letter' || (t.kind === 'cmd' && !!(greek[t.value] || accents[t.value] || fonts[t.value]))
+  );
+}
+
 export abstract class AtomParser extends ParserCursor {
   /** Reads one symbol (for canonical names and declarations); undefined when the input is not exactly one. */
   readWholeSymbol(): Atom | undefined {
-    const t = this.peek();
-    if (!(
-      t.kind === 'letter' ||
-      (t.kind === 'cmd' && (greek[t.value] || accents[t.value] || fonts[t.value]))
-    ))
-      return undefined;
+    if (!startsSymbol(this.peek())) return undefined;
     const atom = this.readSymbolAtom();
     return this.peek().kind === 'eof' ? atom : undefined;
   }
 
   /** The name `p` when the input is exactly `p(x)` or `c_i(\mathbf{x}, y)`: an application to symbols. */
   readApplicationHead(): string | undefined {
-    const t = this.peek();
-    if (!(
-      t.kind === 'letter' ||
-      (t.kind === 'cmd' && (greek[t.value] || accents[t.value] || fonts[t.value]))
-    ))
-      return undefined;
+    if (!startsSymbol(this.peek())) return undefined;
     const atom = this.readSymbolAtom();
     if (atom.indices || !this.isCallOpen()) return undefined;
     const args = this.parseCallArgs();

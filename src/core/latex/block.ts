@@ -1,12 +1,14 @@
 // Splitting a display block into claims: rows of align-like environments, independent claims separated by
 // `\quad`, `\text{…}`, `\Rightarrow`, `;` …, chains at top-level relations; then each side is parsed.
-import { otherRelations, spacing } from './commands';
+import { otherRelations } from './commands';
 import { localize, toParseError } from './errors';
+import { layoutEnvironments } from './grammar';
 import { expandMacros, findDefinitions, skipArgument } from './macros';
 import { Parser, parseTokens, relationOf } from './parser';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
 import { parenthesized, readCondition, topRelations } from './conditions';
-import { depthDelta, quantifierWords, splitPieces, type Piece } from './pieces';
+import { quantifierWords, splitPieces, type Piece } from './pieces';
+import { depthDelta, eofAt, isSpace } from './scan';
 import type {
   Claim,
   Condition,
@@ -20,29 +22,6 @@ import type {
 
 /** Blocks longer than this many tokens are reported, not parsed (a pasted log is not a derivation). */
 export const maxBlockTokens = 40000;
-
-const layoutEnvironments = new Set([
-  'align',
-  'align*',
-  'aligned',
-  'gather',
-  'gather*',
-  'gathered',
-  'split',
-  'eqnarray',
-  'eqnarray*',
-  'equation',
-  'equation*',
-  'multline',
-  'multline*',
-  'alignat',
-  'alignat*',
-  'alignedat',
-  'flalign',
-  'flalign*',
-  'displaymath',
-]);
-const eofAt = (offset: number): Token => ({ kind: 'eof', value: '', offset, end: offset, space: false });
 
 /** Name of the environment in `\begin{name}` at token `i`, and the index after it. */
 function environmentAt(tokens: readonly Token[], i: number): { name: string; end: number } | undefined {
@@ -111,7 +90,7 @@ function splitRows(tokens: readonly Token[]): Token[][] {
 function isContinuation(row: readonly Token[]): boolean {
   let sawAmp = false;
   for (const t of row) {
-    if (t.kind === 'cmd' && spacing.has(t.value)) continue;
+    if (isSpace(t)) continue;
     if (isChar(t, '&')) {
       sawAmp = true;
       continue;
@@ -206,7 +185,7 @@ function claimsOfPiece(tex: string, tokens: readonly Token[], ctx: ParseContext)
   ];
   for (const b of bounds) {
     const sideTokens = tokens.slice(from, b.start).filter((t) => t.kind !== 'eof');
-    const significant = sideTokens.filter((t) => !(t.kind === 'cmd' && spacing.has(t.value)));
+    const significant = sideTokens.filter((t) => !isSpace(t));
     if (significant.length === 0) {
       const at = tokens[Math.min(b.start, tokens.length - 1)] ?? tokens[tokens.length - 1];
       const offset = at?.offset ?? 0;
@@ -345,7 +324,7 @@ function assemble(tex: string, pieces: readonly Piece[], ctx: ParseContext): Cla
           return;
         }
         if (!quantifierWords.has(p.word ?? 'for')) {
-          const sig = p.tokens.filter((t) => !(t.kind === 'cmd' && spacing.has(t.value)));
+          const sig = p.tokens.filter((t) => !isSpace(t));
           const first = sig[0] as Token;
           const written = tex.slice(first.offset, (sig[sig.length - 1] as Token).end);
           addCondition({

@@ -5,6 +5,7 @@ import {
   functionCommands,
   operatorNames,
   probabilityNames,
+  textCommands,
   unsupportedCommands,
   wrappers,
 } from './commands';
@@ -14,7 +15,7 @@ import { accents, applyFont, fonts, greek } from './names';
 import { binary, fn, isConstant, isFunctionNamed, isSymbol, num, paren, sym, type MathNode } from './nodes';
 import { isChar, isCmd, type Token } from './tokens';
 import type { VocabularyName } from './vocabulary';
-import { boldFonts, oldFonts, textCommands, trig, wordCommands } from './grammar';
+import { boldFonts, oldFonts, trig, wordCommands } from './grammar';
 import { AtomParser } from './atoms';
 
 export abstract class CommandParser extends AtomParser {

@@ -228,10 +228,8 @@ export const otherRelations: ReadonlySet<string> = new Set([
   'supsetneq',
 ]);
 
-/** Separators between independent claims of one block. */
-export const claimSeparators: ReadonlySet<string> = new Set([
-  'quad',
-  'qquad',
+/** Arrows, connectives and quantifiers: they stand between claims, and end any implicit product. */
+export const logicalCommands: ReadonlySet<string> = new Set([
   'Rightarrow',
   'implies',
   'iff',
@@ -242,19 +240,33 @@ export const claimSeparators: ReadonlySet<string> = new Set([
   'impliedby',
   'therefore',
   'because',
-  'hspace',
-  'text',
-  'textrm',
-  'textnormal',
-  'mbox',
-  'textit',
-  'textbf',
   'forall',
   'exists',
   'land',
   'lor',
   'wedge',
   'vee',
+]);
+
+/** Commands whose argument is text (`\text{…}`, `\textrm{…}`): a word, not a product of letters. */
+export const textCommands: ReadonlySet<string> = new Set([
+  'text',
+  'textrm',
+  'textnormal',
+  'mbox',
+  'textit',
+  'textbf',
+  'textsf',
+  'texttt',
+]);
+
+/** Separators between independent claims of one block. */
+export const claimSeparators: ReadonlySet<string> = new Set([
+  'quad',
+  'qquad',
+  'hspace',
+  ...textCommands,
+  ...logicalCommands,
 ]);
 
 /** Words after which the rest of a claim is a condition, not a claim of its own (`x = 1 \text{ if } y > 0`). */
@@ -475,24 +487,7 @@ export function endsFactors(t: Token): boolean {
     t.value in relationCommands ||
     otherRelations.has(t.value) ||
     multiplicativeCommands.has(t.value) ||
-    [
-      'Rightarrow',
-      'implies',
-      'iff',
-      'Leftrightarrow',
-      'Longrightarrow',
-      'Longleftrightarrow',
-      'Leftarrow',
-      'impliedby',
-      'therefore',
-      'because',
-      'forall',
-      'exists',
-      'land',
-      'lor',
-      'wedge',
-      'vee',
-    ].includes(t.value) ||
+    logicalCommands.has(t.value) ||
     [
       'right',
       'end',

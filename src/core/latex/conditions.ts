@@ -2,39 +2,14 @@
 // A condition restricts where the claim is asserted; dropping it can refute a true step, so a condition we
 // cannot read is kept as an error (the claim becomes unverifiable), never discarded.
 import type { MathNode } from 'mathjs';
-import { otherRelations, spacing } from './commands';
+import { otherRelations } from './commands';
 import { readDomain } from './declarations';
 import { fail, ParseFailure, toParseError } from './errors';
+import { relationSymbols } from './grammar';
 import { parseTokens, relationOf } from './parser';
+import { depthDelta, eofAt, significant } from './scan';
 import { isChar, isCmd, type Token } from './tokens';
 import type { Claim, Condition, ParseContext, ParsedStep, Relation, Side } from './types';
-
-const relationText: Record<Relation, string> = {
-  '=': '=',
-  '\\ne': '≠',
-  '<': '<',
-  '\\le': '≤',
-  '>': '>',
-  '\\ge': '≥',
-  '\\approx': '≈',
-};
-
-const isSpace = (t: Token): boolean => t.kind === 'cmd' && spacing.has(t.value);
-const significant = (tokens: readonly Token[]): Token[] =>
-  tokens.filter((t) => t.kind !== 'eof' && !isSpace(t));
-const eofAt = (offset: number): Token => ({ kind: 'eof', value: '', offset, end: offset, space: false });
-
-function nesting(t: Token): number {
-  if (t.kind === 'char') {
-    if (t.value === '{' || t.value === '(' || t.value === '[') return 1;
-    if (t.value === '}' || t.value === ')' || t.value === ']') return -1;
-  }
-  if (t.kind === 'cmd') {
-    if (t.value === 'left' || t.value === 'begin' || t.value === '{') return 1;
-    if (t.value === 'right' || t.value === 'end' || t.value === '}') return -1;
-  }
-  return 0;
-}
 
 /** Is `t` a membership relation (`\in`, `∈`)? */
 export function isMembership(t: Token | undefined): boolean {
@@ -59,7 +34,7 @@ export function parenthesized(tokens: readonly Token[]): Token[] | undefined {
   // `(a)(b)` is not one group: the opening parenthesis must close only at the end.
   let depth = 0;
   for (const t of inner) {
-    depth += nesting(t);
+    depth += depthDelta(t);
     if (depth < 0) return undefined;
   }
   return depth === 0 ? inner : undefined;
@@ -75,7 +50,7 @@ export function topRelations(tokens: readonly Token[]): { relations: number; mem
       if (relationOf(t)) relations++;
       else if (isMembership(t)) memberships++;
     }
-    depth = Math.max(0, depth + nesting(t));
+    depth = Math.max(0, depth + depthDelta(t));
   }
   return { relations, memberships };
 }
@@ -137,7 +112,7 @@ export function readCondition(
     let at = -1;
     body.forEach((t, k) => {
       if (depth === 0 && at < 0 && isMembership(t)) at = k;
-      depth = Math.max(0, depth + nesting(t));
+      depth = Math.max(0, depth + depthDelta(t));
     });
     try {
       const subject = side(tex, body.slice(0, at), ctx);
@@ -166,7 +141,7 @@ export function readCondition(
   if (claims.length !== 1 || !c) return unreadable(`the condition ${written} cannot be read`, 'syntax');
   if (!c.ok) return { ...base, text: written, steps: [], error: c.error };
   const text = [sideText((c.steps[0] as ParsedStep).lhs)]
-    .concat(c.steps.map((s) => `${relationText[s.relation]} ${sideText(s.rhs)}`))
+    .concat(c.steps.map((s) => `${relationSymbols[s.relation]} ${sideText(s.rhs)}`))
     .join(' ');
   return { ...base, text, steps: c.steps };
 }

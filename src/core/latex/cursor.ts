@@ -1,14 +1,14 @@
 // The parser's cursor over tokens: position, lookahead, nesting guards and argument spans. The parser is
 // built in layers (cursor → atoms → command forms → derivatives → environments → operators), each a class
 // extending the one before; a layer calls later ones through the abstract methods declared here.
-import { spacing, spacingWithArgument } from './commands';
+import { spacing, spacingWithArgument, textCommands } from './commands';
 import { fail, unexpected } from './errors';
 import { skipArgument } from './macros';
 import { accents, fonts } from './names';
 import type { MathNode } from './nodes';
 import { describeToken, isChar, isCmd, type Token } from './tokens';
 import type { ParseContext } from './types';
-import { maxNesting, textCommands } from './grammar';
+import { maxNesting } from './grammar';
 
 export abstract class ParserCursor {
   protected pos = 0;

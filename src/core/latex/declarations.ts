@@ -5,20 +5,12 @@
 //   i, j \text{ index}             (bound indices: `x_i` then reads as the i-th entry of x)
 // ℕ is {1, 2, …} here (sizes and counts); write \mathbb{N}_0 for {0, 1, …}.
 import { ConstantNode, type MathNode } from 'mathjs';
-import { spacing } from './commands';
 import { fail, localize, toParseError } from './errors';
 import { expandMacros, findDefinitions, skipArgument } from './macros';
 import { Parser, relationOf } from './parser';
+import { depthDelta, eofAt, significant } from './scan';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
 import type { Declaration, Domain, MacroDef, ParseContext, ParseError, Relation } from './types';
-
-const eofAt = (offset: number): Token => ({ kind: 'eof', value: '', offset, end: offset, space: false });
-
-function depthDelta(t: Token): number {
-  if (isChar(t, '{') || isChar(t, '(') || isChar(t, '[') || isCmd(t, 'left') || isCmd(t, '{')) return 1;
-  if (isChar(t, '}') || isChar(t, ')') || isChar(t, ']') || isCmd(t, 'right') || isCmd(t, '}')) return -1;
-  return 0;
-}
 
 /** Splits tokens at top-level occurrences of `isSep`. */
 function splitTop(tokens: readonly Token[], isSep: (t: Token) => boolean): Token[][] {
@@ -34,9 +26,6 @@ function splitTop(tokens: readonly Token[], isSep: (t: Token) => boolean): Token
   }
   return parts;
 }
-
-const significant = (tokens: readonly Token[]): Token[] =>
-  tokens.filter((t) => t.kind !== 'eof' && !(t.kind === 'cmd' && spacing.has(t.value)));
 
 function parseExpr(tokens: Token[], ctx: ParseContext): MathNode {
   const sig = significant(tokens);

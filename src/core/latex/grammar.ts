@@ -1,6 +1,6 @@
 // Tables and small helpers of the LaTeX parser: text and word commands, environments, fonts, comparison
 // operators, the relation a token stands for, and how tokens are named in messages.
-import { relationChars, relationCommands } from './commands';
+import { relationChars, relationCommands, textCommands } from './commands';
 import { greek } from './names';
 import type { BinaryOp, MathNode } from './nodes';
 import type { Token } from './tokens';
@@ -17,17 +17,6 @@ export interface Atom {
   indices?: MathNode[];
 }
 
-/** Commands whose argument is text (`\text{…}`, `\textrm{…}`): a word, not a product of letters. */
-export const textCommands = new Set([
-  'text',
-  'textrm',
-  'textnormal',
-  'mbox',
-  'textit',
-  'textbf',
-  'textsf',
-  'texttt',
-]);
 /** Commands that may hold a multi-letter name (`\operatorname{softmax}`, `\mathrm{ReLU}`). */
 export const wordCommands = new Set([
   ...textCommands,
@@ -58,6 +47,7 @@ export const layoutEnvironments = new Set([
   'alignedat',
   'flalign',
   'flalign*',
+  'displaymath',
 ]);
 /** Environments read as matrices (`vmatrix` as a determinant, `Vmatrix` as a norm). */
 export const matrixEnvironments = new Set([
@@ -94,6 +84,17 @@ export const comparison: Partial<Record<Relation, BinaryOp>> = {
   '\\le': 'smallerEq',
   '>': 'larger',
   '\\ge': 'largerEq',
+};
+
+/** Each relation as one character, for messages. */
+export const relationSymbols: Readonly<Record<Relation, string>> = {
+  '=': '=',
+  '\\ne': '≠',
+  '<': '<',
+  '\\le': '≤',
+  '>': '>',
+  '\\ge': '≥',
+  '\\approx': '≈',
 };
 
 /** The relation a token stands for, if any. */

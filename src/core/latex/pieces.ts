@@ -1,35 +1,13 @@
 // Splitting one row of a display block into pieces: claims, and the conditions (`\text{if } x > 0`,
 // `\forall x`) and asides (`\text{where } z = …`) that qualify them, at top-level separators.
-import { claimSeparators, conditionWords, connectiveWords, spacing } from './commands';
+import { claimSeparators, conditionWords, connectiveWords, textCommands } from './commands';
 import { skipArgument } from './macros';
 import { relationOf } from './parser';
+import { depthDelta, isSpace } from './scan';
 import { isChar, isCmd, type Token } from './tokens';
 
 /** `\text{…}`-like commands: outside a quantity's name, prose that separates claims. */
-const textSeparators = new Set([
-  'text',
-  'textrm',
-  'textnormal',
-  'mbox',
-  'textit',
-  'textbf',
-  'intertext',
-  'textsf',
-]);
-
-/** Nesting change of a token for top-level scans: braces, brackets, \left/\right, environments. */
-export function depthDelta(t: Token): number {
-  if (t.kind === 'char') {
-    if (t.value === '{' || t.value === '(' || t.value === '[') return 1;
-    if (t.value === '}' || t.value === ')' || t.value === ']') return -1;
-    return 0;
-  }
-  if (t.kind === 'cmd') {
-    if (t.value === 'left' || t.value === 'begin' || t.value === '{' || t.value === 'lbrace') return 1;
-    if (t.value === 'right' || t.value === 'end' || t.value === '}' || t.value === 'rbrace') return -1;
-  }
-  return 0;
-}
+const textSeparators: ReadonlySet<string> = new Set([...textCommands, 'intertext']);
 
 /** A relation or arithmetic operator next to `\text{word}` makes the word a quantity (`\text{price} = …`,
  *  `w \cdot \text{area} + b`), not prose between claims. */
@@ -105,7 +83,6 @@ export function splitPieces(row: readonly Token[]): Piece[] {
   // Neighbour indices computed once, so that the scan stays linear however many `&` a row holds:
   // prevSig[i] is the significant token before i, nextSig[i] the one at or after i, nextPlain[i] the
   // one at or after i that is not an `&`.
-  const isSpace = (u: Token): boolean => u.kind === 'cmd' && spacing.has(u.value);
   const prevSig: number[] = [];
   let last = -1;
   for (let i = 0; i < row.length; i++) {
@@ -186,7 +163,5 @@ export function splitPieces(row: readonly Token[]): Piece[] {
     depth = Math.max(0, depth + depthDelta(t));
     (pieces[pieces.length - 1] as Piece).tokens.push(t);
   }
-  return pieces.filter(
-    (p) => p.negated !== undefined || p.tokens.some((t) => !(t.kind === 'cmd' && spacing.has(t.value))),
-  );
+  return pieces.filter((p) => p.negated !== undefined || p.tokens.some((t) => !isSpace(t)));
 }

@@ -2,26 +2,10 @@
 // anywhere is reported as such, even when something else in it is unreadable too, so the step ends
 // unverifiable with the right reason and is never refuted.
 import { probabilityNames } from './commands';
+import { wordCommands } from './grammar';
 import { skipArgument } from './macros';
 import { isChar, isCmd, type Token } from './tokens';
 import type { ParseContext, ParseError } from './types';
-
-const wordCommands = new Set([
-  'text',
-  'textrm',
-  'textnormal',
-  'mbox',
-  'textit',
-  'textbf',
-  'textsf',
-  'texttt',
-  'operatorname',
-  'mathrm',
-  'mathit',
-  'mathsf',
-  'mathtt',
-  'mathbf',
-]);
 
 /** Finds probability notation anywhere in the tokens, so such a side is reported as probability even if
  *  something else in it is also unreadable. */

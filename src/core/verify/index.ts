@@ -3,5 +3,5 @@ export { verifyStep, stepBudget, stepTimeMs, type StepInput, type StepVerdict } 
 export { Compiler, rawFunctions, type Env, type Evaluator } from './compile';
 export { compareValues, type Comparison, type Tolerance } from './compare';
 export { formatValue, formatAssignment, roundReadable, toSampleValue } from './format';
-export { Rng, hashString } from './random';
+export { Rng, hashString } from '../numeric/random';
 export { builtins } from './functions';

@@ -1,6 +1,8 @@
 // Dense linear algebra on the small matrices a derivation step samples (sizes 1–4, at most a few dozen):
-// plain loops over Float64Array beat a general library here, and LU with partial pivoting lets a
-// (nearly) singular inverse be told apart and redrawn instead of producing huge garbage values.
+// plain loops over Float64Array beat a general library here. LU (shared with the experiments, in
+// `numeric/linalg`) with a loose pivot tolerance lets a (nearly) singular inverse be told apart and
+// redrawn instead of producing huge garbage values.
+import { determinant, inverse } from '../numeric/linalg';
 import { InvalidSample, Mat, ShapeError } from './value';
 
 export function matmul(a: Mat, b: Mat): Mat {
@@ -43,81 +45,21 @@ function requireSquare(a: Mat, what: string): number {
   return a.rows;
 }
 
-/** LU factorisation with partial pivoting; `singular` when a pivot is negligible against the matrix scale. */
-function lu(a: Mat): { lu: Float64Array; perm: number[]; sign: number; singular: boolean } {
-  const n = a.rows;
-  const m = Float64Array.from(a.data);
-  const perm = Array.from({ length: n }, (_, i) => i);
-  let sign = 1;
-  let scale = 0;
-  for (const x of m) scale = Math.max(scale, Math.abs(x));
-  let singular = scale === 0;
-  for (let k = 0; k < n; k++) {
-    let p = k;
-    let best = Math.abs(m[k * n + k] as number);
-    for (let i = k + 1; i < n; i++) {
-      const v = Math.abs(m[i * n + k] as number);
-      if (v > best) {
-        best = v;
-        p = i;
-      }
-    }
-    if (best <= 1e-12 * scale) {
-      singular = true;
-      continue;
-    }
-    if (p !== k) {
-      for (let j = 0; j < n; j++) {
-        const t = m[k * n + j] as number;
-        m[k * n + j] = m[p * n + j] as number;
-        m[p * n + j] = t;
-      }
-      const t = perm[k] as number;
-      perm[k] = perm[p] as number;
-      perm[p] = t;
-      sign = -sign;
-    }
-    const pivot = m[k * n + k] as number;
-    for (let i = k + 1; i < n; i++) {
-      const f = (m[i * n + k] as number) / pivot;
-      m[i * n + k] = f;
-      if (f === 0) continue;
-      for (let j = k + 1; j < n; j++) m[i * n + j] = (m[i * n + j] as number) - f * (m[k * n + j] as number);
-    }
-  }
-  return { lu: m, perm, sign, singular };
-}
+/** Pivots this small against the matrix's scale mark a sample singular: it is redrawn, not inverted. */
+const singularTolerance = 1e-12;
 
+/** Determinant; 0 for a (nearly) singular matrix. */
 export function det(a: Mat): number {
   const n = requireSquare(a, 'determinant');
-  const f = lu(a);
-  if (f.singular) return 0;
-  let d = f.sign;
-  for (let i = 0; i < n; i++) d *= f.lu[i * n + i] as number;
-  return d;
+  return determinant(a.data, n, singularTolerance);
 }
 
+/** Inverse; a (nearly) singular sample is invalid rather than a matrix of huge values. */
 export function inv(a: Mat): Mat {
   const n = requireSquare(a, 'inverse');
-  const f = lu(a);
-  if (f.singular) throw new InvalidSample('singular matrix has no inverse');
-  const out = Mat.zeros(n, n);
-  const col = new Float64Array(n);
-  for (let c = 0; c < n; c++) {
-    for (let i = 0; i < n; i++) col[i] = f.perm[i] === c ? 1 : 0;
-    for (let i = 0; i < n; i++) {
-      let s = col[i] as number;
-      for (let j = 0; j < i; j++) s -= (f.lu[i * n + j] as number) * (col[j] as number);
-      col[i] = s;
-    }
-    for (let i = n - 1; i >= 0; i--) {
-      let s = col[i] as number;
-      for (let j = i + 1; j < n; j++) s -= (f.lu[i * n + j] as number) * (col[j] as number);
-      col[i] = s / (f.lu[i * n + i] as number);
-    }
-    for (let i = 0; i < n; i++) out.data[i * n + c] = col[i] as number;
-  }
-  return out;
+  const out = inverse(a.data, n, singularTolerance);
+  if (!out) throw new InvalidSample('singular matrix has no inverse');
+  return new Mat(n, n, out);
 }
 
 export function trace(a: Mat): number {

@@ -7,7 +7,7 @@ import { defaultDimensionNote, defaultDimensionRange, defaultScalarNote } from '
 import type { SymbolTable } from '../symbols/table';
 import type { Compiler, Env, Evaluator } from './compile';
 import { needScalar } from './ops';
-import type { Rng } from './random';
+import type { Rng } from '../numeric/random';
 import { BudgetExceeded, EvalUnsupported, InvalidSample, Mat } from './value';
 
 /** How many first draws use simple values. */
@@ -252,7 +252,7 @@ export function drawScalar(
   if (field === 'integer') {
     const L = lo === undefined ? undefined : loOpen ? Math.floor(lo) + 1 : Math.ceil(lo);
     const H = hi === undefined ? undefined : hiOpen ? Math.ceil(hi) - 1 : Math.floor(hi);
-    const reach = rng.next() < 0.75 ? 10 : 100;
+    const reach = rng.nextDouble() < 0.75 ? 10 : 100;
     if (L !== undefined && H !== undefined) {
       if (L > H) throw new InvalidSample('the integer domain is empty');
       return rng.int(L, Math.min(H, L + reach));
@@ -270,8 +270,12 @@ export function drawScalar(
     return (lo + hi) / 2;
   }
   const spread = (): number => {
-    const r = rng.next();
-    return r < 0.4 ? Math.abs(rng.normal()) : r < 0.7 ? 3 * Math.abs(rng.normal()) : rng.uniform(0, 10);
+    const r = rng.nextDouble();
+    return r < 0.4
+      ? Math.abs(rng.nextNormal())
+      : r < 0.7
+        ? 3 * Math.abs(rng.nextNormal())
+        : rng.uniform(0, 10);
   };
   if (lo !== undefined) {
     const x = lo + spread();
@@ -281,8 +285,8 @@ export function drawScalar(
     const x = hi - spread();
     return inside(x) ? x : hi - 0.5;
   }
-  const r = rng.next();
-  return r < 0.4 ? rng.normal() : r < 0.7 ? 3 * rng.normal() : rng.uniform(-10, 10);
+  const r = rng.nextDouble();
+  return r < 0.4 ? rng.nextNormal() : r < 0.7 ? 3 * rng.nextNormal() : rng.uniform(-10, 10);
 }
 
 /** How a report names the domain a symbol was drawn from (declared ones are not listed). */

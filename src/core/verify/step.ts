@@ -2,12 +2,12 @@
 import type { MathNode } from 'mathjs';
 import { constants, identityName, identityNote } from '../symbols/defaults';
 import type { SymbolTable } from '../symbols/table';
-import type { Relation } from '../latex/types';
+import { relationSymbols, type Relation } from '../latex';
 import type { SampleValue, StepStatus, VerifyOptions } from '../types';
 import { Compiler, type Env, type Evaluator } from './compile';
 import { compareValues, isFiniteValue, type Tolerance } from './compare';
 import { formatAssignment, formatValue, toSampleValue } from './format';
-import { Rng } from './random';
+import { Rng } from '../numeric/random';
 import { assumptions as assumedDomains, drawSample, planSampling, type SamplingPlan } from './sample';
 import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value } from './value';
 
@@ -42,16 +42,6 @@ export const stepBudget = 1_000_000;
 export const stepTimeMs = 4000;
 /** Tolerances are loosened to this for steps with numeric derivatives (five-point stencils). */
 const derivativeTol = 1e-6;
-
-const relationWords: Record<Relation, string> = {
-  '=': '=',
-  '\\ne': '≠',
-  '<': '<',
-  '\\le': '≤',
-  '>': '>',
-  '\\ge': '≥',
-  '\\approx': '≈',
-};
 
 function isZeroLiteral(node: MathNode): boolean {
   const n = node as MathNode & { type: string; value?: unknown; content?: MathNode };
@@ -216,7 +206,7 @@ export function verifyStep(
       if (lone) return unverifiable(lone, assumptions, valid);
       const sample = sampleOf();
       const where = formatAssignment(sample);
-      const rel = relationWords[step.relation];
+      const rel = relationSymbols[step.relation];
       return refuted(
         `${where ? `at ${where}: ` : ''}left side = ${formatValue(values.lhs)}, right side = ${formatValue(values.rhs)}, so ${rel} fails${under}`,
         sample,

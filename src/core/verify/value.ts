@@ -69,11 +69,3 @@ export class EvalUnsupported extends Error {}
 
 /** The work budget of a step ran out (a sum with a huge bound, a deep derivative). */
 export class BudgetExceeded extends Error {}
-
-/** `3×2`, `3` for a column of 3, `scalar`. */
-export function shapeText(v: Value): string {
-  if (typeof v === 'number') return 'a scalar';
-  if (v instanceof Eye) return 'I';
-  if (v.cols === 1) return `a vector of ${v.rows}`;
-  return `${v.rows}×${v.cols}`;
-}

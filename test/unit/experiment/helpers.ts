@@ -2,7 +2,7 @@
 import type { ExperimentResult } from '../../../src/core/types';
 import type { RunContext } from '../../../src/core/experiment/context';
 import { createLanguage } from '../../../src/core/experiment/language';
-import { Rng } from '../../../src/core/experiment/random';
+import { Rng } from '../../../src/core/numeric/random';
 import { type RunOptions, runExperiment } from '../../../src/core/experiment/run';
 import { splitStatements } from '../../../src/core/experiment/statements';
 import { Tensor, isTensor, setMemoryLimit } from '../../../src/core/experiment/tensor';

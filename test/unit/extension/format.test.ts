@@ -97,7 +97,11 @@ describe('extension/format', () => {
         ],
       },
     });
-    assert.equal(inlineText([matrices]), '✗ at d = 2, A = [[2, 2], [1, -1]], …');
+    assert.equal(inlineText([matrices]), '✗ at d = 2, …');
+    assert.equal(
+      inlineText([step(1, 'refuted', { counterexample: { x: 1, p: 0.25, n: 3 } })]),
+      '✗ at x = 1, p = 0.25, n = 3',
+    );
     const numbers = step(1, 'refuted', { counterexample: {}, values: { lhs: 81920, rhs: 73856 } });
     assert.equal(inlineText([numbers]), '✗ 81920 ≠ 73856');
     assert.equal(inlineText([step(1, 'refuted', { counterexample: null, values: null })]), '✗');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'mathjs';
 import { SymbolTable } from '../../../src/core/symbols';
 import { Compiler, type Env } from '../../../src/core/verify/compile';
-import { Rng, hashString } from '../../../src/core/verify/random';
+import { Rng } from '../../../src/core/numeric/random';
 import { drawSample, planSampling } from '../../../src/core/verify/sample';
 import { Mat, type Value } from '../../../src/core/verify/value';
 import { bounds, check, declare, domain, table } from './helpers';
@@ -110,40 +110,5 @@ describe('sampling within domains', () => {
       check('log(λ)', '<', 'λ', table(declare(['λ'], bounds('0', undefined, true, true)))).status,
       'verified',
     );
-  });
-});
-
-describe('Rng', () => {
-  it('is a deterministic function of its seed', () => {
-    const a = new Rng(hashString('block'));
-    const b = new Rng(hashString('block'));
-    const c = new Rng(hashString('block!'));
-    const xs = Array.from({ length: 5 }, () => a.next());
-    assert.deepEqual(
-      xs,
-      Array.from({ length: 5 }, () => b.next()),
-    );
-    assert.notDeepEqual(
-      xs,
-      Array.from({ length: 5 }, () => c.next()),
-    );
-  });
-
-  it('draws uniforms in [0, 1), integers in range, and normals with mean ≈ 0 and sd ≈ 1', () => {
-    const r = new Rng(1);
-    const n = 4000;
-    let s = 0;
-    let s2 = 0;
-    for (let i = 0; i < n; i++) {
-      const u = r.next();
-      assert.ok(u >= 0 && u < 1);
-      const k = r.int(-2, 2);
-      assert.ok(Number.isInteger(k) && k >= -2 && k <= 2);
-      const z = r.normal();
-      s += z;
-      s2 += z * z;
-    }
-    assert.ok(Math.abs(s / n) < 0.1);
-    assert.ok(Math.abs(Math.sqrt(s2 / n) - 1) < 0.1);
   });
 });
