@@ -2,7 +2,7 @@
 // runs): (a) the 1e6-sample dropout-vs-ReLU experiment as a block vs (b) the same computation written
 // directly; (c) a 256×256 matrix product through the language vs a plain i-k-j typed-array loop.
 // Targets (issue 4): (a) within 3× of (b); the product at least 1 GFLOP/s.
-import { Rng } from '../src/core/experiment/random';
+import { Rng } from '../src/core/numeric/random';
 import { runExperiment } from '../src/core/experiment/run';
 
 const RUNS = 7;

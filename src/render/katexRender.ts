@@ -3,6 +3,7 @@
 // definitions before it: the cache key includes a fingerprint of those definitions, and formulas that define
 // macros are always rendered (they are few) so the shared object is rebuilt on every pass.
 import katex from 'katex';
+import { hashString } from '../core/numeric/random';
 
 export type MathOutput =
   { ok: true; html: string } | { ok: false; message: string; offset: number | undefined };
@@ -11,16 +12,6 @@ const definesMacros =
   /\\(?:newcommand|renewcommand|providecommand|def|gdef|edef|xdef|let|global)(?![A-Za-z])/;
 /** Commands that may only come from us: a document using them gets no trust at all for that formula. */
 const trustedByUs = /\\(?:htmlClass|htmlId|htmlStyle|htmlData|href|url|includegraphics)(?![A-Za-z])/;
-
-/** FNV-1a, enough to tell macro states apart in a cache key. */
-export function hashString(s: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 interface MacroContext {
   consumeArg(): { tokens: { text: string }[] };
