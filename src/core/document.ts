@@ -3,7 +3,7 @@
 // block into claims, and verify steps on request. Nothing here throws: a failure of one block or one
 // declaration becomes a diagnostic or an unverifiable step, never a lost report.
 import { extractMacros, parseBlock, parseDeclarations } from './latex/index';
-import type { Claim, Declaration, MacroDef, ParseError } from './latex/types';
+import type { Claim, Declaration, MacroDef, ParseError, UnreadStep } from './latex/types';
 import { scanMarkdown } from './markdown/scanner';
 import { texPos, type MdBlock, type TexSource } from './markdown/types';
 import { SymbolTable } from './symbols/table';
@@ -194,6 +194,20 @@ function failedStepMessage(error: ParseError, tex: TexSource): string {
   return `${kind} at line ${at.line}, column ${at.column}: ${bare(error.message)}`;
 }
 
+/** "the right side of this step: parse error at line 3, column 7: …", or both sides when both failed. */
+function unreadSidesMessage(step: UnreadStep, tex: TexSource, fallback: ParseError): string {
+  const { lhsError: l, rhsError: r } = step;
+  if (l && r) {
+    const [lm, rm] = [failedStepMessage(l, tex), failedStepMessage(r, tex)];
+    return lm === rm
+      ? `both sides of this step: ${lm}`
+      : `the left side of this step: ${lm}; the right side: ${rm}`;
+  }
+  if (l) return `the left side of this step: ${failedStepMessage(l, tex)}`;
+  if (r) return `the right side of this step: ${failedStepMessage(r, tex)}`;
+  return failedStepMessage(fallback, tex);
+}
+
 /** A step reported unverifiable before any sample was drawn. */
 function unchecked(
   step: Pick<StepResult, 'index' | 'line' | 'column' | 'relation' | 'lhs' | 'rhs'>,
@@ -221,6 +235,28 @@ export function verifyDerivation(
   const steps: StepResult[] = [];
   for (const claim of block.claims) {
     if (!claim.ok) {
+      if (claim.steps?.length === claim.relations) {
+        // Each step names the side it could not read and points at that side's error, or at its own relation
+        // when the previous step already points there: one unreadable side shared by two steps of a chain
+        // then reads as two facts at two places, not as one message repeated.
+        let pointed: number | undefined;
+        for (const s of claim.steps) {
+          const fresh = [s.lhsError, s.rhsError].find((e) => e && e.offset !== pointed);
+          const offset = fresh?.offset ?? s.relationOffset;
+          pointed = fresh?.offset;
+          const at = texPos(block.tex, offset);
+          const relation = s.relationTex.replace(/&/g, '').trim();
+          const common = {
+            index: steps.length + 1,
+            ...at,
+            relation,
+            lhs: s.lhsTex.trim(),
+            rhs: s.rhsTex.trim(),
+          };
+          steps.push(unchecked(common, unreadSidesMessage(s, block.tex, claim.error)));
+        }
+        continue;
+      }
       const at = texPos(block.tex, claim.error.offset);
       const msg = failedStepMessage(claim.error, block.tex);
       for (let k = 0; k < Math.max(1, claim.relations); k++) {

@@ -18,6 +18,7 @@ import type {
   ParsedStep,
   Relation,
   Side,
+  UnreadStep,
 } from './types';
 
 /** Blocks longer than this many tokens are reported, not parsed (a pasted log is not a derivation). */
@@ -177,7 +178,7 @@ function claimsOfPiece(tex: string, tokens: readonly Token[], ctx: ParseContext)
     };
     return [{ ok: false, error, relations: relations.length }];
   }
-  const sides: ({ ok: true; side: Side } | { ok: false; error: ParseError })[] = [];
+  const sides: ({ ok: true; side: Side } | { ok: false; error: ParseError; tex: string })[] = [];
   let from = 0;
   const bounds = [
     ...relations.map((r) => ({ start: r.index, end: r.index + r.length })),
@@ -191,7 +192,11 @@ function claimsOfPiece(tex: string, tokens: readonly Token[], ctx: ParseContext)
       const offset = at?.offset ?? 0;
       const which =
         b.start === tokens.length ? 'after the last relation' : `before the relation at column ${offset + 1}`;
-      sides.push({ ok: false, error: { message: `missing expression ${which}`, offset, code: 'syntax' } });
+      sides.push({
+        ok: false,
+        error: { message: `missing expression ${which}`, offset, code: 'syntax' },
+        tex: '',
+      });
     } else {
       const first = significant[0] as Token;
       const last = significant[significant.length - 1] as Token;
@@ -201,13 +206,13 @@ function claimsOfPiece(tex: string, tokens: readonly Token[], ctx: ParseContext)
       const end = Math.max(last.end, offset);
       if (parsed.ok)
         sides.push({ ok: true, side: { node: parsed.node, tex: tex.slice(offset, end), offset, end } });
-      else sides.push({ ok: false, error: parsed.error });
+      else sides.push({ ok: false, error: parsed.error, tex: tex.slice(offset, end) });
     }
     from = b.end;
   }
   const claims: Claim[] = [];
   let run: ParsedStep[] = [];
-  let failed: { error: ParseError; relations: number } | undefined;
+  let failed: { error: ParseError; relations: number; steps: UnreadStep[] } | undefined;
   relations.forEach((r, k) => {
     const lhs = sides[k];
     const rhs = sides[k + 1];
@@ -231,11 +236,23 @@ function claimsOfPiece(tex: string, tokens: readonly Token[], ctx: ParseContext)
         run = [];
       }
       const error = lhs && !lhs.ok ? lhs.error : rhs && !rhs.ok ? rhs.error : undefined;
-      if (failed) failed.relations++;
-      else
+      const texOf = (s: (typeof sides)[number] | undefined): string => (!s ? '' : s.ok ? s.side.tex : s.tex);
+      const unread: UnreadStep = {
+        relationTex: tex.slice(relTok.offset, relEnd),
+        relationOffset: relTok.offset,
+        lhsTex: texOf(lhs),
+        rhsTex: texOf(rhs),
+        ...(lhs && !lhs.ok ? { lhsError: lhs.error } : {}),
+        ...(rhs && !rhs.ok ? { rhsError: rhs.error } : {}),
+      };
+      if (failed) {
+        failed.relations++;
+        failed.steps.push(unread);
+      } else
         failed = {
           error: error ?? { message: 'unreadable side', offset: relTok.offset, code: 'syntax' },
           relations: 1,
+          steps: [unread],
         };
     }
   });
@@ -418,7 +435,15 @@ export function parseBlock(tex: string, ctx: ParseContext): Claim[] {
       pieces = pieces.concat(rowPieces);
     }
     claims.push(...assemble(tex, pieces, ctx));
-    return claims.map((c) => (c.ok ? c : { ...c, error: localize(c.error, tex) }));
+    const loc = (e: ParseError | undefined): ParseError | undefined => e && localize(e, tex);
+    return claims.map((c) => {
+      if (c.ok) return c;
+      const steps = c.steps?.map(({ lhsError, rhsError, ...s }) => {
+        const [l, r] = [loc(lhsError), loc(rhsError)];
+        return { ...s, ...(l ? { lhsError: l } : {}), ...(r ? { rhsError: r } : {}) };
+      });
+      return { ...c, error: localize(c.error, tex), ...(steps ? { steps } : {}) };
+    });
   } catch (e) {
     const error = toParseError(e);
     const relations = countRelations(raw);

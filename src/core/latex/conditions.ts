@@ -1,7 +1,7 @@
 // Conditions on a claim: `\text{for } x \ne 0`, `\forall x > 0`, `\quad (x > 0)`, `, x \in (0, 1)`.
 // A condition restricts where the claim is asserted; dropping it can refute a true step, so a condition we
 // cannot read is kept as an error (the claim becomes unverifiable), never discarded.
-import type { MathNode } from 'mathjs';
+import type { ConstantNode, MathNode } from 'mathjs';
 import { otherRelations } from './commands';
 import { readDomain } from './declarations';
 import { fail, ParseFailure, toParseError } from './errors';
@@ -9,7 +9,7 @@ import { relationSymbols } from './grammar';
 import { parseTokens, relationOf } from './parser';
 import { depthDelta, eofAt, significant } from './scan';
 import { isChar, isCmd, type Token } from './tokens';
-import type { Claim, Condition, ParseContext, ParsedStep, Relation, Side } from './types';
+import type { Claim, Condition, Domain, ParseContext, ParsedStep, Relation, Side } from './types';
 
 /** Is `t` a membership relation (`\in`, `∈`)? */
 export function isMembership(t: Token | undefined): boolean {
@@ -74,6 +74,26 @@ function sideText(s: Side): string {
   return s.node.toString();
 }
 
+/** `x > 0` for `x \\in \\mathbb{R}_{>0}` or `(0, \\infty)`, `x ∈ (0, 1)` for a bounded interval: written with
+ *  symbols as the other messages are, never as raw TeX. */
+function membershipText(subject: string, d: Domain): string {
+  // π and e arrive as numbers; a student wrote them as symbols.
+  const show = (n: MathNode): string =>
+    n.toString({
+      handler: (c: ConstantNode) =>
+        c.isConstantNode && c.value === Math.PI
+          ? 'π'
+          : c.isConstantNode && c.value === Math.E
+            ? 'e'
+            : undefined,
+    });
+  if (d.lo && d.hi)
+    return `${subject} ∈ ${d.loOpen ? '(' : '['}${show(d.lo)}, ${show(d.hi)}${d.hiOpen ? ')' : ']'}`;
+  if (d.lo) return `${subject} ${d.loOpen ? '>' : '≥'} ${show(d.lo)}`;
+  if (d.hi) return `${subject} ${d.hiOpen ? '<' : '≤'} ${show(d.hi)}`;
+  return `${subject} ∈ ℝ`;
+}
+
 /**
  * Reads one condition piece. `chain` parses a relation chain as the claim reader does. Returns undefined
  * for a condition that restricts nothing (`\text{for all } x`, `x \in \mathbb{R}`).
@@ -121,7 +141,7 @@ export function readCondition(
       const dFirst = domainTokens[0] as Token;
       const dLast = domainTokens[domainTokens.length - 1] as Token;
       const domainTex = tex.slice(dFirst.offset, dLast.end);
-      const text = `${sideText(subject)} ∈ ${domainTex}`;
+      const text = membershipText(sideText(subject), domain);
       if (domain.shape.length > 0)
         return unreadable(`the condition ${written} gives a shape: declare it in a <!-- let … --> comment`);
       // `\forall i \in \{1, \dots, n\}` ranges over indices (or sizes): a quantifier, not a restriction.

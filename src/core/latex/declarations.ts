@@ -14,25 +14,51 @@ import type { Declaration, Domain, MacroDef, ParseContext, ParseError, Relation 
 
 /** Splits tokens at top-level occurrences of `isSep`. */
 function splitTop(tokens: readonly Token[], isSep: (t: Token) => boolean): Token[][] {
+  return splitTopSeps(tokens, isSep).parts;
+}
+
+/** Like splitTop, and also the separators: `seps[k]` stands between `parts[k]` and `parts[k + 1]`. */
+function splitTopSeps(
+  tokens: readonly Token[],
+  isSep: (t: Token) => boolean,
+): { parts: Token[][]; seps: Token[] } {
   const parts: Token[][] = [[]];
+  const seps: Token[] = [];
   let depth = 0;
   for (const t of tokens) {
     if (depth === 0 && isSep(t)) {
       parts.push([]);
+      seps.push(t);
       continue;
     }
     depth = Math.max(0, depth + depthDelta(t));
     (parts[parts.length - 1] as Token[]).push(t);
   }
-  return parts;
+  return { parts, seps };
 }
 
-function parseExpr(tokens: Token[], ctx: ParseContext): MathNode {
+/** Where an empty expression is missing, so that its error points at its own line: the separator before it
+ *  (`\times`, `,`, `=`), else the one after it, else `fallback`. */
+function gapAt(seps: readonly Token[], k: number, fallback: number): number {
+  return (seps[k - 1] ?? seps[k])?.offset ?? fallback;
+}
+
+/** Parses an expression; an empty one fails at `missingAt` (the token that needed it) with `missing`. */
+function parseExpr(
+  tokens: Token[],
+  ctx: ParseContext,
+  missingAt: number,
+  missing = 'missing expression',
+): MathNode {
   const sig = significant(tokens);
-  if (sig.length === 0) fail('missing expression', tokens[0]?.offset ?? 0);
+  if (sig.length === 0) fail(missing, missingAt);
   const last = sig[sig.length - 1] as Token;
   return new Parser([...sig, eofAt(last.end)], ctx).parseWhole();
 }
+
+/** "\\times" → "×" for messages about a separator. */
+const sepName = (t: Token | undefined): string =>
+  !t ? '' : t.kind === 'cmd' ? (t.value === 'times' ? '×' : `\\${t.value}`) : t.value;
 
 /** The canonical names of a comma-separated list of symbols, or undefined if it is not one. */
 function readNames(tokens: Token[], ctx: ParseContext): string[] | undefined {
@@ -89,21 +115,30 @@ function argumentAt(tokens: readonly Token[], i: number): { inner: Token[]; end:
 function readShape(tokens: Token[], i: number, ctx: ParseContext): { shape: MathNode[]; end: number } {
   if (!isChar(tokens[i], '^')) return { shape: [], end: i };
   const { inner, end } = argumentAt(tokens, i + 1);
-  const dims = splitTop(inner, (t) => isCmd(t, 'times') || isChar(t, '×') || isChar(t, ','));
+  const { parts: dims, seps } = splitTopSeps(
+    inner,
+    (t) => isCmd(t, 'times') || isChar(t, '×') || isChar(t, ','),
+  );
   if (dims.length > 2)
     fail(
       'only vectors and matrices are supported (at most two dimensions)',
       tokens[i]?.offset ?? 0,
       'unsupported',
     );
-  return { shape: dims.map((d) => parseExpr(d, ctx)), end };
+  const hat = tokens[i] as Token;
+  const missing = (k: number): string =>
+    seps.length === 0
+      ? 'missing size after ^'
+      : `missing size ${k > 0 ? 'after' : 'before'} ${sepName(seps[k - 1] ?? seps[k])}`;
+  return { shape: dims.map((d, k) => parseExpr(d, ctx, gapAt(seps, k, hat.offset), missing(k))), end };
 }
 
-/** Reads a domain: ℝ (with sign or shape), ℕ, ℤ, an interval, or `\{1, \dots, n\}`. */
-export function readDomain(tokens: Token[], ctx: ParseContext): Domain {
+/** Reads a domain: ℝ (with sign or shape), ℕ, ℤ, an interval, or `\{1, \dots, n\}`; `inAt` is where the
+ *  `\in` stands, for the error when the domain is missing. */
+export function readDomain(tokens: Token[], ctx: ParseContext, inAt?: number): Domain {
   const toks = significant(tokens);
   const first = toks[0];
-  if (!first) fail('missing domain after \\in', tokens[0]?.offset ?? 0);
+  if (!first) fail('missing domain after \\in', tokens[0]?.offset ?? inAt ?? 0);
   const bb = blackboardAt(toks, 0);
   if (bb) {
     if (bb.letter !== 'R' && bb.letter !== 'N' && bb.letter !== 'Z')
@@ -185,12 +220,18 @@ export function readDomain(tokens: Token[], ctx: ParseContext): Domain {
       depth = Math.max(0, depth + depthDelta(t));
     }
     if (close < 0) fail('missing \\} to close the set', first.offset);
-    const items = splitTop(toks.slice(startAt, close), (t) => isChar(t, ','));
+    const { parts: items, seps: commas } = splitTopSeps(toks.slice(startAt, close), (t) => isChar(t, ','));
     const isDots = (p: Token[]): boolean => {
       const s = significant(p);
       return s.length === 1 && s[0]?.kind === 'cmd' && ['dots', 'ldots', 'cdots'].includes(s[0].value);
     };
-    const values = items.filter((p) => !isDots(p)).map((p) => parseExpr(p, ctx));
+    const values = items
+      .map((p, k) =>
+        isDots(p)
+          ? undefined
+          : parseExpr(p, ctx, gapAt(commas, k, first.offset), 'missing element in the set'),
+      )
+      .filter((v): v is MathNode => v !== undefined);
     const dots = items.some(isDots);
     if (values.length < 2) fail('a set needs at least two elements', first.offset, 'unsupported');
     const nums = values.map((v) =>
@@ -225,6 +266,7 @@ export function readDomain(tokens: Token[], ctx: ParseContext): Domain {
     let depth = 0;
     let close = -1;
     const parts: Token[][] = [[]];
+    let comma: Token | undefined;
     for (let k = i + 1; k < toks.length; k++) {
       const t = toks[k] as Token;
       if (depth === 0 && (isChar(t, ')') || isChar(t, ']') || isChar(t, '[') || isCmd(t, 'right'))) {
@@ -233,6 +275,7 @@ export function readDomain(tokens: Token[], ctx: ParseContext): Domain {
       }
       if (depth === 0 && isChar(t, ',')) {
         parts.push([]);
+        comma = t;
         continue;
       }
       depth = Math.max(0, depth + depthDelta(t));
@@ -242,8 +285,9 @@ export function readDomain(tokens: Token[], ctx: ParseContext): Domain {
       fail('an interval is written (a, b), [a, b], (a, b] or [a, b)', open!.offset);
     const closeTok = isCmd(toks[close], 'right') ? toks[close + 1] : toks[close];
     const hiOpen = !isChar(closeTok, ']');
-    const lo = parseExpr(parts[0] as Token[], ctx);
-    const hi = parseExpr(parts[1] as Token[], ctx);
+    const at = comma?.offset ?? open!.offset;
+    const lo = parseExpr(parts[0] as Token[], ctx, at, 'missing lower end of the interval');
+    const hi = parseExpr(parts[1] as Token[], ctx, at, 'missing upper end of the interval');
     const domain: Domain = { field: 'real', loOpen, hiOpen, shape: [] };
     if (isInfinity(lo) !== 'neg') domain.lo = lo;
     if (isInfinity(hi) !== 'pos') domain.hi = hi;
@@ -271,6 +315,7 @@ const upperRelations: ReadonlySet<Relation> = new Set(['>', '\\ge']);
 function readInequality(
   parts: Token[][],
   rels: Relation[],
+  relToks: Token[],
   ctx: ParseContext,
   strict: boolean,
 ): { names: string[]; domain: Domain } | undefined {
@@ -286,18 +331,21 @@ function readInequality(
     }
   };
   if (rels.some((r) => !lowerRelations.has(r) && !upperRelations.has(r))) return undefined;
+  const at = (k: number): number => relToks[k]?.offset ?? 0;
+  const missing = (side: 'before' | 'after', k: number): string =>
+    `missing expression ${side} ${relToks[k]?.kind === 'cmd' ? '\\' : ''}${relToks[k]?.value ?? ''}`;
   if (parts.length === 2) {
     const [a, b] = parts as [Token[], Token[]];
     const rel = rels[0] as Relation;
     const open = rel === '<' || rel === '>';
     const namesA = readNames(a, ctx);
     if (namesA) {
-      setBound(lowerRelations.has(rel) ? 'hi' : 'lo', parseExpr(b, ctx), open);
+      setBound(lowerRelations.has(rel) ? 'hi' : 'lo', parseExpr(b, ctx, at(0), missing('after', 0)), open);
       return { names: namesA, domain };
     }
     const namesB = readNames(b, ctx);
     if (namesB) {
-      setBound(lowerRelations.has(rel) ? 'lo' : 'hi', parseExpr(a, ctx), open);
+      setBound(lowerRelations.has(rel) ? 'lo' : 'hi', parseExpr(a, ctx, at(0), missing('before', 0)), open);
       return { names: namesB, domain };
     }
     return undefined;
@@ -311,8 +359,11 @@ function readInequality(
     const descending = upperRelations.has(r1) && upperRelations.has(r2);
     if (!ascending && !descending) return undefined;
     const [loT, hiT, loRel, hiRel] = ascending ? [a, c, r1, r2] : [c, a, r2, r1];
-    setBound('lo', parseExpr(loT, ctx), loRel === '<' || loRel === '>');
-    setBound('hi', parseExpr(hiT, ctx), hiRel === '<' || hiRel === '>');
+    const [loK, hiK] = ascending ? [0, 1] : [1, 0];
+    const loSide = loK === 0 ? 'before' : 'after';
+    const hiSide = hiK === 0 ? 'before' : 'after';
+    setBound('lo', parseExpr(loT, ctx, at(loK), missing(loSide, loK)), loRel === '<' || loRel === '>');
+    setBound('hi', parseExpr(hiT, ctx, at(hiK), missing(hiSide, hiK)), hiRel === '<' || hiRel === '>');
     return { names, domain };
   }
   return undefined;
@@ -361,19 +412,21 @@ function readPiece(
     return {
       kind: 'domain',
       names: [...pending, ...names],
-      domain: readDomain(toks.slice(inAt + 1), ctx),
+      domain: readDomain(toks.slice(inAt + 1), ctx, (toks[inAt] as Token).offset),
       offset,
     };
   }
   // relations at top level
   const parts: Token[][] = [[]];
   const rels: Relation[] = [];
+  const relToks: Token[] = [];
   let depth = 0;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k] as Token;
     const rel = depth === 0 ? (isChar(t, ':') && isChar(toks[k + 1], '=') ? '=' : relationOf(t)) : undefined;
     if (rel) {
       rels.push(rel);
+      relToks.push(t);
       parts.push([]);
       if (isChar(t, ':')) k++;
       continue;
@@ -389,6 +442,7 @@ function readPiece(
   if (rels.length === 1 && rels[0] === '=') {
     if (strict) return undefined;
     const [lhs, rhs] = parts as [Token[], Token[]];
+    const eqAt = (relToks[0] as Token).offset;
     const l = significant(lhs);
     // `f(x, y) = body`: a function
     const parenAt = l.findIndex((t) => isChar(t, '(') || isCmd(t, 'left'));
@@ -404,22 +458,27 @@ function readPiece(
         const fname = names[0] as string;
         const kinds = (n: string): ReturnType<ParseContext['kindOf']> =>
           params.includes(n) ? 'scalar' : n === fname ? 'function' : ctx.kindOf(n);
-        const body = parseExpr(rhs, { kindOf: kinds, macros: ctx.macros });
+        const body = parseExpr(rhs, { kindOf: kinds, macros: ctx.macros }, eqAt, `missing body after =`);
         return { kind: 'function', name: fname, params, body, offset };
       }
     }
     const names = readNames(lhs, ctx);
     if (names?.length === 1)
-      return { kind: 'definition', name: names[0] as string, body: parseExpr(rhs, ctx), offset };
+      return {
+        kind: 'definition',
+        name: names[0] as string,
+        body: parseExpr(rhs, ctx, eqAt, 'missing expression after ='),
+        offset,
+      };
     return fail(`the left side of = at column ${offset + 1} is not a symbol or f(x)`, offset);
   }
   if (pending.length && parts.length === 2 && rels.every((r) => r !== '=')) {
     // `x, y > 0` arrives as pieces "x" and "y > 0".
-    const r = readInequality(parts, rels, ctx, strict);
+    const r = readInequality(parts, rels, relToks, ctx, strict);
     if (r) return { kind: 'domain', names: [...pending, ...r.names], domain: r.domain, offset };
   }
   try {
-    const r = readInequality(parts, rels, ctx, strict);
+    const r = readInequality(parts, rels, relToks, ctx, strict);
     if (r) return { kind: 'domain', names: r.names, domain: r.domain, offset };
   } catch (e) {
     if (strict) return undefined;
@@ -427,6 +486,12 @@ function readPiece(
   }
   if (strict) return undefined;
   return fail(`not a declaration at column ${offset + 1}`, offset);
+}
+
+/** Keeps an error on the line it belongs to: one placed outside `[from, to]` (a fallback offset) moves to
+ *  `at`, the start of the offending piece. */
+function onLine(error: ParseError, from: number, to: number, at: number): ParseError {
+  return error.offset >= from && error.offset <= to ? error : { ...error, offset: at };
 }
 
 /** Reads declarations, one a line (several on a line separated by commas). In `strict` mode, for inline prose
@@ -462,6 +527,7 @@ export function parseDeclarations(
       lineStart = k + 1;
     }
   }
+  const pieceAt = (piece: Token[]): number => significant(piece)[0]?.offset ?? 0;
   let cursor = 0;
   for (const [a, b] of lines) {
     // Tokens are in offset order: walk them once instead of filtering the whole list for every line.
@@ -500,7 +566,7 @@ export function parseDeclarations(
           else if (strict) bad = true;
         } catch (e) {
           if (strict) bad = true;
-          else errors.push(toParseError(e, piece[0]?.offset ?? a));
+          else errors.push(onLine(toParseError(e, pieceAt(piece)), a, b, pieceAt(piece)));
         }
       }
       if (pending.length && !strict) {

@@ -64,6 +64,17 @@ export interface Condition {
   error?: ParseError;
 }
 
+/** One step of a chain that could not be read: where its relation stands, its sides as written, and the
+ *  error of each side that failed, so that its message can say which side. */
+export interface UnreadStep {
+  relationTex: string;
+  relationOffset: number;
+  lhsTex: string;
+  rhsTex: string;
+  lhsError?: ParseError;
+  rhsError?: ParseError;
+}
+
 /** One claim of a display block: a chain of steps, or the error that stopped its reading. */
 export type Claim =
   | {
@@ -71,7 +82,14 @@ export type Claim =
       steps: ParsedStep[];
       /** conditions under which the chain is claimed */ conditions?: Condition[];
     }
-  | { ok: false; error: ParseError; /** relations seen, so the step count stays honest */ relations: number };
+  | {
+      ok: false;
+      error: ParseError;
+      /** relations seen, so the step count stays honest */ relations: number;
+      /** when known, each of those relations' steps (as many as `relations`), so each is reported at its own
+       *  relation and names its unreadable side */
+      steps?: UnreadStep[];
+    };
 
 /** `x, y \in \mathbb{R}`, `0 < p < 1`, `A \in \mathbb{R}^{m \times n}`, `\sigma(z) = …`, `a = …`. */
 export type Declaration =

@@ -98,6 +98,33 @@ describe('analyzeDocument', () => {
     assert.ok(w.column >= 1);
   });
 
+  it('a declaration missing an expression is reported on its own line, at the token that needed it', () => {
+    const text = [
+      'intro', // 1
+      '<!-- let x \\in \\mathbb{R}', // 2
+      'W \\in \\mathbb{R}^{3 \\times }', // 3
+      'a = ', // 4
+      '  b =', // 5
+      'v \\in', // 6
+      '0 < p <', // 7
+      'q \\in (, 1)', // 8
+      'y \\in \\mathbb{R}_{>0}', // 9
+      '-->',
+    ].join('\n');
+    const warnings = analyzeDocument(text).diagnostics.filter((d) => d.severity === 'warning');
+    assert.deepEqual(
+      warnings.map((w) => [w.line, w.column, w.message.replace('declaration not understood: ', '')]),
+      [
+        [3, 21, 'missing size after ×'],
+        [4, 3, 'missing expression after ='],
+        [5, 5, 'missing expression after ='],
+        [6, 3, 'missing domain after \\in'],
+        [7, 7, 'missing expression after <'],
+        [8, 8, 'missing lower end of the interval'],
+      ],
+    );
+  });
+
   it('applies macros from settings and from the document', () => {
     const text = [
       '$\\newcommand{\\sq}[1]{{#1}^2}$',
@@ -171,14 +198,44 @@ describe('verifyDocument', () => {
     assert.equal(analysis.derivations.length, 1);
     const s = derivations[0]!.steps[0]!;
     assert.equal(s.status, 'unverifiable');
-    assert.match(s.message, /^parse error at line 3, column \d+: /);
+    assert.match(s.message, /^the right side of this step: parse error at line 3, column \d+: /);
+    assert.deepEqual([s.line, s.column], [3, 18], 'at the end of input, where the operand is missing');
+  });
+
+  it('one unreadable side shared by two steps: each step at its own relation, naming its side', () => {
+    const text = ['intro', '$$ x + 1 = x \\dots 1 = 1 + x = x + 1 $$'].join('\n');
+    const s = steps(text);
+    assert.deepEqual(
+      s.map((x) => [x.index, x.line, x.column, x.relation, x.lhs, x.rhs, x.status]),
+      [
+        [1, 2, 14, '=', 'x + 1', 'x \\dots 1', 'unverifiable'], // at the \\dots
+        [2, 2, 22, '=', 'x \\dots 1', '1 + x', 'unverifiable'], // at its own relation
+        [3, 2, 30, '=', '1 + x', 'x + 1', 'verified'],
+      ],
+    );
+    assert.match(
+      s[0]?.message ?? '',
+      /^the right side of this step: unsupported notation at line 2, column 14: /,
+    );
+    assert.match(
+      s[1]?.message ?? '',
+      /^the left side of this step: unsupported notation at line 2, column 14: /,
+    );
+    const both = steps('$$ a = \\dots x = \\dots y = a $$');
+    assert.match(
+      both[1]?.message ?? '',
+      /^the left side of this step: .*column 8.*; the right side: .*column 18/,
+    );
   });
 
   it('a parse error in a multi-line block names one position, the file one', () => {
     const text = ['intro', '', '$$', 'a + b', '= (b + a))', '$$'].join('\n');
     const [s] = steps(text);
     assert.equal(s?.status, 'unverifiable');
-    assert.match(s?.message ?? '', /^parse error at line 5, column \d+: unexpected/);
+    assert.match(
+      s?.message ?? '',
+      /^the right side of this step: parse error at line 5, column \d+: unexpected/,
+    );
     assert.equal((s?.message.match(/line/g) ?? []).length, 1, s?.message);
     assert.doesNotMatch(s?.message ?? '', /column \d+.*column \d+/);
   });
@@ -272,6 +329,28 @@ describe('verifyDocument: conditions on a claim', () => {
     );
     assert.match(s[0]?.message ?? '', /under 𝐱 ≠ 0$/);
     assert.match(s[3]?.message ?? '', /under x ∈ \(0, 1\)$/);
+  });
+
+  it('membership conditions read as symbols, never raw TeX', () => {
+    const s = steps(
+      [
+        '$$ \\sqrt{x^2} = x, \\quad x \\in \\mathbb{R}_{>0} $$',
+        '$$ \\sqrt{x^2} = x, \\quad x \\in \\mathbb{R}_+ $$',
+        '$$ \\sqrt{x^2} = -x, \\quad x \\in (-\\infty, 0) $$',
+        '$$ \\log x < 0, \\quad x \\in \\left(0, \\frac{1}{2}\\right] $$',
+        '$$ \\sqrt{x^2} = x, \\quad x \\in [\\pi, \\infty) $$',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      s.map((x) => [x.status, / under (.*)$/.exec(x.message)?.[1]]),
+      [
+        ['verified', 'x > 0'],
+        ['verified', 'x ≥ 0'],
+        ['verified', 'x < 0'],
+        ['verified', 'x ∈ (0, 1 / 2]'],
+        ['verified', 'x ≥ π'],
+      ],
+    );
   });
 
   it('still refutes wrong math under its condition, with a counterexample that satisfies it', () => {

@@ -109,6 +109,31 @@ describe('latex blocks: splitting into claims', () => {
     assert.ok(result[2]?.ok);
   });
 
+  it('keeps each failed step: its relation, both sides as written and which side failed', () => {
+    const [, failed] = parseBlock('a = b = \\foo = c = d', context());
+    assert.ok(failed && !failed.ok);
+    assert.deepEqual(
+      failed.steps?.map((s) => [
+        s.relationTex,
+        s.relationOffset,
+        s.lhsTex,
+        s.rhsTex,
+        s.lhsError?.offset,
+        s.rhsError?.offset,
+      ]),
+      [
+        ['=', 6, 'b', '\\foo', undefined, 8],
+        ['=', 13, '\\foo', 'c', 8, undefined],
+      ],
+    );
+    const [missing] = parseBlock('a = ', context());
+    assert.ok(missing && !missing.ok);
+    assert.deepEqual(
+      missing.steps?.map((s) => [s.lhsTex, s.rhsTex, s.rhsError?.message]),
+      [['a', '', 'missing expression after the last relation']],
+    );
+  });
+
   it('gives line and column in messages about a multi-line block', () => {
     const [, c] = parseBlock('a = b \\\\\n c = \\foo', context());
     assert.ok(c && !c.ok);
