@@ -194,17 +194,16 @@ function failedStepMessage(error: ParseError, tex: TexSource): string {
   return `${kind} at line ${at.line}, column ${at.column}: ${bare(error.message)}`;
 }
 
-/** "the right side of this step: parse error at line 3, column 7: …", or both sides when both failed. */
+/** The reason first, then which side it is in ("parse error at line 3, column 7: … (right side)"), so the
+ *  diagnostic reads "step 2 unverifiable: <reason>" like every other one; both sides when both failed. */
 function unreadSidesMessage(step: UnreadStep, tex: TexSource, fallback: ParseError): string {
   const { lhsError: l, rhsError: r } = step;
   if (l && r) {
     const [lm, rm] = [failedStepMessage(l, tex), failedStepMessage(r, tex)];
-    return lm === rm
-      ? `both sides of this step: ${lm}`
-      : `the left side of this step: ${lm}; the right side: ${rm}`;
+    return lm === rm ? `${lm} (both sides)` : `left side: ${lm}; right side: ${rm}`;
   }
-  if (l) return `the left side of this step: ${failedStepMessage(l, tex)}`;
-  if (r) return `the right side of this step: ${failedStepMessage(r, tex)}`;
+  if (l) return `${failedStepMessage(l, tex)} (left side)`;
+  if (r) return `${failedStepMessage(r, tex)} (right side)`;
   return failedStepMessage(fallback, tex);
 }
 
@@ -236,24 +235,23 @@ export function verifyDerivation(
   for (const claim of block.claims) {
     if (!claim.ok) {
       if (claim.steps?.length === claim.relations) {
-        // Each step names the side it could not read and points at that side's error, or at its own relation
-        // when the previous step already points there: one unreadable side shared by two steps of a chain
-        // then reads as two facts at two places, not as one message repeated.
+        // Each step sits at its own relation and names the side it could not read; its error position is that
+        // side's error, or its relation when the previous step already points there: one unreadable side
+        // shared by two steps of a chain then reads as two facts at two places, not one message repeated.
         let pointed: number | undefined;
         for (const s of claim.steps) {
           const fresh = [s.lhsError, s.rhsError].find((e) => e && e.offset !== pointed);
-          const offset = fresh?.offset ?? s.relationOffset;
           pointed = fresh?.offset;
-          const at = texPos(block.tex, offset);
           const relation = s.relationTex.replace(/&/g, '').trim();
           const common = {
             index: steps.length + 1,
-            ...at,
+            ...texPos(block.tex, s.relationOffset),
             relation,
             lhs: s.lhsTex.trim(),
             rhs: s.rhsTex.trim(),
           };
-          steps.push(unchecked(common, unreadSidesMessage(s, block.tex, claim.error)));
+          const errorAt = texPos(block.tex, fresh?.offset ?? s.relationOffset);
+          steps.push({ ...unchecked(common, unreadSidesMessage(s, block.tex, claim.error)), errorAt });
         }
         continue;
       }

@@ -33,6 +33,9 @@ export interface StepResult {
   values?: { lhs: SampleValue; rhs: SampleValue } | null;
   /** Symbols whose domain was assumed (not declared), e.g. `x ∈ ℝ (default)`. */
   assumptions: string[];
+  /** For a step with a side that could not be read: where that error is. `line`/`column` stay on the
+   *  relation, so the preview marks the right relation while diagnostics point at the error. */
+  errorAt?: Pos;
 }
 
 /** A display-math block holding at least one claim, or a parse failure of one. */

@@ -34,15 +34,17 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
 }
 
-/** The range of a step on its line: from its error column for unverifiable steps, else the whole line's text. */
+/** The range of a step on its line: from its error (or its column) for unverifiable steps, else the whole
+ *  line's text. */
 export function stepRange(doc: vscode.TextDocument | undefined, step: StepResult): vscode.Range {
-  const line = Math.max(0, step.line - 1);
+  const at = step.errorAt ?? step;
+  const line = Math.max(0, at.line - 1);
   if (!doc || line >= doc.lineCount)
-    return new vscode.Range(line, Math.max(0, step.column - 1), line, Number.MAX_SAFE_INTEGER);
+    return new vscode.Range(line, Math.max(0, at.column - 1), line, Number.MAX_SAFE_INTEGER);
   const text = doc.lineAt(line);
   const first = text.firstNonWhitespaceCharacterIndex;
   const end = text.range.end.character;
-  const start = step.status === 'unverifiable' ? Math.min(Math.max(0, step.column - 1), end) : first;
+  const start = step.status === 'unverifiable' ? Math.min(Math.max(0, at.column - 1), end) : first;
   return new vscode.Range(line, start, line, Math.max(end, start));
 }
 

@@ -198,8 +198,13 @@ describe('verifyDocument', () => {
     assert.equal(analysis.derivations.length, 1);
     const s = derivations[0]!.steps[0]!;
     assert.equal(s.status, 'unverifiable');
-    assert.match(s.message, /^the right side of this step: parse error at line 3, column \d+: /);
-    assert.deepEqual([s.line, s.column], [3, 18], 'at the end of input, where the operand is missing');
+    assert.match(s.message, /^parse error at line 3, column \d+: .* \(right side\)$/);
+    assert.deepEqual(
+      [s.errorAt?.line, s.errorAt?.column],
+      [3, 18],
+      'the error is at the end of input, where the operand is missing',
+    );
+    assert.deepEqual([s.line, s.column], [3, 7], 'the step itself stays on its relation');
   });
 
   it('one unreadable side shared by two steps: each step at its own relation, naming its side', () => {
@@ -208,34 +213,28 @@ describe('verifyDocument', () => {
     assert.deepEqual(
       s.map((x) => [x.index, x.line, x.column, x.relation, x.lhs, x.rhs, x.status]),
       [
-        [1, 2, 14, '=', 'x + 1', 'x \\dots 1', 'unverifiable'], // at the \\dots
-        [2, 2, 22, '=', 'x \\dots 1', '1 + x', 'unverifiable'], // at its own relation
+        [1, 2, 10, '=', 'x + 1', 'x \\dots 1', 'unverifiable'],
+        [2, 2, 22, '=', 'x \\dots 1', '1 + x', 'unverifiable'],
         [3, 2, 30, '=', '1 + x', 'x + 1', 'verified'],
       ],
+      'every step sits at its own relation, so the preview marks the right one',
     );
-    assert.match(
-      s[0]?.message ?? '',
-      /^the right side of this step: unsupported notation at line 2, column 14: /,
+    assert.deepEqual(
+      s.map((x) => (x.errorAt ? [x.errorAt.line, x.errorAt.column] : null)),
+      [[2, 14], [2, 22], null],
+      'the first step points at the \\dots, the second (sharing that side) at its own relation',
     );
-    assert.match(
-      s[1]?.message ?? '',
-      /^the left side of this step: unsupported notation at line 2, column 14: /,
-    );
+    assert.match(s[0]?.message ?? '', /^unsupported notation at line 2, column 14: .* \(right side\)$/);
+    assert.match(s[1]?.message ?? '', /^unsupported notation at line 2, column 14: .* \(left side\)$/);
     const both = steps('$$ a = \\dots x = \\dots y = a $$');
-    assert.match(
-      both[1]?.message ?? '',
-      /^the left side of this step: .*column 8.*; the right side: .*column 18/,
-    );
+    assert.match(both[1]?.message ?? '', /^left side: .*column 8.*; right side: .*column 18/);
   });
 
   it('a parse error in a multi-line block names one position, the file one', () => {
     const text = ['intro', '', '$$', 'a + b', '= (b + a))', '$$'].join('\n');
     const [s] = steps(text);
     assert.equal(s?.status, 'unverifiable');
-    assert.match(
-      s?.message ?? '',
-      /^the right side of this step: parse error at line 5, column \d+: unexpected/,
-    );
+    assert.match(s?.message ?? '', /^parse error at line 5, column \d+: unexpected.* \(right side\)$/);
     assert.equal((s?.message.match(/line/g) ?? []).length, 1, s?.message);
     assert.doesNotMatch(s?.message ?? '', /column \d+.*column \d+/);
   });
