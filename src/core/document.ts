@@ -16,7 +16,8 @@ import {
   type VerifyOptions,
 } from './types';
 import { hashString } from './numeric/random';
-import { verifyStep } from './verify/step';
+import { definitionMessage, functionDefinition, usedFunction } from './verify/defines';
+import { verifyStep, type StepInput, type StepVerdict } from './verify/step';
 
 export interface DerivationBlock {
   /** 1-based lines of the opening and closing delimiters. */
@@ -29,6 +30,11 @@ export interface DerivationBlock {
   section?: number;
   /** The declarations and macros in force at this block. */
   symbols: SymbolTable;
+  /** Per claim (aligned with `claims`), when a claim of this block defines a function (`\sigma(x) = …`):
+   *  the table each claim is checked under, and the message of each defining claim's first step. */
+  scopes?: { symbols: SymbolTable; defines?: string }[];
+  /** Names that display math has defined as functions by the end of this block (not since declared). */
+  displayFunctions?: ReadonlySet<string>;
   /** The sentence before the block when it asks to solve (`… we then need to solve`): its equations hold
    *  at the solutions only, so a failing sample is no refutation. */
   solveIntro?: string;
@@ -103,6 +109,9 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
   let split: string[] | undefined;
   const lines = (): string[] => (split ??= text.split(/\r?\n/));
   let section: number | undefined;
+  // Functions defined in display math so far: a later `name(params) = …` redefines them, while a name the
+  // student declared keeps such a step a claim.
+  const displayDefined = new Set<string>();
 
   const declare = (src: TexSource, strict: boolean): void => {
     let result: { declarations: Declaration[]; errors: ParseError[] };
@@ -118,8 +127,11 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
       });
       return;
     }
-    for (const d of result.declarations)
+    for (const d of result.declarations) {
       table = table.declare(d, texPos(src, d.offset), strict ? 'prose' : 'let');
+      for (const n of d.kind === 'function' || d.kind === 'definition' ? [d.name] : d.names)
+        displayDefined.delete(n);
+    }
     for (const err of result.errors) {
       const at = texPos(src, err.offset);
       analysis.diagnostics.push({
@@ -146,22 +158,42 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         analysis.experiments.push(block);
         break;
       case 'display': {
-        let claims: Claim[];
-        try {
-          table = table.withMacros(extractMacros(block.tex.text));
-          claims = parseBlock(block.tex.text, table);
-        } catch (e) {
-          claims = [
-            {
-              ok: false,
-              error: { message: `internal parser error: ${message(e)}`, offset: 0, code: 'syntax' },
-              relations: 1,
-            },
-          ];
-        }
+        const parse = (): Claim[] => {
+          try {
+            table = table.withMacros(extractMacros(block.tex.text));
+            return parseBlock(block.tex.text, table);
+          } catch (e) {
+            return [
+              {
+                ok: false,
+                error: { message: `internal parser error: ${message(e)}`, offset: 0, code: 'syntax' },
+                relations: 1,
+              },
+            ];
+          }
+        };
+        let claims = parse();
+        const blockTable = table;
         if (claims.length === 0) break;
-        const stepCount = claims.reduce((n, c) => n + (c.ok ? c.steps.length : Math.max(1, c.relations)), 0);
         const solveIntro = solveIntroBefore(lines(), block.line);
+        // A claim defining a function changes the meaning of its name for the claims after it: they are
+        // read again under the new table (the parser consults what each name is). Under "we need to solve",
+        // `g(x) = 0` is an equation for x, not the zero function.
+        let scopes: DerivationBlock['scopes'];
+        for (let i = 0; solveIntro === undefined && i < claims.length; i++) {
+          const decl = functionDefinition(claims[i] as Claim, table, displayDefined);
+          if (!decl) {
+            scopes?.push({ symbols: table });
+            continue;
+          }
+          scopes ??= claims.slice(0, i).map(() => ({ symbols: blockTable }));
+          table = table.declare(decl, texPos(block.tex, decl.offset));
+          displayDefined.add(decl.name);
+          scopes.push({ symbols: table, defines: definitionMessage(decl) });
+          const again = parse();
+          if (again.length === claims.length) claims = [...claims.slice(0, i + 1), ...again.slice(i + 1)];
+        }
+        const stepCount = claims.reduce((n, c) => n + (c.ok ? c.steps.length : Math.max(1, c.relations)), 0);
         analysis.derivations.push({
           line: block.line,
           endLine: block.endLine,
@@ -170,7 +202,9 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           stepCount,
           ...(section !== undefined ? { section } : {}),
           ...(solveIntro !== undefined ? { solveIntro } : {}),
-          symbols: table,
+          symbols: blockTable,
+          ...(scopes ? { scopes } : {}),
+          ...(displayDefined.size ? { displayFunctions: new Set(displayDefined) } : {}),
         });
         break;
       }
@@ -232,7 +266,9 @@ export function verifyDerivation(
   const opts: VerifyOptions = { ...defaultVerifyOptions, ...options };
   const baseSeed = opts.seed !== undefined ? opts.seed >>> 0 : hashString(block.tex.text);
   const steps: StepResult[] = [];
-  for (const claim of block.claims) {
+  for (const [k, claim] of block.claims.entries()) {
+    const scope = block.scopes?.[k];
+    const symbols = scope?.symbols ?? block.symbols;
     if (!claim.ok) {
       if (claim.steps?.length === claim.relations) {
         // Each step sits at its own relation and names the side it could not read; its error position is that
@@ -274,6 +310,11 @@ export function verifyDerivation(
         steps.push(unchecked(common, 'cancelled'));
         continue;
       }
+      if (scope?.defines !== undefined && step === claim.steps[0]) {
+        // A definition holds by fiat: there is nothing to sample, and it is never refuted.
+        steps.push(unchecked(common, scope.defines));
+        continue;
+      }
       if (badCondition?.error) {
         // Checking the step without its condition could refute a true claim: say what we could not read.
         const where = texPos(block.tex, badCondition.offset);
@@ -291,25 +332,23 @@ export function verifyDerivation(
         `${index}\u0000${step.lhs.tex}\u0000${step.relation}\u0000${step.rhs.tex}`,
         baseSeed,
       );
-      const verdict = verifyStep(
-        {
-          relation: step.relation,
-          lhs: step.lhs.node,
-          rhs: step.rhs.node,
-          first: step === claim.steps[0],
-          ...(conditions.length
-            ? {
-                conditions: conditions.flatMap((c) =>
-                  c.steps.map((s) => ({ relation: s.relation, lhs: s.lhs.node, rhs: s.rhs.node })),
-                ),
-                conditionText,
-              }
-            : {}),
-        },
-        block.symbols,
-        opts,
-        seed,
-      );
+      const input: StepInput = {
+        relation: step.relation,
+        lhs: step.lhs.node,
+        rhs: step.rhs.node,
+        first: step === claim.steps[0],
+        ...(conditions.length
+          ? {
+              conditions: conditions.flatMap((c) =>
+                c.steps.map((s) => ({ relation: s.relation, lhs: s.lhs.node, rhs: s.rhs.node })),
+              ),
+              conditionText,
+            }
+          : {}),
+      };
+      let verdict = verifyStep(input, symbols, opts, seed);
+      const shown = block.displayFunctions;
+      if (shown) verdict = displayFunctionVerdict(verdict, input, symbols, shown, opts, seed);
       if (verdict.status === 'refuted' && block.solveIntro !== undefined && step.relation === '=') {
         // `… we then need to solve $$ Av = v $$`: an equation for unknowns, true at its solutions only.
         steps.push({
@@ -328,6 +367,40 @@ export function verifyDerivation(
     }
   }
   return { line: block.line, endLine: block.endLine, steps };
+}
+
+/**
+ * Two readings of a function defined in display math (`a(w, x) = …`) that a `<!-- let -->` declaration
+ * would not get. Texts reuse short names: a later step using `a` as a plain symbol (`xax`) means a number,
+ * so it is checked with that name undeclared again. And `f(x, y) \approx` a Taylor expansion holds only
+ * near the point of expansion: a failing sample far from it is no refutation of the text.
+ */
+function displayFunctionVerdict(
+  verdict: StepVerdict,
+  input: StepInput,
+  symbols: SymbolTable,
+  names: ReadonlySet<string>,
+  opts: VerifyOptions,
+  seed: number,
+): StepVerdict {
+  let table = symbols;
+  for (let tries = 0; tries < names.size && verdict.status === 'unverifiable'; tries++) {
+    const bare = /^(.+?) is a declared function: apply it/.exec(verdict.message)?.[1];
+    if (bare === undefined || !names.has(bare) || table.lookup(bare)?.kind !== 'function') break;
+    table = table.without(bare);
+    verdict = verifyStep(input, table, opts, seed);
+  }
+  const used = usedFunction([input.lhs, input.rhs], names, table);
+  if (verdict.status !== 'refuted' || input.relation !== '\\approx' || used === undefined) return verdict;
+  return {
+    ...verdict,
+    status: 'unverifiable',
+    message:
+      `${verdict.message}; ${used} is defined in the text and an approximation of it may hold only near a ` +
+      `point (a Taylor expansion), so this is not a refutation`,
+    counterexample: null,
+    values: null,
+  };
 }
 
 /** All blocks (or those whose opening line is in `lines`). */

@@ -56,6 +56,14 @@ export class SymbolTable implements ParseContext {
     return new SymbolTable(next, this.macros);
   }
 
+  /** This table with `name` undeclared again (its default meaning). */
+  without(name: string): SymbolTable {
+    if (!this.entries.has(name)) return this;
+    const next = new Map(this.entries);
+    next.delete(name);
+    return new SymbolTable(next, this.macros);
+  }
+
   /** This table with more macros (later definitions win). */
   withMacros(macros: ReadonlyMap<string, MacroDef>): SymbolTable {
     if (macros.size === 0) return this;
