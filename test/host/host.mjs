@@ -8,6 +8,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureHost } from './install.mjs';
+import { createRequire } from 'node:module';
+
+const { chromiumLaunchOptions } = createRequire(import.meta.url)('../support/chromium.cjs');
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -185,21 +188,10 @@ export function workbenchUrl(url, folder, payload) {
 /** Headless Debian Chromium through playwright-core (its own browser downloads are unreachable here). */
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
-  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'stepwise-chromium-'));
   const context = await chromium.launchPersistentContext(dataDir, {
-    executablePath,
-    headless: true,
+    ...chromiumLaunchOptions(),
     viewport: { width: 1400, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
   });
   const close = async () => {
     await context.close().catch(() => {});

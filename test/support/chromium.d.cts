@@ -1,0 +1,5 @@
+export declare function chromiumLaunchOptions(): {
+  executablePath: string;
+  headless: boolean;
+  args: string[];
+};
