@@ -1,7 +1,8 @@
 // The UI test: a real VS Code (code-server) driven by headless Chromium. Opens a homework fixture, clicks
 // `Verify` on a wrong step and on a correct block, reads the lens titles, the Problems count and the
 // hover, opens the preview beside it when the build has one, and saves screenshots to test-artifacts/ui/
-// (the best ones are copied to docs/screenshots/ for the README). Writes its tally to $STEPWISE_TALLY.
+// (with `--update-screenshots`, the best ones are copied to docs/screenshots/ for the README; a plain test run
+// leaves the tracked pictures alone). Writes its tally to $STEPWISE_TALLY.
 // Usage: node test/host/runUi.mjs [--link [--no-build]] [--keep]
 /* global document, getComputedStyle */
 import { spawnSync } from 'node:child_process';
@@ -158,7 +159,6 @@ async function problems() {
 
 async function main() {
   mkdirSync(artifacts, { recursive: true });
-  mkdirSync(shots, { recursive: true });
   // Failure shots of earlier runs would read as failures of this one.
   for (const f of readdirSync(artifacts)) if (f.startsWith('failure-')) rmSync(path.join(artifacts, f));
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -481,6 +481,8 @@ async function main() {
     ['7-preview-counterexample', 'preview-counterexample.png'],
     ['8-homework-verified', 'homework-verified.png'],
   ];
+  if (!process.argv.includes('--update-screenshots')) return;
+  mkdirSync(shots, { recursive: true });
   for (const [from, to, clip] of best) {
     const cropped = path.join(artifacts, `${from}-cropped.png`);
     if (!clip || !existsSync(cropped)) {
