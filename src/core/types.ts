@@ -9,6 +9,44 @@ export interface Pos {
 
 export type StepStatus = 'verified' | 'refuted' | 'unverifiable';
 
+/**
+ * Why a step is not verified, as a stable code: adapters choose wording and severity from it and tests
+ * assert it; nothing reads a message back. Add a code here (kebab-case) when a new reason appears, and
+ * document it in the README's table of reasons.
+ */
+export type ReasonCode =
+  /** refuted: a sample where the sides disagree */
+  | 'counterexample'
+  /** a side or condition could not be parsed (errorAt says where) */
+  | 'parse-error'
+  /** notation the verifier cannot evaluate (subject names the command) */
+  | 'unsupported-notation'
+  /** a relation symbol the verifier does not judge (`\ll`, `\propto`, …) */
+  | 'unsupported-relation'
+  /** a name applied to arguments that nothing defines (subject names it) */
+  | 'undeclared-function'
+  /** the step defines a symbol or function; reported, never judged */
+  | 'definition'
+  /** sizes of vectors or matrices do not fit */
+  | 'shape-mismatch'
+  /** too few samples where both sides are defined */
+  | 'too-few-samples'
+  /** a condition on the claim could not be read */
+  | 'unreadable-condition'
+  /** an equation in an unknown to solve, not an identity */
+  | 'equation-to-solve'
+  /** evaluation failed or exceeded its budget */
+  | 'evaluation-error';
+
+/** What the verifier assumed about one symbol of a step. */
+export interface Assumption {
+  symbol: string;
+  /** The domain as TeX-free text, e.g. `ℝ`, `(0, 1)`, `ℝ^{3×3}`. */
+  domain: string;
+  /** True when nothing declared it: the domain is the verifier's default. */
+  isDefault: boolean;
+}
+
 /** A sampled value as it appears in a counterexample: scalar, vector (column) or matrix (rows). */
 export type SampleValue = number | number[] | number[][];
 
@@ -26,6 +64,10 @@ export interface StepResult {
   status: StepStatus;
   /** Why: for refuted the two values compared, for unverifiable the reason (with position if a parse error). */
   message: string;
+  /** For every status but verified: the reason as a code. */
+  reason?: ReasonCode;
+  /** The symbol or command the reason is about (`\\mathbb{E}`, `f`), when there is one. */
+  subject?: string;
   /** Valid samples evaluated. */
   samples: number;
   counterexample: Record<string, SampleValue> | null;
