@@ -1,10 +1,10 @@
 // Splitting a display block into claims: rows of align-like environments, independent claims separated by
 // `\quad`, `\text{…}`, `\Rightarrow`, `;` …, chains at top-level relations; then each side is parsed.
-import { otherRelations } from './commands';
 import { localize, toParseError } from './errors';
-import { layoutEnvironments } from './grammar';
+import { layoutEnvironments } from './handlers/layout';
 import { expandMacros, findDefinitions, skipArgument } from './macros';
-import { Parser, parseTokens, relationOf } from './parser';
+import { Parser, parseTokens } from './parser';
+import { otherRelations, relationOf } from './relations';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
 import { parenthesized, readCondition, topRelations } from './conditions';
 import { quantifierWords, splitPieces, type Piece } from './pieces';

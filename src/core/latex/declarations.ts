@@ -7,7 +7,8 @@
 import { ConstantNode, type MathNode } from 'mathjs';
 import { fail, localize, toParseError } from './errors';
 import { expandMacros, findDefinitions, skipArgument } from './macros';
-import { Parser, relationOf } from './parser';
+import { Parser } from './parser';
+import { relationOf } from './relations';
 import { depthDelta, eofAt, significant } from './scan';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
 import type { Declaration, Domain, MacroDef, ParseContext, ParseError, Relation } from './types';

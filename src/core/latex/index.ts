@@ -10,7 +10,7 @@ import type { MathNode } from 'mathjs';
 export { maxBlockTokens, parseBlock } from './block';
 export { parseDeclarations, readDomain } from './declarations';
 export { extractMacros, macroLimits } from './macros';
-export { relationSymbols } from './grammar';
+export { relationSymbols } from './relations';
 export { canonicalName } from './symbols';
 export { vocabulary, type VocabularyName } from './vocabulary';
 export type * from './types';
