@@ -3,16 +3,7 @@
 // every fresh machine failed that way while CI, with a warm cache, stayed green.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-
-interface PlanStep {
-  step: string;
-  args: string[];
-  env: Record<string, string>;
-}
-interface Installer {
-  hostPaths(dir: string): { nodeBin: string; nodeDir: string };
-  installPlan(p: unknown, parentEnv: Record<string, string>): PlanStep[];
-}
+import type * as Installer from '../../host/install.mjs';
 
 /** What an outer `npm run setup` on Node 20 puts in its scripts' environment. */
 const outerNpm: Record<string, string> = {
@@ -38,9 +29,9 @@ const outerNpm: Record<string, string> = {
 };
 
 describe('host installer', () => {
-  let installer: Installer;
+  let installer: typeof Installer;
   before(async () => {
-    installer = (await import('../../host/install.mjs')) as unknown as Installer;
+    installer = await import('../../host/install.mjs');
   });
 
   it('starts every nested npm without the outer npm’s npm_config_*, npm_lifecycle_*, npm_package_* or INIT_CWD', () => {
