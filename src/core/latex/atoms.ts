@@ -112,6 +112,7 @@ export function parseSymbolOrCall(p: ParserApi): MathNode {
         `${start.value}(…) is probability notation, which sampling cannot check`,
         start.offset,
         'probability',
+        start.value,
       );
   }
   const atom = readSymbolAtom(p);
@@ -190,14 +191,9 @@ export function readSymbolBase(p: ParserApi): string {
       if (isChar(p.peek(), '{')) {
         const open = p.next();
         const inner = readSymbolAtom(p);
-        if (inner.indices)
-          fail(`an accent over an indexed entry at column ${t.offset + 1}`, t.offset, 'unsupported');
+        if (inner.indices) fail(`an accent over an indexed entry`, t.offset, 'unsupported');
         if (!isChar(p.peek(), '}'))
-          fail(
-            `\\${t.value} over more than one symbol at column ${t.offset + 1} is not supported`,
-            t.offset,
-            'unsupported',
-          );
+          fail(`\\${t.value} over more than one symbol is not supported`, t.offset, 'unsupported');
         p.expectChar('}', open);
         return withMark(inner.name, mark);
       }
@@ -213,6 +209,7 @@ export function readSymbolBase(p: ParserApi): string {
             `\\mathbb{${w.word}} is probability notation, which sampling cannot check`,
             t.offset,
             'probability',
+            `\\mathbb{${w.word}}`,
           );
         p.pos = w.end;
         return applyFont(t.value, w.word);
@@ -220,8 +217,7 @@ export function readSymbolBase(p: ParserApi): string {
       if (isChar(p.peek(), '{')) {
         const open = p.next();
         const inner = readSymbolAtom(p);
-        if (inner.indices)
-          fail(`a font over an indexed entry at column ${t.offset + 1}`, t.offset, 'unsupported');
+        if (inner.indices) fail(`a font over an indexed entry`, t.offset, 'unsupported');
         p.expectChar('}', open);
         return applyFont(t.value, inner.name);
       }
@@ -244,7 +240,7 @@ export function readSymbolAtom(p: ParserApi): Atom {
       subscripted = true;
       if (p.peek().kind === 'num' && !isChar(p.toks[p.pos - 1], '{')) p.splitNumber(p.pos);
       const { inner, end } = p.argumentTokens();
-      if (inner.length === 0) fail(`empty subscript at column ${u.offset + 1}`, u.offset);
+      if (inner.length === 0) fail(`empty subscript`, u.offset);
       if (inner.some((x) => (x.kind === 'letter' || x.kind === 'cmd') && isIndexName(p, tokenName(x)))) {
         indices = indicesFrom(p, inner);
       } else {
@@ -295,11 +291,7 @@ export function readSymbolAtom(p: ParserApi): Atom {
           // `x^{(i)}` inside a sum over i is the i-th sample: an entry, like `x_i`.
           if (label.some((x) => (x.kind === 'letter' || x.kind === 'cmd') && isIndexName(p, tokenName(x)))) {
             if (indices)
-              fail(
-                `both a subscript and a (label) index a bound variable at column ${u.offset + 1}`,
-                u.offset,
-                'unsupported',
-              );
+              fail(`both a subscript and a (label) index a bound variable`, u.offset, 'unsupported');
             indices = indicesFrom(p, label);
             continue;
           }

@@ -66,20 +66,18 @@ export class Cursor {
   expectChar(ch: string, opener?: Token): Token {
     const t = this.peek();
     if (isChar(t, ch)) return this.next();
-    if (t.kind === 'eof' && opener)
-      fail(`missing '${ch}' for ${describeToken(opener)} at column ${opener.offset + 1}`, opener.offset);
+    if (t.kind === 'eof' && opener) fail(`missing '${ch}' for ${describeToken(opener)}`, opener.offset);
     return unexpected(t, `expected '${ch}'`);
   }
 
   unexpectedHere(t: Token): never {
-    if (isCmd(t, 'right'))
-      fail(`unexpected \\right at column ${t.offset + 1} (no matching \\left)`, t.offset);
-    if (isChar(t, '}')) fail(`unexpected '}' at column ${t.offset + 1} (no matching '{')`, t.offset);
+    if (isCmd(t, 'right')) fail(`unexpected \\right (no matching \\left)`, t.offset, 'syntax', '\\right');
+    if (isChar(t, '}')) fail(`unexpected '}' (no matching '{')`, t.offset, 'syntax', "'}'");
     return unexpected(t);
   }
 
   enter(t: Token): void {
-    if (++this.depth > maxNesting) fail(`expression nested too deeply at column ${t.offset + 1}`, t.offset);
+    if (++this.depth > maxNesting) fail(`expression nested too deeply`, t.offset);
   }
 
   leave(): void {

@@ -81,7 +81,12 @@ export class Parser extends Cursor implements ParserApi {
         this.next();
         left = binary('subtract', left, this.parseMultiplicative());
       } else if (isCmd(t, 'pm') || isCmd(t, 'mp') || isChar(t, '±')) {
-        fail(`${describeToken(t)} (plus or minus) is not supported`, t.offset, 'unsupported');
+        fail(
+          `${describeToken(t)} (plus or minus) is not supported`,
+          t.offset,
+          'unsupported',
+          describeToken(t),
+        );
       } else break;
     }
     this.leave();
@@ -103,7 +108,7 @@ export class Parser extends Cursor implements ParserApi {
         this.next();
         left = fn('hadamard', [left, this.parseUnary()]);
       } else if (t.kind === 'cmd' && multiplicativeCommands.has(t.value)) {
-        fail(`\\${t.value} is not supported`, t.offset, 'unsupported');
+        fail(`\\${t.value} is not supported`, t.offset, 'unsupported', `\\${t.value}`);
       } else break;
     }
     return left;
@@ -164,7 +169,7 @@ export class Parser extends Cursor implements ParserApi {
       const t = this.peek();
       if (isChar(t, '^')) {
         // TeX itself rejects `x^2^3`; reading it either way would be a guess.
-        if (powered) fail(`double superscript at column ${t.offset + 1}: write x^{2^3} or (x^2)^3`, t.offset);
+        if (powered) fail(`double superscript: write x^{2^3} or (x^2)^3`, t.offset);
         this.next();
         node = this.parseSuperscript(node, t);
         powered = true;
@@ -188,7 +193,7 @@ export class Parser extends Cursor implements ParserApi {
   /** `^{\top}`, `^T`, `^{-1}`, `^2`: transposes and inverses are recognised before powers. */
   parseSuperscript(base: MathNode, caret: Token): MathNode {
     const t = this.peek();
-    if (t.kind === 'eof') fail(`missing superscript after '^' at column ${caret.offset + 1}`, caret.offset);
+    if (t.kind === 'eof') fail(`missing superscript after '^'`, caret.offset);
     if (t.kind === 'num') this.splitNumber(this.pos);
     if (this.euler.has(base)) return fn('exp', [this.parseArgument('^')]);
     const { inner, end } = this.argumentTokens();
@@ -262,7 +267,7 @@ export class Parser extends Cursor implements ParserApi {
   parseArgument(owner: string): MathNode {
     const t = this.peek();
     if (t.kind === 'eof' || isChar(t, '}') || isChar(t, '&') || isCmd(t, '\\'))
-      fail(`${owner} is missing an argument at column ${t.offset + 1}`, t.offset);
+      fail(`${owner} is missing an argument`, t.offset);
     if (isChar(t, '{')) return this.parseBraceGroup();
     if (t.kind === 'num') {
       this.splitNumber(this.pos);
@@ -274,7 +279,7 @@ export class Parser extends Cursor implements ParserApi {
 
   parseBraceGroup(): MathNode {
     const open = this.next();
-    if (isChar(this.peek(), '}')) fail(`empty group {} at column ${open.offset + 1}`, open.offset);
+    if (isChar(this.peek(), '}')) fail(`empty group {}`, open.offset);
     const saved = [this.absDepth, this.normDepth] as const;
     this.absDepth = 0;
     this.normDepth = 0;
@@ -293,8 +298,7 @@ export class Parser extends Cursor implements ParserApi {
     const openName = isCmd(open, 'left')
       ? `\\left${describeDelimiter(this.toks[this.pos - 1])}`
       : describeToken(open);
-    if (isClose(this.peek()))
-      fail(`empty ${openName} … ${closeName} at column ${open.offset + 1}`, open.offset);
+    if (isClose(this.peek())) fail(`empty ${openName} … ${closeName}`, open.offset);
     const items = [this.parseAdditive()];
     while (isChar(this.peek(), ',')) {
       this.next();
@@ -302,9 +306,8 @@ export class Parser extends Cursor implements ParserApi {
     }
     const t = this.peek();
     if (!isClose(t)) {
-      if (t.kind === 'eof')
-        fail(`missing ${closeName} for ${openName} at column ${open.offset + 1}`, open.offset);
-      unexpected(t, `expected ${closeName} to close ${openName} at column ${open.offset + 1}`);
+      if (t.kind === 'eof') fail(`missing ${closeName} for ${openName}`, open.offset);
+      unexpected(t, `expected ${closeName} to close ${openName}`);
     }
     this.next();
     if (isCmd(t, 'right')) this.pos++; // the delimiter after \right, whatever it is
@@ -328,9 +331,9 @@ export class Parser extends Cursor implements ParserApi {
       case 'letter':
         return parseSymbolOrCall(this);
       case 'eof':
-        return fail(`unexpected end of input at column ${t.offset + 1}: an operand is missing`, t.offset);
+        return fail(`unexpected end of input: an operand is missing`, t.offset);
       case 'param':
-        return fail(`macro parameter #${t.value} outside a macro at column ${t.offset + 1}`, t.offset);
+        return fail(`macro parameter #${t.value} outside a macro`, t.offset);
       case 'char':
         break;
       case 'cmd':
@@ -363,11 +366,7 @@ export class Parser extends Cursor implements ParserApi {
 
   only(items: MathNode[], open: Token): MathNode {
     if (items.length !== 1)
-      fail(
-        `a list of ${items.length} values at column ${open.offset + 1} is not an expression`,
-        open.offset,
-        'unsupported',
-      );
+      fail(`a list of ${items.length} values is not an expression`, open.offset, 'unsupported');
     return items[0] as MathNode;
   }
 }

@@ -46,9 +46,10 @@ export function findProbability(tokens: readonly Token[], ctx: ParseContext): Pa
     }
     if (what)
       return {
-        message: `${what} at column ${t.offset + 1} is probability notation, which sampling cannot check`,
+        message: `${what} is probability notation, which sampling cannot check`,
         offset: t.offset,
         code: 'probability',
+        subject: what,
       };
   }
   return undefined;

@@ -44,8 +44,7 @@ function parseBigOperator(p: ParserApi, t: Token): MathNode {
     (isConstant(lo) && !Number.isFinite(Number(lo.value)))
   )
     fail(`an infinite ${label} cannot be evaluated`, t.offset, 'unsupported');
-  if (!p.startsFactor(p.peek()) && !isChar(p.peek(), '-'))
-    fail(`${label} at column ${t.offset + 1} has no body`, t.offset);
+  if (!p.startsFactor(p.peek()) && !isChar(p.peek(), '-')) fail(`${label} has no body`, t.offset);
   p.bound.push(v);
   const body = p.parseMultiplicative();
   p.bound.pop();

@@ -27,7 +27,7 @@ function parseCases(p: ParserApi, t: Token, env: string): MathNode {
   rows.forEach((r, i) => {
     const [value, cond] = r;
     if (!value) return;
-    if (!cond) fail(`case ${i + 1} at column ${t.offset + 1} has no condition`, t.offset);
+    if (!cond) fail(`case ${i + 1} has no condition`, t.offset);
     if (isSymbol(cond) && cond.name === '__otherwise__') {
       if (i !== rows.length - 1) fail(`'otherwise' must be the last case`, t.offset);
       args.push(value);
@@ -48,7 +48,7 @@ function parseCondition(p: ParserApi, t: Token): MathNode {
       if (/^(otherwise|else|elsewhere|o\s*w|for all other.*|in all other cases)$/.test(word)) {
         p.pos = w?.end ?? p.pos + 1;
         p.skipPunctuation();
-        if (conds.length) fail(`'otherwise' after a condition at column ${u.offset + 1}`, u.offset);
+        if (conds.length) fail(`'otherwise' after a condition`, u.offset);
         return sym('__otherwise__');
       }
       if (/probab/.test(word))
@@ -57,11 +57,7 @@ function parseCondition(p: ParserApi, t: Token): MathNode {
         p.pos = w?.end ?? p.pos + 1;
         continue;
       }
-      fail(
-        `condition '${w?.word ?? ''}' at column ${u.offset + 1} is not a comparison`,
-        u.offset,
-        'unsupported',
-      );
+      fail(`condition '${w?.word ?? ''}' is not a comparison`, u.offset, 'unsupported');
     }
     if (isChar(u, ',') || isChar(u, ';') || isChar(u, '.')) {
       p.next();
@@ -74,6 +70,6 @@ function parseCondition(p: ParserApi, t: Token): MathNode {
     }
     conds.push(parseComparisonChain(p, u));
   }
-  if (conds.length === 0) fail(`a case at column ${t.offset + 1} has an empty condition`, t.offset);
+  if (conds.length === 0) fail(`a case has an empty condition`, t.offset);
   return conds.reduce((a, b) => binary('and', a, b));
 }

@@ -23,7 +23,7 @@ export function parseComparisonChain(p: ParserApi, start: Token): MathNode {
     const r = p.peek();
     if (r.kind === 'cmd' && r.value === 'in')
       fail(`a condition with \\in is not supported`, r.offset, 'unsupported');
-    fail(`condition at column ${start.offset + 1} is not a comparison`, start.offset, 'unsupported');
+    fail(`condition is not a comparison`, start.offset, 'unsupported');
   }
   return parts.reduce((a, b) => binary('and', a, b));
 }

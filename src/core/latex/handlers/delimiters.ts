@@ -46,13 +46,12 @@ export function parseAbs(
   const savedNorm = p.normDepth;
   p.absDepth++;
   p.normDepth = 0;
-  if (isClose(p.peek())) fail(`empty |…| at column ${open.offset + 1}`, open.offset);
+  if (isClose(p.peek())) fail(`empty |…|`, open.offset);
   const inner = p.parseAdditive();
   const c = p.peek();
   if (!isClose(c)) {
-    if (c.kind === 'eof')
-      fail(`missing closing ${closeName} for '|' at column ${open.offset + 1}`, open.offset);
-    unexpected(c, `expected closing ${closeName} for '|' at column ${open.offset + 1}`);
+    if (c.kind === 'eof') fail(`missing closing ${closeName} for '|'`, open.offset);
+    unexpected(c, `expected closing ${closeName} for '|'`);
   }
   p.next();
   p.absDepth--;
@@ -65,12 +64,12 @@ function parseNorm(p: ParserApi, open: Token, isClose: (t: Token) => boolean): M
   const savedAbs = p.absDepth;
   p.normDepth++;
   p.absDepth = 0;
-  if (isClose(p.peek())) fail(`empty norm at column ${open.offset + 1}`, open.offset);
+  if (isClose(p.peek())) fail(`empty norm`, open.offset);
   const inner = p.parseAdditive();
   const c = p.peek();
   if (!isClose(c)) {
-    if (c.kind === 'eof') fail(`missing closing \\| for \\| at column ${open.offset + 1}`, open.offset);
-    unexpected(c, `expected closing \\| for the norm at column ${open.offset + 1}`);
+    if (c.kind === 'eof') fail(`missing closing \\| for \\|`, open.offset);
+    unexpected(c, `expected closing \\| for the norm`);
   }
   p.next();
   if (isCmd(c, 'right')) p.pos++;
@@ -113,7 +112,7 @@ function normSubscript(p: ParserApi, inner: MathNode): MathNode {
 function parseLeft(p: ParserApi, t: Token): MathNode {
   p.next();
   const d = p.toks[p.pos] as Token;
-  if (d.kind === 'eof') fail(`missing delimiter after \\left at column ${t.offset + 1}`, t.offset);
+  if (d.kind === 'eof') fail(`missing delimiter after \\left`, t.offset);
   p.pos++;
   const isRight = (u: Token): boolean => isCmd(u, 'right');
   const dv = d.kind === 'cmd' ? `\\${d.value}` : d.value;
@@ -145,6 +144,6 @@ function parseLeft(p: ParserApi, t: Token): MathNode {
     case '\\langle':
       return fail(`\\left\\langle (inner product brackets) is not supported`, t.offset, 'unsupported');
     default:
-      return fail(`\\left${dv} at column ${t.offset + 1} is not a delimiter`, t.offset);
+      return fail(`\\left${dv} is not a delimiter`, t.offset);
   }
 }

@@ -46,11 +46,7 @@ function parseOrder(p: ParserApi, owner: Token): number {
   const o = p.parseArgument('^');
   const k = isConstant(o) ? Number(o.value) : NaN;
   if (!Number.isInteger(k) || k < 1 || k > 4)
-    fail(
-      `derivative order at column ${owner.offset + 1} must be a small whole number`,
-      owner.offset,
-      'unsupported',
-    );
+    fail(`derivative order must be a small whole number`, owner.offset, 'unsupported');
   return k;
 }
 
@@ -75,14 +71,9 @@ export function parseDerivative(p: ParserApi, t: Token): MathNode {
   }
   p.expectChar('}', open2);
   if (vars.length !== order)
-    fail(
-      `derivative at column ${t.offset + 1}: order ${order} above, ${vars.length} below`,
-      t.offset,
-      'unsupported',
-    );
+    fail(`derivative: order ${order} above, ${vars.length} below`, t.offset, 'unsupported');
   if (!body) {
-    if (!p.startsFactor(p.peek()))
-      fail(`nothing to differentiate after the derivative at column ${t.offset + 1}`, t.offset);
+    if (!p.startsFactor(p.peek())) fail(`nothing to differentiate after the derivative`, t.offset);
     // The operand of d/dx runs over the whole product that follows: d/dx sin x cos x is (sin x cos x)'.
     body = p.parseImplicit(false);
   }
@@ -100,11 +91,7 @@ export function parseDerivative(p: ParserApi, t: Token): MathNode {
     return fn('derivFn', [body, num(order), ...args]);
   }
   if (evaluatedAt && isSymbol(body) && isFunctionName(p, body.name))
-    fail(
-      `a partial derivative evaluated at a point, at column ${t.offset + 1}, is not supported`,
-      t.offset,
-      'unsupported',
-    );
+    fail(`a partial derivative evaluated at a point,, is not supported`, t.offset, 'unsupported');
   body = applyBareFunction(p, body, vars);
   for (let r = vars.length - 1; r >= 0; r--) body = fn('deriv', [vars[r] as MathNode, body]);
   return body;

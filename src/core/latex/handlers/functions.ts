@@ -96,7 +96,7 @@ export function parseFunctionApplication(
     if (isCmd(u, 'left')) p.pos++;
     args = p.parseList(u, (c) => isCmd(c, '}') || isCmd(c, 'right'), "'\\}'");
   } else {
-    if (!p.startsFactor(u)) fail(`${label} needs an argument at column ${t.offset + 1}`, t.offset);
+    if (!p.startsFactor(u)) fail(`${label} needs an argument`, t.offset);
     args = [p.parseImplicit(true)];
   }
   if (name !== 'max' && name !== 'min' && args.length !== 1)

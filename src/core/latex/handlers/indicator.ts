@@ -21,11 +21,7 @@ function parseIndicator(p: ParserApi, t: Token): MathNode {
     p.next();
     const open = p.peek();
     if (!isChar(open, '{'))
-      fail(
-        `the indicator at column ${t.offset + 1} needs a condition, \\mathbb{1}_{x > 0}`,
-        t.offset,
-        'unsupported',
-      );
+      fail(`the indicator needs a condition, \\mathbb{1}_{x > 0}`, t.offset, 'unsupported');
     p.next();
     cond = parseComparisonChain(p, open);
     p.expectChar('}', open);
@@ -39,7 +35,7 @@ function parseIndicator(p: ParserApi, t: Token): MathNode {
     if (isCmd(c, 'right')) p.pos++;
   } else {
     return fail(
-      `\\${t.value}{1} at column ${t.offset + 1}: a vector of ones is not supported; an indicator needs a condition`,
+      `\\${t.value}{1}: a vector of ones is not supported; an indicator needs a condition`,
       t.offset,
       'unsupported',
     );

@@ -27,6 +27,5 @@ export const layoutEnvironments: ReadonlySet<string> = new Set([
 
 export const layout: EnvironmentSpec = {
   names: layoutEnvironments,
-  parse: (_p, t, env) =>
-    fail(`\\begin{${env}} inside an expression at column ${t.offset + 1}`, t.offset, 'unsupported'),
+  parse: (_p, t, env) => fail(`\\begin{${env}} inside an expression`, t.offset, 'unsupported'),
 };

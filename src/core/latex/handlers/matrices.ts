@@ -26,7 +26,7 @@ export const matrices: EnvironmentSpec = {
     const width = rows[0]?.length ?? 0;
     if (rows.length === 0 || width === 0) fail(`empty \\begin{${env}}`, t.offset);
     if (rows.some((r) => r.length !== width))
-      fail(`rows of \\begin{${env}} at column ${t.offset + 1} have different lengths`, t.offset);
+      fail(`rows of \\begin{${env}} have different lengths`, t.offset);
     const m = array(rows.map((r) => array(r)));
     return env === 'vmatrix' ? fn('det', [m]) : env === 'Vmatrix' ? fn('norm', [m]) : m;
   },

@@ -22,13 +22,12 @@ function parseNabla(p: ParserApi, t: Token): MathNode {
     p.next();
     v = readVariable(p);
   }
-  if (!p.startsFactor(p.peek()))
-    fail(`\\nabla at column ${t.offset + 1} has nothing to differentiate`, t.offset);
+  if (!p.startsFactor(p.peek())) fail(`\\nabla has nothing to differentiate`, t.offset);
   let body = p.parseImplicit(false);
   if (!v) {
     const args = isFunctionNamed(body, 'call') ? body.args.slice(1) : [];
     if (args.length !== 1 || !isSymbol(args[0] as MathNode))
-      fail(`\\nabla needs a subscript, \\nabla_x, at column ${t.offset + 1}`, t.offset, 'unsupported');
+      fail(`\\nabla needs a subscript, \\nabla_x,`, t.offset, 'unsupported');
     v = args[0] as MathNode;
   }
   body = applyBareFunction(p, body, [v]);

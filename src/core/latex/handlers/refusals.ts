@@ -14,17 +14,18 @@ export const infinity: CommandSpec = {
 export const probabilityCommands: CommandSpec = {
   names: ['Pr', 'mid', 'sim'],
   parse: (_p, t) =>
-    fail(`\\${t.value} is probability notation, which sampling cannot check`, t.offset, 'probability'),
+    fail(
+      `\\${t.value} is probability notation, which sampling cannot check`,
+      t.offset,
+      'probability',
+      `\\${t.value}`,
+    ),
 };
 
 export const partial: CommandSpec = {
   names: ['partial'],
   parse: (_p, t) =>
-    fail(
-      `\\partial outside \\frac{\\partial …}{\\partial …} at column ${t.offset + 1}`,
-      t.offset,
-      'unsupported',
-    ),
+    fail(`\\partial outside \\frac{\\partial …}{\\partial …}`, t.offset, 'unsupported', '\\partial'),
 };
 
 /** A closing command where an operand should stand: `\right` without `\left`, `\end` without `\begin`. */

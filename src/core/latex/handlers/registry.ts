@@ -13,7 +13,7 @@
  *      The handler gets the ParserApi `p` (api.ts: the cursor plus parseAdditive, parseArgument,
  *      parseList …) and the command's token `t`, still unread: it consumes the command and its arguments
  *      and returns a mathjs node built with nodes.ts (`fn` takes only names of vocabulary.ts, so add the
- *      function name there and its meaning in verify/, see verify/handlers/registry.ts). To refuse
+ *      function name there and its meaning in verify/, see verify/registry.ts). To refuse
  *      notation, `fail(message, t.offset, 'unsupported')` (errors.ts); nothing is ever returned half-read.
  *      Symbols (`readSymbolAtom`, `readVariable`, `isCallOpen`, `parseCallArgs`) are in atoms.ts.
  *   2. Add one line to the list in handlers/index.ts: `integral,`.
@@ -81,7 +81,7 @@ export class Registry {
     const name = readEnvironmentName(p, t);
     const handler = this.environments.get(name);
     if (handler) return handler(p, t, name);
-    return fail(`unknown environment ${name} at column ${t.offset + 1}`, t.offset);
+    return fail(`unknown environment ${name}`, t.offset, 'syntax', `\\begin{${name}}`);
   }
 
   /** Reads the command at `t` (not yet consumed). */
@@ -91,9 +91,10 @@ export class Registry {
       const node = handler(p, t);
       if (node !== undefined) return node;
     }
-    if (ellipses.has(v)) return fail(`an ellipsis \\${v} cannot be evaluated`, t.offset, 'unsupported');
-    if (unsupportedCommands.has(v)) return fail(`\\${v} is not supported`, t.offset, 'unsupported');
-    return fail(`unknown command \\${v} at column ${t.offset + 1}`, t.offset);
+    if (ellipses.has(v))
+      return fail(`an ellipsis \\${v} cannot be evaluated`, t.offset, 'unsupported', `\\${v}`);
+    if (unsupportedCommands.has(v)) return fail(`\\${v} is not supported`, t.offset, 'unsupported', `\\${v}`);
+    return fail(`unknown command \\${v}`, t.offset, 'syntax', `\\${v}`);
   }
 
   /** Does the command begin an operator application (`\sin`, `\sum`, `\operatorname`)? */

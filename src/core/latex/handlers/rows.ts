@@ -7,7 +7,7 @@ import type { ParserApi } from './api';
 
 export function readEnvironmentName(p: ParserApi, at: Token): string {
   const open = p.toks[p.pos];
-  if (!isChar(open, '{')) fail(`\\${at.value} needs {name} at column ${at.offset + 1}`, at.offset);
+  if (!isChar(open, '{')) fail(`\\${at.value} needs {name}`, at.offset);
   const end = skipArgument(p.toks, p.pos);
   const name = p.toks
     .slice(p.pos + 1, end - 1)
@@ -29,8 +29,7 @@ export function parseRows(
   for (;;) {
     const u = p.peek();
     if (isCmd(u, 'end')) break;
-    if (u.kind === 'eof')
-      fail(`missing \\end{${env}} for \\begin{${env}} at column ${t.offset + 1}`, t.offset);
+    if (u.kind === 'eof') fail(`missing \\end{${env}} for \\begin{${env}}`, t.offset);
     row.push(cell(row.length));
     const s = p.peek();
     if (isChar(s, '&')) p.next();
@@ -40,15 +39,13 @@ export function parseRows(
       rows.push(row);
       row = [];
     } else if (!isCmd(s, 'end')) {
-      if (s.kind === 'eof')
-        fail(`missing \\end{${env}} for \\begin{${env}} at column ${t.offset + 1}`, t.offset);
+      if (s.kind === 'eof') fail(`missing \\end{${env}} for \\begin{${env}}`, t.offset);
       unexpected(s, `in \\begin{${env}}`);
     }
   }
   if (row.length) rows.push(row);
   const end = p.next();
   const name = readEnvironmentName(p, end);
-  if (name !== env)
-    fail(`\\end{${name}} does not match \\begin{${env}} at column ${t.offset + 1}`, end.offset);
+  if (name !== env) fail(`\\end{${name}} does not match \\begin{${env}}`, end.offset);
   return rows;
 }

@@ -27,7 +27,7 @@ function parseWordCommand(p: ParserApi, t: Token): MathNode {
   const w = p.wordAt(p.pos + 1);
   if (!w) {
     if (textCommands.has(t.value) || t.value === 'operatorname')
-      fail(`\\${t.value} needs a {…} argument at column ${t.offset + 1}`, t.offset);
+      fail(`\\${t.value} needs a {…} argument`, t.offset);
     return parseSymbolOrCall(p);
   }
   const isText = textCommands.has(t.value);
@@ -37,7 +37,12 @@ function parseWordCommand(p: ParserApi, t: Token): MathNode {
   )
     fail(`${w.word} (an optimum over a set) is not supported`, t.offset, 'unsupported');
   if (probabilityNames.has(w.word) && (w.word.length > 1 || t.value !== 'mathbf'))
-    fail(`${w.word} is probability notation, which sampling cannot check`, t.offset, 'probability');
+    fail(
+      `${w.word} is probability notation, which sampling cannot check`,
+      t.offset,
+      'probability',
+      `\\${t.value}{${w.word}}`,
+    );
   const known = operatorNames[w.word];
   if (known) {
     p.pos = w.end;
@@ -58,12 +63,11 @@ function parseWordCommand(p: ParserApi, t: Token): MathNode {
       t.value === 'mathit')
   )
     return parseSymbolOrCall(p);
-  if (w.word === 'd')
-    fail(`a differential d at column ${t.offset + 1} outside \\frac{d}{dx}`, t.offset, 'unsupported');
+  if (w.word === 'd') fail(`a differential d outside \\frac{d}{dx}`, t.offset, 'unsupported');
   // `\text{price}` names a quantity; `\text{if}` inside an expression is prose we cannot read.
   if (isText && !(w.letters && !w.word.includes(' ') && !conditionWords.has(w.word.toLowerCase())))
-    fail(`text '${w.word}' inside an expression at column ${t.offset + 1}`, t.offset, 'unsupported');
-  if (!w.letters) fail(`\\${t.value}{${w.word}} at column ${t.offset + 1} is not a name`, t.offset);
+    fail(`text '${w.word}' inside an expression`, t.offset, 'unsupported');
+  if (!w.letters) fail(`\\${t.value}{${w.word}} is not a name`, t.offset);
   p.pos = w.end;
   // An operator we do not know, such as \operatorname{dropout}: an unknown function (its step ends
   // unverifiable unless the student declares it), or a multi-letter symbol when not applied.
