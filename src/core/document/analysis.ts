@@ -76,7 +76,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
   const declare = (src: TexSource, strict: boolean): void => {
     let result: { declarations: Declaration[]; errors: ParseError[] };
     try {
-      table = table.withMacros(extractMacros(src.text));
+      table = table.withMacros(extractMacros(src.text, table.macros));
       result = parseDeclarations(src.text, table, { strict });
     } catch (e) {
       const at = texPos(src, 0);
@@ -118,10 +118,13 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         analysis.experiments.push(block);
         break;
       case 'display': {
+        // A macro defined in the block holds from where it stands (as in KaTeX): the block is read with the
+        // macros in force before it, and the table carries those in force after it.
+        const macrosBefore = table.macros;
         const parse = (): Claim[] => {
           try {
-            table = table.withMacros(extractMacros(block.tex.text));
-            return parseBlock(block.tex.text, table);
+            table = table.withMacros(extractMacros(block.tex.text, macrosBefore));
+            return parseBlock(block.tex.text, { kindOf: table.kindOf, macros: macrosBefore });
           } catch (e) {
             return [
               {

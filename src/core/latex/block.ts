@@ -2,7 +2,7 @@
 // `\quad`, `\text{…}`, `\Rightarrow`, `;` …, chains at top-level relations; then each side is parsed.
 import { toParseError } from './errors';
 import { layoutEnvironments } from './handlers/layout';
-import { expandMacros, findDefinitions, skipArgument } from './macros';
+import { expandInOrder, skipArgument } from './macros';
 import { Parser, parseTokens } from './parser';
 import { otherRelations, relationOf } from './relations';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
@@ -12,7 +12,6 @@ import { depthDelta, eofAt, isSpace } from './scan';
 import type {
   Claim,
   Condition,
-  MacroDef,
   ParseContext,
   ParseError,
   ParsedStep,
@@ -406,18 +405,7 @@ export function parseBlock(tex: string, ctx: ParseContext): Claim[] {
       };
       return relations ? [{ ok: false, error, relations }] : [];
     }
-    const defs = findDefinitions(tex, raw);
-    let tokens = raw;
-    let macros: ReadonlyMap<string, MacroDef> = ctx.macros;
-    if (defs.length) {
-      const drop = new Set<number>();
-      for (const d of defs) for (let i = d.start; i < d.end; i++) drop.add(i);
-      tokens = raw.filter((_, i) => !drop.has(i));
-      const merged = new Map(ctx.macros);
-      for (const d of defs) merged.set(d.name, d.def);
-      macros = merged;
-    }
-    const expanded = expandMacros(tokens, macros);
+    const expanded = expandInOrder(tex, raw, ctx.macros).tokens;
     const claims: Claim[] = [];
     let pieces: Piece[] = [];
     for (const row of splitRows(stripLayout(expanded))) {

@@ -6,7 +6,7 @@
 // ℕ is {1, 2, …} here (sizes and counts); write \mathbb{N}_0 for {0, 1, …}.
 import { ConstantNode, type MathNode } from 'mathjs';
 import { fail, toParseError } from './errors';
-import { expandMacros, findDefinitions, skipArgument } from './macros';
+import { expandInOrder, findDefinitions, skipArgument } from './macros';
 import { Parser } from './parser';
 import { relationOf } from './relations';
 import { depthDelta, eofAt, significant } from './scan';
@@ -499,15 +499,10 @@ export function parseDeclarations(
   const declarations: Declaration[] = [];
   const errors: ParseError[] = [];
   let raw: Token[];
-  let macros: ReadonlyMap<string, MacroDef> = ctx.macros;
+  // The macros in force, line by line: a definition applies from where it stands, as in KaTeX.
+  const macros = new Map<string, MacroDef>(ctx.macros);
   try {
     raw = tokenize(tex);
-    const defs = findDefinitions(tex, raw);
-    if (defs.length) {
-      const merged = new Map(ctx.macros);
-      for (const d of defs) merged.set(d.name, d.def);
-      macros = merged;
-    }
   } catch (e) {
     return { declarations, errors: strict ? [] : [toParseError(e)] };
   }
@@ -531,13 +526,15 @@ export function parseDeclarations(
       cursor++;
     let lineTokens = raw.slice(from, cursor);
     const defs = findDefinitions(tex, lineTokens);
-    if (defs.length) continue; // a macro definition line
+    let expanded: Token[];
     try {
-      lineTokens = expandMacros([...lineTokens, eofAt(b)], macros).filter((t) => t.kind !== 'eof');
+      expanded = expandInOrder(tex, [...lineTokens, eofAt(b)], macros, macros).tokens;
     } catch (e) {
-      if (!strict) errors.push(toParseError(e, a));
+      if (!strict && !defs.length) errors.push(toParseError(e, a));
       continue;
     }
+    if (defs.length) continue; // a macro definition line
+    lineTokens = expanded.filter((t) => t.kind !== 'eof');
     const rows = splitTop(lineTokens, (t) => isCmd(t, '\\'));
     for (const row of rows) {
       const sig = significant(row);

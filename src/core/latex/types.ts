@@ -9,6 +9,10 @@ export type SymbolKind = 'scalar' | 'vector' | 'matrix' | 'function' | 'index';
 export interface MacroDef {
   params: number;
   body: string;
+  /** Set when Stepwise cannot know what KaTeX makes of this name from here on (a definition local to a
+   *  group, an `\edef`, a `\providecommand` KaTeX may ignore, a macro that defines macros): a use of it is
+   *  unsupported, never read with a guessed meaning. */
+  unknown?: string;
 }
 
 /** What the parser may ask of the symbol table in force at a block. */
