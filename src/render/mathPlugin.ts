@@ -50,6 +50,10 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   const start = (state.bMarks[startLine] ?? 0) + (state.tShift[startLine] ?? 0);
   const max = state.eMarks[startLine] ?? 0;
   if ((state.sCount[startLine] ?? 0) - state.blkIndent >= 4) return false;
+  // A lazy continuation line of a paragraph in a list item or quote stays in that paragraph (its `$$…$$`
+  // is then inline display math), as on GitHub: interrupting would end the list and turn the rest of the
+  // item into an indented code block.
+  if (silent && (state.sCount[startLine] ?? 0) < state.blkIndent) return false;
   const open = state.src.slice(start, start + 2);
   const close = closers[open];
   if (!close) return false;
@@ -171,10 +175,21 @@ function mathInline(state: StateInline, silent: boolean): boolean {
 function placeInlineMath(state: StateCore): void {
   const env = state.env as unknown as RenderEnv;
   const fileLines = state.src.split('\n');
+  // Table cells are inline tokens without a map: they take their row's line, and each cell is found in
+  // that line after the previous one (cell text is trimmed and never spans lines).
+  let row: { line: number; from: number } | undefined;
   for (const block of state.tokens) {
     if (block.type === 'fence' && block.map) placeFence(block, fileLines);
-    if (block.type !== 'inline' || !block.children || !block.map) continue;
-    placeChildren(block.children, 0, block.content, block.map[0], fileLines, env);
+    if (block.type === 'tr_open' && block.map) row = { line: block.map[0], from: 0 };
+    if (block.type !== 'inline' || !block.children) continue;
+    if (block.map) {
+      placeChildren(block.children, 0, block.content, block.map[0], fileLines, env);
+    } else if (row) {
+      const at = (fileLines[row.line] ?? '').indexOf(block.content, row.from);
+      const column = at === -1 ? row.from : at;
+      row.from = column + block.content.length;
+      placeChildren(block.children, 0, block.content, row.line, fileLines, env, column);
+    }
   }
 }
 
@@ -189,12 +204,13 @@ function placeChildren(
   firstLine: number,
   fileLines: string[],
   env: RenderEnv,
+  firstColumn = 0,
 ): void {
   for (const child of children) {
     if (child.type === 'image' && child.children) {
       const labelAt = (child.meta as { labelAt?: unknown } | null)?.labelAt;
       if (typeof labelAt === 'number')
-        placeChildren(child.children, base + labelAt, content, firstLine, fileLines, env);
+        placeChildren(child.children, base + labelAt, content, firstLine, fileLines, env, firstColumn);
       continue;
     }
     if (child.type !== 'math_inline' && child.type !== 'math_inline_display') continue;
@@ -202,7 +218,8 @@ function placeChildren(
     const before = content.slice(0, base + meta.at);
     const line = firstLine + countNewlines(before);
     meta.openLine = line;
-    const startCol = before.length - before.lastIndexOf('\n') - 1;
+    const newline = before.lastIndexOf('\n');
+    const startCol = before.length - newline - 1 + (newline === -1 ? firstColumn : 0);
     meta.lines = texLinesIn(meta.tex, line, fileLines, startCol, env, child.markup);
   }
 }
