@@ -14,7 +14,31 @@ const countNames = new Set(['n', 'm', 'N', 'M', 'k', 'K', 'd']);
 /** Functions whose first argument is a variable they bind, not a value read from outside. */
 const binders = new Set(['sumOver', 'prodOver', 'deriv', 'grad', 'integral', 'integrate']);
 
-const positiveIntegers: Domain = { field: 'integer', lo: num(1), loOpen: false, hiOpen: true, shape: [] };
+/** Counts are drawn up to this: `x^n` with n near 100 overflows what a numeric derivative can resolve. */
+const countDraws = 12;
+const positiveIntegers: Domain = {
+  field: 'integer',
+  lo: num(1),
+  hi: num(countDraws),
+  loOpen: false,
+  hiOpen: false,
+  shape: [],
+};
+/** Where an approximation in a count is checked: `(1 - 1/n)^n \approx e^{-1}` is about large n. */
+export const largeCount = 1000;
+const largeIntegers: Domain = {
+  field: 'integer',
+  lo: num(largeCount),
+  loOpen: false,
+  hiOpen: true,
+  shape: [],
+};
+
+/** `table` with the given counts drawn large. */
+export function withLargeCounts(table: SymbolTable, counts: readonly string[]): SymbolTable {
+  return table.declare({ kind: 'domain', names: [...counts], domain: largeIntegers, offset: 0 });
+}
+
 const positiveReals: Domain = { field: 'real', lo: num(0), loOpen: true, hiOpen: true, shape: [] };
 
 interface Node {
@@ -59,15 +83,17 @@ function valueSymbols(roots: readonly MathNode[]): { all: Set<string>; inExponen
 export function withConventions(
   roots: readonly MathNode[],
   table: SymbolTable,
-): { table: SymbolTable; notes: string[] } {
+): { table: SymbolTable; notes: string[]; counts: string[] } {
   const { all, inExponent } = valueSymbols(roots);
+  const counts: string[] = [];
   const notes: string[] = [];
   const declarations: Declaration[] = [];
   const free = (n: string): boolean => all.has(n) && table.lookup(n) === undefined;
   for (const n of inExponent) {
     if (!countNames.has(n) || !free(n)) continue;
     declarations.push({ kind: 'domain', names: [n], domain: positiveIntegers, offset: 0 });
-    notes.push(`${n} ∈ {1, 2, …} (default: a count in an exponent)`);
+    counts.push(n);
+    notes.push(`${n} ∈ {1,…,${countDraws}} (default: a count in an exponent)`);
   }
   // A radius is the r of polar coordinates (with an angle θ or φ beside it).
   if (free('r') && (all.has('θ') || all.has('φ') || all.has('ϕ'))) {
@@ -82,7 +108,7 @@ export function withConventions(
     declarations.push({ kind: 'domain', names: ['η'], domain: positiveReals, offset: 0 });
     notes.push('η > 0 (default: a learning rate)');
   }
-  return { table: declarations.reduce((t, d) => t.declare(d), table), notes };
+  return { table: declarations.reduce((t, d) => t.declare(d), table), notes, counts };
 }
 
 /** Sentences that fix the base of `\log` for the rest of a text. */

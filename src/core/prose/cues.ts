@@ -20,11 +20,11 @@ function words(sentence: string): string {
 
 /** A clause that concludes: the block after it is what follows from what came before, a claim. */
 const conclusion =
-  /\b(?:then|thus|hence|therefore|means|because|since|so that|so we|(?:expressed|written|rewritten) as|we (?:can |may |will |could |then |now )?(?:get|have|see|obtain|arrive|conclude|find|say|write|show|compute|know|derive|need only)|(?:this|it|which) (?:gives|yields|is|becomes|reads)|gives|yields|becomes|equals|(?:is|are) (?:then|given by|equal to)|(?:to|and) (?:see|show|compute|get|obtain|find|write))\b/gi;
+  /\b(?:then|thus|hence|therefore|means|because|since|so that|so we|(?:expressed|written|rewritten) as|we (?:can |may |will |could |then |now )?(?:get|have|see|saw|obtain|arrive|conclude|find|say|write|show|compute|know|derive|need only)|(?:this|it|which) (?:gives|yields|is|becomes|reads)|gives|yields|becomes|equals|(?:is|are) (?:then|given by|equal to)|(?:to|and) (?:see|show|compute|get|obtain|find|write))\b/gi;
 
 /** Words that put what follows under an assumption. `let` is not "let's" or "let us" (an invitation). */
 const hypothesis =
-  /\b(?:let(?!'s|’s| us\b)|suppose|supposing|assume|assuming|satisfying|to satisfy|that satisf(?:y|ies)|such that|subject to|we want|we require|require that|provided(?: that)?|whenever|if)\b/gi;
+  /\b(?:let(?!'s|’s| us\b)|suppose|supposing|assum(?:e|ing)(?= that\b| M\b)|satisfying|to satisfy|that satisf(?:y|ies)|such that|subject to|we want|we require|require that|provided(?: that)?|whenever|(?<!\b(?:as|even|only) )if)\b/gi;
 
 /** `if` and `when` open a subordinate clause that a comma closes: "If X, we see" concludes. */
 const conditional = /^(?:if|whenever)$/i;
