@@ -10,6 +10,7 @@ import type { Diagnostic, VerifyOptions } from '../types';
 import { definitionMessage, functionDefinition } from '../verify/defines';
 import { bare, message } from './messages';
 import { solveIntroBefore } from './prose';
+import { domainInWords } from '../prose/words';
 import { documentProse, readBlock, type DocumentProse, type ProseReading } from '../prose/read';
 
 export interface DerivationBlock {
@@ -77,7 +78,8 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
   // student declared keeps such a step a claim.
   const displayDefined = new Set<string>();
 
-  const declare = (src: TexSource, strict: boolean): void => {
+  /** `domainsOnly`: a hypothesis in display math constrains its symbols (`x > 0`) and defines nothing. */
+  const declare = (src: TexSource, strict: boolean, domainsOnly = false): void => {
     let result: { declarations: Declaration[]; errors: ParseError[] };
     try {
       table = table.withMacros(extractMacros(src.text));
@@ -91,6 +93,8 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
       });
       return;
     }
+    if (domainsOnly)
+      result = { declarations: result.declarations.filter((d) => d.kind === 'domain'), errors: [] };
     for (const d of result.declarations) {
       table = table.declare(d, texPos(src, d.offset), strict ? 'prose' : 'let');
       for (const n of d.kind === 'function' || d.kind === 'definition' ? [d.name] : d.names)
@@ -115,9 +119,12 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
       case 'declarations':
         declare(block.body, false);
         break;
-      case 'inline':
+      case 'inline': {
         declare(block.tex, true);
+        const worded = domainInWords(lines(), block.tex);
+        if (worded) declare(worded, true);
         break;
+      }
       case 'experiment':
         analysis.experiments.push(block);
         break;
@@ -160,6 +167,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           const again = parse();
           if (again.length === claims.length) claims = [...claims.slice(0, i + 1), ...again.slice(i + 1)];
         }
+        if (read.reading.cues.has('hypothesis')) declare(tex, true, true);
         const stepCount = claims.reduce((n, c) => n + (c.ok ? c.steps.length : Math.max(1, c.relations)), 0);
         analysis.derivations.push({
           line: block.line,

@@ -110,4 +110,47 @@ describe('document: blocks read with the prose that introduces them', () => {
       assert.deepEqual([s.line, s.column], [2, 12]);
     });
   });
+  describe('domains stated in words or sets', () => {
+    const hinge = String.raw`$$ \frac{1}{2}|1 - y_1 y_2| = \begin{cases} 0 & y_1 = y_2 \\ 1 & y_1 \ne y_2 \end{cases} $$`;
+
+    it('labels in a finite set are drawn from it', () => {
+      const s = only(String.raw`Consider labels $y_1, y_2 \in \{-1, +1\}$. Then`, hinge);
+      assert.equal(s.status, 'verified', s.message);
+      // Undeclared, the labels are reals and the identity fails.
+      assert.equal(only(hinge).status, 'refuted');
+      // A wrong identity about the labels is still refuted.
+      const wrong = only(String.raw`Let $y \in \{-1, +1\}$.`, '$$ y^2 = y $$');
+      assert.equal(wrong.status, 'refuted');
+      assert.deepEqual(wrong.counterexample, { y: -1 });
+    });
+
+    it('"positive", "nonnegative" and "positive integers" before a symbol are its domain', () => {
+      assert.equal(only('For a positive number $u$,', '$$ \\sqrt{u^2} = u $$').status, 'verified');
+      assert.equal(
+        only('For nonnegative weights $w_1, w_2$,', '$$ \\sqrt{w_2^2} = w_2 $$').status,
+        'verified',
+      );
+      assert.equal(only('For positive integers $n$,', '$$ (-1)^{2n} = 1 $$').status, 'verified');
+      // "positive definite" says nothing about the sign of the symbol.
+      assert.equal(
+        only('The positive definite matrix $P$ is fine.', '$$ \\sqrt{P^2} = P $$').status,
+        'refuted',
+      );
+      assert.equal(only('For a positive number $u$,', '$$ \\sqrt{u^2} = -u $$').status, 'refuted');
+    });
+
+    it('a hypothesis constrains its symbols for the steps after it', () => {
+      const [, , after, wrong] = steps(
+        'Suppose that',
+        String.raw`$$ x > 0, \quad y \in \{-1, 1\} $$`,
+        String.raw`$$ \sqrt{x^2} = x, \quad y^2 = 1 $$`,
+        String.raw`$$ y^3 = 1 $$`,
+      );
+      assert.equal(after?.status, 'verified', after?.message);
+      assert.equal(wrong?.status, 'refuted');
+      // A claim the text makes ("we know that") constrains nothing.
+      const [, later] = steps('We know that', '$$ z > 0 $$', '$$ \\sqrt{z^2} = z $$');
+      assert.equal(later?.status, 'refuted');
+    });
+  });
 });
