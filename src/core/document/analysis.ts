@@ -10,6 +10,7 @@ import type { Diagnostic, VerifyOptions } from '../types';
 import { definitionMessage, functionDefinition } from '../verify/defines';
 import { bare, message } from './messages';
 import { solveIntroBefore } from './prose';
+import { fileTooLarge, inputLimits, limitReached } from '../limits';
 
 export interface DerivationBlock {
   /** 1-based lines of the opening and closing delimiters. */
@@ -52,6 +53,12 @@ function settingMacros(macros: Record<string, string> | undefined): Map<string, 
 /** Scan, collect declarations and macros in order, and parse every display block (no sampling). */
 export function analyzeDocument(text: string, options: Partial<VerifyOptions> = {}): DocumentAnalysis {
   const analysis: DocumentAnalysis = { derivations: [], experiments: [], headings: [], diagnostics: [] };
+  const tooLarge = fileTooLarge(text);
+  if (tooLarge) {
+    analysis.diagnostics.push(tooLarge);
+    return analysis;
+  }
+  let displayBlocks = 0;
   let scan: ReturnType<typeof scanMarkdown>;
   try {
     scan = scanMarkdown(text);
@@ -118,6 +125,11 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         analysis.experiments.push(block);
         break;
       case 'display': {
+        if (++displayBlocks > inputLimits.blocks) {
+          if (displayBlocks === inputLimits.blocks + 1)
+            analysis.diagnostics.push(limitReached('blocks', block.line));
+          break;
+        }
         const parse = (): Claim[] => {
           try {
             table = table.withMacros(extractMacros(block.tex.text));
