@@ -14,6 +14,18 @@ import { isChar, isCmd, tokenize, type Token } from './tokens';
 import type { Declaration, Domain, MacroDef, ParseContext, ParseError, Relation } from './types';
 
 /** Splits tokens at top-level occurrences of `isSep`. */
+/** The number a set element denotes: `3`, `-1`, `+1`; NaN for anything else. */
+function numberOf(v: MathNode): number {
+  const n = v as MathNode & { fn?: string; args?: MathNode[] };
+  if ((v as ConstantNode).isConstantNode) return Number((v as ConstantNode).value);
+  if (n.type === 'OperatorNode' && n.args?.length === 1 && n.args[0]) {
+    if (n.fn === 'unaryMinus') return -numberOf(n.args[0]);
+    if (n.fn === 'unaryPlus') return numberOf(n.args[0]);
+  }
+  if (n.type === 'ParenthesisNode') return numberOf((n as unknown as { content: MathNode }).content);
+  return NaN;
+}
+
 function splitTop(tokens: readonly Token[], isSep: (t: Token) => boolean): Token[][] {
   return splitTopSeps(tokens, isSep).parts;
 }
@@ -232,10 +244,13 @@ export function readDomain(tokens: Token[], ctx: ParseContext, inAt?: number): D
       .filter((v): v is MathNode => v !== undefined);
     const dots = items.some(isDots);
     if (values.length < 2) fail('a set needs at least two elements', first.offset, 'unsupported');
-    const nums = values.map((v) =>
-      (v as ConstantNode).isConstantNode ? Number((v as ConstantNode).value) : NaN,
+    const nums = values.map(numberOf);
+    const consecutive = nums.every(
+      (v, k) => Number.isInteger(v) && (k === 0 || v === (nums[k - 1] as number) + 1),
     );
-    if (!dots && !nums.every((v, k) => Number.isInteger(v) && (k === 0 || v === (nums[k - 1] as number) + 1)))
+    // `\{-1, +1\}`, `\{0.5, 2\}`: a finite set of numbers, sampled by its elements.
+    const finite = !dots && !consecutive && nums.every(Number.isFinite);
+    if (!dots && !consecutive && !finite)
       fail(
         'only sets of consecutive integers, like \\{1, \\dots, n\\}, are supported',
         first.offset,
@@ -245,6 +260,18 @@ export function readDomain(tokens: Token[], ctx: ParseContext, inAt?: number): D
     if (isCmd(toks[close], 'right')) end++;
     const shape = readShape(toks, end, ctx);
     if (shape.end < toks.length) fail('unexpected text after the set', (toks[shape.end] as Token).offset);
+    if (finite) {
+      const order = values.map((v, k) => ({ v, x: nums[k] as number })).sort((a, b) => a.x - b.x);
+      return {
+        field: nums.every(Number.isInteger) ? 'integer' : 'real',
+        lo: (order[0] as { v: MathNode }).v,
+        hi: (order[order.length - 1] as { v: MathNode }).v,
+        loOpen: false,
+        hiOpen: false,
+        shape: shape.shape,
+        values,
+      };
+    }
     return {
       field: 'integer',
       lo: values[0] as MathNode,

@@ -23,6 +23,10 @@ const lost = '\u0000lost';
 const lostMessage =
   'a macro that defines macros was used before: Stepwise cannot follow the macros from there';
 
+const definerMessage = (name: string): string => `\\${name} defines macros, which Stepwise does not follow`;
+const definesMacros = (def: MacroDef): boolean =>
+  def.unknown?.endsWith('defines macros, which Stepwise does not follow') === true;
+
 /** The tokens inside the argument `[i, end)`: without its braces if it is a group. */
 function argumentTokens(tokens: readonly Token[], i: number, end: number): Token[] {
   if (isChar(tokens[i], '{')) return tokens.slice(i + 1, isChar(tokens[end - 1], '}') ? end - 1 : end);
@@ -58,8 +62,7 @@ function meaning(d: Definition, macros: ReadonlyMap<string, MacroDef>, local: bo
     const copied = macros.get(d.target);
     if (copied) return copied;
   }
-  if (tokenize(d.def.body).some(isDefining))
-    return unknown(`\\${d.name} defines macros, which Stepwise does not follow`);
+  if (tokenize(d.def.body).some(isDefining)) return { ...d.def, unknown: definerMessage(d.name) };
   return d.def;
 }
 
@@ -93,7 +96,7 @@ export function expandInOrder(
   const use = (input: readonly Token[], i: number, def: MacroDef, depth: number): number => {
     const t = input[i] as Token;
     if (def.unknown !== undefined) {
-      if (/defines macros/.test(def.unknown)) macros.set(lost, def);
+      if (definesMacros(def)) macros.set(lost, def);
       fail(def.unknown, t.offset, 'unsupported', `\\${t.value}`);
     }
     if (depth >= macroLimits.depth)
@@ -164,20 +167,33 @@ export function expandInOrder(
   return { tokens: out, macros, definitions };
 }
 
-/** The macros in force after `tex`, given those in force before it (`\providecommand` keeps what is
- *  defined). A definition that cannot be read is skipped; an error stops the reading where it stands. */
+/** The macros `tex` defines or changes, given those in force before it (`\providecommand` keeps what is
+ *  defined): merged over `inForce`, they are the macros in force after it. A definition that cannot be read
+ *  is skipped; an error stops the reading where it stands, as in KaTeX. */
 export function extractMacros(
   tex: string,
   inForce: ReadonlyMap<string, MacroDef> = new Map(),
 ): Map<string, MacroDef> {
+  const changed = new Map<string, MacroDef>();
+  // Most blocks define nothing: no tokenizing, no copy of the table. A use of a macro that defines macros
+  // counts as a definition.
+  if (
+    !definingCommand.test(tex) &&
+    ![...inForce].some(([n, d]) => definesMacros(d) && tex.includes(`\\${n}`))
+  )
+    return changed;
   const state = new Map(inForce);
   try {
     expandInOrder(tex, tokenize(tex), inForce, state);
   } catch {
-    // The macros defined before the error stay in force, as in KaTeX.
+    // The macros defined before the error stay in force.
   }
-  return state;
+  for (const [name, def] of state) if (inForce.get(name) !== def) changed.set(name, def);
+  return changed;
 }
+
+const definingCommand =
+  /\\(?:def|gdef|edef|xdef|global|let|newcommand|renewcommand|providecommand|DeclareMathOperator)(?![A-Za-z])/;
 
 /** Expands the macro uses of an expression that defines none. */
 export function expandMacros(

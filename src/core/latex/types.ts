@@ -114,4 +114,6 @@ export interface Domain {
   hiOpen: boolean;
   /** [] scalar, [n] column vector, [m, n] matrix; entries are dimension expressions. */
   shape: MathNode[];
+  /** A finite set such as `\{-1, +1\}`: samples are drawn from these; `lo`/`hi` are its least and greatest. */
+  values?: MathNode[];
 }
