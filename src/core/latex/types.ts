@@ -31,8 +31,9 @@ export interface ParseError {
   /** The token or command the error is about, as written (`\int`, `'}'`, `\mathbb{E}`), when there is one. */
   subject?: string;
   /** `syntax` for garbled input; `unsupported` for notation we read but cannot evaluate, such as
-   *  probability (`\mathbb{E}`, `\operatorname{Var}`, `\sim`): those steps are unverifiable, never refuted. */
-  code: 'syntax' | 'unsupported' | 'probability';
+   *  probability (`\mathbb{E}`, `\operatorname{Var}`, `\sim`): those steps are unverifiable, never refuted;
+   *  `unsupported-relation` for a relation Stepwise does not judge (`\ll`, `\cong`), a step of its own. */
+  code: 'syntax' | 'unsupported' | 'probability' | 'unsupported-relation';
 }
 
 /** One side of a relation. */
