@@ -64,6 +64,12 @@ export class SymbolTable implements ParseContext {
     return new SymbolTable(next, this.macros);
   }
 
+  /** This table with `name` meaning `entry` again (undeclared when undefined): undoes a scoped declaration. */
+  restore(name: string, entry: SymbolEntry | undefined): SymbolTable {
+    if (!entry) return this.without(name);
+    return new SymbolTable(new Map(this.entries).set(name, entry), this.macros);
+  }
+
   /** This table with more macros (later definitions win). */
   withMacros(macros: ReadonlyMap<string, MacroDef>): SymbolTable {
     if (macros.size === 0) return this;

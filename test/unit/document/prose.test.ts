@@ -153,4 +153,26 @@ describe('document: blocks read with the prose that introduces them', () => {
       assert.equal(later?.status, 'refuted');
     });
   });
+  describe('worked examples', () => {
+    it('a symbol set to a number is that number for the steps after it, until the next heading', () => {
+      const s = steps(
+        String.raw`Let $x \in \mathbb{R}^3$ be the input.`,
+        '## Example',
+        '$$ x = 3, \\quad y = 2 $$',
+        String.raw`$$ a = \log x = \log 3, \quad x y = 6, \quad x^2 = 10 $$`,
+        '## Next',
+        '$$ x^2 = 9 $$',
+      );
+      const by = (lhs: string, rhs: string): StepResult | undefined =>
+        s.find((t) => t.lhs === lhs && t.rhs === rhs);
+      assert.equal(by('x', '3')?.status, 'unverifiable');
+      assert.equal(by('x', '3')?.counterexample, null);
+      assert.equal(by('\\log x', '\\log 3')?.status, 'verified');
+      assert.equal(by('x y', '6')?.status, 'verified');
+      // A wrong step of the example is refuted at the example's values.
+      assert.equal(by('x^2', '10')?.status, 'refuted');
+      // After the heading x is the vector the prose declared again: no longer 3.
+      assert.notEqual(by('x^2', '9')?.status, 'verified');
+    });
+  });
 });
