@@ -5,9 +5,10 @@
 //   i, j \text{ index}             (bound indices: `x_i` then reads as the i-th entry of x)
 // ℕ is {1, 2, …} here (sizes and counts); write \mathbb{N}_0 for {0, 1, …}.
 import { ConstantNode, type MathNode } from 'mathjs';
-import { fail, localize, toParseError } from './errors';
+import { fail, toParseError } from './errors';
 import { expandMacros, findDefinitions, skipArgument } from './macros';
-import { Parser, relationOf } from './parser';
+import { Parser } from './parser';
+import { relationOf } from './relations';
 import { depthDelta, eofAt, significant } from './scan';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
 import type { Declaration, Domain, MacroDef, ParseContext, ParseError, Relation } from './types';
@@ -185,7 +186,7 @@ export function readDomain(tokens: Token[], ctx: ParseContext, inAt?: number): D
         };
         const s = sign[sig];
         const at = toks[i] as Token;
-        if (!s) fail(`unknown subscript on the domain at column ${at.offset + 1}`, at.offset, 'unsupported');
+        if (!s) fail(`unknown subscript on the domain`, at.offset, 'unsupported');
         const [side, open] = s;
         if (domain.field === 'integer' && side === 'lo' && open) {
           domain.lo = new ConstantNode(1);
@@ -210,10 +211,7 @@ export function readDomain(tokens: Token[], ctx: ParseContext, inAt?: number): D
       }
     }
     if (i < toks.length)
-      fail(
-        `unexpected ${(toks[i] as Token).value} in the domain at column ${(toks[i] as Token).offset + 1}`,
-        (toks[i] as Token).offset,
-      );
+      fail(`unexpected ${(toks[i] as Token).value} in the domain`, (toks[i] as Token).offset);
     return domain;
   }
   // `\{1, \dots, n\}`: a range of integers.
@@ -326,7 +324,7 @@ export function readDomain(tokens: Token[], ctx: ParseContext, inAt?: number): D
       fail('unexpected text after the interval', (toks[shape.end] as Token).offset);
     return domain;
   }
-  return fail(`unknown domain at column ${first.offset + 1}`, first.offset, 'unsupported');
+  return fail(`unknown domain`, first.offset, 'unsupported');
 }
 
 type Piece = Token[];
@@ -426,16 +424,12 @@ function readPiece(
     toks.some((t) => isCmd(t, 'to') || isCmd(t, 'rightarrow')) &&
     toks.some((t) => isChar(t, ':') || isCmd(t, 'colon'))
   )
-    fail(
-      `a signature f: A → B at column ${offset + 1} defines nothing; write f(x) = … instead`,
-      offset,
-      'unsupported',
-    );
+    fail(`a signature f: A → B defines nothing; write f(x) = … instead`, offset, 'unsupported');
   // `x \in D`
   const inAt = toks.findIndex((t) => isCmd(t, 'in') || isChar(t, '∈'));
   if (inAt >= 0) {
     const names = readNames(toks.slice(0, inAt), ctx);
-    if (!names) fail(`expected symbols before \\in at column ${offset + 1}`, offset);
+    if (!names) fail(`expected symbols before \\in`, offset);
     return {
       kind: 'domain',
       names: [...pending, ...names],
@@ -464,7 +458,7 @@ function readPiece(
   if (rels.length === 0) {
     if (readNames(toks, ctx)) return 'names';
     if (strict) return undefined;
-    fail(`not a declaration at column ${offset + 1} (expected \\in, an inequality or =)`, offset);
+    fail(`not a declaration (expected \\in, an inequality or =)`, offset);
   }
   if (rels.length === 1 && rels[0] === '=') {
     if (strict) return undefined;
@@ -497,7 +491,7 @@ function readPiece(
         body: parseExpr(rhs, ctx, eqAt, 'missing expression after ='),
         offset,
       };
-    return fail(`the left side of = at column ${offset + 1} is not a symbol or f(x)`, offset);
+    return fail(`the left side of = is not a symbol or f(x)`, offset);
   }
   if (pending.length && parts.length === 2 && rels.every((r) => r !== '=')) {
     // `x, y > 0` arrives as pieces "x" and "y > 0".
@@ -512,7 +506,7 @@ function readPiece(
     throw e;
   }
   if (strict) return undefined;
-  return fail(`not a declaration at column ${offset + 1}`, offset);
+  return fail(`not a declaration`, offset);
 }
 
 /** Keeps an error on the line it belongs to: one placed outside `[from, to]` (a fallback offset) moves to
@@ -599,7 +593,7 @@ export function parseDeclarations(
       if (pending.length && !strict) {
         const at = sig[0] as Token;
         errors.push({
-          message: `symbols ${pending.join(', ')} at column ${at.offset + 1} are listed without a domain`,
+          message: `symbols ${pending.join(', ')} are listed without a domain`,
           offset: at.offset,
           code: 'syntax',
         });
@@ -608,5 +602,5 @@ export function parseDeclarations(
       declarations.push(...found);
     }
   }
-  return { declarations, errors: errors.map((e) => localize(e, tex)) };
+  return { declarations, errors };
 }
