@@ -109,7 +109,7 @@ export class SymbolTable implements ParseContext {
   /** This table with `name` meaning `entry` again (undeclared when undefined): undoes a scoped declaration. */
   restore(name: string, entry: SymbolEntry | undefined): SymbolTable {
     if (!entry) return this.without(name);
-    return new SymbolTable(new Map(this.entries).set(name, entry), this.macros);
+    return new SymbolTable(layer(new Map([[name, entry]]), this.entries), this.macros);
   }
 
   /** This table with more macros (later definitions win). */
