@@ -154,6 +154,17 @@ describe('document: blocks read with the prose that introduces them', () => {
     });
   });
   describe('worked examples', () => {
+    it('a matrix written out entry by entry is what its name means in the steps after it', () => {
+      const [def, product, wrong] = steps(
+        'Suppose that we have some matrix:',
+        String.raw`$$ \mathbf{A} = \begin{bmatrix} a & b \\ c & d \end{bmatrix} $$`,
+        String.raw`$$ \mathbf{A}\begin{bmatrix} 1 \\ 0 \end{bmatrix} = \begin{bmatrix} a \\ c \end{bmatrix} $$`,
+        String.raw`$$ \mathbf{A}\begin{bmatrix} 1 \\ 1 \end{bmatrix} = \begin{bmatrix} a + b \\ c - d \end{bmatrix} $$`,
+      );
+      assert.equal(def?.status, 'unverifiable');
+      assert.equal(product?.status, 'verified', product?.message);
+      assert.equal(wrong?.status, 'refuted');
+    });
     it('a symbol set to a number is that number for the steps after it, until the next heading', () => {
       const s = steps(
         String.raw`Let $x \in \mathbb{R}^3$ be the input.`,
