@@ -42,7 +42,9 @@ export type ReasonCode =
   /** `θ^{k+1} = …` defines the next term of a sequence (an update rule), never judged */
   | 'recurrence'
   /** the prose says the block holds approximately: a failing sample is no refutation */
-  | 'approximation';
+  | 'approximation'
+  /** the step is about a symbol whose definition above could not be read (subject names it) */
+  | 'unreadable-definition';
 
 /** What the verifier assumed about one symbol of a step. */
 export interface Assumption {

@@ -11,6 +11,7 @@ import { definitionMessage, functionDefinition } from '../verify/defines';
 import { bare, message } from './messages';
 import { solveIntroBefore } from './prose';
 import { assignmentMessage, assignmentOf } from '../prose/assignments';
+import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
 import { documentProse, readBlock, type DocumentProse, type ProseReading } from '../prose/read';
 import { fileTooLarge, inputLimits, limitReached } from '../limits';
@@ -87,6 +88,8 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
   const displayDefined = new Set<string>();
   // Symbols set to a number in display math (a worked example), with what they meant before.
   const assigned = new Map<string, SymbolEntry | undefined>();
+  // Symbols display math set out to define with math that could not be read.
+  const unreadable = new Set<string>();
 
   /** `domainsOnly`: a hypothesis in display math constrains its symbols (`x > 0`) and defines nothing. */
   const declare = (src: TexSource, strict: boolean, domainsOnly = false): void => {
@@ -106,6 +109,8 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
     if (domainsOnly)
       result = { declarations: result.declarations.filter((d) => d.kind === 'domain'), errors: [] };
     for (const d of result.declarations) {
+      for (const n of d.kind === 'function' || d.kind === 'definition' ? [d.name] : d.names)
+        unreadable.delete(n);
       table = table.declare(d, texPos(src, d.offset), strict ? 'prose' : 'let');
       for (const n of d.kind === 'function' || d.kind === 'definition' ? [d.name] : d.names)
         displayDefined.delete(n);
@@ -182,6 +187,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           scopes ??= claims.slice(0, i).map(() => ({ symbols: blockTable }));
           if (assignment) {
             if (!assigned.has(assignment.name)) assigned.set(assignment.name, table.lookup(assignment.name));
+            unreadable.delete(assignment.name);
             table = table.declare(assignment, texPos(tex, assignment.offset));
             scopes.push({ symbols: table, defines: assignmentMessage(assignment) });
           } else if (decl) {
@@ -193,6 +199,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           if (again.length === claims.length) claims = [...claims.slice(0, i + 1), ...again.slice(i + 1)];
         }
         if (read.reading.cues.has('hypothesis')) declare(tex, true, true);
+        for (const n of unreadDefinitions(claims, table)) unreadable.add(n);
         const stepCount = claims.reduce((n, c) => n + (c.ok ? c.steps.length : Math.max(1, c.relations)), 0);
         analysis.derivations.push({
           line: block.line,
@@ -205,7 +212,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           symbols: blockTable,
           ...(scopes ? { scopes } : {}),
           ...(displayDefined.size ? { displayFunctions: new Set(displayDefined) } : {}),
-          prose: read.reading,
+          prose: unreadable.size ? { ...read.reading, unreadable: new Set(unreadable) } : read.reading,
         });
         break;
       }

@@ -186,4 +186,19 @@ describe('document: blocks read with the prose that introduces them', () => {
       assert.notEqual(by('x^2', '9')?.status, 'verified');
     });
   });
+  describe('claims about objects that could not be read', () => {
+    const unread = String.raw`$$ A = \begin{bmatrix} w_1 & w_2 & \cdots & w_f \end{bmatrix} $$`;
+
+    it('a step about a symbol whose definition could not be read is not refuted by sampling it as free', () => {
+      const [, wrong, right] = steps(unread, '$$ A + 1 = A $$', '$$ 2A = A + A $$');
+      assert.equal(wrong?.status, 'unverifiable');
+      assert.equal(wrong?.reason, 'unreadable-definition');
+      assert.equal(wrong?.subject, 'A');
+      assert.equal(right?.status, 'verified');
+      // Without that definition the same step is refuted, and a later assignment makes A readable again.
+      assert.equal(only('$$ A + 1 = A $$').status, 'refuted');
+      const [, , again] = steps(unread, '$$ A = 2 $$', '$$ A + 1 = A $$');
+      assert.equal(again?.status, 'refuted');
+    });
+  });
 });
