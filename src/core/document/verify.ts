@@ -13,6 +13,7 @@ import { verifyStep, type StepInput } from '../verify/step';
 import { analyzeDocument, type DerivationBlock, type DocumentAnalysis } from './analysis';
 import { bare, failedStepMessage, unchecked, unreadSidesMessage } from './messages';
 import { displayFunctionVerdict } from './reverify';
+import { asFunctionProperty } from '../prose/properties';
 import { asymptoticVerdict, conventionsFor, proseVerdict } from '../prose/verdict';
 
 /** Sample and judge each step of one block. */
@@ -90,20 +91,23 @@ export function verifyDerivation(
         `${index}\u0000${step.lhs.tex}\u0000${step.relation}\u0000${step.rhs.tex}`,
         baseSeed,
       );
-      const input: StepInput = {
-        relation: step.relation,
-        lhs: step.lhs.node,
-        rhs: step.rhs.node,
-        first: step === claim.steps[0],
-        ...(conditions.length
-          ? {
-              conditions: conditions.flatMap((c) =>
-                c.steps.map((s) => ({ relation: s.relation, lhs: s.lhs.node, rhs: s.rhs.node })),
-              ),
-              conditionText,
-            }
-          : {}),
-      };
+      const input: StepInput = asFunctionProperty(
+        {
+          relation: step.relation,
+          lhs: step.lhs.node,
+          rhs: step.rhs.node,
+          first: step === claim.steps[0],
+          ...(conditions.length
+            ? {
+                conditions: conditions.flatMap((c) =>
+                  c.steps.map((s) => ({ relation: s.relation, lhs: s.lhs.node, rhs: s.rhs.node })),
+                ),
+                conditionText,
+              }
+            : {}),
+        },
+        symbols,
+      );
       const conventions = conventionsFor([input.lhs, input.rhs], symbols, block.prose);
       let verdict = verifyStep(input, conventions.table, opts, seed);
       const shown = block.displayFunctions;

@@ -201,4 +201,17 @@ describe('document: blocks read with the prose that introduces them', () => {
       assert.equal(again?.status, 'refuted');
     });
   });
+  describe('properties of defined functions', () => {
+    it('a bound on a defined function is a bound on its values, elementwise', () => {
+      const s = steps(
+        String.raw`<!-- let z \in \mathbb{R}^3 -->`,
+        String.raw`$$ \mu(z) = \operatorname{softmax}(z) $$`,
+        String.raw`$$ \sum_{i=1}^{3} \mu(z)_i = 1, \quad \mu > 0, \quad \mu < 1, \quad \mu > 1 $$`,
+      );
+      assert.deepEqual(
+        s.map((t) => t.status),
+        ['unverifiable', 'verified', 'verified', 'verified', 'refuted'],
+      );
+    });
+  });
 });
