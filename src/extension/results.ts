@@ -2,6 +2,7 @@
 // preview. Results carry the document version they were computed for, so stale ones are never shown.
 import * as vscode from 'vscode';
 import type { DerivationResult, ExperimentResult } from '../core/types';
+import type { Spanned } from './shift';
 
 export interface DocumentResults {
   version: number;
@@ -10,6 +11,13 @@ export interface DocumentResults {
   experiments: Map<number, ExperimentResult>;
   /** Blocks with work under way, by opening line. */
   running: Set<number>;
+  /** Derivations whose text changed since their result was shown (the result is gone; not yet redone). */
+  pending: Spanned[];
+}
+
+/** Whether the block at `line..endLine` changed since its last result. */
+export function isPending(entry: DocumentResults, line: number, endLine: number): boolean {
+  return entry.pending.some((p) => p.line <= endLine && line <= p.endLine);
 }
 
 export class ResultsStore implements vscode.Disposable {
@@ -32,6 +40,7 @@ export class ResultsStore implements vscode.Disposable {
       derivations: new Map(),
       experiments: new Map(),
       running: new Set(),
+      pending: [],
     };
     this.byUri.set(key, fresh);
     return fresh;
@@ -43,8 +52,9 @@ export class ResultsStore implements vscode.Disposable {
     version: number,
     derivations: Map<number, DerivationResult>,
     experiments: Map<number, ExperimentResult>,
+    pending: Spanned[] = [],
   ): DocumentResults {
-    const entry: DocumentResults = { version, derivations, experiments, running: new Set() };
+    const entry: DocumentResults = { version, derivations, experiments, running: new Set(), pending };
     this.byUri.set(uri.toString(), entry);
     return entry;
   }
@@ -56,6 +66,13 @@ export class ResultsStore implements vscode.Disposable {
 
   notify(uri: vscode.Uri): void {
     this.emitter.fire(uri);
+  }
+
+  /** Forgets the results of every document. */
+  clearAll(): void {
+    const uris = this.uris();
+    this.byUri.clear();
+    for (const u of uris) this.emitter.fire(u);
   }
 
   clear(uri: vscode.Uri): void {

@@ -96,15 +96,15 @@ describe('diagnostics follow edits', () => {
 describe('unverifiable steps', () => {
   after(closeAll);
 
-  it('are Information diagnostics naming the reason, at the offending column for a parse error', async () => {
+  it('are Hints by default, naming the reason, at the offending column for a parse error', async () => {
     const uri = (await openFixture('unverifiable.md')).document.uri;
     await vscode.commands.executeCommand('stepwise.verifyFile', uri);
     const diags = diagnostics(uri).sort((a, b) => a.range.start.line - b.range.start.line);
     assert.deepEqual(
       diags.map((d) => [d.range.start.line, d.range.start.character, d.severity]),
       [
-        [7, 0, vscode.DiagnosticSeverity.Information],
-        [11, 4, vscode.DiagnosticSeverity.Information],
+        [7, 0, vscode.DiagnosticSeverity.Hint],
+        [11, 4, vscode.DiagnosticSeverity.Hint],
       ],
     );
     assert.match(diags[0]!.message, /^step 1 unverifiable: uses probability notation/);
