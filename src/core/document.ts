@@ -17,6 +17,7 @@ import {
 } from './types';
 import { hashString } from './numeric/random';
 import { definitionMessage, functionDefinition, usedFunction } from './verify/defines';
+import { searchHint } from './verify/hints/index';
 import { verifyStep, type StepInput, type StepVerdict } from './verify/step';
 
 export interface DerivationBlock {
@@ -363,7 +364,11 @@ export function verifyDerivation(
         });
         continue;
       }
-      steps.push({ ...common, ...verdict });
+      const hint =
+        verdict.status === 'refuted' && opts.hints !== false
+          ? searchHint(input, common, symbols, opts, seed).hint
+          : undefined;
+      steps.push({ ...common, ...verdict, ...(hint ? { hint } : {}) });
     }
   }
   return { line: block.line, endLine: block.endLine, steps };

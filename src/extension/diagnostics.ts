@@ -111,8 +111,10 @@ export class DiagnosticsView implements vscode.Disposable {
     this.collection.delete(uri);
   }
 
+  /** Shows a file's entries again (it was opened). */
   show(uri: vscode.Uri): void {
-    if (this.hidden.delete(uri.toString())) this.render(uri);
+    this.hidden.delete(uri.toString());
+    this.render(uri);
   }
 
   render(uri: vscode.Uri): void {

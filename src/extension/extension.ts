@@ -10,6 +10,7 @@ import { Config } from './config';
 import { DecorationsView } from './decorations';
 import { DiagnosticsView } from './diagnostics';
 import { Experiments } from './experiments';
+import { HintFixProvider } from './hintFix';
 import { StepHoverProvider } from './hover';
 import { OpenFiles } from './openFiles';
 import { registerPreview } from './preview/index';
@@ -71,6 +72,9 @@ export function activate(context: vscode.ExtensionContext): StepwiseApi {
     lenses,
     vscode.languages.registerCodeLensProvider(markdown, lenses),
     vscode.languages.registerHoverProvider(markdown, new StepHoverProvider(store)),
+    vscode.languages.registerCodeActionsProvider(markdown, new HintFixProvider(store), {
+      providedCodeActionKinds: HintFixProvider.kinds,
+    }),
     checker,
     diagnostics,
     decorations,

@@ -207,6 +207,11 @@ export function stepHoverMarkdown(step: StepResult): string {
     }
     lines.push('');
   }
+  if (step.status === 'refuted' && step.hint) {
+    const side = step.hint.side === 'rhs' ? 'right' : 'left';
+    const fixed = step.hint.side === 'rhs' ? step.hint.rhs : step.hint.lhs;
+    lines.push(`**Hint:** it holds with ${codeSpan(fixed)} on the ${side} (Quick Fix applies it)`, '');
+  }
   return lines.join('\n');
 }
 

@@ -23,9 +23,9 @@ export interface Problem {
 }
 
 /** Steps of one block that share a reason are one entry. A parse error is never folded: each has its own
- *  position. Without a reason code (older results) the message itself is the key. */
+ *  position. Without a reason code the message itself is the key (a parse error's names its column). */
 function groupKey(s: StepResult): string | undefined {
-  if (s.reason === 'parse-error' || s.errorAt) return undefined;
+  if (s.reason === 'parse-error') return undefined;
   return s.reason ? `${s.reason}\u0000${s.subject ?? s.message}` : `\u0001${s.message}`;
 }
 
@@ -46,8 +46,8 @@ function unverifiableProblems(d: DerivationResult, severity: ProblemSeverity): P
       continue;
     }
     out.push({
-      line: first.line,
-      column: first.column,
+      line: (first.errorAt ?? first).line,
+      column: (first.errorAt ?? first).column,
       severity,
       message: `${steps.length} steps unverifiable (steps ${steps.map((s) => s.index).join(', ')}): ${first.message}`,
       code: 'unverifiable',

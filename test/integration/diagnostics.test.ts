@@ -55,8 +55,9 @@ describe('diagnostics follow edits', () => {
   it('clears the result of a block whose text changes, keeping the others', async () => {
     await replaceLine(editor, 9, '2x + x = 3x');
     await waitFor('the diagnostic to clear', () => diagnostics(uri).length === 0);
+    // Its text now differs from what was verified: the lens says so (issue 14), never the old verdict.
     assert.deepEqual(await verifyTitles(), [
-      [8, 'Verify · 1 step'],
+      [8, '… changed · Verify · 1 step'],
       [14, '✓ 1 verified'],
     ]);
     await vscode.commands.executeCommand('stepwise.verifyDerivation', uri, 8);

@@ -125,7 +125,11 @@ const step = obj(
     },
     counterexample,
   },
-  { column: int1, assumptions: arr(str) },
+  {
+    column: int1,
+    assumptions: arr(str),
+    hint: obj({ lhs: str, rhs: str, message: str }, { side: oneOf('lhs', 'rhs'), kind: str }),
+  },
 );
 const derivation = obj({ line: int1, endLine: int1, steps: arr(step) });
 const experiment = obj(

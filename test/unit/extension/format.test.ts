@@ -205,4 +205,17 @@ describe('extension/format', () => {
     assert.equal(fitInline(text, 70), '✗ at A = [[1, 2], [3, 4]], x…');
     assert.equal(fitInline(text, 98), '✗');
   });
+
+  it('shows the repair hint under the counterexample, as written', () => {
+    const s = step(1, 'refuted', {
+      lhs: '(AB)^\\top',
+      rhs: 'A^\\top B^\\top',
+      counterexample: { x: 1 },
+      hint: { lhs: '(AB)^\\top', rhs: 'B^\\top A^\\top', side: 'rhs', kind: 'swap', message: '' },
+    });
+    const text = seen(stepHoverMarkdown(s));
+    assert.match(text, /Hint: it holds with B\^\\top A\^\\top on the right/);
+    assert.ok(text.indexOf('Hint:') > text.indexOf('symbol'), 'under the counterexample table');
+    assert.doesNotMatch(seen(stepHoverMarkdown({ ...s, hint: undefined })), /Hint/);
+  });
 });

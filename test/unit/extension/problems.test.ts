@@ -90,4 +90,22 @@ describe('extension/problems', () => {
     );
     assert.match(p[0]?.message ?? '', /^3 steps unverifiable \(steps 1, 2, 4\)/);
   });
+
+  it('without reason codes, folds identical messages only', () => {
+    const at = (line: number) => ({ errorAt: { line, column: 2 } });
+    const d = block(
+      step(1, 'unverifiable', { message: 'uses probability notation', ...at(11) }),
+      step(2, 'unverifiable', { message: 'uses probability notation', ...at(12) }),
+      step(3, 'unverifiable', { message: 'parse error at column 4', ...at(13) }),
+      step(4, 'unverifiable', { message: 'parse error at column 9', ...at(14) }),
+    );
+    assert.deepEqual(
+      resultProblems([d], [], 'hint').map((x) => [x.line, x.count]),
+      [
+        [11, 2],
+        [13, 1],
+        [14, 1],
+      ],
+    );
+  });
 });
