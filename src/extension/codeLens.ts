@@ -9,14 +9,14 @@ import { experimentLensTitle, resultLensTitle, verifyLensTitle } from './format'
 import type { Checker } from './check';
 import { isPending, type ResultsStore } from './results';
 import { RESTRICTED_LENS, type Trust } from './trust';
+import { Disposable } from './dispose';
 
 const COLD_WAIT_MS = 150;
 const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
 
-export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+export class StepwiseCodeLensProvider extends Disposable implements vscode.CodeLensProvider {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.emitter.event;
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly store: ResultsStore,
@@ -26,12 +26,14 @@ export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode
     private readonly trust: Trust,
     private readonly checker: Checker,
   ) {
+    super();
     const refresh = () => this.emitter.fire();
-    this.subscriptions = [
+    this.register(
+      this.emitter,
       store.onDidChange(refresh),
       config.onDidChange(refresh),
       trust.onDidChange(refresh),
-    ];
+    );
   }
 
   async provideCodeLenses(
@@ -119,10 +121,5 @@ export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode
       }
     }
     return out;
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.emitter.dispose();
   }
 }

@@ -5,11 +5,12 @@ import type { StepResult } from '../core/types';
 import type { Config } from './config';
 import { fitInline, inlineText } from './format';
 import { isPending, type ResultsStore } from './results';
+import { Disposable } from './dispose';
 
 /** After the opening line of a block changed since its verdict. */
 const pendingMark = '… changed since verified';
 
-export class DecorationsView implements vscode.Disposable {
+export class DecorationsView extends Disposable {
   // A ✓ in the lens colour was a thin grey tick that read as nothing at all: the Testing view's green
   // says "passed" in every theme; `?` keeps the quiet lens colour.
   private readonly ok = vscode.window.createTextEditorDecorationType({
@@ -33,7 +34,6 @@ export class DecorationsView implements vscode.Disposable {
       fontStyle: 'italic',
     },
   });
-  private readonly subscriptions: vscode.Disposable[];
   /** What was last rendered per document (0-based lines), for the integration tests. */
   private readonly shown = new Map<string, { line: number; text: string }[]>();
 
@@ -41,15 +41,19 @@ export class DecorationsView implements vscode.Disposable {
     private readonly store: ResultsStore,
     private readonly config: Config,
   ) {
+    super();
     const all = () => vscode.window.visibleTextEditors.forEach((e) => this.render(e));
-    this.subscriptions = [
+    this.register(
+      this.ok,
+      this.unknown,
+      this.bad,
       store.onDidChange((uri) => {
         for (const e of vscode.window.visibleTextEditors)
           if (e.document.uri.toString() === uri.toString()) this.render(e);
       }),
       vscode.window.onDidChangeVisibleTextEditors(all),
       config.onDidChange(all),
-    ];
+    );
   }
 
   render(editor: vscode.TextEditor): void {
@@ -91,12 +95,5 @@ export class DecorationsView implements vscode.Disposable {
 
   marks(uri: vscode.Uri): { line: number; text: string }[] {
     return this.shown.get(uri.toString()) ?? [];
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.ok.dispose();
-    this.unknown.dispose();
-    this.bad.dispose();
   }
 }

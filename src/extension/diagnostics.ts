@@ -6,6 +6,7 @@ import type { OutlineCache } from './analysis';
 import type { Config } from './config';
 import { resultProblems, type ProblemSeverity, type UnverifiableSeverity } from './problems';
 import type { DocumentResults, ResultsStore } from './results';
+import { Disposable } from './dispose';
 
 const severities: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -50,9 +51,8 @@ export function stepRange(doc: vscode.TextDocument | undefined, step: StepResult
 /** How long typing must pause before the file's own problems are read again. */
 const outlineDelayMs = 250;
 
-export class DiagnosticsView implements vscode.Disposable {
+export class DiagnosticsView extends Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('stepwise');
-  private readonly subscriptions: vscode.Disposable[];
   /** Per document, so that a late outline never overwrites a newer render. */
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -64,9 +64,12 @@ export class DiagnosticsView implements vscode.Disposable {
     private readonly outlines: OutlineCache,
     private readonly config: Config,
   ) {
+    super();
     // Problems with the file itself (declarations not understood, unclosed blocks) show as soon as it is
     // open and follow its edits; verification results join them when the student verifies.
-    this.subscriptions = [
+    this.register(
+      this.collection,
+      { dispose: () => this.timers.forEach((t) => clearTimeout(t)) },
       store.onDidChange((uri) => this.render(uri)),
       vscode.workspace.onDidOpenTextDocument((doc) => this.show(doc.uri)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
@@ -81,7 +84,7 @@ export class DiagnosticsView implements vscode.Disposable {
         );
         for (const u of uris.values()) this.render(u);
       }),
-    ];
+    );
     for (const doc of vscode.workspace.textDocuments) if (isMarkdown(doc)) this.render(doc.uri);
   }
 
@@ -153,12 +156,6 @@ export class DiagnosticsView implements vscode.Disposable {
       this.shownVersion.set(uri.toString(), version);
       this.collection.set(uri, [...list, ...own]);
     });
-  }
-
-  dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.subscriptions.forEach((s) => s.dispose());
-    this.collection.dispose();
   }
 }
 

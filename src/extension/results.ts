@@ -20,6 +20,16 @@ export function isPending(entry: DocumentResults, line: number, endLine: number)
   return entry.pending.some((p) => p.line <= endLine && line <= p.endLine);
 }
 
+/** A run begun with `ResultsStore.begin`. */
+export interface ResultsRun {
+  /** Whether the document's text is still the text the run began on. */
+  readonly current: boolean;
+  /** Stores results of the blocks at `lines` (no longer running); false, storing nothing, when stale. */
+  complete(lines: readonly number[], apply: (entry: DocumentResults) => void): boolean;
+  /** Stops showing the run's blocks as running (cancelled or failed), storing nothing. */
+  abandon(): void;
+}
+
 export class ResultsStore implements vscode.Disposable {
   private readonly byUri = new Map<string, DocumentResults>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
@@ -57,6 +67,36 @@ export class ResultsStore implements vscode.Disposable {
     const entry: DocumentResults = { version, derivations, experiments, running: new Set(), pending };
     this.byUri.set(uri.toString(), entry);
     return entry;
+  }
+
+  /**
+   * Starts work on blocks of a document at a version: they show as running until the handle completes or
+   * abandons them. A result is stored only while the entry it began on is still the document's: any edit
+   * (which moves the entry to a new version) or a clear makes the run stale, and `complete` then drops it.
+   * Verification and experiments both go through here, so neither can show a result for changed text.
+   */
+  begin(uri: vscode.Uri, version: number, lines: readonly number[]): ResultsRun {
+    const entry = this.ensure(uri, version);
+    for (const l of lines) entry.running.add(l);
+    this.notify(uri);
+    const current = () => this.byUri.get(uri.toString()) === entry;
+    return {
+      get current() {
+        return current();
+      },
+      complete: (done, apply) => {
+        if (!current()) return false;
+        for (const l of done) entry.running.delete(l);
+        apply(entry);
+        this.notify(uri);
+        return true;
+      },
+      abandon: () => {
+        if (!current()) return;
+        for (const l of lines) entry.running.delete(l);
+        this.notify(uri);
+      },
+    };
   }
 
   /** Every document with results. */

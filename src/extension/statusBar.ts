@@ -6,22 +6,24 @@ import { statusText } from './format';
 import type { OutlineCache } from './analysis';
 import type { Config } from './config';
 import type { ResultsStore } from './results';
+import { Disposable } from './dispose';
 
-export class StatusBarView implements vscode.Disposable {
+export class StatusBarView extends Disposable {
   readonly item = vscode.window.createStatusBarItem('stepwise.status', vscode.StatusBarAlignment.Left, 50);
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly store: ResultsStore,
     private readonly outlines: OutlineCache,
     private readonly config: Config,
   ) {
+    super();
     this.item.name = 'Stepwise';
     this.item.command = CommandId.showOutput;
-    this.subscriptions = [
+    this.register(
+      this.item,
       store.onDidChange(() => this.render()),
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
-    ];
+    );
     this.render();
   }
 
@@ -49,10 +51,5 @@ export class StatusBarView implements vscode.Disposable {
           show(o.experiments.length);
       });
     }
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.item.dispose();
   }
 }

@@ -46,9 +46,7 @@ export class Verification extends Disposable {
     const mine = this.runs.get(key) ?? new Set();
     mine.add(cts);
     this.runs.set(key, mine);
-    const entry = this.store.ensure(doc.uri, version);
-    for (const l of targets) entry.running.add(l);
-    this.store.notify(doc.uri);
+    const run = this.store.begin(doc.uri, version, targets);
     const t0 = performance.now();
     this.log(
       `${vscode.workspace.asRelativePath(doc.uri)} v${version}: verifying ${lines ? `line(s) ${targets.join(', ')}` : 'the file'}`,
@@ -57,30 +55,28 @@ export class Verification extends Disposable {
     mine.delete(cts);
     cts.dispose();
 
-    const now = this.store.get(doc.uri);
-    const current = now !== undefined && now.version === version && doc.version === version;
-    if (current) for (const l of targets) now.running.delete(l);
-    if (outcome.kind !== 'done' || !current) {
+    if (outcome.kind !== 'done' || !run.current || doc.version !== version) {
       if (outcome.kind === 'failed') {
         this.log(`verification failed: ${outcome.error}`);
         void vscode.window.showErrorMessage(`Stepwise: verification failed: ${outcome.error}`);
       }
-      if (now) this.store.notify(doc.uri);
+      run.abandon();
       return undefined;
     }
-    if (!lines) now.derivations.clear();
-    for (const l of targets) now.derivations.delete(l);
-    for (const r of outcome.results) now.derivations.set(r.line, r);
-    // Blocks redone are no longer pending; a whole-file run redid them all.
-    now.pending = lines
-      ? now.pending.filter((p) => !outcome.results.some((r) => r.line <= p.endLine && p.line <= r.endLine))
-      : [];
+    run.complete(targets, (now) => {
+      if (!lines) now.derivations.clear();
+      for (const l of targets) now.derivations.delete(l);
+      for (const r of outcome.results) now.derivations.set(r.line, r);
+      // Blocks redone are no longer pending; a whole-file run redid them all.
+      now.pending = lines
+        ? now.pending.filter((p) => !outcome.results.some((r) => r.line <= p.endLine && p.line <= r.endLine))
+        : [];
+    });
     const steps = outcome.results.reduce((n, r) => n + r.steps.length, 0);
     this.log(
       `${vscode.workspace.asRelativePath(doc.uri)} v${version}: verified ${outcome.results.length} block(s), ${steps} step(s) ` +
         `in ${Math.round(outcome.ms)} ms (round trip ${Math.round(performance.now() - t0)} ms)`,
     );
-    this.store.notify(doc.uri);
     return outcome.results;
   }
 

@@ -112,7 +112,7 @@ describe('Check File, severities and the status bar', () => {
   it('says Verifying at once while typing with verifyOn: type, then checks experiments too', async () => {
     const restore = [
       await setSetting('stepwise.verifyOn', 'type'),
-      await setSetting('stepwise.verifyOnTypeDelay', 300),
+      await setSetting('stepwise.verifyOnTypeDelay', 2000),
     ];
     try {
       await vscode.commands.executeCommand('stepwise.clearAllResults');
@@ -120,6 +120,7 @@ describe('Check File, severities and the status bar', () => {
       const stepwise = await api();
       const before = stepwise.results.get(uri)?.experiments.get(20);
       assert.ok(before, 'the experiment ran');
+      // The debounce is long enough that the lens below is read before the automatic check has run.
       await replaceLine(editor, CORRECT + 1, 'x + x = 2 x');
       const title = (await lenses(uri)).find(
         (l) => l.line === CORRECT && l.command === 'stepwise.verifyDerivation',
