@@ -67,6 +67,8 @@ describe('activation', () => {
       'stepwise.runExperiment',
       'stepwise.runAllExperiments',
       'stepwise.clearResults',
+      'stepwise.clearAllResults',
+      'stepwise.checkFile',
       'stepwise.showOutput',
       'stepwise.cancel',
       'stepwise.openPreviewToSide',
