@@ -9,6 +9,7 @@ import {
   type StepResult,
   type VerifyOptions,
 } from '../types';
+import { searchHint } from '../verify/hints/index';
 import { verifyStep, type StepInput } from '../verify/step';
 import { analyzeDocument, type DerivationBlock, type DocumentAnalysis } from './analysis';
 import { bare, failedStepMessage, unchecked, unreadSidesMessage } from './messages';
@@ -130,7 +131,11 @@ export function verifyDerivation(
         });
         continue;
       }
-      steps.push({ ...common, ...verdict });
+      const hint =
+        verdict.status === 'refuted' && opts.hints !== false
+          ? searchHint(input, common, conventions.table, opts, seed).hint
+          : undefined;
+      steps.push({ ...common, ...verdict, ...(hint ? { hint } : {}) });
     }
   }
   return { line: block.line, endLine: block.endLine, steps };
