@@ -220,7 +220,10 @@ function renderExperiment(token: Token, env: Env, fallback: () => string): strin
   const head =
     `<div class="sw-toolbar"><span class="sw-exp-title">${escapeHtml(title ?? 'experiment')}</span>` +
     `${badgeHtml(badge)}${button}</div>`;
-  const outputs = result && ctx.options.marks ? experimentOutputsHtml(result) : '';
+  const outputs =
+    result && ctx.options.marks
+      ? experimentOutputsHtml(result, { text: token.content, codeLine: (token.map?.[0] ?? 0) + 2 })
+      : '';
   return (
     `<div class="sw-experiment sw-status-${badge.status}"${relAttr(token)}${secretAttr(ctx)}>${head}` +
     `<pre class="sw-code"><code class="language-experiment">${escapeHtml(token.content)}</code></pre>${outputs}</div>\n`
