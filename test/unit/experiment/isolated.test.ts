@@ -55,10 +55,22 @@ describe('runExperimentIsolated', function () {
     assert.equal(r.message, 'stopped after 1 s (time limit)');
   });
 
-  it('ends a block that exhausts the heap with the memory limit', async () => {
-    // Indexing converts to mathjs's nested arrays, which live on the worker's limited V8 heap.
+  it('refuses indexing that would exhaust the heap, before it allocates, with the line', async () => {
+    // Indexing converts to mathjs's nested arrays, which live on the worker's limited V8 heap; a heap
+    // allocation larger than the room left would end the process, so it is refused beforehand.
     const r = await runExperimentIsolated(
       block('x = zeros(1e6);\ny = x[1:1e6];\nz = x[1:1e6];\nw = x[1:1e6];'),
+      { timeoutMs: 20_000, memoryMb: 16 },
+    );
+    assert.equal(r.status, 'error');
+    assert.equal(r.errorLine, 22);
+    assert.match(r.message, /^line 22: ran out of memory \(limit 16 MB\)/);
+  });
+
+  it('ends a block that exhausts the heap bit by bit with the memory limit', async () => {
+    // Millions of small objects: no single allocation is large, the heap limit stops the worker.
+    const r = await runExperimentIsolated(
+      block('f(n) = n == 0 ? {} : {a: f(n - 1), b: f(n - 1)}\nx = f(40);'),
       { timeoutMs: 20_000, memoryMb: 16 },
     );
     assert.equal(r.status, 'error');
