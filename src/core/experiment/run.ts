@@ -1,6 +1,7 @@
 // Runs one experiment block in the current thread: statement by statement, so every value, check and
 // error carries its line. The worker calls this; so do tests. Untrusted code belongs in
 // `runExperimentIsolated`, which adds the hard time and memory limits this thread cannot enforce.
+import type { ExperimentBlock } from '../../protocol/experimentWorker';
 import type { Cancellation, ExperimentResult } from '../types';
 import type { MathNode } from 'mathjs';
 import { type RunContext, StopError, pushOutput, timeLimitMessage, truncationNotes } from './context';
@@ -11,16 +12,7 @@ import { Rng, hashString } from '../numeric/random';
 import { splitStatements, positionOf } from './statements';
 import { ExperimentError, isTensor, setMemoryLimit } from './tensor';
 
-/** An experiment block as the Markdown scanner reports it. */
-export interface ExperimentBlock {
-  code: string;
-  /** File line (1-based) of the code's first line. */
-  codeLine: number;
-  /** File lines of the opening and closing fences. */
-  line: number;
-  endLine: number;
-  title?: string;
-}
+export type { ExperimentBlock };
 
 export interface RunOptions {
   /** Fixed seed; by default the block seeds from its own text. */

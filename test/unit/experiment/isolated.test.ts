@@ -1,19 +1,37 @@
-// The worker-thread runner. Under tsx the default worker is worker.ts bundled once per process (see
-// defaultWorkerPath), the same way scripts/build.mjs builds dist/experimentWorker.js.
+// The worker-thread runner. Under tsx the default worker is worker.ts bundled once per process by the
+// test setup (test/support/experimentWorker.ts), the same way scripts/build.mjs builds dist/experimentWorker.js.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { defaultWorkerPath, runExperimentIsolated } from '../../../src/core/experiment/isolated';
+import {
+  defaultWorkerPath,
+  runExperimentIsolated,
+  setDefaultWorkerPath,
+} from '../../../src/core/experiment/isolated';
 
 const block = (code: string) => ({ code, codeLine: 21, line: 20, endLine: 21 + code.split('\n').length });
 const endless = 'f() = sum(randn(10))\ns = sample(f, 1e7)';
 
 describe('runExperimentIsolated', function () {
   this.timeout(30_000);
-  it('from source, the default worker is a bundle of worker.ts, built once', () => {
+  it("under test, the default worker is the setup's bundle of worker.ts, built once", () => {
     const file = defaultWorkerPath();
     assert.ok(file.endsWith('experimentWorker.js') && existsSync(file));
     assert.equal(defaultWorkerPath(), file);
+  });
+
+  it('without the setup, the default worker is experimentWorker.js beside the running code', () => {
+    const built = defaultWorkerPath();
+    setDefaultWorkerPath(undefined);
+    try {
+      const file = defaultWorkerPath();
+      assert.equal(
+        file,
+        path.join(path.resolve(__dirname, '../../../src/core/experiment'), 'experimentWorker.js'),
+      );
+    } finally {
+      setDefaultWorkerPath(built);
+    }
   });
 
   it('runs a block in a worker and returns its result', async () => {
