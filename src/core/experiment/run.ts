@@ -33,7 +33,6 @@ export function runExperiment(input: ExperimentBlock, opts: RunOptions = {}): Ex
   const block = { ...input, code: input.code.replace(/\r\n?/g, '\n') };
   const memoryMb = opts.memoryMb ?? 256;
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  setMemoryLimit(memoryMb);
   const ctx: RunContext = {
     rng: new Rng(opts.seed ?? hashString(block.code)),
     line: block.codeLine,
@@ -72,6 +71,7 @@ export function runExperiment(input: ExperimentBlock, opts: RunOptions = {}): Ex
   // The first run in a process also builds the mathjs instance: not the block's time.
   ctx.deadline = performance.now() + timeoutMs;
   const scope = new Map<string, unknown>();
+  setMemoryLimit(memoryMb, () => bytesHeld(scope));
   try {
     for (const st of splitStatements(block.code)) {
       const blockLine = st.line + 1;

@@ -12,9 +12,9 @@ export { ExperimentError };
 let maxElements = 16 * 1024 * 1024;
 
 /** Starts a run's memory budget (see memory.ts); one value may take at most half of it. */
-export function setMemoryLimit(memoryMb: number): void {
+export function setMemoryLimit(memoryMb: number, held?: () => number): void {
   maxElements = Math.max(1024, Math.floor((memoryMb * 1024 * 1024) / 2 / 8));
-  startBudget(memoryMb);
+  startBudget(memoryMb, held);
 }
 
 /** Allocates `n` doubles after checking them against the run's budget: typed arrays live outside the
