@@ -12,6 +12,7 @@ import { bare, message } from './messages';
 import { solveIntroBefore } from './prose';
 import { domainInWords } from '../prose/words';
 import { documentProse, readBlock, type DocumentProse, type ProseReading } from '../prose/read';
+import { fileTooLarge, inputLimits, limitReached } from '../limits';
 
 export interface DerivationBlock {
   /** 1-based lines of the opening and closing delimiters. */
@@ -56,6 +57,12 @@ function settingMacros(macros: Record<string, string> | undefined): Map<string, 
 /** Scan, collect declarations and macros in order, and parse every display block (no sampling). */
 export function analyzeDocument(text: string, options: Partial<VerifyOptions> = {}): DocumentAnalysis {
   const analysis: DocumentAnalysis = { derivations: [], experiments: [], headings: [], diagnostics: [] };
+  const tooLarge = fileTooLarge(text);
+  if (tooLarge) {
+    analysis.diagnostics.push(tooLarge);
+    return analysis;
+  }
+  let displayBlocks = 0;
   let scan: ReturnType<typeof scanMarkdown>;
   try {
     scan = scanMarkdown(text);
@@ -129,6 +136,11 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         analysis.experiments.push(block);
         break;
       case 'display': {
+        if (++displayBlocks > inputLimits.blocks) {
+          if (displayBlocks === inputLimits.blocks + 1)
+            analysis.diagnostics.push(limitReached('blocks', block.line));
+          break;
+        }
         // The TeX as the prose says to read it (`\log_{2}`, `V^{(k+1)}`); file positions are kept.
         const read = readBlock((prose ??= documentProse(lines())), block.line, block.tex);
         const tex = read.tex;

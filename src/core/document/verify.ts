@@ -1,4 +1,5 @@
 // Verification of the analysed blocks: sample and judge each step, in document order.
+import { inputLimits, limitReached } from '../limits';
 import { texPos } from '../markdown/types';
 import { hashString } from '../numeric/random';
 import {
@@ -142,8 +143,14 @@ export function verifyDocument(
   const analysis = analyzeDocument(text, opts);
   const wanted = lines ? new Set(lines) : undefined;
   const derivations: DerivationResult[] = [];
+  let steps = 0;
   for (const block of analysis.derivations) {
     if (wanted && !wanted.has(block.line)) continue;
+    if (steps + block.stepCount > inputLimits.steps) {
+      analysis.diagnostics.push(limitReached('steps', block.line));
+      break;
+    }
+    steps += block.stepCount;
     derivations.push(verifyDerivation(block, opts, cancel));
   }
   return { analysis, derivations };
