@@ -68,10 +68,11 @@ export function runExperiment(input: ExperimentBlock, opts: RunOptions = {}): Ex
   };
 
   const lang = createLanguage(ctx);
-  // The first run in a process also builds the mathjs instance: not the block's time.
-  ctx.deadline = performance.now() + timeoutMs;
   const scope = new Map<string, unknown>();
   setMemoryLimit(memoryMb, () => bytesHeld(scope));
+  // The first run in a process also builds the mathjs instance, and starting the memory budget may
+  // collect an earlier run's garbage: neither is the block's time.
+  ctx.deadline = performance.now() + timeoutMs;
   try {
     for (const st of splitStatements(block.code)) {
       const blockLine = st.line + 1;
