@@ -5,7 +5,8 @@
 // So both are checked here first: typed-array bytes against the limit, measured for this isolate
 // (`process.memoryUsage().arrayBuffers`, after a forced collection when the optimistic sum says it may
 // be over, so garbage is never counted), and large heap conversions against the room the heap has left.
-// A run therefore holds at most the limit in arrays plus the limit in heap: within 2× of it.
+// A run's arrays therefore stay within the limit (within 2× of it when V8 keeps dead arrays past a
+// collection, see below), and its heap within the limit the worker's `resourceLimits` set.
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ExperimentError } from './errors';
@@ -42,6 +43,7 @@ function arrayBufferBytes(): number {
 
 type Gc = (options?: { type: 'major' | 'minor' }) => void;
 let gc: Gc | null | undefined;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 /** A collection, so dead arrays are freed before they are counted: `minor` (a scavenge, about a
  * millisecond) frees what died young, the usual case of a statement's temporaries; a full one frees the
@@ -80,18 +82,20 @@ export function reserveArray(bytes: number, what: string): void {
   measured = arrayBufferBytes() - baseline;
   pending = 0;
   // A scavenge first; then full collections (one does not always release array buffers whose last
-  // holder it freed; a second does).
-  for (const type of ['minor', 'major', 'major'] as const) {
+  // holder it freed; a second does). V8 frees the buffers on background threads after a collection, so
+  // on a busy machine the count drops a little later: a short wait lets it catch up.
+  for (const type of ['minor', 'major', 'major', 'wait', 'wait', 'wait', 'wait', 'major'] as const) {
     if (measured + bytes <= limitBytes) break;
-    collectGarbage(type);
+    if (type === 'wait') Atomics.wait(sleeper, 0, 0, 10);
+    else collectGarbage(type);
     measured = arrayBufferBytes() - baseline;
   }
   // V8 sometimes keeps a few dead arrays past every collection (values of recent statements). What the
-  // block itself holds decides then, and the engine's leftovers may take the run to 1.5× the limit, not
-  // further.
+  // block itself holds decides then, and the engine's leftovers may take the run's arrays to twice the
+  // limit, not further.
   if (
     measured + bytes > limitBytes &&
-    (measured + bytes > 1.5 * limitBytes || heldByBlock() + bytes > limitBytes)
+    (measured + bytes > 2 * limitBytes || heldByBlock() + bytes > limitBytes)
   ) {
     throw outOfMemory(
       `${what} would need ${formatMb(bytes)} more, and the block already holds ${formatMb(Math.max(0, measured))} of arrays`,
