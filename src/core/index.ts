@@ -2,6 +2,9 @@
 // below) imports `vscode`. Adapters should depend on this file rather than on inner modules.
 export type * from './types';
 export { defaultVerifyOptions } from './types';
+export type { Relation } from './latex/types';
+export { assumptionText } from './symbols/defaults';
+export { negatedGlyph, relationGlyph } from './verify/reasons';
 export type * from './markdown/types';
 export { texPos } from './markdown/types';
 export { scanMarkdown } from './markdown/scanner';

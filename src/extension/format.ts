@@ -1,6 +1,7 @@
 // How results read in the editor: lens titles, diagnostic messages, inline decorations and hover tables.
 // Pure functions of core results (no `vscode` import), so they are unit-tested in Node.
-import type { DerivationResult, ExperimentResult, SampleValue, StepResult } from '../core/types';
+import { assumptionText, negatedGlyph } from '../core/index';
+import type { DerivationResult, ExperimentResult, SampleValue, StepResult } from '../core/index';
 
 /** A number as a student reads it: up to 4 significant digits, no float noise. */
 export function formatNumber(v: number): string {
@@ -66,16 +67,10 @@ export function resultLensTitle(result: DerivationResult): string {
   return parts.join(' · ');
 }
 
-/** What failed, as a relation between the two values: `≠` for `=`, `>` for `\\le`, and so on. */
-export function negatedRelation(relation: string): string {
-  const r = relation.replace(/[&\s]/g, '');
-  if (/^(\\leq?|≤|\\leqslant)$/.test(r)) return '>';
-  if (/^(\\geq?|≥|\\geqslant)$/.test(r)) return '<';
-  if (/^(<|\\lt)$/.test(r)) return '≥';
-  if (/^(>|\\gt)$/.test(r)) return '≤';
-  if (/^(\\ne|\\neq|≠)$/.test(r)) return '=';
-  if (/^(\\approx|≈)$/.test(r)) return '≉';
-  return '≠';
+/** What failed, as a relation between the two values: `≠` for `=`, `>` for `\\le`, `≉` for `\\simeq`; from
+ *  the relation the verifier read, never from the TeX. */
+export function negatedRelation(step: Pick<StepResult, 'meaning'>): string {
+  return step.meaning ? negatedGlyph[step.meaning] : '≠';
 }
 
 /** The one-line diagnostic of a step, e.g. `step 2: left 0.375 ≠ right 0.5 at x = 1, p = 0.25`. */
@@ -83,7 +78,7 @@ export function stepMessage(step: StepResult): string {
   if (step.status === 'refuted') {
     const at = formatAssignment(step.counterexample);
     if (step.values) {
-      const cmp = `left ${formatValue(step.values.lhs)} ${negatedRelation(step.relation)} right ${formatValue(step.values.rhs)}`;
+      const cmp = `left ${formatValue(step.values.lhs)} ${negatedRelation(step)} right ${formatValue(step.values.rhs)}`;
       return `step ${step.index}: ${cmp}${at ? ` at ${at}` : ''}`;
     }
     const msg = step.message || 'refuted';
@@ -105,7 +100,7 @@ export function inlineText(steps: StepResult[]): string {
     if (first === undefined) {
       // Nothing to sample (numbers only): the two values say what is wrong.
       const v = refuted.values;
-      return v ? `✗ ${formatValue(v.lhs)} ${negatedRelation(refuted.relation)} ${formatValue(v.rhs)}` : '✗';
+      return v ? `✗ ${formatValue(v.lhs)} ${negatedRelation(refuted)} ${formatValue(v.rhs)}` : '✗';
     }
     // A line of matrices would run past the editor's edge: elide what does not fit.
     let text = `✗ at ${first}`;
@@ -151,15 +146,16 @@ export function stepHoverMarkdown(step: StepResult): string {
   ];
   if (step.status === 'refuted' && step.values) {
     lines.push(
-      `left ${escapeCell(formatValue(step.values.lhs))} ${negatedRelation(step.relation)} right ${escapeCell(formatValue(step.values.rhs))} at the point below`,
+      `left ${escapeCell(formatValue(step.values.lhs))} ${negatedRelation(step)} right ${escapeCell(formatValue(step.values.rhs))} at the point below`,
       '',
     );
   } else if (step.status !== 'verified' && step.message) {
     lines.push(escapeCell(step.message), '');
   }
   lines.push(`Samples evaluated: ${step.samples}`, '');
-  if (step.assumptions.length > 0) {
-    lines.push(`Domains assumed: ${step.assumptions.map(escapeCell).join('; ')}`, '');
+  const assumed = step.assumptions.filter((a) => a.isDefault);
+  if (assumed.length > 0) {
+    lines.push(`Domains assumed: ${assumed.map((a) => escapeCell(assumptionText(a))).join('; ')}`, '');
   }
   if (step.counterexample && Object.keys(step.counterexample).length > 0) {
     lines.push('| symbol | value |', '| --- | --- |');

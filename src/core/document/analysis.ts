@@ -7,7 +7,7 @@ import { scanMarkdown } from '../markdown/scanner';
 import { texPos, type MdBlock, type TexSource } from '../markdown/types';
 import { SymbolTable } from '../symbols/table';
 import type { Diagnostic, VerifyOptions } from '../types';
-import { definitionMessage, functionDefinition } from '../verify/defines';
+import { functionDefinition } from '../verify/defines';
 import { bare, message } from './messages';
 import { solveIntroBefore } from './prose';
 
@@ -23,8 +23,8 @@ export interface DerivationBlock {
   /** The declarations and macros in force at this block. */
   symbols: SymbolTable;
   /** Per claim (aligned with `claims`), when a claim of this block defines a function (`\sigma(x) = …`):
-   *  the table each claim is checked under, and the message of each defining claim's first step. */
-  scopes?: { symbols: SymbolTable; defines?: string }[];
+   *  the table each claim is checked under, and the function each defining claim's first step defines. */
+  scopes?: { symbols: SymbolTable; defines?: { name: string; params: string[] } }[];
   /** Names that display math has defined as functions by the end of this block (not since declared). */
   displayFunctions?: ReadonlySet<string>;
   /** The sentence before the block when it asks to solve (`… we then need to solve`): its equations hold
@@ -149,7 +149,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           scopes ??= claims.slice(0, i).map(() => ({ symbols: blockTable }));
           table = table.declare(decl, texPos(block.tex, decl.offset));
           displayDefined.add(decl.name);
-          scopes.push({ symbols: table, defines: definitionMessage(decl) });
+          scopes.push({ symbols: table, defines: { name: decl.name, params: decl.params } });
           const again = parse();
           if (again.length === claims.length) claims = [...claims.slice(0, i + 1), ...again.slice(i + 1)];
         }

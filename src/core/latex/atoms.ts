@@ -105,6 +105,7 @@ export abstract class AtomParser extends ParserCursor {
           `${start.value}(…) is probability notation, which sampling cannot check`,
           start.offset,
           'probability',
+          `${start.value}(…)`,
         );
     }
     const atom = this.readSymbolAtom();
@@ -206,6 +207,7 @@ export abstract class AtomParser extends ParserCursor {
               `\\mathbb{${w.word}} is probability notation, which sampling cannot check`,
               t.offset,
               'probability',
+              `\\mathbb{${w.word}}`,
             );
           this.pos = w.end;
           return applyFont(t.value, w.word);

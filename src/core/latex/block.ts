@@ -174,7 +174,8 @@ function claimsOfPiece(tex: string, tokens: readonly Token[], ctx: ParseContext)
         ? `\\sim at column ${other.offset + 1} is probability notation, which sampling cannot check`
         : `${other.kind === 'cmd' ? `\\${other.value}` : other.value} at column ${other.offset + 1} is not a relation that sampling can check`,
       offset: other.offset,
-      code: probability ? 'probability' : 'unsupported',
+      code: probability ? 'probability' : 'relation',
+      subject: other.kind === 'cmd' ? `\\${other.value}` : other.value,
     };
     return [{ ok: false, error, relations: relations.length }];
   }

@@ -85,7 +85,12 @@ export abstract class CommandParser extends AtomParser {
       case 'Pr':
       case 'mid':
       case 'sim':
-        return fail(`\\${v} is probability notation, which sampling cannot check`, t.offset, 'probability');
+        return fail(
+          `\\${v} is probability notation, which sampling cannot check`,
+          t.offset,
+          'probability',
+          `\\${v}`,
+        );
       case 'partial':
         return fail(
           `\\partial outside \\frac{\\partial …}{\\partial …} at column ${t.offset + 1}`,
@@ -187,7 +192,7 @@ export abstract class CommandParser extends AtomParser {
     )
       fail(`${w.word} (an optimum over a set) is not supported`, t.offset, 'unsupported');
     if (probabilityNames.has(w.word) && (w.word.length > 1 || t.value !== 'mathbf'))
-      fail(`${w.word} is probability notation, which sampling cannot check`, t.offset, 'probability');
+      fail(`${w.word} is probability notation, which sampling cannot check`, t.offset, 'probability', w.word);
     const known = operatorNames[w.word];
     if (known) {
       this.pos = w.end;

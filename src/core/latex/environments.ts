@@ -109,7 +109,12 @@ export abstract class EnvironmentParser extends DerivativeParser {
           return sym('__otherwise__');
         }
         if (/probab/.test(word))
-          fail(`'${w?.word}' is probability notation, which sampling cannot check`, u.offset, 'probability');
+          fail(
+            `'${w?.word}' is probability notation, which sampling cannot check`,
+            u.offset,
+            'probability',
+            `'${w?.word}'`,
+          );
         if (/^(if|for|when|whenever|and|where|if and only if)$/.test(word) || word === '') {
           this.pos = w?.end ?? this.pos + 1;
           continue;

@@ -10,8 +10,13 @@ export class ParseFailure {
 }
 
 /** Throws a structured error; `offset` indexes the parser's input. */
-export function fail(message: string, offset: number, code: ParseError['code'] = 'syntax'): never {
-  throw new ParseFailure({ message, offset, code });
+export function fail(
+  message: string,
+  offset: number,
+  code: ParseError['code'] = 'syntax',
+  subject?: string,
+): never {
+  throw new ParseFailure({ message, offset, code, ...(subject !== undefined ? { subject } : {}) });
 }
 
 /** "unexpected '}' at column 14". */

@@ -50,6 +50,7 @@ export function findProbability(tokens: readonly Token[], ctx: ParseContext): Pa
         message: `${what} at column ${t.offset + 1} is probability notation, which sampling cannot check`,
         offset: t.offset,
         code: 'probability',
+        subject: what,
       };
   }
   return undefined;

@@ -24,8 +24,11 @@ export interface ParseError {
   message: string;
   offset: number;
   /** `syntax` for garbled input; `unsupported` for notation we read but cannot evaluate, such as
-   *  probability (`\mathbb{E}`, `\operatorname{Var}`, `\sim`): those steps are unverifiable, never refuted. */
-  code: 'syntax' | 'unsupported' | 'probability';
+   *  probability (`\mathbb{E}`, `\operatorname{Var}`, `\sim`): those steps are unverifiable, never refuted;
+   *  `relation` for a relation sampling cannot judge (`\ll`, `\propto`). */
+  code: 'syntax' | 'unsupported' | 'probability' | 'relation';
+  /** The notation the error is about (`\mathbb{E}`, `\ll`), so reports need not read the message. */
+  subject?: string;
 }
 
 /** One side of a relation. */

@@ -111,7 +111,16 @@ const counterexample: Check = (v, at, errs) => {
   else for (const [k, x] of Object.entries(v)) sampleValue(x, `${at}.${k}`, errs);
 };
 
-const step = obj(
+const assumption = obj(
+  { symbol: str, domain: str, isDefault: bool },
+  { role: oneOf('value', 'dimension', 'index', 'constant') },
+);
+/** A reason code: kebab-case, so an adapter that does not know a new code can still show it. */
+const reasonCode: Check = (v, at, errs) => {
+  if (typeof v !== 'string' || !/^[a-z]+(?:-[a-z]+)*$/.test(v))
+    errs.push(`${at}: expected a kebab-case code`);
+};
+const stepFields = obj(
   {
     index: int1,
     line: int1,
@@ -124,9 +133,21 @@ const step = obj(
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) errs.push(`${at}: expected an integer ≥ 0`);
     },
     counterexample,
+    assumptions: arr(assumption),
   },
-  { column: int1, assumptions: arr(str) },
+  {
+    column: int1,
+    reason: reasonCode,
+    subject: str,
+    meaning: oneOf('=', '\\ne', '<', '\\le', '>', '\\ge', '\\approx'),
+    errorAt: obj({ line: int1, column: int1 }),
+  },
 );
+const step: Check = (v, at, errs) => {
+  stepFields(v, at, errs);
+  // Every verdict but a verified one says why, as a code.
+  if (isObj(v) && v.status !== 'verified' && v.reason === undefined) errs.push(`${at}.reason: missing`);
+};
 const derivation = obj({ line: int1, endLine: int1, steps: arr(step) });
 const experiment = obj(
   {

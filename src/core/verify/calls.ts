@@ -25,13 +25,16 @@ export abstract class CallCompiler extends SumCompiler {
     }
     throw new EvalUnsupported(
       `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,
+      'undeclared-function',
+      name,
     );
   }
 
   /** Inline application of a declared function; entrywise when a scalar parameter receives a matrix. */
   protected apply(name: string, argNodes: AnyNode[], scope: ReadonlyMap<string, number>): Evaluator {
     const entry = this.table.lookup(name);
-    if (entry?.kind !== 'function') throw new EvalUnsupported(`${name} is not a declared function`);
+    if (entry?.kind !== 'function')
+      throw new EvalUnsupported(`${name} is not a declared function`, 'undeclared-function', name);
     if (entry.params.length !== argNodes.length) {
       throw new EvalUnsupported(
         `${name} takes ${entry.params.length} argument${entry.params.length === 1 ? '' : 's'}, given ${argNodes.length}`,

@@ -88,7 +88,11 @@ export class Compiler extends DerivativeCompiler {
       return body;
     }
     if (entry?.kind === 'function') {
-      throw new EvalUnsupported(`${name} is a declared function: apply it to an argument, as ${name}(x)`);
+      throw new EvalUnsupported(
+        `${name} is a declared function: apply it to an argument, as ${name}(x)`,
+        'function-not-applied',
+        name,
+      );
     }
     if (!entry) {
       const c = constants.get(name);
@@ -166,8 +170,7 @@ export class Compiler extends DerivativeCompiler {
     if (name && this.table.lookup(name)?.kind === 'function') {
       return this.apply(name, args, scope);
     }
-    throw new EvalUnsupported(
-      name ? `unknown function ${name}` : 'cannot evaluate the application of an expression as a function',
-    );
+    if (name) throw new EvalUnsupported(`unknown function ${name}`, 'undeclared-function', name);
+    throw new EvalUnsupported('cannot evaluate the application of an expression as a function');
   }
 }

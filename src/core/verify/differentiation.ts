@@ -78,6 +78,8 @@ export abstract class DerivativeCompiler extends IndexCompiler {
     if (free === undefined) return;
     throw new EvalUnsupported(
       `${free} is not defined as a function of ${variable}; define it (e.g. <!-- let ${free} = … -->) to differentiate it`,
+      'undeclared-symbol',
+      free,
     );
   }
 
@@ -103,6 +105,8 @@ export abstract class DerivativeCompiler extends IndexCompiler {
     else
       throw new EvalUnsupported(
         `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,
+        'undeclared-function',
+        name,
       );
     const nth = (env: Env, at: number, order: number): number => {
       if (order === 0) {
