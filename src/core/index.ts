@@ -6,7 +6,7 @@ export type { Relation } from './latex/types';
 export { assumptionText } from './symbols/defaults';
 export { negatedGlyph, relationGlyph } from './verify/reasons';
 export type * from './markdown/types';
-export { texPos } from './markdown/types';
+export { texPos, texOffset } from './markdown/types';
 export { scanMarkdown } from './markdown/scanner';
 export * from './document';
 export { checkFile, type CheckOptions, type CheckEngine } from './check';

@@ -51,7 +51,13 @@ export type ReasonCode =
   /** an approximation of a function defined in the text, which may hold only near a point */
   | 'local-approximation'
   /** the run was cancelled before this step was checked */
-  | 'cancelled';
+  | 'cancelled'
+  /** the prose introduces the block as assumed ("let … satisfying", "suppose", "such that"): not a claim */
+  | 'hypothesis'
+  /** `θ^{k+1} = …` defines the next term of a sequence (an update rule), never judged */
+  | 'recurrence'
+  /** the prose says the block holds approximately: a failing sample is no refutation */
+  | 'approximation';
 
 /** What the verifier assumed about one symbol of a step. */
 export interface Assumption {
@@ -63,6 +69,8 @@ export interface Assumption {
   /** What the symbol stands for: a sampled value (the default), a size, an index, or a named constant
    *  (`π`, `e`, `I`), whose `domain` is then the value it takes. */
   role?: 'value' | 'dimension' | 'index' | 'constant';
+  /** For a default the text's conventions chose: which (`a count in an exponent`, `a radius`). */
+  convention?: string;
 }
 
 /** A sampled value as it appears in a counterexample: scalar, vector (column) or matrix (rows). */

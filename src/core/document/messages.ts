@@ -10,12 +10,6 @@ export function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** A parser message without its own `at column N` or `at line L, column N` (relative to the TeX, and
- *  `localize` rewrites the first into the second for multi-line blocks): we give the file position once. */
-export function bare(msg: string): string {
-  return msg.replace(/ at (?:line \d+, )?column \d+/g, '');
-}
-
 const parseReasons: Readonly<Record<ParseError['code'], ReasonCode>> = {
   syntax: 'parse-error',
   unsupported: 'unsupported-notation',
@@ -28,7 +22,7 @@ export function unreadError(error: ParseError, tex: TexSource): UnreadError {
   return {
     code: parseReasons[error.code],
     ...(error.subject !== undefined ? { subject: error.subject } : {}),
-    detail: bare(error.message),
+    detail: error.message,
     at: texPos(tex, error.offset),
   };
 }

@@ -46,6 +46,8 @@ export function defaultDimension(name: string, fixed?: number): Assumption {
 /** How a report reads an assumption: `x ∈ ℝ (default)`, `n ∈ {1,…,4} (default dimension)`, `π = 3.14159…`. */
 export function assumptionText(a: Assumption): string {
   if (!a.isDefault) return `${a.symbol} ∈ ${a.domain}`;
+  const rel = a.role === 'constant' ? '=' : '∈';
+  if (a.convention !== undefined) return `${a.symbol} ${rel} ${a.domain} (default: ${a.convention})`;
   switch (a.role) {
     case 'constant':
       return `${a.symbol} = ${a.domain} (default)`;
@@ -62,6 +64,7 @@ export function assumptionText(a: Assumption): string {
 export function domainText(d: Domain, show: (n: MathNode) => string = (n) => n.toString()): string {
   const field = d.field === 'integer' ? 'ℤ' : 'ℝ';
   const shape = d.shape.length ? `^{${d.shape.map(show).join('×')}}` : '';
+  if (d.values) return `{${d.values.map(show).join(', ')}}${shape}`;
   if (!d.lo && !d.hi) return field + shape;
   if (d.field === 'integer' && d.lo && d.hi) return `{${show(d.lo)},…,${show(d.hi)}}${shape}`;
   const lo = d.lo ? show(d.lo) : '-∞';

@@ -57,7 +57,17 @@ export type Why =
   /** refuted, but the text before says the equations are to be solved */
   | { why: 'solve'; intro: string; refutation: string }
   /** refuted `\approx` of a function the text defines: may hold only near a point */
-  | { why: 'local'; name: string; refutation: string };
+  | { why: 'local'; name: string; refutation: string }
+  /** refuted `\approx` in counts that holds once the counts are large */
+  | { why: 'large-counts'; names: string; large: number; refutation: string }
+  /** `θ^{k+1} = …`: the next term of a sequence */
+  | { why: 'recurrence'; name: string }
+  /** the prose assumes the block (`intro`: the sentence that says so) */
+  | { why: 'hypothesis'; intro?: string }
+  /** the prose defines what the block names */
+  | { why: 'prose-definition'; intro?: string }
+  /** the prose says the block holds approximately */
+  | { why: 'prose-approximation'; intro?: string; refutation: string };
 
 /** A parse failure as a verdict reports it. */
 export interface UnreadError {
@@ -99,6 +109,15 @@ export function reasonOf(w: Why): ReasonCode {
       return 'equation-to-solve';
     case 'local':
       return 'local-approximation';
+    case 'large-counts':
+    case 'prose-approximation':
+      return 'approximation';
+    case 'recurrence':
+      return 'recurrence';
+    case 'hypothesis':
+      return 'hypothesis';
+    case 'prose-definition':
+      return 'definition';
   }
 }
 
@@ -196,7 +215,24 @@ export function explain(w: Why): string {
         `${w.refutation}; ${w.name} is defined in the text and an approximation of it may hold only near a ` +
         `point (a Taylor expansion), so this is not a refutation`
       );
+    case 'large-counts':
+      return (
+        `an approximation for large ${w.names}: it holds at ${w.names} ≥ ${w.large} but not at every size ` +
+        `(${w.refutation}), so it is not checked`
+      );
+    case 'recurrence':
+      return `a recurrence: defines the next term ${w.name} of a sequence`;
+    case 'hypothesis':
+      return `a hypothesis${said(w.intro)}: assumed, not claimed, so not checked`;
+    case 'prose-definition':
+      return `a definition${said(w.intro)}: it holds by fiat, so it is not checked`;
+    case 'prose-approximation':
+      return `an approximation${said(w.intro)}; it fails exactly (${w.refutation}), so it is not checked`;
   }
+}
+
+function said(intro: string | undefined): string {
+  return intro ? ` (the text before says "${intro}")` : '';
 }
 
 /** The message of a verified step. */
