@@ -12,10 +12,5 @@ export * from './document';
 export { checkFile, type CheckOptions, type CheckEngine } from './check';
 export { runExperimentIsolated } from './experiment/index';
 export { buildReport, tallyReport, reportExitCode, validateReport, type ReportTally } from './report/json';
-export {
-  formatReport,
-  formatSummary,
-  formatValue,
-  formatCounterexample,
-  type FormatOptions,
-} from './report/format';
+export { formatReport, formatSummary, type FormatOptions } from './report/format';
+export { formatAssignment, formatNumber, formatValue, type ValueLayout } from './report/values';

@@ -1,44 +1,7 @@
 // How results read in the editor: lens titles, diagnostic messages, inline decorations and hover tables.
 // Pure functions of core results (no `vscode` import), so they are unit-tested in Node.
-import { assumptionText, negatedGlyph } from '../core/index';
-import type { DerivationResult, ExperimentResult, SampleValue, StepResult } from '../core/index';
-
-/** A number as a student reads it: up to 4 significant digits, no float noise. */
-export function formatNumber(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  if (v === 0) return '0';
-  const abs = Math.abs(v);
-  // Whole numbers of a count (73856 parameters) are shown exactly: rounded, they contradict the source.
-  if (Number.isInteger(v) && abs < 1e6) return String(v);
-  if (abs >= 1e5 || abs < 1e-4) return v.toExponential(3).replace(/\.?0+e/, 'e');
-  return String(Number(v.toPrecision(4)));
-}
-
-/** A sampled scalar, vector or matrix, shortened so a message stays on one line. */
-export function formatValue(v: SampleValue, max = 4): string {
-  if (typeof v === 'number') return formatNumber(v);
-  const row = (xs: number[]) => {
-    const shown = xs.slice(0, max).map(formatNumber);
-    if (xs.length > max) shown.push('…');
-    return `[${shown.join(', ')}]`;
-  };
-  if (v.length === 0) return '[]';
-  if (Array.isArray(v[0])) {
-    const rows = (v as number[][]).slice(0, max).map(row);
-    if (v.length > max) rows.push('…');
-    return `[${rows.join(', ')}]`;
-  }
-  return row(v as number[]);
-}
-
-/** `x = 1, p = 0.25`: the counterexample's assignment. */
-export function formatAssignment(ce: Record<string, SampleValue> | null | undefined): string {
-  if (!ce) return '';
-  return Object.entries(ce)
-    .map(([k, v]) => `${k} = ${formatValue(v)}`)
-    .join(', ');
-}
+import { assumptionText, formatAssignment, formatValue, negatedGlyph } from '../core/index';
+import type { DerivationResult, ExperimentResult, StepResult } from '../core/index';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -76,9 +39,9 @@ export function negatedRelation(step: Pick<StepResult, 'meaning'>): string {
 /** The one-line diagnostic of a step, e.g. `step 2: left 0.375 ≠ right 0.5 at x = 1, p = 0.25`. */
 export function stepMessage(step: StepResult): string {
   if (step.status === 'refuted') {
-    const at = formatAssignment(step.counterexample);
+    const at = formatAssignment(step.counterexample, 'short');
     if (step.values) {
-      const cmp = `left ${formatValue(step.values.lhs)} ${negatedRelation(step)} right ${formatValue(step.values.rhs)}`;
+      const cmp = `left ${formatValue(step.values.lhs, 'short')} ${negatedRelation(step)} right ${formatValue(step.values.rhs, 'short')}`;
       return `step ${step.index}: ${cmp}${at ? ` at ${at}` : ''}`;
     }
     const msg = step.message || 'refuted';
@@ -95,12 +58,16 @@ const inlineBudget = 28;
 export function inlineText(steps: StepResult[]): string {
   const refuted = steps.find((s) => s.status === 'refuted');
   if (refuted) {
-    const parts = Object.entries(refuted.counterexample ?? {}).map(([k, v]) => `${k} = ${formatValue(v)}`);
+    const parts = Object.entries(refuted.counterexample ?? {}).map(
+      ([k, v]) => `${k} = ${formatValue(v, 'short')}`,
+    );
     const [first, ...rest] = parts;
     if (first === undefined) {
       // Nothing to sample (numbers only): the two values say what is wrong.
       const v = refuted.values;
-      return v ? `✗ ${formatValue(v.lhs)} ${negatedRelation(refuted)} ${formatValue(v.rhs)}` : '✗';
+      return v
+        ? `✗ ${formatValue(v.lhs, 'short')} ${negatedRelation(refuted)} ${formatValue(v.rhs, 'short')}`
+        : '✗';
     }
     // A line of matrices would run past the editor's edge: elide what does not fit.
     let text = `✗ at ${first}`;
@@ -146,7 +113,7 @@ export function stepHoverMarkdown(step: StepResult): string {
   ];
   if (step.status === 'refuted' && step.values) {
     lines.push(
-      `left ${escapeCell(formatValue(step.values.lhs))} ${negatedRelation(step)} right ${escapeCell(formatValue(step.values.rhs))} at the point below`,
+      `left ${escapeCell(formatValue(step.values.lhs, 'short'))} ${negatedRelation(step)} right ${escapeCell(formatValue(step.values.rhs, 'short'))} at the point below`,
       '',
     );
   } else if (step.status !== 'verified' && step.message) {
@@ -160,10 +127,10 @@ export function stepHoverMarkdown(step: StepResult): string {
   if (step.counterexample && Object.keys(step.counterexample).length > 0) {
     lines.push('| symbol | value |', '| --- | --- |');
     for (const [k, v] of Object.entries(step.counterexample))
-      lines.push(`| ${escapeCell(k)} | ${escapeCell(formatValue(v, 6))} |`);
+      lines.push(`| ${escapeCell(k)} | ${escapeCell(formatValue(v))} |`);
     if (step.values) {
-      lines.push(`| *left* | ${escapeCell(formatValue(step.values.lhs, 6))} |`);
-      lines.push(`| *right* | ${escapeCell(formatValue(step.values.rhs, 6))} |`);
+      lines.push(`| *left* | ${escapeCell(formatValue(step.values.lhs))} |`);
+      lines.push(`| *right* | ${escapeCell(formatValue(step.values.rhs))} |`);
     }
     lines.push('');
   }

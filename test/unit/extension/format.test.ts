@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import type { DerivationResult, Relation, StepResult } from '../../../src/core/index';
 import {
-  formatNumber,
-  formatValue,
   inlineText,
   resultLensTitle,
   statusText,
@@ -53,22 +51,6 @@ describe('extension/format', () => {
       '✗ steps 1, 3 and 4 refuted · ? 1 unverifiable',
     );
     assert.equal(resultLensTitle(block()), 'No steps to verify');
-  });
-
-  it('formats numbers without float noise', () => {
-    assert.equal(formatNumber(0.1 + 0.2), '0.3');
-    assert.equal(formatNumber(0.375), '0.375');
-    assert.equal(formatNumber(-2), '-2');
-    assert.equal(formatNumber(1234567), '1.235e+6');
-    assert.equal(formatNumber(Infinity), '∞');
-    assert.equal(formatValue([1, 2, 3, 4, 5]), '[1, 2, 3, 4, …]');
-    assert.equal(
-      formatValue([
-        [1, 0],
-        [0, 1],
-      ]),
-      '[[1, 0], [0, 1]]',
-    );
   });
 
   it('gives a refuted step its values and counterexample in the message and the inline text', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { formatReport, formatSummary, formatValue } from '../../../src/core/report/format';
+import { formatReport, formatSummary } from '../../../src/core/report/format';
+import { formatValue } from '../../../src/core/report/values';
 import { buildReport, reportExitCode, tallyReport, validateReport } from '../../../src/core/report/json';
 import type { FileReport, Report, StepResult } from '../../../src/core/types';
 
