@@ -57,7 +57,9 @@ export type ReasonCode =
   /** `θ^{k+1} = …` defines the next term of a sequence (an update rule), never judged */
   | 'recurrence'
   /** the prose says the block holds approximately: a failing sample is no refutation */
-  | 'approximation';
+  | 'approximation'
+  /** the step is about a symbol whose definition above could not be read (subject names it) */
+  | 'unreadable-definition';
 
 /** What the verifier assumed about one symbol of a step. */
 export interface Assumption {
@@ -75,6 +77,18 @@ export interface Assumption {
 
 /** A sampled value as it appears in a counterexample: scalar, vector (column) or matrix (rows). */
 export type SampleValue = number | number[] | number[][];
+
+/** A repair of a refuted step: its sides with one small edit that makes it verify (the same check as any
+ *  step). `side` is the side that changed; `message` says what the edit was. */
+export interface StepHint {
+  lhs: string;
+  rhs: string;
+  side: 'lhs' | 'rhs';
+  /** The edit as a code: `sign`, `operator`, `swap`, `transpose`, `inverse`, `constant`, `exponent`,
+   *  `symbol` or `drop-term`. */
+  kind: string;
+  message: string;
+}
 
 /** One relation `lhs REL rhs` of a derivation and what the verifier concluded about it. */
 export interface StepResult {
@@ -107,6 +121,8 @@ export interface StepResult {
   /** For a step with a side that could not be read: where that error is. `line`/`column` stay on the
    *  relation, so the preview marks the right relation while diagnostics point at the error. */
   errorAt?: Pos;
+  /** For a refuted step: an edit of one side that makes it verify, when the search found one. */
+  hint?: StepHint;
 }
 
 /** A display-math block holding at least one claim, or a parse failure of one. */
@@ -192,12 +208,15 @@ export interface VerifyOptions {
   macros?: Record<string, string>;
   /** Default size of undeclared dimension symbols and of matrices whose size is unknown. */
   defaultDimension?: number;
+  /** Search a repair hint for each refuted step (default true; the benchmark turns it off to compare). */
+  hints?: boolean;
 }
 
 export const defaultVerifyOptions: VerifyOptions = {
   samples: 24,
   relTol: 1e-9,
-  absTol: 1e-9,
+  // No absolute floor: a fixed one called every value under it zero. Rounding is estimated per sample.
+  absTol: 0,
   approxTol: 1e-2,
 };
 

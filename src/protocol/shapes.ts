@@ -109,6 +109,7 @@ const stepFields = obj(
     meaning: oneOf('=', '\\ne', '<', '\\le', '>', '\\ge', '\\approx'),
     values,
     errorAt: pos,
+    hint: obj({ lhs: str, rhs: str, message: str }, { side: oneOf('lhs', 'rhs'), kind: str }),
   },
 );
 export const stepShape: Shape = (v, at, errs) => {

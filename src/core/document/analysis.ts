@@ -5,11 +5,14 @@ import { extractMacros, parseBlock, parseDeclarations } from '../latex/index';
 import type { Claim, Declaration, MacroDef, ParseError } from '../latex/types';
 import { scanMarkdown } from '../markdown/scanner';
 import { texPos, type MdBlock, type TexSource } from '../markdown/types';
-import { SymbolTable } from '../symbols/table';
+import { SymbolTable, type SymbolEntry } from '../symbols/table';
 import type { Diagnostic, VerifyOptions } from '../types';
 import { functionDefinition } from '../verify/defines';
+import type { Why } from '../verify/reasons';
 import { message } from './messages';
 import { solveIntroBefore } from './prose';
+import { assignmentOf, assignmentWhy } from '../prose/assignments';
+import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
 import { documentProse, readBlock, type DocumentProse, type ProseReading } from '../prose/read';
 import { fileTooLarge, inputLimits, limitReached } from '../limits';
@@ -27,7 +30,7 @@ export interface DerivationBlock {
   symbols: SymbolTable;
   /** Per claim (aligned with `claims`), when a claim of this block defines a function (`\sigma(x) = …`):
    *  the table each claim is checked under, and the function each defining claim's first step defines. */
-  scopes?: { symbols: SymbolTable; defines?: { name: string; params: string[] } }[];
+  scopes?: { symbols: SymbolTable; defines?: Why }[];
   /** Names that display math has defined as functions by the end of this block (not since declared). */
   displayFunctions?: ReadonlySet<string>;
   /** The sentence before the block when it asks to solve (`… we then need to solve`): its equations hold
@@ -84,6 +87,10 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
   // Functions defined in display math so far: a later `name(params) = …` redefines them, while a name the
   // student declared keeps such a step a claim.
   const displayDefined = new Set<string>();
+  // Symbols set to a number in display math (a worked example), with what they meant before.
+  const assigned = new Map<string, SymbolEntry | undefined>();
+  // Symbols display math set out to define with math that could not be read.
+  const unreadable = new Set<string>();
 
   /** `domainsOnly`: a hypothesis in display math constrains its symbols (`x > 0`) and defines nothing. */
   const declare = (src: TexSource, strict: boolean, domainsOnly = false): void => {
@@ -103,6 +110,8 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
     if (domainsOnly)
       result = { declarations: result.declarations.filter((d) => d.kind === 'domain'), errors: [] };
     for (const d of result.declarations) {
+      for (const n of d.kind === 'function' || d.kind === 'definition' ? [d.name] : d.names)
+        unreadable.delete(n);
       table = table.declare(d, texPos(src, d.offset), strict ? 'prose' : 'let');
       for (const n of d.kind === 'function' || d.kind === 'definition' ? [d.name] : d.names)
         displayDefined.delete(n);
@@ -121,6 +130,9 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
     switch (block.kind) {
       case 'heading':
         analysis.headings.push({ line: block.line, level: block.level, text: block.text });
+        // A worked example's values end with its section.
+        for (const [name, entry] of assigned) table = table.restore(name, entry);
+        assigned.clear();
         section = block.line;
         break;
       case 'declarations':
@@ -168,18 +180,30 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         let scopes: DerivationBlock['scopes'];
         for (let i = 0; solveIntro === undefined && i < claims.length; i++) {
           const decl = functionDefinition(claims[i] as Claim, table, displayDefined);
-          if (!decl) {
+          const assignment = decl ? undefined : assignmentOf(claims[i] as Claim);
+          if (!decl && !assignment) {
             scopes?.push({ symbols: table });
             continue;
           }
           scopes ??= claims.slice(0, i).map(() => ({ symbols: blockTable }));
-          table = table.declare(decl, texPos(tex, decl.offset));
-          displayDefined.add(decl.name);
-          scopes.push({ symbols: table, defines: { name: decl.name, params: decl.params } });
+          if (assignment) {
+            if (!assigned.has(assignment.name)) assigned.set(assignment.name, table.lookup(assignment.name));
+            unreadable.delete(assignment.name);
+            table = table.declare(assignment, texPos(tex, assignment.offset));
+            scopes.push({ symbols: table, defines: assignmentWhy(assignment) });
+          } else if (decl) {
+            table = table.declare(decl, texPos(tex, decl.offset));
+            displayDefined.add(decl.name);
+            scopes.push({
+              symbols: table,
+              defines: { why: 'defines', name: decl.name, params: decl.params },
+            });
+          }
           const again = parse();
           if (again.length === claims.length) claims = [...claims.slice(0, i + 1), ...again.slice(i + 1)];
         }
         if (read.reading.cues.has('hypothesis')) declare(tex, true, true);
+        for (const n of unreadDefinitions(claims, table)) unreadable.add(n);
         const stepCount = claims.reduce((n, c) => n + (c.ok ? c.steps.length : Math.max(1, c.relations)), 0);
         analysis.derivations.push({
           line: block.line,
@@ -192,7 +216,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           symbols: blockTable,
           ...(scopes ? { scopes } : {}),
           ...(displayDefined.size ? { displayFunctions: new Set(displayDefined) } : {}),
-          prose: read.reading,
+          prose: unreadable.size ? { ...read.reading, unreadable: new Set(unreadable) } : read.reading,
         });
         break;
       }

@@ -10,6 +10,7 @@ import { because, type StepVerdict } from '../verify/step';
 import { largeCount, withConventions, withLargeCounts } from './conventions';
 import type { ProseReading } from './read';
 import { isNextTerm } from './sequences';
+import { mentionsUnreadable } from './unreadable';
 
 /** The table a step is sampled under, with the conventions for its undeclared symbols and their notes. */
 export function conventionsFor(
@@ -51,9 +52,9 @@ export function asymptoticVerdict(
 export function proseVerdict(
   verdict: StepVerdict,
   reading: ProseReading | undefined,
-  step: { relation: string; lhs: MathNode; first?: boolean; blockFirst: boolean },
+  step: { relation: string; lhs: MathNode; rhs: MathNode; first?: boolean; blockFirst: boolean },
   notes: readonly Assumption[] = [],
-): StepVerdict & { reason?: ReasonCode } {
+): StepVerdict & { reason?: ReasonCode; subject?: string } {
   const v = notes.length ? { ...verdict, assumptions: [...verdict.assumptions, ...notes] } : verdict;
   if (!reading) return v;
   const intro = reading.intro ? { intro: reading.intro } : {};
@@ -76,6 +77,10 @@ export function proseVerdict(
     return notChecked({ why: 'hypothesis', ...intro });
   }
   if (v.status !== 'refuted') return v;
+  const unread = mentionsUnreadable([step.lhs, step.rhs], reading.unreadable);
+  if (unread !== undefined) {
+    return notChecked({ why: 'unreadable-definition', name: unread });
+  }
   if (reading.cues.has('definition') && step.blockFirst && step.relation === '=') {
     return notChecked({ why: 'prose-definition', ...intro });
   }

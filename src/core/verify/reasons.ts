@@ -46,6 +46,10 @@ export type Why =
   | { why: 'definition'; name: string; prose: boolean }
   /** `σ(x) = …` in display math: a definition the following steps use */
   | { why: 'defines'; name: string; params: readonly string[] }
+  /** a step about a symbol defined above by math that could not be read */
+  | { why: 'unreadable-definition'; name: string }
+  /** `A = [[1, 2], [3, 4]]` in a worked example: sets a value for the steps after it */
+  | { why: 'assigns'; name: string; value: string }
   | { why: 'rare-condition'; conditionText: string; satisfied: number; drawn: number }
   | { why: 'few-samples'; valid: number; drawn: number; invalid?: string }
   /** evaluation stopped: `code` chosen where it stopped, `detail` its own words */
@@ -92,6 +96,7 @@ export function reasonOf(w: Why): ReasonCode {
       return 'one-sided-symbol';
     case 'definition':
     case 'defines':
+    case 'assigns':
       return 'definition';
     case 'rare-condition':
       return 'condition-rarely-holds';
@@ -109,6 +114,8 @@ export function reasonOf(w: Why): ReasonCode {
       return 'equation-to-solve';
     case 'local':
       return 'local-approximation';
+    case 'unreadable-definition':
+      return 'unreadable-definition';
     case 'large-counts':
     case 'prose-approximation':
       return 'approximation';
@@ -127,7 +134,9 @@ export function subjectOf(w: Why): string | undefined {
     case 'one-sided':
     case 'definition':
     case 'defines':
+    case 'assigns':
     case 'local':
+    case 'unreadable-definition':
       return w.name;
     case 'evaluation':
       return w.subject;
@@ -184,6 +193,10 @@ export function explain(w: Why): string {
     }
     case 'defines':
       return `defines ${w.name}(${w.params.join(', ')}); the steps after it use this definition`;
+    case 'unreadable-definition':
+      return `${w.name} is defined above by math that could not be read, so a step about it cannot be checked`;
+    case 'assigns':
+      return `sets ${w.name} = ${w.value} for the steps after it in this section (a worked example)`;
     case 'rare-condition':
       return (
         `the condition ${w.conditionText} rarely holds: ${w.satisfied} of ${w.drawn} draws satisfied it, ` +

@@ -309,10 +309,19 @@ describe('verifyDocument', () => {
 
   it('never throws on garbage', () => {
     const junk = '$$ \\left( \\frac{ = } \\right] \\begin{cases} $$\n<!-- let\n\\frac{\n-->\n$$ = = = $$';
-    const s = steps(junk);
-    assert.ok(s.length > 0);
-    // Garbage is never judged: each step is unverifiable and says why as a code.
-    for (const x of s) assert.deepEqual([x.status, x.reason], ['unverifiable', 'parse-error'], x.message);
+    const r = verifyDocument(junk);
+    // Garbage is never judged: every step it yields is unverifiable and points at its error, and the
+    // broken declaration is reported on its line.
+    const all = r.derivations.flatMap((d) => d.steps);
+    assert.ok(all.length > 0, 'the `= = =` block yields steps');
+    assert.deepEqual(
+      all.map((x) => [x.status, x.reason, x.errorAt?.line]),
+      all.map(() => ['unverifiable', 'parse-error', 5]),
+    );
+    assert.deepEqual(
+      r.analysis.diagnostics.map((d) => [d.line, d.severity]),
+      [[3, 'warning']],
+    );
   });
 });
 
