@@ -143,13 +143,21 @@ export interface CheckResult {
   detail?: string;
 }
 
-/** What a statement of an experiment produced, for the preview and inline values. */
-export type ExperimentOutput =
-  | { kind: 'value'; line: number; text: string }
-  | { kind: 'show'; line: number; label: string; text: string }
-  | { kind: 'table'; line: number; columns: string[]; rows: string[][] }
-  | { kind: 'plot'; line: number; title?: string; x: number[]; series: { label: string; y: number[] }[] }
-  | { kind: 'hist'; line: number; edges: number[]; counts: number[] };
+/** What a statement of an experiment produced, for the preview and inline values. `source` is the
+ * statement that produced it, as written (shortened past 200 characters); `note` says what a cap cut
+ * from it ("showing 2,000 of 1,000,000 points (truncated)"). */
+export type ExperimentOutput = { line: number; source?: string; note?: string } & (
+  | {
+      kind: 'value';
+      text: string;
+      /** What the value is shown as: the assigned name (`p`, `A[2]`) or the expression (`mean(d)`). */
+      label?: string;
+    }
+  | { kind: 'show'; label: string; text: string }
+  | { kind: 'table'; columns: string[]; rows: string[][] }
+  | { kind: 'plot'; title?: string; x: number[]; series: { label: string; y: number[] }[] }
+  | { kind: 'hist'; edges: number[]; counts: number[] }
+);
 
 export interface ExperimentResult {
   /** 1-based lines of the opening and closing fences. */
@@ -167,6 +175,8 @@ export interface ExperimentResult {
   /** For status `error`: the 1-based line within the block's code (first line after the fence is 1). */
   errorBlockLine?: number;
   durationMs?: number;
+  /** What the run's caps left out (outputs, listed checks), in words. */
+  notes?: string[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';

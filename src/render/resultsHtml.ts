@@ -1,7 +1,14 @@
 // HTML for verification results and experiment outputs. Plain strings, no DOM: the same markup serves the
 // webview (which adds behaviour) and the exported file (which must work with no script at all).
 import { formatNumber, formatValue } from '../core/report/values';
-import type { DerivationResult, ExperimentOutput, ExperimentResult, StepResult } from '../core/types';
+import type {
+  DerivationResult,
+  ExperimentOutput,
+  ExperimentResult,
+  SampleValue,
+  StepResult,
+} from '../core/types';
+import { shapeWords, sidesTex } from './valueTex';
 
 const entities: Record<string, string> = {
   '&': '&amp;',
@@ -52,12 +59,21 @@ export function counterexampleHtml(step: StepResult, math: (tex: string) => stri
     );
   }
   if (step.values) {
-    rows.push(
-      `<tr class="sw-side"><td>left</td><td><code>${escapeHtml(formatValue(step.values.lhs))}</code></td></tr>`,
-    );
-    rows.push(
-      `<tr class="sw-side"><td>right</td><td><code>${escapeHtml(formatValue(step.values.rhs))}</code></td></tr>`,
-    );
+    const { lhs, rhs } = step.values;
+    // Small vectors and matrices are typeset, the entries where the sides differ coloured.
+    const typeset = sidesTex(lhs, rhs);
+    const side = (name: string, v: SampleValue, tex: string | undefined): string =>
+      `<tr class="sw-side"><td>${name}</td><td>${tex !== undefined ? `<span class="sw-value-tex">${math(tex)}</span>` : `<code>${escapeHtml(formatValue(v))}</code>`}</td></tr>`;
+    rows.push(side('left', lhs, typeset?.lhs));
+    rows.push(side('right', rhs, typeset?.rhs));
+    if (!typeset && (typeof lhs !== 'number' || typeof rhs !== 'number')) {
+      const a = shapeWords(lhs);
+      const b = shapeWords(rhs);
+      if (a !== b)
+        rows.push(
+          `<tr class="sw-shape"><td colspan="2">The left side is ${a}, the right side ${b}.</td></tr>`,
+        );
+    }
   }
   const table = rows.length > 0 ? `<table class="sw-cex-table"><tbody>${rows.join('')}</tbody></table>` : '';
   // The verifier's sentence restates the point and both values: once the table shows them, it is noise.
@@ -69,20 +85,50 @@ export function counterexampleHtml(step: StepResult, math: (tex: string) => stri
   );
 }
 
-/** Unplaced or unverifiable steps are listed in words so no result is lost when a mark cannot be placed. */
+/** A reason code in words, for the collapsed line of unverifiable steps. */
+function reasonWords(reason: string | undefined): string {
+  return reason ? reason.replace(/-/g, ' ') : 'not checked';
+}
+
+/**
+ * Steps without a mark on their relation are listed in words so no result is lost. Unverifiable steps are
+ * the calm part: one short line per block ("? 3 steps not checked"), expandable, grouped by reason, each
+ * group with its count, its steps and one message.
+ */
 export function stepNotesHtml(
   result: DerivationResult,
   placed: number[],
   math: (tex: string) => string,
 ): string {
-  const notes = result.steps
-    .filter((s) => s.status === 'unverifiable' || (!placed.includes(s.index) && s.status !== 'refuted'))
-    .map((s) => {
-      const mark = s.status === 'verified' ? '✓' : s.status === 'refuted' ? '✗' : '?';
-      return `<li class="sw-note-${s.status}">${mark} Step ${s.index}: ${escapeHtml(s.message || s.status)}</li>`;
-    });
   void math;
-  return notes.length > 0 ? `<ul class="sw-step-notes">${notes.join('')}</ul>` : '';
+  const notes = result.steps
+    .filter((s) => s.status === 'verified' && !placed.includes(s.index))
+    .map((s) => `<li class="sw-note-verified">✓ Step ${s.index}: ${escapeHtml(s.message || s.status)}</li>`);
+  const unknown = result.steps.filter((s) => s.status === 'unverifiable');
+  const groups = new Map<string, StepResult[]>();
+  for (const s of unknown) {
+    const key = s.reason ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  let collapsed = '';
+  if (unknown.length > 0) {
+    const items = [...groups.entries()].map(([reason, steps]) => {
+      const which = steps.map((s) => s.index).join(', ');
+      const first = steps[0]?.message ?? '';
+      return (
+        `<li class="sw-note-unverifiable" data-reason="${escapeHtml(reason || 'none')}" data-count="${steps.length}">` +
+        `<span class="sw-reason">${escapeHtml(reasonWords(reason || undefined))}</span> ` +
+        `<span class="sw-count">× ${steps.length}</span> (step${steps.length === 1 ? '' : 's'} ${which}): ` +
+        `${escapeHtml(first)}</li>`
+      );
+    });
+    const n = unknown.length;
+    collapsed =
+      `<details class="sw-unverifiable"><summary>? ${n} step${n === 1 ? '' : 's'} not checked` +
+      ` (${[...groups.keys()].map((r) => escapeHtml(reasonWords(r || undefined))).join(', ')})</summary>` +
+      `<ul class="sw-step-notes">${items.join('')}</ul></details>`;
+  }
+  return (notes.length > 0 ? `<ul class="sw-step-notes">${notes.join('')}</ul>` : '') + collapsed;
 }
 
 function svgPlot(xs: number[], series: { label: string; y: number[] }[], bars: boolean): string {
@@ -134,10 +180,22 @@ function svgPlot(xs: number[], series: { label: string; y: number[] }[], bars: b
   return `<svg class="sw-svg" viewBox="0 0 ${w} ${h}" role="img">${parts.join('')}</svg>`;
 }
 
-function outputHtml(o: ExperimentOutput): string {
+/** The statement that made a value, as its label: the name an assignment sets, or the expression itself. */
+export function statementLabel(statement: string): string {
+  const text = statement.trim().replace(/;+$/, '').trim();
+  const assigned = /^([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)/.exec(text);
+  return assigned ? (assigned[1] as string) : text;
+}
+
+function outputHtml(o: ExperimentOutput, statementAt: (line: number) => string | undefined): string {
   switch (o.kind) {
-    case 'value':
-      return `<div class="sw-out sw-out-value"><code>${escapeHtml(o.text)}</code></div>`;
+    case 'value': {
+      const statement = statementAt(o.line);
+      const label = statement ? statementLabel(statement) : '';
+      return label
+        ? `<div class="sw-out sw-out-value"><span class="sw-label" title="${escapeHtml(statement ?? '')}">${escapeHtml(label)}</span> = <code>${escapeHtml(o.text)}</code></div>`
+        : `<div class="sw-out sw-out-value"><code>${escapeHtml(o.text)}</code></div>`;
+    }
     case 'show':
       return `<div class="sw-out sw-out-show"><span class="sw-label">${escapeHtml(o.label)}</span> <code>${escapeHtml(o.text)}</code></div>`;
     case 'table': {
@@ -181,13 +239,20 @@ export function experimentBadge(result: ExperimentResult | undefined, running: b
   }
 }
 
-/** Everything an experiment produced, under its code. */
-export function experimentOutputsHtml(result: ExperimentResult): string {
+/** Everything an experiment produced, under its code. `code` (its first line at file line `codeLine`,
+ *  1-based) labels each value with the statement that made it. */
+export function experimentOutputsHtml(
+  result: ExperimentResult,
+  code?: { text: string; codeLine: number },
+): string {
+  const lines = code?.text.split('\n') ?? [];
+  const statementAt = (line: number): string | undefined =>
+    code ? lines[line - code.codeLine]?.trim() || undefined : undefined;
   const parts: string[] = [];
   if (result.status === 'error' || result.status === 'skipped') {
     parts.push(`<div class="sw-out sw-out-${result.status}">${escapeHtml(result.message)}</div>`);
   }
-  for (const o of result.outputs) parts.push(outputHtml(o));
+  for (const o of result.outputs) parts.push(outputHtml(o, statementAt));
   if (result.checks.length > 0) {
     const items = result.checks.map(
       (c) =>

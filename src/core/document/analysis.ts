@@ -96,7 +96,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
   const declare = (src: TexSource, strict: boolean, domainsOnly = false): void => {
     let result: { declarations: Declaration[]; errors: ParseError[] };
     try {
-      table = table.withMacros(extractMacros(src.text));
+      table = table.withMacros(extractMacros(src.text, table.macros));
       result = parseDeclarations(src.text, table, { strict });
     } catch (e) {
       const at = texPos(src, 0);
@@ -156,10 +156,13 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         // The TeX as the prose says to read it (`\log_{2}`, `V^{(k+1)}`); file positions are kept.
         const read = readBlock((prose ??= documentProse(lines())), block.line, block.tex);
         const tex = read.tex;
+        // A macro defined in the block holds from where it stands (as in KaTeX): the block is read with the
+        // macros in force before it, and the table carries those in force after it.
+        const macrosBefore = table.macros;
         const parse = (): Claim[] => {
           try {
-            table = table.withMacros(extractMacros(tex.text));
-            return parseBlock(tex.text, table);
+            table = table.withMacros(extractMacros(tex.text, macrosBefore));
+            return parseBlock(tex.text, { kindOf: table.kindOf, macros: macrosBefore });
           } catch (e) {
             return [
               {

@@ -14,7 +14,7 @@ const parseReasons: Readonly<Record<ParseError['code'], ReasonCode>> = {
   syntax: 'parse-error',
   unsupported: 'unsupported-notation',
   probability: 'probability-notation',
-  relation: 'unsupported-relation',
+  'unsupported-relation': 'unsupported-relation',
 };
 
 /** A parser error as a verdict reports it, at its place in the file. */

@@ -9,6 +9,10 @@ export type SymbolKind = 'scalar' | 'vector' | 'matrix' | 'function' | 'index';
 export interface MacroDef {
   params: number;
   body: string;
+  /** Set when Stepwise cannot know what KaTeX makes of this name from here on (a definition local to a
+   *  group, an `\edef`, a `\providecommand` KaTeX may ignore, a macro that defines macros): a use of it is
+   *  unsupported, never read with a guessed meaning. */
+  unknown?: string;
 }
 
 /** What the parser may ask of the symbol table in force at a block. */
@@ -28,8 +32,8 @@ export interface ParseError {
   subject?: string;
   /** `syntax` for garbled input; `unsupported` for notation we read but cannot evaluate, such as
    *  probability (`\mathbb{E}`, `\operatorname{Var}`, `\sim`): those steps are unverifiable, never refuted;
-   *  `relation` for a relation sampling cannot judge (`\ll`, `\propto`). */
-  code: 'syntax' | 'unsupported' | 'probability' | 'relation';
+   *  `unsupported-relation` for a relation Stepwise does not judge (`\ll`, `\cong`), a step of its own. */
+  code: 'syntax' | 'unsupported' | 'probability' | 'unsupported-relation';
 }
 
 /** One side of a relation. */

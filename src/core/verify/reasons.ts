@@ -154,7 +154,12 @@ function unreadText(e: UnreadError): string {
       `declare the quantity as a symbol or a function (e.g. <!-- let m = … -->) to check the algebra around it`
     );
   }
-  const kind = e.code === 'parse-error' ? 'parse error' : 'unsupported notation';
+  const kind =
+    e.code === 'parse-error'
+      ? 'parse error'
+      : e.code === 'unsupported-relation'
+        ? 'unsupported relation'
+        : 'unsupported notation';
   return `${kind} at line ${e.at.line}, column ${e.at.column}: ${e.detail}`;
 }
 

@@ -108,7 +108,7 @@ const texArb = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((pa
 function checkError(e: ParseError, tex: string): void {
   assert.ok(e.offset >= 0 && e.offset <= tex.length, `offset ${e.offset} outside ${JSON.stringify(tex)}`);
   assert.ok(e.message.length > 0);
-  assert.ok(['syntax', 'unsupported', 'probability', 'relation'].includes(e.code));
+  assert.ok(['syntax', 'unsupported', 'probability'].includes(e.code));
 }
 
 function checkClaims(claims: Claim[], tex: string): void {

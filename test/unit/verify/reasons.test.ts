@@ -10,7 +10,7 @@ describe('verdict reasons', () => {
     const text = [
       '$$ (x+1)^2 = x^2 + 1 $$', // counterexample
       '$$ \\mathbb{E}[X] = \\mu $$', // probability
-      '$$ a = b \\lesssim c $$', // a relation sampling cannot judge
+      '$$ x^2 \\lesssim x^2 + 1 $$', // a relation sampling cannot judge
       '$$ g(x) + 1 = 1 + g(x) $$', // undeclared function
       '$$ x = \\frac{1}{ $$', // parse error
       '$$ x + y = y + x $$', // verified
