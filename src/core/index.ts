@@ -2,6 +2,9 @@
 // below) imports `vscode`. Adapters should depend on this file rather than on inner modules.
 export type * from './types';
 export { defaultVerifyOptions } from './types';
+export type { Relation } from './latex/types';
+export { assumptionText } from './symbols/defaults';
+export { negatedGlyph, relationGlyph } from './verify/reasons';
 export type * from './markdown/types';
 export { texPos, texOffset } from './markdown/types';
 export { scanMarkdown } from './markdown/scanner';
@@ -9,10 +12,5 @@ export * from './document';
 export { checkFile, type CheckOptions, type CheckEngine } from './check';
 export { runExperimentIsolated } from './experiment/index';
 export { buildReport, tallyReport, reportExitCode, validateReport, type ReportTally } from './report/json';
-export {
-  formatReport,
-  formatSummary,
-  formatValue,
-  formatCounterexample,
-  type FormatOptions,
-} from './report/format';
+export { formatReport, formatSummary, type FormatOptions } from './report/format';
+export { formatAssignment, formatNumber, formatValue, type ValueLayout } from './report/values';

@@ -1,5 +1,6 @@
 // Shared result types of the core. Every position in the core is 1-based (line and column), as people
 // and the CLI count; the extension host converts to VS Code's 0-based positions at its edge.
+import type { Relation } from './latex/types';
 
 /** A place in the Markdown file, 1-based. */
 export interface Pos {
@@ -37,6 +38,20 @@ export type ReasonCode =
   | 'equation-to-solve'
   /** evaluation failed or exceeded its budget */
   | 'evaluation-error'
+  /** probability notation (`\mathbb{E}`, `P(…)`, `\sim`) that sampling cannot check (subject names it) */
+  | 'probability-notation'
+  /** a name declared as a function is used without arguments (subject names it) */
+  | 'function-not-applied'
+  /** a symbol must be declared before it can be evaluated (entries, derivatives; subject names it) */
+  | 'undeclared-symbol'
+  /** an undeclared symbol on one side only: a definition or a particular value, not an identity */
+  | 'one-sided-symbol'
+  /** the claim's condition held at too few of the draws to check it */
+  | 'condition-rarely-holds'
+  /** an approximation of a function defined in the text, which may hold only near a point */
+  | 'local-approximation'
+  /** the run was cancelled before this step was checked */
+  | 'cancelled'
   /** the prose introduces the block as assumed ("let … satisfying", "suppose", "such that"): not a claim */
   | 'hypothesis'
   /** `θ^{k+1} = …` defines the next term of a sequence (an update rule), never judged */
@@ -53,6 +68,11 @@ export interface Assumption {
   domain: string;
   /** True when nothing declared it: the domain is the verifier's default. */
   isDefault: boolean;
+  /** What the symbol stands for: a sampled value (the default), a size, an index, or a named constant
+   *  (`π`, `e`, `I`), whose `domain` is then the value it takes. */
+  role?: 'value' | 'dimension' | 'index' | 'constant';
+  /** For a default the text's conventions chose: which (`a count in an exponent`, `a radius`). */
+  convention?: string;
 }
 
 /** A sampled value as it appears in a counterexample: scalar, vector (column) or matrix (rows). */
@@ -79,6 +99,9 @@ export interface StepResult {
   column: number;
   /** `=`, `\le`, `<`, `\ne`, `\approx`, … as written. */
   relation: string;
+  /** The relation as the verifier read it (`\simeq` → `\approx`, `\leq` → `\le`), when it read one:
+   *  adapters say what failed from this, never from the TeX. */
+  meaning?: Relation;
   lhs: string;
   rhs: string;
   status: StepStatus;
@@ -93,8 +116,8 @@ export interface StepResult {
   counterexample: Record<string, SampleValue> | null;
   /** The values of both sides at the counterexample, for hovers and the preview. */
   values?: { lhs: SampleValue; rhs: SampleValue } | null;
-  /** Symbols whose domain was assumed (not declared), e.g. `x ∈ ℝ (default)`. */
-  assumptions: string[];
+  /** The domain of every symbol sampled (declared or the verifier's default) and the constants used. */
+  assumptions: Assumption[];
   /** For a step with a side that could not be read: where that error is. `line`/`column` stay on the
    *  relation, so the preview marks the right relation while diagnostics point at the error. */
   errorAt?: Pos;

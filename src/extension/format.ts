@@ -1,43 +1,11 @@
 // How results read in the editor: lens titles, diagnostic messages, inline decorations and hover tables.
 // Pure functions of core results (no `vscode` import), so they are unit-tested in Node.
-import type { DerivationResult, ExperimentResult, SampleValue, StepResult } from '../core/types';
-
-/** A number as a student reads it: up to 4 significant digits, no float noise. */
-export function formatNumber(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  if (v === 0) return '0';
-  const abs = Math.abs(v);
-  // Whole numbers of a count (73856 parameters) are shown exactly: rounded, they contradict the source.
-  if (Number.isInteger(v) && abs < 1e6) return String(v);
-  if (abs >= 1e5 || abs < 1e-4) return v.toExponential(3).replace(/\.?0+e/, 'e');
-  return String(Number(v.toPrecision(4)));
-}
-
-/** A sampled scalar, vector or matrix, shortened so a message stays on one line. */
-export function formatValue(v: SampleValue, max = 4): string {
-  if (typeof v === 'number') return formatNumber(v);
-  const row = (xs: number[]) => {
-    const shown = xs.slice(0, max).map(formatNumber);
-    if (xs.length > max) shown.push('…');
-    return `[${shown.join(', ')}]`;
-  };
-  if (v.length === 0) return '[]';
-  if (Array.isArray(v[0])) {
-    const rows = (v as number[][]).slice(0, max).map(row);
-    if (v.length > max) rows.push('…');
-    return `[${rows.join(', ')}]`;
-  }
-  return row(v as number[]);
-}
-
-/** `x = 1, p = 0.25`: the counterexample's assignment. */
-export function formatAssignment(ce: Record<string, SampleValue> | null | undefined): string {
-  if (!ce) return '';
-  return Object.entries(ce)
-    .map(([k, v]) => `${k} = ${formatValue(v)}`)
-    .join(', ');
-}
+// The light modules directly, not core/index: the index loads mathjs, which the extension host's thread never
+// loads (verification runs in a worker).
+import { formatAssignment, formatValue } from '../core/report/values';
+import { assumptionText } from '../core/symbols/defaults';
+import type { DerivationResult, ExperimentResult, StepResult } from '../core/types';
+import { negatedGlyph } from '../core/verify/reasons';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -66,24 +34,18 @@ export function resultLensTitle(result: DerivationResult): string {
   return parts.join(' · ');
 }
 
-/** What failed, as a relation between the two values: `≠` for `=`, `>` for `\\le`, and so on. */
-export function negatedRelation(relation: string): string {
-  const r = relation.replace(/[&\s]/g, '');
-  if (/^(\\leq?|≤|\\leqslant)$/.test(r)) return '>';
-  if (/^(\\geq?|≥|\\geqslant)$/.test(r)) return '<';
-  if (/^(<|\\lt)$/.test(r)) return '≥';
-  if (/^(>|\\gt)$/.test(r)) return '≤';
-  if (/^(\\ne|\\neq|≠)$/.test(r)) return '=';
-  if (/^(\\approx|≈)$/.test(r)) return '≉';
-  return '≠';
+/** What failed, as a relation between the two values: `≠` for `=`, `>` for `\\le`, `≉` for `\\simeq`; from
+ *  the relation the verifier read, never from the TeX. */
+export function negatedRelation(step: Pick<StepResult, 'meaning'>): string {
+  return step.meaning ? negatedGlyph[step.meaning] : '≠';
 }
 
 /** The one-line diagnostic of a step, e.g. `step 2: left 0.375 ≠ right 0.5 at x = 1, p = 0.25`. */
 export function stepMessage(step: StepResult): string {
   if (step.status === 'refuted') {
-    const at = formatAssignment(step.counterexample);
+    const at = formatAssignment(step.counterexample, 'short');
     if (step.values) {
-      const cmp = `left ${formatValue(step.values.lhs)} ${negatedRelation(step.relation)} right ${formatValue(step.values.rhs)}`;
+      const cmp = `left ${formatValue(step.values.lhs, 'short')} ${negatedRelation(step)} right ${formatValue(step.values.rhs, 'short')}`;
       return `step ${step.index}: ${cmp}${at ? ` at ${at}` : ''}`;
     }
     const msg = step.message || 'refuted';
@@ -100,12 +62,16 @@ const inlineBudget = 28;
 export function inlineText(steps: StepResult[]): string {
   const refuted = steps.find((s) => s.status === 'refuted');
   if (refuted) {
-    const parts = Object.entries(refuted.counterexample ?? {}).map(([k, v]) => `${k} = ${formatValue(v)}`);
+    const parts = Object.entries(refuted.counterexample ?? {}).map(
+      ([k, v]) => `${k} = ${formatValue(v, 'short')}`,
+    );
     const [first, ...rest] = parts;
     if (first === undefined) {
       // Nothing to sample (numbers only): the two values say what is wrong.
       const v = refuted.values;
-      return v ? `✗ ${formatValue(v.lhs)} ${negatedRelation(refuted.relation)} ${formatValue(v.rhs)}` : '✗';
+      return v
+        ? `✗ ${formatValue(v.lhs, 'short')} ${negatedRelation(refuted)} ${formatValue(v.rhs, 'short')}`
+        : '✗';
     }
     // A line of matrices would run past the editor's edge: elide what does not fit.
     let text = `✗ at ${first}`;
@@ -187,23 +153,24 @@ export function stepHoverMarkdown(step: StepResult): string {
   ];
   if (step.status === 'refuted' && step.values) {
     lines.push(
-      `left ${escapeCell(formatValue(step.values.lhs))} ${negatedRelation(step.relation)} right ${escapeCell(formatValue(step.values.rhs))} at the point below`,
+      `left ${escapeCell(formatValue(step.values.lhs, 'short'))} ${negatedRelation(step)} right ${escapeCell(formatValue(step.values.rhs, 'short'))} at the point below`,
       '',
     );
   } else if (step.status !== 'verified' && step.message) {
     lines.push(escapeCell(step.message), '');
   }
   lines.push(`Samples evaluated: ${step.samples}`, '');
-  if (step.assumptions.length > 0) {
-    lines.push(`Domains assumed: ${step.assumptions.map(escapeCell).join('; ')}`, '');
+  const assumed = step.assumptions.filter((a) => a.isDefault);
+  if (assumed.length > 0) {
+    lines.push(`Domains assumed: ${assumed.map((a) => escapeCell(assumptionText(a))).join('; ')}`, '');
   }
   if (step.counterexample && Object.keys(step.counterexample).length > 0) {
     lines.push('| symbol | value |', '| --- | --- |');
     for (const [k, v] of Object.entries(step.counterexample))
-      lines.push(`| ${escapeCell(k)} | ${escapeCell(formatValue(v, 6))} |`);
+      lines.push(`| ${escapeCell(k)} | ${escapeCell(formatValue(v))} |`);
     if (step.values) {
-      lines.push(`| *left* | ${escapeCell(formatValue(step.values.lhs, 6))} |`);
-      lines.push(`| *right* | ${escapeCell(formatValue(step.values.rhs, 6))} |`);
+      lines.push(`| *left* | ${escapeCell(formatValue(step.values.lhs))} |`);
+      lines.push(`| *right* | ${escapeCell(formatValue(step.values.rhs))} |`);
     }
     lines.push('');
   }

@@ -80,7 +80,16 @@ const values: Shape = (v, at, errs) => {
 };
 const pos = obj({ line: int1, column: int1 });
 
-export const stepShape = obj(
+const assumption = obj(
+  { symbol: str, domain: str, isDefault: bool },
+  { role: oneOf('value', 'dimension', 'index', 'constant') },
+);
+/** A reason code: kebab-case, so an adapter that does not know a new code can still show it. */
+const reasonCode: Shape = (v, at, errs) => {
+  if (typeof v !== 'string' || !/^[a-z]+(?:-[a-z]+)*$/.test(v))
+    errs.push(`${at}: expected a kebab-case code`);
+};
+const stepFields = obj(
   {
     index: int1,
     line: int1,
@@ -91,17 +100,23 @@ export const stepShape = obj(
     message: str,
     samples: int0,
     counterexample,
+    assumptions: arr(assumption),
   },
   {
     column: int1,
-    assumptions: arr(str),
-    reason: str,
+    reason: reasonCode,
     subject: str,
+    meaning: oneOf('=', '\\ne', '<', '\\le', '>', '\\ge', '\\approx'),
     values,
     errorAt: pos,
     hint: obj({ lhs: str, rhs: str, message: str }, { side: oneOf('lhs', 'rhs'), kind: str }),
   },
 );
+export const stepShape: Shape = (v, at, errs) => {
+  stepFields(v, at, errs);
+  // Every verdict but a verified one says why, as a code.
+  if (isObj(v) && v.status !== 'verified' && v.reason === undefined) errs.push(`${at}.reason: missing`);
+};
 export const derivationShape = obj({ line: int1, endLine: int1, steps: arr(stepShape) });
 export const experimentShape = obj(
   {

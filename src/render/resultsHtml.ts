@@ -1,5 +1,6 @@
 // HTML for verification results and experiment outputs. Plain strings, no DOM: the same markup serves the
 // webview (which adds behaviour) and the exported file (which must work with no script at all).
+import { formatNumber, formatValue } from '../core/report/values';
 import type {
   DerivationResult,
   ExperimentOutput,
@@ -19,25 +20,6 @@ const entities: Record<string, string> = {
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => entities[c] ?? c);
-}
-
-function fmtNumber(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  return a >= 1e5 || a < 1e-4 ? x.toExponential(3) : String(Number(x.toPrecision(5)));
-}
-
-/** A sampled value as text: `1.5`, `[1, 2]`, `[[1, 2], [3, 4]]`. */
-export function formatValue(v: SampleValue): string {
-  if (typeof v === 'number') return fmtNumber(v);
-  return (
-    '[' +
-    (v as (number | number[])[])
-      .map((e) => (typeof e === 'number' ? fmtNumber(e) : formatValue(e)))
-      .join(', ') +
-    ']'
-  );
 }
 
 export interface BadgeInfo {
@@ -167,10 +149,10 @@ function svgPlot(xs: number[], series: { label: string; y: number[] }[], bars: b
   const parts: string[] = [];
   parts.push(`<line class="sw-axis" x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}"/>`);
   parts.push(`<line class="sw-axis" x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}"/>`);
-  parts.push(`<text class="sw-tick" x="2" y="${pad + 4}">${escapeHtml(fmtNumber(y1))}</text>`);
-  parts.push(`<text class="sw-tick" x="2" y="${h - pad}">${escapeHtml(fmtNumber(y0))}</text>`);
-  parts.push(`<text class="sw-tick" x="${pad}" y="${h - 8}">${escapeHtml(fmtNumber(x0))}</text>`);
-  parts.push(`<text class="sw-tick" x="${w - pad - 30}" y="${h - 8}">${escapeHtml(fmtNumber(x1))}</text>`);
+  parts.push(`<text class="sw-tick" x="2" y="${pad + 4}">${escapeHtml(formatNumber(y1))}</text>`);
+  parts.push(`<text class="sw-tick" x="2" y="${h - pad}">${escapeHtml(formatNumber(y0))}</text>`);
+  parts.push(`<text class="sw-tick" x="${pad}" y="${h - 8}">${escapeHtml(formatNumber(x0))}</text>`);
+  parts.push(`<text class="sw-tick" x="${w - pad - 30}" y="${h - 8}">${escapeHtml(formatNumber(x1))}</text>`);
   series.forEach((s, k) => {
     if (bars) {
       // Histogram: x holds the bin edges, y the counts (one fewer).

@@ -1,21 +1,18 @@
 // Vector and matrix values typeset for KaTeX, so a counterexample reads like the homework's own math: small
 // matrices in full, each entry where the two sides differ in the refutation colour, and a shape mismatch
 // said in words. Larger values stay as text.
+import { formatNumber } from '../core/report/values';
 import type { SampleValue } from '../core/types';
 
 const maxSide = 8;
 /** The refutation colour (the testing-failed colour the marks use), readable on light and dark themes. */
 export const differColor = '#e51400';
 
+/** An entry as TeX: the digits of the one value formatter, its exponent written as a power of ten. */
 function num(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '\\infty' : x < 0 ? '-\\infty' : '\\text{NaN}';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1e5 || a < 1e-4) {
-    const [m, e] = x.toExponential(3).split('e');
-    return `${Number(m)} \\times 10^{${Number(e)}}`;
-  }
-  return String(Number(x.toPrecision(5)));
+  const [m, e] = formatNumber(x).split('e');
+  return e === undefined ? (m as string) : `${m} \\times 10^{${Number(e)}}`;
 }
 
 /** Rows of a vector (a column) or a matrix; undefined for a scalar or a ragged array. */

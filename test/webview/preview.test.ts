@@ -233,7 +233,7 @@ describe('preview webview (Chromium)', function () {
       .evaluateAll((tds) => tds.map((td) => (td.querySelector('.katex-html') ?? td).textContent ?? ''));
     assert.deepEqual(
       cells.map((c) => c.trim()),
-      ['x', '1', 'left', '0.26894', 'right', '0.73106'],
+      ['x', '1', 'left', '0.268941', 'right', '0.731059'],
     );
     await preview.screenshot('counterexample');
   });

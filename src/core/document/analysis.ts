@@ -7,10 +7,11 @@ import { scanMarkdown } from '../markdown/scanner';
 import { texPos, type MdBlock, type TexSource } from '../markdown/types';
 import { SymbolTable, type SymbolEntry } from '../symbols/table';
 import type { Diagnostic, VerifyOptions } from '../types';
-import { definitionMessage, functionDefinition } from '../verify/defines';
-import { bare, message } from './messages';
+import { functionDefinition } from '../verify/defines';
+import type { Why } from '../verify/reasons';
+import { message } from './messages';
 import { solveIntroBefore } from './prose';
-import { assignmentMessage, assignmentOf } from '../prose/assignments';
+import { assignmentOf, assignmentWhy } from '../prose/assignments';
 import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
 import { documentProse, readBlock, type DocumentProse, type ProseReading } from '../prose/read';
@@ -28,8 +29,8 @@ export interface DerivationBlock {
   /** The declarations and macros in force at this block. */
   symbols: SymbolTable;
   /** Per claim (aligned with `claims`), when a claim of this block defines a function (`\sigma(x) = …`):
-   *  the table each claim is checked under, and the message of each defining claim's first step. */
-  scopes?: { symbols: SymbolTable; defines?: string }[];
+   *  the table each claim is checked under, and the function each defining claim's first step defines. */
+  scopes?: { symbols: SymbolTable; defines?: Why }[];
   /** Names that display math has defined as functions by the end of this block (not since declared). */
   displayFunctions?: ReadonlySet<string>;
   /** The sentence before the block when it asks to solve (`… we then need to solve`): its equations hold
@@ -120,7 +121,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
       analysis.diagnostics.push({
         ...at,
         severity: 'warning',
-        message: `declaration not understood: ${bare(err.message)}`,
+        message: `declaration not understood: ${err.message}`,
       });
     }
   };
@@ -192,11 +193,14 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
             if (!assigned.has(assignment.name)) assigned.set(assignment.name, table.lookup(assignment.name));
             unreadable.delete(assignment.name);
             table = table.declare(assignment, texPos(tex, assignment.offset));
-            scopes.push({ symbols: table, defines: assignmentMessage(assignment) });
+            scopes.push({ symbols: table, defines: assignmentWhy(assignment) });
           } else if (decl) {
             table = table.declare(decl, texPos(tex, decl.offset));
             displayDefined.add(decl.name);
-            scopes.push({ symbols: table, defines: definitionMessage(decl) });
+            scopes.push({
+              symbols: table,
+              defines: { why: 'defines', name: decl.name, params: decl.params },
+            });
           }
           const again = parse();
           if (again.length === claims.length) claims = [...claims.slice(0, i + 1), ...again.slice(i + 1)];

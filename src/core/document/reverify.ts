@@ -2,7 +2,7 @@
 import type { SymbolTable } from '../symbols/table';
 import type { VerifyOptions } from '../types';
 import { usedFunction } from '../verify/defines';
-import { verifyStep, type StepInput, type StepVerdict } from '../verify/step';
+import { because, verifyStep, type StepInput, type StepVerdict } from '../verify/step';
 
 /**
  * Two readings of a function defined in display math (`a(w, x) = …`) that a `<!-- let -->` declaration
@@ -19,10 +19,10 @@ export function displayFunctionVerdict(
   seed: number,
 ): StepVerdict {
   let table = symbols;
-  for (let tries = 0; tries < names.size && verdict.status === 'unverifiable'; tries++) {
-    const bare = /^(.+?) is a declared function: apply it/.exec(verdict.message)?.[1];
-    if (bare === undefined || !names.has(bare) || table.lookup(bare)?.kind !== 'function') break;
-    table = table.without(bare);
+  for (let tries = 0; tries < names.size && verdict.reason === 'function-not-applied'; tries++) {
+    const name = verdict.subject;
+    if (name === undefined || !names.has(name) || table.lookup(name)?.kind !== 'function') break;
+    table = table.without(name);
     verdict = verifyStep(input, table, opts, seed);
   }
   const used = usedFunction([input.lhs, input.rhs], names, table);
@@ -30,9 +30,7 @@ export function displayFunctionVerdict(
   return {
     ...verdict,
     status: 'unverifiable',
-    message:
-      `${verdict.message}; ${used} is defined in the text and an approximation of it may hold only near a ` +
-      `point (a Taylor expansion), so this is not a refutation`,
+    ...because({ why: 'local', name: used, refutation: verdict.message }),
     counterexample: null,
     values: null,
   };

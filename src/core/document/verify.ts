@@ -10,9 +10,9 @@ import {
   type VerifyOptions,
 } from '../types';
 import { searchHint } from '../verify/hints/index';
-import { verifyStep, type StepInput } from '../verify/step';
+import { because, verifyStep, type StepInput } from '../verify/step';
 import { analyzeDocument, type DerivationBlock, type DocumentAnalysis } from './analysis';
-import { bare, failedStepMessage, unchecked, unreadSidesMessage } from './messages';
+import { unchecked, unreadError, unreadSides } from './messages';
 import { displayFunctionVerdict } from './reverify';
 import { asFunctionProperty } from '../prose/properties';
 import { asymptoticVerdict, conventionsFor, proseVerdict } from '../prose/verdict';
@@ -47,14 +47,14 @@ export function verifyDerivation(
             rhs: s.rhsTex.trim(),
           };
           const errorAt = texPos(block.tex, fresh?.offset ?? s.relationOffset);
-          steps.push({ ...unchecked(common, unreadSidesMessage(s, block.tex, claim.error)), errorAt });
+          steps.push({ ...unchecked(common, unreadSides(s, block.tex, claim.error)), errorAt });
         }
         continue;
       }
       const at = texPos(block.tex, claim.error.offset);
-      const msg = failedStepMessage(claim.error, block.tex);
+      const why = { why: 'unread', error: unreadError(claim.error, block.tex) } as const;
       for (let k = 0; k < Math.max(1, claim.relations); k++) {
-        steps.push(unchecked({ index: steps.length + 1, ...at, relation: '', lhs: '', rhs: '' }, msg));
+        steps.push(unchecked({ index: steps.length + 1, ...at, relation: '', lhs: '', rhs: '' }, why));
       }
       continue;
     }
@@ -65,9 +65,16 @@ export function verifyDerivation(
       const index = steps.length + 1;
       const at = texPos(block.tex, step.relationOffset);
       const relation = step.relationTex.replace(/&/g, '').trim() || step.relation;
-      const common = { index, ...at, relation, lhs: step.lhs.tex.trim(), rhs: step.rhs.tex.trim() };
+      const common = {
+        index,
+        ...at,
+        relation,
+        meaning: step.relation,
+        lhs: step.lhs.tex.trim(),
+        rhs: step.rhs.tex.trim(),
+      };
       if (cancel?.isCancellationRequested) {
-        steps.push(unchecked(common, 'cancelled'));
+        steps.push(unchecked(common, { why: 'cancelled' }));
         continue;
       }
       if (scope?.defines !== undefined && step === claim.steps[0]) {
@@ -78,13 +85,8 @@ export function verifyDerivation(
       if (badCondition?.error) {
         // Checking the step without its condition could refute a true claim: say what we could not read.
         const where = texPos(block.tex, badCondition.offset);
-        steps.push(
-          unchecked(
-            common,
-            `the condition "${badCondition.tex}" (line ${where.line}, column ${where.column}) cannot be checked: ` +
-              bare(badCondition.error.message),
-          ),
-        );
+        const { detail } = unreadError(badCondition.error, block.tex);
+        steps.push(unchecked(common, { why: 'condition', tex: badCondition.tex, at: where, detail }));
         continue;
       }
       // Each step seeds from its own text too, so editing one step never changes another's samples.
@@ -123,9 +125,7 @@ export function verifyDerivation(
           ...common,
           ...verdict,
           status: 'unverifiable',
-          message:
-            `an equation to solve, not an identity (the text before says "${block.solveIntro}"); ` +
-            `it fails at other values (${verdict.message}), so it is not checked`,
+          ...because({ why: 'solve', intro: block.solveIntro, refutation: verdict.message }),
           counterexample: null,
           values: null,
         });

@@ -196,6 +196,7 @@ function claimsOfPiece(tex: string, tokens: readonly Token[], ctx: ParseContext)
         : `${other.kind === 'cmd' ? `\\${other.value}` : other.value} is not a relation that sampling can check`,
       offset: other.offset,
       code: probability ? 'probability' : 'unsupported',
+      subject: other.kind === 'cmd' ? `\\${other.value}` : other.value,
     };
     return [{ ok: false, error, relations: relations.length }];
   }

@@ -1,6 +1,7 @@
 // Worked examples: a block that sets `x = 3, y = 2` and then computes `\log x = \log 3`. A symbol set to a
 // number in display math is an assignment for the steps after it, in that block and the later ones of its
 // section, replacing what the prose declared it as (a vector, a real). A new heading ends the example.
+import type { Why } from '../verify/reasons';
 import type { MathNode } from 'mathjs';
 import type { Claim, Declaration } from '../latex/types';
 import { constants, identityName } from '../symbols/defaults';
@@ -47,8 +48,8 @@ export function assignmentOf(claim: Claim): Assignment | undefined {
   return { kind: 'definition', name: lhs.name, body: step.rhs.node, offset: step.lhs.offset };
 }
 
-/** The message of an assigning step. */
-export function assignmentMessage(a: Assignment): string {
-  const what = (a.body as Node).type === 'ArrayNode' ? 'the matrix written here' : a.body.toString();
-  return `sets ${a.name} = ${what} for the steps after it in this section (a worked example)`;
+/** Why an assigning step is not judged (reasons.ts words it). */
+export function assignmentWhy(a: Assignment): Why {
+  const value = (a.body as Node).type === 'ArrayNode' ? 'the matrix written here' : a.body.toString();
+  return { why: 'assigns', name: a.name, value };
 }

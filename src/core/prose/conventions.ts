@@ -6,6 +6,7 @@ import type { MathNode } from 'mathjs';
 import { num } from '../latex/nodes';
 import type { Declaration, Domain } from '../latex/types';
 import type { SymbolTable } from '../symbols/table';
+import type { Assumption } from '../types';
 import type { TexEdit } from './texEdit';
 
 /** Names that count things (sizes, bounds, exponents) in published texts. */
@@ -83,30 +84,38 @@ function valueSymbols(roots: readonly MathNode[]): { all: Set<string>; inExponen
 export function withConventions(
   roots: readonly MathNode[],
   table: SymbolTable,
-): { table: SymbolTable; notes: string[]; counts: string[] } {
+): { table: SymbolTable; notes: Assumption[]; counts: string[] } {
   const { all, inExponent } = valueSymbols(roots);
   const counts: string[] = [];
-  const notes: string[] = [];
+  const notes: Assumption[] = [];
+  const positive = (symbol: string, convention: string): Assumption => ({
+    symbol,
+    domain: '(0, ∞)',
+    isDefault: true,
+    role: 'value',
+    convention,
+  });
   const declarations: Declaration[] = [];
   const free = (n: string): boolean => all.has(n) && table.lookup(n) === undefined;
   for (const n of inExponent) {
     if (!countNames.has(n) || !free(n)) continue;
     declarations.push({ kind: 'domain', names: [n], domain: positiveIntegers, offset: 0 });
     counts.push(n);
-    notes.push(`${n} ∈ {1,…,${countDraws}} (default: a count in an exponent)`);
+    const domain = `{1,…,${countDraws}}`;
+    notes.push({ symbol: n, domain, isDefault: true, role: 'value', convention: 'a count in an exponent' });
   }
   // A radius is the r of polar coordinates (with an angle θ or φ beside it).
   if (free('r') && (all.has('θ') || all.has('φ') || all.has('ϕ'))) {
     declarations.push({ kind: 'domain', names: ['r'], domain: positiveReals, offset: 0 });
-    notes.push('r > 0 (default: a radius)');
+    notes.push(positive('r', 'a radius'));
   }
   if (free('σ')) {
     declarations.push({ kind: 'domain', names: ['σ'], domain: positiveReals, offset: 0 });
-    notes.push('σ > 0 (default: a standard deviation)');
+    notes.push(positive('σ', 'a standard deviation'));
   }
   if (free('η')) {
     declarations.push({ kind: 'domain', names: ['η'], domain: positiveReals, offset: 0 });
-    notes.push('η > 0 (default: a learning rate)');
+    notes.push(positive('η', 'a learning rate'));
   }
   return { table: declarations.reduce((t, d) => t.declare(d), table), notes, counts };
 }
@@ -139,7 +148,13 @@ export function logEdits(tex: string, base: number): TexEdit[] {
   return edits;
 }
 
-/** The note a step gets when the document's log base applies to it. */
-export function logNote(base: number): string {
-  return `log = log base ${base} (default: the text fixes the base)`;
+/** The assumption a step gets when the document's log base applies to it. */
+export function logNote(base: number): Assumption {
+  return {
+    symbol: 'log',
+    domain: `log base ${base}`,
+    isDefault: true,
+    role: 'constant',
+    convention: 'the text fixes the base',
+  };
 }

@@ -2,6 +2,7 @@
 // conventions the text fixes in words (the base of `\log`), and superscripts that index sequences. The
 // block's TeX is rewritten to say what was read (`\log_{2}`, `V^{(k+1)}`), every file position kept.
 import type { TexSource } from '../markdown/types';
+import type { Assumption } from '../types';
 import { logBaseFixedAt, logEdits, logNote } from './conventions';
 import { readCues, type Cue } from './cues';
 import { introBefore } from './intro';
@@ -16,7 +17,7 @@ export interface ProseReading {
   /** Letters that count the terms of sequences in this block (`k` of `V^{k+1}`). */
   counters: ReadonlySet<string>;
   /** Conventions that hold for every step of the block (the base of `\log`), as assumption notes. */
-  notes: string[];
+  notes: Assumption[];
   /** Symbols defined above by math that could not be read (`A = \begin{bmatrix} … \cdots`). */
   unreadable?: ReadonlySet<string>;
 }
@@ -42,7 +43,7 @@ export function readBlock(
   const intro = introBefore(doc.lines, line);
   const cues = readCues(intro);
   const sequences = sequenceEdits(tex.text, intro?.sentence);
-  const notes: string[] = [];
+  const notes: Assumption[] = [];
   const edits = [...sequences.edits];
   if (doc.logBase && doc.logBase.line < line) {
     const log = logEdits(tex.text, doc.logBase.base);

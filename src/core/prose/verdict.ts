@@ -4,8 +4,9 @@
 // it is not the author's claim), never a refutation into a pass, so a student's wrong step stays refuted.
 import type { MathNode } from 'mathjs';
 import type { SymbolTable } from '../symbols/table';
-import type { ReasonCode } from '../types';
-import type { StepVerdict } from '../verify/step';
+import type { Assumption, ReasonCode } from '../types';
+import type { Why } from '../verify/reasons';
+import { because, type StepVerdict } from '../verify/step';
 import { largeCount, withConventions, withLargeCounts } from './conventions';
 import type { ProseReading } from './read';
 import { isNextTerm } from './sequences';
@@ -16,7 +17,7 @@ export function conventionsFor(
   roots: readonly MathNode[],
   table: SymbolTable,
   reading: ProseReading | undefined,
-): { table: SymbolTable; notes: string[]; counts: string[] } {
+): { table: SymbolTable; notes: Assumption[]; counts: string[] } {
   const c = withConventions(roots, table);
   return { table: c.table, notes: [...(reading?.notes ?? []), ...c.notes], counts: c.counts };
 }
@@ -38,17 +39,13 @@ export function asymptoticVerdict(
   const involved = counts.filter((n) => n in cx);
   if (involved.length === 0) return verdict;
   if (recheck(withLargeCounts(table, involved)).status !== 'verified') return verdict;
-  const names = involved.join(', ');
-  return {
-    ...verdict,
-    status: 'unverifiable',
-    reason: 'approximation',
-    message:
-      `an approximation for large ${names}: it holds at ${names} ≥ ${largeCount} but not at every size ` +
-      `(${verdict.message}), so it is not checked`,
-    counterexample: null,
-    values: null,
+  const why: Why = {
+    why: 'large-counts',
+    names: involved.join(', '),
+    large: largeCount,
+    refutation: verdict.message,
   };
+  return { ...verdict, status: 'unverifiable', ...because(why), counterexample: null, values: null };
 }
 
 /** The verdict as the prose says to read the step. */
@@ -56,19 +53,16 @@ export function proseVerdict(
   verdict: StepVerdict,
   reading: ProseReading | undefined,
   step: { relation: string; lhs: MathNode; rhs: MathNode; first?: boolean; blockFirst: boolean },
-  notes: readonly string[] = [],
+  notes: readonly Assumption[] = [],
 ): StepVerdict & { reason?: ReasonCode; subject?: string } {
   const v = notes.length ? { ...verdict, assumptions: [...verdict.assumptions, ...notes] } : verdict;
   if (!reading) return v;
-  const said = reading.intro ? ` (the text before says "${reading.intro}")` : '';
-  const notChecked = (reason: ReasonCode, message: string): StepVerdict & { reason: ReasonCode } => ({
-    ...v,
-    status: 'unverifiable',
-    reason,
-    message,
-    counterexample: null,
-    values: null,
-  });
+  const intro = reading.intro ? { intro: reading.intro } : {};
+  const notChecked = (why: Why): StepVerdict & { reason: ReasonCode } => {
+    // The prose's reason replaces the verifier's, subject included.
+    const { subject: _dropped, ...rest } = v;
+    return { ...rest, status: 'unverifiable', ...because(why), counterexample: null, values: null };
+  };
   const lhs = step.lhs as MathNode & { type: string; name?: string };
   if (
     step.first &&
@@ -76,31 +70,22 @@ export function proseVerdict(
     lhs.type === 'SymbolNode' &&
     isNextTerm(lhs.name ?? '')
   ) {
-    return notChecked('recurrence', `a recurrence: defines the next term ${lhs.name ?? ''} of a sequence`);
+    return notChecked({ why: 'recurrence', name: lhs.name ?? '' });
   }
   // A hypothesis that holds at every sample is true whatever the author meant by it: the ✓ stays.
   if (reading.cues.has('hypothesis') && v.status !== 'verified') {
-    return notChecked('hypothesis', `a hypothesis${said}: assumed, not claimed, so not checked`);
+    return notChecked({ why: 'hypothesis', ...intro });
   }
   if (v.status !== 'refuted') return v;
   const unread = mentionsUnreadable([step.lhs, step.rhs], reading.unreadable);
   if (unread !== undefined) {
-    return {
-      ...notChecked(
-        'unreadable-definition',
-        `${unread} is defined above by math that could not be read, so a step about it cannot be checked`,
-      ),
-      subject: unread,
-    };
+    return notChecked({ why: 'unreadable-definition', name: unread });
   }
   if (reading.cues.has('definition') && step.blockFirst && step.relation === '=') {
-    return notChecked('definition', `a definition${said}: it holds by fiat, so it is not checked`);
+    return notChecked({ why: 'prose-definition', ...intro });
   }
   if (reading.cues.has('approximation') && (step.relation === '=' || step.relation === '\\approx')) {
-    return notChecked(
-      'approximation',
-      `an approximation${said}; it fails exactly (${v.message}), so it is not checked`,
-    );
+    return notChecked({ why: 'prose-approximation', ...intro, refutation: v.message });
   }
   return v;
 }

@@ -1,7 +1,8 @@
 // The human-readable report of `stepwise check`: one line per step, experiment and diagnostic, in the
 // `file:line:col` form terminals and editors turn into links, then a summary line.
-import type { ExperimentResult, Report, SampleValue, StepResult } from '../types';
+import type { ExperimentResult, Report, StepResult } from '../types';
 import { tallyReport } from './json';
+import { formatAssignment, formatValue } from './values';
 
 export interface FormatOptions {
   /** ANSI colours (the CLI turns them on only for a TTY without NO_COLOR). */
@@ -11,26 +12,6 @@ export interface FormatOptions {
 }
 
 const ansi = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
-
-/** A number as a student would write it: at most 6 significant digits, no trailing zeros. */
-export function formatNumber(x: number): string {
-  if (Number.isInteger(x)) return String(x);
-  if (!Number.isFinite(x)) return String(x);
-  return String(Number(x.toPrecision(6)));
-}
-
-/** A scalar, a column vector `[1, 2]` or a matrix `[[1, 2], [3, 4]]`. */
-export function formatValue(v: SampleValue): string {
-  if (typeof v === 'number') return formatNumber(v);
-  return `[${(v as (number | number[])[]).map((x) => (typeof x === 'number' ? formatNumber(x) : formatValue(x))).join(', ')}]`;
-}
-
-/** `x = 0.5, A = [[1, 2], [3, 4]]`. */
-export function formatCounterexample(c: Record<string, SampleValue>): string {
-  return Object.entries(c)
-    .map(([k, v]) => `${k} = ${formatValue(v)}`)
-    .join(', ');
-}
 
 function shorten(tex: string, max: number): string {
   const t = tex.replace(/\s+/g, ' ').trim();
@@ -50,7 +31,7 @@ export function formatReport(report: Report, options: FormatOptions): string {
     if (s.status === 'verified')
       return `${where}  ${paint(ansi.green, '✓ verified')}      ${claim.slice(0, -3)}`;
     if (s.status === 'refuted') {
-      const ce = s.counterexample ? formatCounterexample(s.counterexample) : '';
+      const ce = formatAssignment(s.counterexample);
       const vals = s.values ? `left ${formatValue(s.values.lhs)}, right ${formatValue(s.values.rhs)}` : '';
       // The verifier's message repeats the counterexample in prose; the compact form suffices unless
       // there is nothing else to show (a shape mismatch, say).

@@ -4,10 +4,12 @@ export { inferKind, type ValueKind } from './kind';
 export {
   constants,
   identityName,
-  identityNote,
+  identityAssumption,
   realLine,
-  defaultScalarNote,
-  defaultDimensionNote,
+  defaultScalar,
+  defaultIndex,
+  defaultDimension,
+  assumptionText,
   defaultDimensionRange,
   domainText,
 } from './defaults';

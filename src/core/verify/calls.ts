@@ -26,13 +26,16 @@ export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
   }
   throw new EvalUnsupported(
     `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,
+    'undeclared-function',
+    name,
   );
 }
 
 /** Inline application of a declared function; entrywise when a scalar parameter receives a matrix. */
 export function apply(c: CompilerApi, name: string, argNodes: AnyNode[], scope: Scope): Evaluator {
   const entry = c.table.lookup(name);
-  if (entry?.kind !== 'function') throw new EvalUnsupported(`${name} is not a declared function`);
+  if (entry?.kind !== 'function')
+    throw new EvalUnsupported(`${name} is not a declared function`, 'undeclared-function', name);
   if (entry.params.length !== argNodes.length) {
     throw new EvalUnsupported(
       `${name} takes ${entry.params.length} argument${entry.params.length === 1 ? '' : 's'}, given ${argNodes.length}`,

@@ -58,7 +58,11 @@ export class Compiler implements CompilerApi {
       return body;
     }
     if (entry?.kind === 'function') {
-      throw new EvalUnsupported(`${name} is a declared function: apply it to an argument, as ${name}(x)`);
+      throw new EvalUnsupported(
+        `${name} is a declared function: apply it to an argument, as ${name}(x)`,
+        'function-not-applied',
+        name,
+      );
     }
     if (!entry) {
       const c = constants.get(name);

@@ -48,5 +48,7 @@ export function undeclaredEntries(name: string, subscripts: number): EvalUnsuppo
   const example = subscripts > 1 ? `${name} \\in \\mathbb{R}^{m \\times n}` : `${name} \\in \\mathbb{R}^{n}`;
   return new EvalUnsupported(
     `${name} has subscripted entries but is not declared: declare it, e.g. ${example}`,
+    'undeclared-symbol',
+    name,
   );
 }

@@ -55,11 +55,6 @@ export function functionDefinition(
   return { kind: 'function', name, params: names, body: step.rhs.node, offset: step.lhs.offset };
 }
 
-/** The message of a defining step. */
-export function definitionMessage(decl: { name: string; params: string[] }): string {
-  return `defines ${decl.name}(${decl.params.join(', ')}); the steps after it use this definition`;
-}
-
 /** The first name of `names` that `nodes` use as a function of `table`, if any. */
 export function usedFunction(
   nodes: readonly MathNode[],

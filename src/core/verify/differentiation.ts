@@ -83,6 +83,8 @@ export function checkDependence(c: CompilerApi, variable: string, reads: Set<str
   if (free === undefined) return;
   throw new EvalUnsupported(
     `${free} is not defined as a function of ${variable}; define it (e.g. <!-- let ${free} = … -->) to differentiate it`,
+    'undeclared-symbol',
+    free,
   );
 }
 
@@ -108,6 +110,8 @@ export function derivFn(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluato
   else
     throw new EvalUnsupported(
       `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,
+      'undeclared-function',
+      name,
     );
   const nth = (env: Env, at: number, order: number): number => {
     if (order === 0) {

@@ -1,12 +1,15 @@
-// Readable numbers for counterexamples and messages: six significant digits, no `-0`, no float noise
-// such as 0.30000000000000004.
+// Readable values for counterexamples: sampled values are rounded to the digits people read (no `-0`, no
+// float noise such as 0.30000000000000004) before they are stored; report/values.ts formats them.
+import { formatAssignment, formatValue as formatSample, valueDigits } from '../report/values';
 import type { SampleValue } from '../types';
 import { Eye, Mat, type Value } from './value';
 
-/** A number rounded to six significant digits. */
+export { formatAssignment };
+
+/** A number rounded to the digits a report shows. */
 export function roundReadable(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
-  const r = Number(x.toPrecision(6));
+  const r = Number(x.toPrecision(valueDigits));
   return Object.is(r, -0) ? 0 : r;
 }
 
@@ -24,17 +27,9 @@ export function toSampleValue(v: Value): SampleValue {
   return v.toRows().map((r) => r.map(clean));
 }
 
-/** `0.5`, `[1, 2]`, `[[1, 0], [0, 1]]`. */
+/** A runtime value or a sampled one: `0.5`, `[1, 2]`, `[[1, 0], [0, 1]]`, `I`, `2·I`. */
 export function formatValue(v: Value | SampleValue): string {
-  if (typeof v === 'number') return String(roundReadable(v));
-  if (v instanceof Eye) return v.c === 1 ? 'I' : `${roundReadable(v.c)}·I`;
-  if (v instanceof Mat) return formatValue(toSampleValue(v));
-  return JSON.stringify(v).replace(/,/g, ', ');
-}
-
-/** `x = 0, A = [[1, 2], [3, 4]]`. */
-export function formatAssignment(sample: Record<string, SampleValue>): string {
-  return Object.entries(sample)
-    .map(([k, v]) => `${k} = ${formatValue(v)}`)
-    .join(', ');
+  if (v instanceof Eye) return v.c === 1 ? 'I' : `${formatSample(roundReadable(v.c))}·I`;
+  if (v instanceof Mat) return formatSample(toSampleValue(v));
+  return formatSample(typeof v === 'number' ? roundReadable(v) : v);
 }

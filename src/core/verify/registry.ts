@@ -70,9 +70,8 @@ const functionNode: NodeHandler = (c, n, scope): Evaluator => {
     return (env) => impl(ev.map((e) => e(env)));
   }
   if (name && c.table.lookup(name)?.kind === 'function') return apply(c, name, args, scope);
-  throw new EvalUnsupported(
-    name ? `unknown function ${name}` : 'cannot evaluate the application of an expression as a function',
-  );
+  if (name) throw new EvalUnsupported(`unknown function ${name}`, 'undeclared-function', name);
+  throw new EvalUnsupported('cannot evaluate the application of an expression as a function');
 };
 
 /** Each mathjs node type the compiler reads. */

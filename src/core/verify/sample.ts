@@ -3,8 +3,15 @@
 // (0, 1, -1, 2, ½ and small-integer matrices) so that a counterexample, when there is one, is readable;
 // later draws are random over wide ranges.
 import type { MathNode } from 'mathjs';
-import { defaultDimensionNote, defaultDimensionRange, defaultScalarNote } from '../symbols/defaults';
+import {
+  defaultDimension as defaultDimensionAssumption,
+  defaultDimensionRange,
+  defaultIndex,
+  defaultScalar,
+  domainText,
+} from '../symbols/defaults';
 import type { SymbolTable } from '../symbols/table';
+import type { Assumption } from '../types';
 import type { Compiler, Env, Evaluator } from './compile';
 import { needScalar } from './ops';
 import type { Rng } from '../numeric/random';
@@ -30,8 +37,10 @@ export interface SymbolPlan {
   values?: Evaluator[];
   /** A fixed value (an undeclared dimension when `defaultDimension` is set). */
   fixed?: number;
-  /** How the report describes an assumed domain; undefined when declared. */
-  assumed?: string;
+  /** The domain the verifier assumed; undefined when declared. */
+  assumed?: Assumption;
+  /** The declared domain as a report shows it. */
+  declared?: string;
 }
 
 export interface SamplingPlan {
@@ -103,6 +112,7 @@ export function planSampling(
           loOpen: d.loOpen,
           hiOpen: d.hiOpen,
           shape,
+          declared: domainText(d),
           ...(d.values ? { values: d.values.map((v) => track(v) as Evaluator) } : {}),
         };
       } else if (entry?.kind === 'index') {
@@ -116,7 +126,7 @@ export function planSampling(
           loOpen: false,
           hiOpen: false,
           shape: [],
-          assumed: `${name} ∈ {1,…,${defaultDimensionRange.hi}} (index, default)`,
+          assumed: defaultIndex(name),
         };
       } else {
         plan = {
@@ -127,7 +137,7 @@ export function planSampling(
           loOpen: true,
           hiOpen: true,
           shape: [],
-          assumed: defaultScalarNote(name),
+          assumed: defaultScalar(name),
         };
       }
       plans.set(name, { ...plan, deps });
@@ -142,7 +152,7 @@ export function planSampling(
     if (p.assumed !== undefined) {
       p.field = 'integer';
       if (defaultDimension !== undefined) p.fixed = defaultDimension;
-      p.assumed = defaultDimensionNote(name, defaultDimension);
+      p.assumed = defaultDimensionAssumption(name, defaultDimension);
     }
   }
   return { symbols: order(plans) };
@@ -361,7 +371,9 @@ export function drawScalar(
   return (rng.nextDouble() < 0.5 ? -1 : 1) * spread();
 }
 
-/** How a report names the domain a symbol was drawn from (declared ones are not listed). */
-export function assumptions(plan: SamplingPlan): string[] {
-  return plan.symbols.filter((p) => p.assumed).map((p) => p.assumed as string);
+/** The domain each symbol was drawn from, declared or assumed, in drawing order. */
+export function assumptions(plan: SamplingPlan): Assumption[] {
+  return plan.symbols.map(
+    (p) => p.assumed ?? { symbol: p.name, domain: p.declared ?? '', isDefault: false, role: p.role },
+  );
 }

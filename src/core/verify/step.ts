@@ -1,13 +1,14 @@
 // One step `lhs REL rhs`: compile both sides once, draw samples, judge each, and conclude.
 import type { MathNode } from 'mathjs';
-import { constants, identityName, identityNote } from '../symbols/defaults';
+import { constants, identityAssumption, identityName } from '../symbols/defaults';
 import type { SymbolTable } from '../symbols/table';
-import { relationSymbols, type Relation } from '../latex';
-import type { SampleValue, StepStatus, VerifyOptions } from '../types';
+import type { Relation } from '../latex';
+import type { Assumption, ReasonCode, SampleValue, StepStatus, VerifyOptions } from '../types';
 import { Compiler, type Env, type Evaluator } from './compile';
 import { compareValues, isFiniteValue, type Tolerance } from './compare';
 import { precisionLost, resetAbsorbed, sideErrors, wasAbsorbed } from './rounding';
-import { formatAssignment, formatValue, toSampleValue } from './format';
+import { formatValue, toSampleValue } from './format';
+import { explain, explainHeld, reasonOf, subjectOf, type Held, type Why } from './reasons';
 import { Rng } from '../numeric/random';
 import { assumptions as assumedDomains, drawSample, planSampling, type SamplingPlan } from './sample';
 import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value } from './value';
@@ -16,10 +17,13 @@ import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value 
 export interface StepVerdict {
   status: StepStatus;
   message: string;
+  /** For every status but verified. */
+  reason?: ReasonCode;
+  subject?: string;
   samples: number;
   counterexample: Record<string, SampleValue> | null;
   values: { lhs: SampleValue; rhs: SampleValue } | null;
-  assumptions: string[];
+  assumptions: Assumption[];
 }
 
 export interface StepInput {
@@ -50,8 +54,26 @@ function isZeroLiteral(node: MathNode): boolean {
   return n.type === 'ConstantNode' && Number(n.value) === 0;
 }
 
-function unverifiable(message: string, assumptions: string[] = [], samples = 0): StepVerdict {
-  return { status: 'unverifiable', message, samples, counterexample: null, values: null, assumptions };
+/** The code, subject and message of `why`, as a verdict carries them. */
+export function because(why: Why): { message: string; reason: ReasonCode; subject?: string } {
+  const subject = subjectOf(why);
+  return { message: explain(why), reason: reasonOf(why), ...(subject !== undefined ? { subject } : {}) };
+}
+
+function unverifiable(why: Why, assumptions: Assumption[] = [], samples = 0): StepVerdict {
+  return {
+    status: 'unverifiable',
+    ...because(why),
+    samples,
+    counterexample: null,
+    values: null,
+    assumptions,
+  };
+}
+
+function verified(held: Held, assumptions: Assumption[], samples: number): StepVerdict {
+  const message = explainHeld(held);
+  return { status: 'verified', message, samples, counterexample: null, values: null, assumptions };
 }
 
 /** Samples `step` under `table` and judges it; never throws. */
@@ -68,7 +90,6 @@ export function verifyStep(
   let leftNames: Set<string>;
   let rightNames: Set<string>;
   let conditions: CompiledCondition[];
-  const under = step.conditionText ? ` under ${step.conditionText}` : '';
   try {
     const l = compiler.compileTracked(step.lhs);
     const r = compiler.compileTracked(step.rhs);
@@ -86,14 +107,14 @@ export function verifyStep(
     plan.landmarks = landmarksOf([step.lhs, step.rhs]);
     plan.narrow = compiler.usesDerivative;
   } catch (e) {
-    return unverifiable(reasonOf(e));
+    return unverifiable(thrown(e));
   }
   const defined = step.first && step.relation === '=' ? definitionOf(step.lhs, rightNames, table) : undefined;
   if (defined) return unverifiable(defined, assumedDomains(plan));
-  const assumptions = [
+  const assumptions: Assumption[] = [
     ...assumedDomains(plan),
-    ...[...compiler.constantsUsed].map((c) => constants.get(c)?.note ?? c),
-    ...(compiler.identityUsed ? [identityNote] : []),
+    ...[...compiler.constantsUsed].flatMap((c) => constants.get(c)?.assumption ?? []),
+    ...(compiler.identityUsed ? [identityAssumption] : []),
   ];
   const tol: Tolerance = compiler.usesDerivative
     ? {
@@ -153,13 +174,10 @@ export function verifyStep(
         continue;
       }
       if (e instanceof ShapeError) {
-        return unverifiable(
-          `shape mismatch in ${side}: ${e.message}${atSizes(plan, env)}`,
-          assumptions,
-          valid,
-        );
+        const why: Why = { why: 'shape-error', side, detail: e.message, sizes: atSizes(plan, env) };
+        return unverifiable(why, assumptions, valid);
       }
-      return unverifiable(reasonOf(e), assumptions, valid);
+      return unverifiable(thrown(e), assumptions, valid);
     }
     if (!isFiniteValue(l) || !isFiniteValue(r)) {
       const which = !isFiniteValue(l) ? 'the left side' : 'the right side';
@@ -179,21 +197,14 @@ export function verifyStep(
     // (a matrix silently read as a scalar) the likelier fault is a missing declaration, so it is unverifiable.
     // A product of ill-fitting sizes inside one side is unverifiable too: that side has no value at all.
     if (c.kind === 'shapes') {
-      const msg = `shape mismatch: left is ${c.left}, right is ${c.right}${atSizes(plan, env)}`;
-      if (assumptions.some((a) => a.includes('(default)') && !a.startsWith('I ') && !isConstantNote(a))) {
-        return unverifiable(`${msg}; some symbols took default domains — declare them`, assumptions, valid);
+      const shapes = { left: c.left, right: c.right, sizes: atSizes(plan, env) };
+      // A scalar drawn for an undeclared name (not a constant, a size or an index) may be a matrix meant.
+      if (assumptions.some((a) => a.isDefault && (a.role ?? 'value') === 'value')) {
+        return unverifiable({ why: 'shapes', ...shapes, defaults: true }, assumptions, valid);
       }
-      if (step.relation === '\\ne') {
-        return {
-          status: 'verified',
-          message: `${msg}: the sides cannot be equal`,
-          samples: valid + 1,
-          counterexample: null,
-          values: null,
-          assumptions,
-        };
-      }
-      return refuted(`${msg}: the two sides cannot be equal`, sampleOf(), values, assumptions, valid);
+      if (step.relation === '\\ne')
+        return verified({ why: 'shapes-differ', ...shapes }, assumptions, valid + 1);
+      return refuted({ why: 'shapes', ...shapes, defaults: false }, sampleOf(), values, assumptions, valid);
     }
     valid++;
     if (!firstSample) {
@@ -201,73 +212,48 @@ export function verifyStep(
       firstValues = values;
     }
     if (step.relation === '\\ne') {
-      if (c.holds) {
-        return {
-          status: 'verified',
-          message: `the sides differ at ${formatAssignment(sampleOf()) || 'the sample'}: left ${formatValue(values.lhs)}, right ${formatValue(values.rhs)}`,
-          samples: valid,
-          counterexample: null,
-          values: null,
-          assumptions,
-        };
-      }
+      if (c.holds) return verified({ why: 'differ', sample: sampleOf(), values }, assumptions, valid);
       continue;
     }
     if (!c.holds) {
       const lone = loneUndeclared(plan, leftNames, rightNames, step.relation);
       if (lone) return unverifiable(lone, assumptions, valid);
       const sample = sampleOf();
-      const where = formatAssignment(sample);
-      const rel = relationSymbols[step.relation];
-      return refuted(
-        `${where ? `at ${where}: ` : ''}left side = ${formatValue(values.lhs)}, right side = ${formatValue(values.rhs)}, so ${rel} fails${under}`,
+      const why: Why = {
+        why: 'fails',
         sample,
         values,
-        assumptions,
-        valid,
-      );
+        relation: step.relation,
+        ...(step.conditionText ? { conditionText: step.conditionText } : {}),
+      };
+      return refuted(why, sample, values, assumptions, valid);
     }
   }
   const minValid = Math.max(1, Math.ceil(wanted / 3));
   if (valid < minValid && rejected > 0 && rejected >= attempt - valid - rejected) {
-    return unverifiable(
-      `the condition ${step.conditionText ?? ''} rarely holds: ${attempt - rejected} of ${attempt} draws satisfied it, ` +
-        `too few to check the step; declare the domains of its symbols (e.g. x \\in (0, 1)) to sample inside it`,
-      assumptions,
-      valid,
-    );
+    const why: Why = {
+      why: 'rare-condition',
+      conditionText: step.conditionText ?? '',
+      satisfied: attempt - rejected,
+      drawn: attempt,
+    };
+    return unverifiable(why, assumptions, valid);
   }
   if (valid < minValid) {
     const top = [...invalid.entries()].sort((a, b) => b[1] - a[1])[0];
-    return unverifiable(
-      `too few valid samples: ${valid} of ${attempt} drawn${top ? ` (most were invalid: ${top[0]})` : ''}`,
-      assumptions,
-      valid,
-    );
+    const why: Why = { why: 'few-samples', valid, drawn: attempt, ...(top ? { invalid: top[0] } : {}) };
+    return unverifiable(why, assumptions, valid);
   }
   if (step.relation === '\\ne') {
-    return refuted(
-      `both sides agree at all ${valid} samples, so they look identically equal`,
-      firstSample ?? {},
-      firstValues,
-      assumptions,
-      valid,
-    );
+    return refuted({ why: 'identical', samples: valid }, firstSample ?? {}, firstValues, assumptions, valid);
   }
-  const what =
-    step.relation === '='
-      ? 'both sides agree'
-      : step.relation === '\\approx'
-        ? 'both sides agree within the approximation tolerance'
-        : 'the inequality holds';
-  return {
-    status: 'verified',
-    message: `${what} at ${valid} sample${valid === 1 ? '' : 's'}${under}`,
+  const held: Held = {
+    why: 'agree',
+    relation: step.relation,
     samples: valid,
-    counterexample: null,
-    values: null,
-    assumptions,
+    ...(step.conditionText ? { conditionText: step.conditionText } : {}),
   };
+  return verified(held, assumptions, valid);
 }
 
 interface CompiledCondition {
@@ -293,13 +279,13 @@ function conditionsHold(conditions: readonly CompiledCondition[], env: Env): boo
 }
 
 function refuted(
-  message: string,
+  why: Why,
   counterexample: Record<string, SampleValue>,
   values: { lhs: SampleValue; rhs: SampleValue } | null,
-  assumptions: string[],
+  assumptions: Assumption[],
   samples: number,
 ): StepVerdict {
-  return { status: 'refuted', message, samples, counterexample, values, assumptions };
+  return { status: 'refuted', ...because(why), samples, counterexample, values, assumptions };
 }
 
 /**
@@ -314,7 +300,7 @@ function loneUndeclared(
   left: Set<string>,
   right: Set<string>,
   relation: Relation,
-): string | undefined {
+): Why | undefined {
   const lone = { left: [] as string[], right: [] as string[] };
   for (const p of plan.symbols) {
     if (p.assumed === undefined || p.role !== 'value') continue;
@@ -328,12 +314,7 @@ function loneUndeclared(
     return undefined;
   }
   const side = lone.left.length ? 'left' : 'right';
-  const name = lone[side][0] as string;
-  return (
-    `${name} is not declared and appears only on the ${side} side, so this reads as a ` +
-    `definition or a statement about particular values rather than an identity; declare its symbols ` +
-    `(e.g. <!-- let ${name} = … --> or ${name} \\in …) to check it`
-  );
+  return { why: 'one-sided', name: lone[side][0] as string, side };
 }
 
 /**
@@ -343,7 +324,7 @@ function loneUndeclared(
  * the right side would refute a definition; an inline `$\mathbf{C} \in \mathbb{R}^{n \times m}$` of the prose
  * gives a shape, not a value. Symbols defined (`let a = …`) or declared as functions are checked as usual.
  */
-function definitionOf(lhs: MathNode, right: Set<string>, table: SymbolTable): string | undefined {
+function definitionOf(lhs: MathNode, right: Set<string>, table: SymbolTable): Why | undefined {
   const n = lhs as MathNode & {
     type: string;
     name?: string;
@@ -371,15 +352,7 @@ function definitionOf(lhs: MathNode, right: Set<string>, table: SymbolTable): st
   if (name === undefined || right.has(name) || constants.has(name) || name === identityName) return undefined;
   const entry = table.lookup(name);
   if (entry && !(entry.kind === 'value' && entry.source === 'prose')) return undefined;
-  const how = entry
-    ? `it is declared only in the prose; declare it in a <!-- let … --> comment to check the step as a claim about it`
-    : `declare it (e.g. <!-- let ${name} \\in … -->) to check it as a claim`;
-  return `reads as a definition of ${name} (it appears only on the left side); ${how}`;
-}
-
-function isConstantNote(note: string): boolean {
-  for (const c of constants.values()) if (c.note === note) return true;
-  return note === identityNote || note.startsWith(`${identityName} =`);
+  return { why: 'definition', name, prose: entry !== undefined };
 }
 
 /** ` (at n = 3, m = 2)` naming the sizes drawn, for shape messages. */
@@ -389,11 +362,22 @@ function atSizes(plan: SamplingPlan, env: Env): string {
   return ` (at ${dims.map((p) => `${p.name} = ${formatValue(env.slots[p.slot] as Value)}`).join(', ')})`;
 }
 
-function reasonOf(e: unknown): string {
-  if (e instanceof EvalUnsupported || e instanceof BudgetExceeded || e instanceof ShapeError)
-    return e.message;
-  if (e instanceof InvalidSample) return `no valid sample: ${e.message}`;
-  return `internal error while evaluating: ${e instanceof Error ? e.message : String(e)}`;
+/** What an error thrown while compiling or evaluating means for the step. */
+function thrown(e: unknown): Why {
+  if (e instanceof EvalUnsupported) {
+    return {
+      why: 'evaluation',
+      code: e.reason,
+      detail: e.message,
+      ...(e.subject ? { subject: e.subject } : {}),
+    };
+  }
+  if (e instanceof ShapeError) return { why: 'evaluation', code: 'shape-mismatch', detail: e.message };
+  if (e instanceof BudgetExceeded) return { why: 'evaluation', code: 'evaluation-error', detail: e.message };
+  if (e instanceof InvalidSample)
+    return { why: 'evaluation', code: 'evaluation-error', detail: `no valid sample: ${e.message}` };
+  const detail = `internal error while evaluating: ${e instanceof Error ? e.message : String(e)}`;
+  return { why: 'evaluation', code: 'evaluation-error', detail };
 }
 
 /** The numbers written in a step, with their negatives (`x + 20.5` breaks near −20.5), at most eight. */

@@ -1,6 +1,7 @@
 // Runtime values of the evaluator. Plain numbers for scalars, a small dense matrix for vectors (n×1
 // columns) and matrices, and a lazily sized identity: `I` takes the size of whatever it meets, which is
 // how "the identity of the size the context needs" is settled without a separate shape pass.
+import type { ReasonCode } from '../types';
 
 /** A dense row-major matrix; vectors are n×1 columns, transposed vectors 1×n rows. */
 export class Mat {
@@ -64,8 +65,17 @@ export class InvalidSample extends Error {}
 /** Operands whose shapes do not fit: the expression is ill-formed for these sizes. */
 export class ShapeError extends Error {}
 
-/** Notation we read but cannot evaluate (an undeclared function, a construct outside the evaluator). */
-export class EvalUnsupported extends Error {}
+/** Notation we read but cannot evaluate (an undeclared function, a construct outside the evaluator); the
+ *  reason code and the name it is about travel with it, so no one reads the message back. */
+export class EvalUnsupported extends Error {
+  constructor(
+    message: string,
+    readonly reason: ReasonCode = 'unsupported-notation',
+    readonly subject?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The work budget of a step ran out (a sum with a huge bound, a deep derivative). */
 export class BudgetExceeded extends Error {}

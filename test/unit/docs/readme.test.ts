@@ -38,3 +38,17 @@ describe('README examples', () => {
     assert.equal(r.checks.length, 2);
   });
 });
+
+describe('README reasons table', () => {
+  it('lists exactly the reason codes of the core', () => {
+    const types = readFileSync(path.join(__dirname, '../../../src/core/types.ts'), 'utf8');
+    const union = /export type ReasonCode =([\s\S]*?');\n/.exec(types)?.[1] ?? '';
+    const codes = [...union.matchAll(/\| '([a-z-]+)'/g)].map((m) => m[1]).sort();
+    assert.ok(codes.length >= 10, 'the union was found');
+    const table = [...readme.matchAll(/^\| `([a-z-]+)` +\|/gm)]
+      .map((m) => m[1])
+      .filter((c) => c !== 'reason')
+      .sort();
+    assert.deepEqual(table, codes);
+  });
+});

@@ -12,7 +12,7 @@ describe('functions defined in display math', () => {
     const text = `$$\n${sigmaDefinition}, \\qquad \\sigma'(x) = \\sigma(x)\\bigl(1-\\sigma(x)\\bigr)\n$$\n`;
     const [def, claim] = steps(text);
     assert.equal(def?.status, 'unverifiable');
-    assert.equal(def?.message, 'defines σ(x); the steps after it use this definition');
+    assert.deepEqual([def?.reason, def?.subject], ['definition', 'σ']);
     assert.equal(def?.counterexample, null);
     assert.equal(claim?.status, 'verified', claim?.message);
   });
@@ -39,8 +39,8 @@ describe('functions defined in display math', () => {
   it('a step before the definition does not see it', () => {
     const text = ['$$ g(1) = 1 $$', '$$ g(t) = t^3 $$', '$$ g(1) = 1 $$'].join('\n');
     const [before, def, after] = steps(text);
-    assert.match(before?.message ?? '', /g is an undeclared function/);
-    assert.equal(def?.message, 'defines g(t); the steps after it use this definition');
+    assert.deepEqual([before?.reason, before?.subject], ['undeclared-function', 'g']);
+    assert.deepEqual([def?.reason, def?.subject], ['definition', 'g']);
     assert.equal(after?.status, 'verified');
   });
 
@@ -51,7 +51,7 @@ describe('functions defined in display math', () => {
       s.map((x) => x.status),
       ['unverifiable', 'unverifiable', 'verified', 'refuted'],
     );
-    assert.equal(s[1]?.message, 'defines f(x); the steps after it use this definition');
+    assert.deepEqual([s[1]?.reason, s[1]?.subject], ['definition', 'f']);
   });
 
   it('a redefinition in the same block holds for the claims after it', () => {
@@ -61,7 +61,8 @@ describe('functions defined in display math', () => {
 
   it('several parameters are read, and the definition records them in the symbol table', () => {
     const text = ['$$ q(u, v) = u v^2 $$', '$$ q(2, 3) = 18 $$'].join('\n');
-    assert.equal(steps(text)[0]?.message, 'defines q(u, v); the steps after it use this definition');
+    const q = steps(text)[0];
+    assert.deepEqual([q?.reason, q?.subject], ['definition', 'q']);
     assert.equal(steps(text)[1]?.status, 'verified');
     const [block] = analyzeDocument(text).derivations;
     const entry = block?.scopes?.[0]?.symbols.lookup('q');
@@ -84,24 +85,26 @@ describe('functions defined in display math', () => {
   it('an equation to solve is not a definition', () => {
     const text = ['To find its roots we then need to solve', '$$ g(x) = 0 $$', '$$ g(1) = 3 $$'].join('\n');
     const s = steps(text);
-    assert.match(s[0]?.message ?? '', /g is an undeclared function/);
-    assert.match(s[1]?.message ?? '', /g is an undeclared function/);
+    assert.deepEqual([s[0]?.reason, s[0]?.subject], ['undeclared-function', 'g']);
+    assert.deepEqual([s[1]?.reason, s[1]?.subject], ['undeclared-function', 'g']);
   });
 
   it('a name declared in the prose is not defined by display math', () => {
     const text = ['Let $p \\in \\mathbb{R}$.', '', '$$ p(x) = x^2 $$', '$$ p(2) = 4 $$'].join('\n');
     const [def] = steps(text);
-    assert.match(def?.message ?? '', /reads as a definition of p/);
+    assert.deepEqual([def?.reason, def?.subject], ['definition', 'p']);
     assert.equal(analyzeDocument(text).derivations[1]?.symbols.lookup('p')?.kind, 'value');
   });
 
   it('lone symbols, non-symbol arguments and recursive forms are not function definitions', () => {
     const lone = steps('$$ C = AB $$\n$$ C = BA $$');
-    assert.match(lone[0]?.message ?? '', /reads as a definition of C/);
-    assert.match(lone[1]?.message ?? '', /reads as a definition of C/);
-    assert.match(steps('$$ f(2) = 5 $$\n$$ f(2) = 5 $$')[1]?.message ?? '', /f is an undeclared function/);
-    assert.match(steps('$$ r(x) = x + r(x) $$')[0]?.message ?? '', /r is an undeclared function/);
-    assert.match(steps('$$ s(x, x) = x $$')[0]?.message ?? '', /s is an undeclared function/);
+    assert.deepEqual([lone[0]?.reason, lone[0]?.subject], ['definition', 'C']);
+    assert.deepEqual([lone[1]?.reason, lone[1]?.subject], ['definition', 'C']);
+    const subject = (text: string, k: number) => steps(text)[k]?.subject;
+    assert.equal(subject('$$ f(2) = 5 $$\n$$ f(2) = 5 $$', 1), 'f');
+    assert.equal(subject('$$ r(x) = x + r(x) $$', 0), 'r');
+    assert.equal(subject('$$ s(x, x) = x $$', 0), 's');
+    assert.equal(steps('$$ s(x, x) = x $$')[0]?.reason, 'undeclared-function');
   });
 
   it('a defined name later used as a plain symbol means a number there, as before the definition', () => {
@@ -113,7 +116,7 @@ describe('functions defined in display math', () => {
     const text = ['$$ f(x) = e^x $$', '$$ f(x) \\approx 1 + x $$', '$$ f(1) = 1 + 1 $$'].join('\n');
     const [, approx, equation] = steps(text);
     assert.equal(approx?.status, 'unverifiable');
-    assert.match(approx?.message ?? '', /≈ fails; f is defined in the text .* not a refutation/);
+    assert.deepEqual([approx?.reason, approx?.subject], ['local-approximation', 'f']);
     assert.equal(equation?.status, 'refuted');
     const declared = ['<!-- let f(x) = e^x -->', '$$ f(x) \\approx 1 + x $$'].join('\n');
     assert.deepEqual(verdicts(declared), ['refuted'], 'a let-declared function keeps its refutation');

@@ -55,5 +55,10 @@ describe('extension bundle', () => {
     assert.ok(all.some((f) => /node_modules\/katex\//.test(f)));
     // …but nothing loaded at startup reaches it.
     assert.deepEqual([...eager].filter(heavy), []);
+    // Verification runs in a worker: the host's thread never loads mathjs (formatting results included).
+    assert.deepEqual(
+      [...eager].filter((f) => /node_modules\/mathjs\//.test(f)),
+      [],
+    );
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { formatReport, formatSummary, formatValue } from '../../../src/core/report/format';
+import { formatReport, formatSummary } from '../../../src/core/report/format';
+import { formatValue } from '../../../src/core/report/values';
 import { buildReport, reportExitCode, tallyReport, validateReport } from '../../../src/core/report/json';
 import type { FileReport, Report, StepResult } from '../../../src/core/types';
 
@@ -37,6 +38,8 @@ function sample(): Report {
             rhs: 'A^\\top B^\\top',
             status: 'refuted',
             message: 'the sides differ',
+            reason: 'counterexample',
+            meaning: '=',
             counterexample: {
               A: [
                 [1, 2],
@@ -58,7 +61,10 @@ function sample(): Report {
             line: 9,
             status: 'unverifiable',
             message: 'uses probability notation',
+            reason: 'probability-notation',
+            subject: '\\mathbb{E}',
             samples: 0,
+            assumptions: [{ symbol: 'x', domain: 'ℝ', isDefault: true, role: 'value' }],
           }),
         ],
       },
@@ -102,6 +108,20 @@ describe('report JSON', () => {
       'report.files[0].diagnostics[0].line: expected an integer ≥ 1',
       'report.files[0].experiments[0].checks[0].passed: expected a boolean',
       'report.version: expected 1',
+    ]);
+  });
+
+  it('requires a reason code on every step that is not verified, and assumptions as records', () => {
+    const r = JSON.parse(JSON.stringify(sample()));
+    delete r.files[0].derivations[1].steps[0].reason;
+    r.files[0].derivations[0].steps[1].reason = 'Not A Code';
+    r.files[0].derivations[0].steps[0].assumptions = ['x ∈ ℝ (default)'];
+    delete r.files[0].derivations[0].steps[1].assumptions;
+    assert.deepEqual(validateReport(r).sort(), [
+      'report.files[0].derivations[0].steps[0].assumptions[0]: expected an object',
+      'report.files[0].derivations[0].steps[1].assumptions: missing',
+      'report.files[0].derivations[0].steps[1].reason: expected a kebab-case code',
+      'report.files[0].derivations[1].steps[0].reason: missing',
     ]);
   });
 

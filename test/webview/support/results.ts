@@ -53,6 +53,12 @@ export function step(
         : status === 'verified'
           ? 'holds at 24 points'
           : 'cannot evaluate',
+    // Every verdict but a verified one carries its reason code, as the verifier's do.
+    ...(status === 'refuted'
+      ? { reason: 'counterexample' as const }
+      : status === 'unverifiable'
+        ? { reason: 'unsupported-notation' as const }
+        : {}),
     samples: 24,
     counterexample: null,
     assumptions: [],

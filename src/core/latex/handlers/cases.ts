@@ -52,7 +52,12 @@ function parseCondition(p: ParserApi, t: Token): MathNode {
         return sym('__otherwise__');
       }
       if (/probab/.test(word))
-        fail(`'${w?.word}' is probability notation, which sampling cannot check`, u.offset, 'probability');
+        fail(
+          `'${w?.word}' is probability notation, which sampling cannot check`,
+          u.offset,
+          'probability',
+          `'${w?.word}'`,
+        );
       if (/^(if|for|when|whenever|and|where|if and only if)$/.test(word) || word === '') {
         p.pos = w?.end ?? p.pos + 1;
         continue;

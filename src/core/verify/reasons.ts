@@ -1,0 +1,282 @@
+// Every verdict's wording, in one place. A verdict is built from a `Why` (a reason code and the data it is
+// about); its message is rendered here from that data and nothing reads a message back: adapters and tests
+// use `reason`, `subject` and the structured fields of the step.
+import type { Relation } from '../latex/types';
+import type { Pos, ReasonCode, SampleValue } from '../types';
+import { formatAssignment, formatValue } from './format';
+
+/** The symbol people read for each relation, and the one that says it failed. */
+export const relationGlyph: Readonly<Record<Relation, string>> = {
+  '=': '=',
+  '\\ne': '≠',
+  '<': '<',
+  '\\le': '≤',
+  '>': '>',
+  '\\ge': '≥',
+  '\\approx': '≈',
+};
+export const negatedGlyph: Readonly<Record<Relation, string>> = {
+  '=': '≠',
+  '\\ne': '=',
+  '<': '≥',
+  '\\le': '>',
+  '>': '≤',
+  '\\ge': '<',
+  '\\approx': '≉',
+};
+
+/** Why a step is not verified, with what the message needs. */
+export type Why =
+  /** a sample where the relation fails */
+  | {
+      why: 'fails';
+      sample: Record<string, SampleValue>;
+      values: { lhs: SampleValue; rhs: SampleValue };
+      relation: Relation;
+      conditionText?: string;
+    }
+  /** `\ne` whose sides agree at every sample */
+  | { why: 'identical'; samples: number }
+  /** sides of different shapes; `defaults` when some symbol took a default domain (then unverifiable) */
+  | { why: 'shapes'; left: string; right: string; sizes: string; defaults: boolean }
+  /** a product of ill-fitting sizes inside one side */
+  | { why: 'shape-error'; side: string; detail: string; sizes: string }
+  | { why: 'one-sided'; name: string; side: 'left' | 'right' }
+  /** `C = AB` with C undeclared (`prose`: declared only in the prose) */
+  | { why: 'definition'; name: string; prose: boolean }
+  /** `σ(x) = …` in display math: a definition the following steps use */
+  | { why: 'defines'; name: string; params: readonly string[] }
+  /** a step about a symbol defined above by math that could not be read */
+  | { why: 'unreadable-definition'; name: string }
+  /** `A = [[1, 2], [3, 4]]` in a worked example: sets a value for the steps after it */
+  | { why: 'assigns'; name: string; value: string }
+  | { why: 'rare-condition'; conditionText: string; satisfied: number; drawn: number }
+  | { why: 'few-samples'; valid: number; drawn: number; invalid?: string }
+  /** evaluation stopped: `code` chosen where it stopped, `detail` its own words */
+  | { why: 'evaluation'; code: ReasonCode; detail: string; subject?: string }
+  /** a side that could not be read; `side` says which, when the step has sides */
+  | { why: 'unread'; error: UnreadError; side?: 'left' | 'right' | 'both'; other?: UnreadError }
+  | { why: 'condition'; tex: string; at: Pos; detail: string }
+  | { why: 'cancelled' }
+  /** refuted, but the text before says the equations are to be solved */
+  | { why: 'solve'; intro: string; refutation: string }
+  /** refuted `\approx` of a function the text defines: may hold only near a point */
+  | { why: 'local'; name: string; refutation: string }
+  /** refuted `\approx` in counts that holds once the counts are large */
+  | { why: 'large-counts'; names: string; large: number; refutation: string }
+  /** `θ^{k+1} = …`: the next term of a sequence */
+  | { why: 'recurrence'; name: string }
+  /** the prose assumes the block (`intro`: the sentence that says so) */
+  | { why: 'hypothesis'; intro?: string }
+  /** the prose defines what the block names */
+  | { why: 'prose-definition'; intro?: string }
+  /** the prose says the block holds approximately */
+  | { why: 'prose-approximation'; intro?: string; refutation: string };
+
+/** A parse failure as a verdict reports it. */
+export interface UnreadError {
+  code: ReasonCode;
+  /** The notation it is about (`\mathbb{E}`), for probability and unsupported notation. */
+  subject?: string;
+  /** The parser's words, without a position. */
+  detail: string;
+  at: Pos;
+}
+
+/** The reason code of a `Why`. */
+export function reasonOf(w: Why): ReasonCode {
+  switch (w.why) {
+    case 'fails':
+    case 'identical':
+      return 'counterexample';
+    case 'shapes':
+    case 'shape-error':
+      return 'shape-mismatch';
+    case 'one-sided':
+      return 'one-sided-symbol';
+    case 'definition':
+    case 'defines':
+    case 'assigns':
+      return 'definition';
+    case 'rare-condition':
+      return 'condition-rarely-holds';
+    case 'few-samples':
+      return 'too-few-samples';
+    case 'evaluation':
+      return w.code;
+    case 'unread':
+      return w.error.code;
+    case 'condition':
+      return 'unreadable-condition';
+    case 'cancelled':
+      return 'cancelled';
+    case 'solve':
+      return 'equation-to-solve';
+    case 'local':
+      return 'local-approximation';
+    case 'unreadable-definition':
+      return 'unreadable-definition';
+    case 'large-counts':
+    case 'prose-approximation':
+      return 'approximation';
+    case 'recurrence':
+      return 'recurrence';
+    case 'hypothesis':
+      return 'hypothesis';
+    case 'prose-definition':
+      return 'definition';
+  }
+}
+
+/** The symbol or command a `Why` is about, if any. */
+export function subjectOf(w: Why): string | undefined {
+  switch (w.why) {
+    case 'one-sided':
+    case 'definition':
+    case 'defines':
+    case 'assigns':
+    case 'local':
+    case 'unreadable-definition':
+      return w.name;
+    case 'evaluation':
+      return w.subject;
+    case 'unread':
+      return w.error.subject;
+    default:
+      return undefined;
+  }
+}
+
+function unreadText(e: UnreadError): string {
+  if (e.code === 'probability-notation') {
+    return (
+      `uses probability notation (${e.subject ?? 'expectation or probability'}) that Stepwise cannot sample; ` +
+      `declare the quantity as a symbol or a function (e.g. <!-- let m = … -->) to check the algebra around it`
+    );
+  }
+  const kind =
+    e.code === 'parse-error'
+      ? 'parse error'
+      : e.code === 'unsupported-relation'
+        ? 'unsupported relation'
+        : 'unsupported notation';
+  return `${kind} at line ${e.at.line}, column ${e.at.column}: ${e.detail}`;
+}
+
+/** The message of a `Why`. */
+export function explain(w: Why): string {
+  switch (w.why) {
+    case 'fails': {
+      const where = formatAssignment(w.sample);
+      const under = w.conditionText ? ` under ${w.conditionText}` : '';
+      return (
+        `${where ? `at ${where}: ` : ''}left side = ${formatValue(w.values.lhs)}, right side = ` +
+        `${formatValue(w.values.rhs)}, so ${relationGlyph[w.relation]} fails${under}`
+      );
+    }
+    case 'identical':
+      return `both sides agree at all ${w.samples} samples, so they look identically equal`;
+    case 'shapes': {
+      const msg = `shape mismatch: left is ${w.left}, right is ${w.right}${w.sizes}`;
+      return w.defaults
+        ? `${msg}; some symbols took default domains — declare them`
+        : `${msg}: the two sides cannot be equal`;
+    }
+    case 'shape-error':
+      return `shape mismatch in ${w.side}: ${w.detail}${w.sizes}`;
+    case 'one-sided':
+      return (
+        `${w.name} is not declared and appears only on the ${w.side} side, so this reads as a ` +
+        `definition or a statement about particular values rather than an identity; declare its symbols ` +
+        `(e.g. <!-- let ${w.name} = … --> or ${w.name} \\in …) to check it`
+      );
+    case 'definition': {
+      const how = w.prose
+        ? `it is declared only in the prose; declare it in a <!-- let … --> comment to check the step as a claim about it`
+        : `declare it (e.g. <!-- let ${w.name} \\in … -->) to check it as a claim`;
+      return `reads as a definition of ${w.name} (it appears only on the left side); ${how}`;
+    }
+    case 'defines':
+      return `defines ${w.name}(${w.params.join(', ')}); the steps after it use this definition`;
+    case 'unreadable-definition':
+      return `${w.name} is defined above by math that could not be read, so a step about it cannot be checked`;
+    case 'assigns':
+      return `sets ${w.name} = ${w.value} for the steps after it in this section (a worked example)`;
+    case 'rare-condition':
+      return (
+        `the condition ${w.conditionText} rarely holds: ${w.satisfied} of ${w.drawn} draws satisfied it, ` +
+        `too few to check the step; declare the domains of its symbols (e.g. x \\in (0, 1)) to sample inside it`
+      );
+    case 'few-samples':
+      return `too few valid samples: ${w.valid} of ${w.drawn} drawn${w.invalid ? ` (most were invalid: ${w.invalid})` : ''}`;
+    case 'evaluation':
+      return w.detail;
+    case 'unread': {
+      const text = unreadText(w.error);
+      if (w.side === 'both') {
+        const other = w.other ? unreadText(w.other) : text;
+        return other === text ? `${text} (both sides)` : `left side: ${text}; right side: ${other}`;
+      }
+      return w.side ? `${text} (${w.side} side)` : text;
+    }
+    case 'condition':
+      return `the condition "${w.tex}" (line ${w.at.line}, column ${w.at.column}) cannot be checked: ${w.detail}`;
+    case 'cancelled':
+      return 'cancelled';
+    case 'solve':
+      return (
+        `an equation to solve, not an identity (the text before says "${w.intro}"); ` +
+        `it fails at other values (${w.refutation}), so it is not checked`
+      );
+    case 'local':
+      return (
+        `${w.refutation}; ${w.name} is defined in the text and an approximation of it may hold only near a ` +
+        `point (a Taylor expansion), so this is not a refutation`
+      );
+    case 'large-counts':
+      return (
+        `an approximation for large ${w.names}: it holds at ${w.names} ≥ ${w.large} but not at every size ` +
+        `(${w.refutation}), so it is not checked`
+      );
+    case 'recurrence':
+      return `a recurrence: defines the next term ${w.name} of a sequence`;
+    case 'hypothesis':
+      return `a hypothesis${said(w.intro)}: assumed, not claimed, so not checked`;
+    case 'prose-definition':
+      return `a definition${said(w.intro)}: it holds by fiat, so it is not checked`;
+    case 'prose-approximation':
+      return `an approximation${said(w.intro)}; it fails exactly (${w.refutation}), so it is not checked`;
+  }
+}
+
+function said(intro: string | undefined): string {
+  return intro ? ` (the text before says "${intro}")` : '';
+}
+
+/** The message of a verified step. */
+export type Held =
+  | { why: 'agree'; relation: Relation; samples: number; conditionText?: string }
+  | { why: 'differ'; sample: Record<string, SampleValue>; values: { lhs: SampleValue; rhs: SampleValue } }
+  | { why: 'shapes-differ'; left: string; right: string; sizes: string };
+
+export function explainHeld(h: Held): string {
+  switch (h.why) {
+    case 'agree': {
+      const what =
+        h.relation === '='
+          ? 'both sides agree'
+          : h.relation === '\\approx'
+            ? 'both sides agree within the approximation tolerance'
+            : 'the inequality holds';
+      const under = h.conditionText ? ` under ${h.conditionText}` : '';
+      return `${what} at ${h.samples} sample${h.samples === 1 ? '' : 's'}${under}`;
+    }
+    case 'differ':
+      return (
+        `the sides differ at ${formatAssignment(h.sample) || 'the sample'}: left ` +
+        `${formatValue(h.values.lhs)}, right ${formatValue(h.values.rhs)}`
+      );
+    case 'shapes-differ':
+      return `shape mismatch: left is ${h.left}, right is ${h.right}${h.sizes}: the sides cannot be equal`;
+  }
+}

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { verifyDocument } from '../../../src/core/document';
+import type { StepResult } from '../../../src/core/types';
+import { explain, negatedGlyph, reasonOf, subjectOf, type Why } from '../../../src/core/verify/reasons';
+
+const steps = (text: string): StepResult[] => verifyDocument(text).derivations.flatMap((d) => d.steps);
+
+describe('verdict reasons', () => {
+  it('every step that is not verified carries a reason code, and every step its assumptions', () => {
+    const text = [
+      '$$ (x+1)^2 = x^2 + 1 $$', // counterexample
+      '$$ \\mathbb{E}[X] = \\mu $$', // probability
+      '$$ x^2 \\lesssim x^2 + 1 $$', // a relation sampling cannot judge
+      '$$ g(x) + 1 = 1 + g(x) $$', // undeclared function
+      '$$ x = \\frac{1}{ $$', // parse error
+      '$$ x + y = y + x $$', // verified
+    ].join('\n');
+    const s = steps(text);
+    assert.deepEqual(
+      s.map((x) => [x.status, x.reason]),
+      [
+        ['refuted', 'counterexample'],
+        ['unverifiable', 'probability-notation'],
+        ['unverifiable', 'unsupported-relation'],
+        ['unverifiable', 'undeclared-function'],
+        ['unverifiable', 'parse-error'],
+        ['verified', undefined],
+      ],
+    );
+    assert.deepEqual(
+      s.map((x) => x.subject),
+      [undefined, '\\mathbb{E}', '\\lesssim', 'g', undefined, undefined],
+    );
+    for (const x of s) assert.ok(Array.isArray(x.assumptions));
+    assert.deepEqual(s[5]?.assumptions, [
+      { symbol: 'x', domain: 'ℝ', isDefault: true, role: 'value' },
+      { symbol: 'y', domain: 'ℝ', isDefault: true, role: 'value' },
+    ]);
+  });
+
+  it('a refuted step carries the relation it was read as, so `\\simeq` fails as ≉', () => {
+    const [simeq, le] = steps('$$ x^2 \\simeq x^2 + 5 $$\n$$ x^2 \\leq -1 $$');
+    assert.deepEqual([simeq?.status, simeq?.relation, simeq?.meaning], ['refuted', '\\simeq', '\\approx']);
+    assert.equal(negatedGlyph[simeq?.meaning ?? '='], '≉');
+    assert.deepEqual([le?.status, le?.meaning], ['refuted', '\\le']);
+  });
+
+  it('the subject names the probability notation wherever the parser meets it', () => {
+    const s = steps(
+      [
+        '$$ \\mathbb{E}[X] = 1 $$',
+        '$$ \\operatorname{Var}(X) = 1 $$',
+        '$$ 2 P(A) = 1 $$',
+        '$$ a = b \\sim c $$',
+      ].join('\n'),
+    );
+    for (const x of s) assert.equal(x.reason, 'probability-notation', x.message);
+    assert.deepEqual(
+      s.map((x) => x.subject),
+      ['\\mathbb{E}', '\\operatorname{Var}', 'P(…)', '\\sim'],
+    );
+  });
+
+  it('renders each reason from its data, and the code and subject come from the same data', () => {
+    const fails: Why = {
+      why: 'fails',
+      sample: { x: 1 / 3 },
+      values: { lhs: 1, rhs: 2 },
+      relation: '\\le',
+      conditionText: 'x > 0',
+    };
+    assert.equal(explain(fails), 'at x = 0.333333: left side = 1, right side = 2, so ≤ fails under x > 0');
+    assert.equal(reasonOf(fails), 'counterexample');
+    const lone: Why = { why: 'one-sided', name: 'yhat', side: 'left' };
+    assert.deepEqual([reasonOf(lone), subjectOf(lone)], ['one-sided-symbol', 'yhat']);
+    assert.match(explain(lone), /^yhat is not declared and appears only on the left side/);
+    const unread: Why = {
+      why: 'unread',
+      side: 'both',
+      error: { code: 'parse-error', detail: 'unexpected }', at: { line: 3, column: 7 } },
+    };
+    assert.equal(explain(unread), 'parse error at line 3, column 7: unexpected } (both sides)');
+    assert.equal(reasonOf({ why: 'defines', name: 'σ', params: ['x'] }), 'definition');
+  });
+});
