@@ -10,6 +10,7 @@ import type { Diagnostic, VerifyOptions } from '../types';
 import { definitionMessage, functionDefinition } from '../verify/defines';
 import { bare, message } from './messages';
 import { solveIntroBefore } from './prose';
+import { letTraits, proseTraits } from './traits';
 
 export interface DerivationBlock {
   /** 1-based lines of the opening and closing delimiters. */
@@ -108,12 +109,20 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         analysis.headings.push({ line: block.line, level: block.level, text: block.text });
         section = block.line;
         break;
-      case 'declarations':
-        declare(block.body, false);
+      case 'declarations': {
+        const { traits, rest } = letTraits(block.body.text);
+        for (const [name, trait] of traits)
+          table = table.withTraits(name, { traits: [trait], source: 'let' });
+        declare({ ...block.body, text: rest }, false);
         break;
-      case 'inline':
+      }
+      case 'inline': {
+        const at = texPos(block.tex, 0);
+        for (const [name, trait] of proseTraits(lines()[at.line - 1] ?? '', block.tex.text, at.column - 1))
+          table = table.withTraits(name, { traits: [trait], source: 'prose' });
         declare(block.tex, true);
         break;
+      }
       case 'experiment':
         analysis.experiments.push(block);
         break;

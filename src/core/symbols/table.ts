@@ -6,6 +6,13 @@ import type { MathNode } from 'mathjs';
 import type { Declaration, Domain, MacroDef, ParseContext, SymbolKind } from '../latex/types';
 import type { Pos } from '../types';
 import { inferKind } from './kind';
+import type { FunctionTrait } from '../calculus/smooth';
+
+/** What the text says of an unknown function (`f \\text{ convex}`, "a convex function $f$"), and where. */
+export interface FunctionTraits {
+  traits: readonly FunctionTrait[];
+  source: DeclarationSource;
+}
 
 export type SymbolEntry =
   /** A sampled symbol: scalar (shape []), column vector ([n]) or matrix ([m, n]). `source` says where it
@@ -25,6 +32,7 @@ export class SymbolTable implements ParseContext {
   private constructor(
     private readonly entries: ReadonlyMap<string, SymbolEntry>,
     readonly macros: ReadonlyMap<string, MacroDef>,
+    private readonly traits: ReadonlyMap<string, FunctionTraits> = new Map(),
   ) {}
 
   /** The table before any declaration: every symbol gets its default meaning. */
@@ -53,7 +61,7 @@ export class SymbolTable implements ParseContext {
         for (const n of decl.names) next.set(n, { kind: 'index', at });
         break;
     }
-    return new SymbolTable(next, this.macros);
+    return new SymbolTable(next, this.macros, this.traits);
   }
 
   /** This table with `name` undeclared again (its default meaning). */
@@ -61,13 +69,25 @@ export class SymbolTable implements ParseContext {
     if (!this.entries.has(name)) return this;
     const next = new Map(this.entries);
     next.delete(name);
-    return new SymbolTable(next, this.macros);
+    return new SymbolTable(next, this.macros, this.traits);
   }
 
   /** This table with more macros (later definitions win). */
   withMacros(macros: ReadonlyMap<string, MacroDef>): SymbolTable {
     if (macros.size === 0) return this;
-    return new SymbolTable(this.entries, new Map([...this.macros, ...macros]));
+    return new SymbolTable(this.entries, new Map([...this.macros, ...macros]), this.traits);
+  }
+
+  /** This table with `traits` stated of the unknown function `name` (a let comment's replace the prose's). */
+  withTraits(name: string, traits: FunctionTraits): SymbolTable {
+    const old = this.traits.get(name);
+    if (old?.source === 'let' && traits.source === 'prose') return this;
+    return new SymbolTable(this.entries, this.macros, new Map(this.traits).set(name, traits));
+  }
+
+  /** What the text says of the unknown function `name`, if anything. */
+  traitsOf(name: string): FunctionTraits | undefined {
+    return this.traits.get(name);
   }
 
   /** The declared meaning of a canonical symbol name, if any. */

@@ -23,6 +23,11 @@ export abstract class CallCompiler extends SumCompiler {
       const x = this.node(rest[0] as AnyNode, scope);
       return (env) => mul(f(env), x(env));
     }
+    if (!entry)
+      return this.unknowns.call(
+        name,
+        rest.map((a) => this.node(a, scope)),
+      );
     throw new EvalUnsupported(
       `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,
     );

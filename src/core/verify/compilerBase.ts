@@ -6,6 +6,7 @@ import type { MathNode } from 'mathjs';
 import type { SymbolTable } from '../symbols/table';
 import type { Evaluator } from './env';
 import { EvalUnsupported } from './value';
+import { UnknownFunctions } from './unknown';
 
 /** Largest number of terms a single sum or product may have. */
 export const maxTerms = 1_000_000;
@@ -31,10 +32,14 @@ export abstract class CompilerBase {
   identityUsed = false;
   /** Free symbols in the bounds of sums and products: when undeclared they are sizes, not reals. */
   readonly sizeSymbols = new Set<string>();
+  /** Undeclared names applied as functions, sampled as random smooth functions. */
+  readonly unknowns: UnknownFunctions;
   protected readonly expanding: string[] = [];
   protected readonly trackers: Set<string>[] = [];
 
-  constructor(protected readonly table: SymbolTable) {}
+  constructor(protected readonly table: SymbolTable) {
+    this.unknowns = new UnknownFunctions((name) => table.traitsOf(name)?.traits ?? []);
+  }
 
   /** A closure computing `node`; throws EvalUnsupported for what cannot be evaluated. */
   compile(node: MathNode): Evaluator {

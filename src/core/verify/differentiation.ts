@@ -91,6 +91,7 @@ export abstract class DerivativeCompiler extends IndexCompiler {
     if (rest.length !== 1) throw new EvalUnsupported(`the derivative of ${name} needs exactly one argument`);
     this.usesDerivative = true;
     const x = this.node(rest[0] as AnyNode, scope);
+    if (!this.table.lookup(name) && !builtins[name]) return this.unknowns.derivative(name, k, x);
     const slot = this.fresh();
     const placeholder = `\u0000${slot}`;
     const inner = new Map(scope).set(placeholder, slot);

@@ -13,7 +13,8 @@ function combine(coeffs: number[], vals: Value[]): Value {
   return acc;
 }
 
-function maxAbs(v: Value): number {
+/** The largest absolute entry of a value. */
+export function maxAbs(v: Value): number {
   if (typeof v === 'number') return Math.abs(v);
   if (v instanceof Eye) return Math.abs(v.c);
   let m = 0;

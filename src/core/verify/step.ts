@@ -9,6 +9,7 @@ import { compareValues, isFiniteValue, type Tolerance } from './compare';
 import { formatAssignment, formatValue, toSampleValue } from './format';
 import { Rng } from '../numeric/random';
 import { assumptions as assumedDomains, drawSample, planSampling, type SamplingPlan } from './sample';
+import { isSmallName, judgeApproximation, keptOrder } from './approximation';
 import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value } from './value';
 
 /** What the verifier concludes about one step (the caller adds index and position). */
@@ -70,7 +71,11 @@ export function verifyStep(
   const under = step.conditionText ? ` under ${step.conditionText}` : '';
   try {
     const l = compiler.compileTracked(step.lhs);
+    const leftFunctions = new Set(compiler.unknowns.seen);
+    compiler.unknowns.seen.clear();
     const r = compiler.compileTracked(step.rhs);
+    const lone = loneUnknownFunction(leftFunctions, compiler.unknowns.seen);
+    if (lone) return unverifiable(lone);
     lhs = l.evaluate;
     rhs = r.evaluate;
     leftNames = l.names;
@@ -91,6 +96,9 @@ export function verifyStep(
     ...assumedDomains(plan),
     ...[...compiler.constantsUsed].map((c) => constants.get(c)?.note ?? c),
     ...(compiler.identityUsed ? [identityNote] : []),
+    ...[...compiler.unknowns.names.keys()].map(
+      (f) => `${f}: any smooth function (unknown, drawn anew at each sample)`,
+    ),
   ];
   const tol: Tolerance = compiler.usesDerivative
     ? {
@@ -100,6 +108,18 @@ export function verifyStep(
       }
     : options;
   const zero = { lhs: isZeroLiteral(step.lhs), rhs: isZeroLiteral(step.rhs) };
+  // `\approx` with a small quantity is judged as that quantity goes to zero (approximation.ts).
+  const small =
+    step.relation === '\\approx'
+      ? plan.symbols.filter((p) => p.role === 'value' && p.assumed !== undefined && isSmallName(p.name))
+      : [];
+  const kept = small.length ? keptOrder(step.rhs, new Set(small.map((p) => p.name))) : NaN;
+  let order: number | undefined;
+  if (step.relation === '\\approx' && small.length === 0 && compiler.unknowns.names.size > 0)
+    return unverifiable(
+      'an approximation about an unknown function with no small quantity (ε, δ, h, η, Δx): cannot tell where it is claimed to hold',
+      assumptions,
+    );
   const rng = new Rng(seed);
   const env: Env = {
     slots: new Array<Value>(compiler.slotCount).fill(0),
@@ -126,6 +146,7 @@ export function verifyStep(
     let r: Value;
     let side = 'a domain';
     try {
+      env.sample = attempt;
       drawSample(plan, env, rng, attempt);
       side = 'a condition';
       if (!conditionsHold(conditions, env)) {
@@ -160,7 +181,23 @@ export function verifyStep(
       invalid.set(reason, (invalid.get(reason) ?? 0) + 1);
       continue;
     }
-    const c = compareValues(l, r, step.relation, tol, zero);
+    let c = compareValues(l, r, step.relation, tol, zero);
+    if (small.length && c.kind === 'judged') {
+      const a = judgeApproximation(
+        env,
+        small.map((p) => p.slot),
+        lhs,
+        rhs,
+        kept,
+      );
+      if (a.kind === 'unclear') {
+        const reason = 'the gap between the sides could not be measured as the small quantity shrinks';
+        invalid.set(reason, (invalid.get(reason) ?? 0) + 1);
+        continue;
+      }
+      c = { kind: 'judged', holds: a.kind === 'holds' };
+      if (a.kind === 'fails') order = a.order;
+    }
     const values = { lhs: toSampleValue(l), rhs: toSampleValue(r) };
     // Sides of different shapes: when every symbol is declared the claim is wrong (a 3×2 matrix never
     // equals a 2×3 one), so it is refuted with the sizes as the counterexample; when a symbol took a default
@@ -207,8 +244,32 @@ export function verifyStep(
       const sample = sampleOf();
       const where = formatAssignment(sample);
       const rel = relationSymbols[step.relation];
+      const fns = compiler.unknowns.describe(env);
+      // A property read from prose ("a convex function f") may come with conditions the prose also states
+      // (a < x < b): a counterexample under it is not a refutation of the text.
+      const soft = [...compiler.unknowns.names.keys()].filter((f) => table.traitsOf(f)?.source === 'prose');
+      if (soft.length)
+        return unverifiable(
+          `fails for ${fns.join(', ')}${where ? ` at ${where}` : ''}, a function with what the prose says of ${soft.join(', ')}; ` +
+            `the prose may restrict the claim further — state it in a <!-- let --> comment to check it`,
+          assumptions,
+          valid,
+        );
+      if (order !== undefined) {
+        const smallNames = small.map((p) => p.name).join(', ');
+        const gap = order < 0.25 ? 'does not vanish' : `vanishes only to order ${order.toFixed(1)}`;
+        return refuted(
+          `as ${smallNames} → 0${where ? ` (at ${where}${fns.length ? ` with ${fns.join(', ')}` : ''})` : ''} the gap between the sides ${gap}, ` +
+            `not faster than the order ${Number.isNaN(kept) ? 0 : kept} the right side keeps${under}`,
+          sample,
+          values,
+          assumptions,
+          valid,
+        );
+      }
+      const withFns = fns.length ? ` with ${fns.join(', ')}` : '';
       return refuted(
-        `${where ? `at ${where}: ` : ''}left side = ${formatValue(values.lhs)}, right side = ${formatValue(values.rhs)}, so ${rel} fails${under}`,
+        `${where ? `at ${where}` : ''}${withFns}${where || withFns ? ': ' : ''}left side = ${formatValue(values.lhs)}, right side = ${formatValue(values.rhs)}, so ${rel} fails${under}`,
         sample,
         values,
         assumptions,
@@ -246,7 +307,9 @@ export function verifyStep(
     step.relation === '='
       ? 'both sides agree'
       : step.relation === '\\approx'
-        ? 'both sides agree within the approximation tolerance'
+        ? small.length
+          ? `the gap vanishes faster than the order the right side keeps as ${small.map((p) => p.name).join(', ')} → 0`
+          : 'both sides agree within the approximation tolerance'
         : 'the inequality holds';
   return {
     status: 'verified',
@@ -321,6 +384,27 @@ function loneUndeclared(
     `definition or a statement about particular values rather than an identity; declare its symbols ` +
     `(e.g. <!-- let ${name} = … --> or ${name} \\in …) to check it`
   );
+}
+
+/**
+ * `f'(x) = 3` or `c_i(x) \le 0` with f, c_i defined nowhere: a relation about an unknown function that
+ * only one side mentions is a statement about a particular function (defined in prose, a definition or a
+ * constraint), not something every function satisfies. Refuting it would accuse a correct text.
+ */
+function loneUnknownFunction(left: ReadonlySet<string>, right: ReadonlySet<string>): string | undefined {
+  for (const [here, there, side] of [
+    [left, right, 'left'],
+    [right, left, 'right'],
+  ] as const) {
+    for (const f of here) {
+      if (!there.has(f))
+        return (
+          `${f} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${f}(x) = …, to check ` +
+          `this step; it appears only on the ${side} side, so the step reads as a statement about a particular function`
+        );
+    }
+  }
+  return undefined;
 }
 
 /**
