@@ -57,10 +57,27 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return v;
 }
 
+/** Options whose value may be a negative number: `--seed -5` is the value -5, not an option `-5`. */
+const numericOptions = new Set(['--seed', '--samples']);
+
+/** `--seed -5` as `--seed=-5`, which parseArgs reads as a value. */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = argv[i + 1];
+    if (numericOptions.has(a) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 function parse(argv: string[]) {
   try {
     return parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv),
       allowPositionals: true,
       strict: true,
       options: {

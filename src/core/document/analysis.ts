@@ -11,6 +11,9 @@ import { definitionMessage, functionDefinition } from '../verify/defines';
 import { bare, message } from './messages';
 import { solveIntroBefore } from './prose';
 import { letTraits, proseTraits } from './traits';
+import { domainInWords } from '../prose/words';
+import { documentProse, readBlock, type DocumentProse, type ProseReading } from '../prose/read';
+import { fileTooLarge, inputLimits, limitReached } from '../limits';
 
 export interface DerivationBlock {
   /** 1-based lines of the opening and closing delimiters. */
@@ -31,6 +34,8 @@ export interface DerivationBlock {
   /** The sentence before the block when it asks to solve (`… we then need to solve`): its equations hold
    *  at the solutions only, so a failing sample is no refutation. */
   solveIntro?: string;
+  /** What the prose says about the block (its introducing sentence's cues, conventions, sequences). */
+  prose?: ProseReading;
 }
 
 export interface DocumentAnalysis {
@@ -53,6 +58,12 @@ function settingMacros(macros: Record<string, string> | undefined): Map<string, 
 /** Scan, collect declarations and macros in order, and parse every display block (no sampling). */
 export function analyzeDocument(text: string, options: Partial<VerifyOptions> = {}): DocumentAnalysis {
   const analysis: DocumentAnalysis = { derivations: [], experiments: [], headings: [], diagnostics: [] };
+  const tooLarge = fileTooLarge(text);
+  if (tooLarge) {
+    analysis.diagnostics.push(tooLarge);
+    return analysis;
+  }
+  let displayBlocks = 0;
   let scan: ReturnType<typeof scanMarkdown>;
   try {
     scan = scanMarkdown(text);
@@ -69,12 +80,14 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
   let table = SymbolTable.empty.withMacros(settingMacros(options.macros));
   let split: string[] | undefined;
   const lines = (): string[] => (split ??= text.split(/\r?\n/));
+  let prose: DocumentProse | undefined;
   let section: number | undefined;
   // Functions defined in display math so far: a later `name(params) = …` redefines them, while a name the
   // student declared keeps such a step a claim.
   const displayDefined = new Set<string>();
 
-  const declare = (src: TexSource, strict: boolean): void => {
+  /** `domainsOnly`: a hypothesis in display math constrains its symbols (`x > 0`) and defines nothing. */
+  const declare = (src: TexSource, strict: boolean, domainsOnly = false): void => {
     let result: { declarations: Declaration[]; errors: ParseError[] };
     try {
       table = table.withMacros(extractMacros(src.text));
@@ -88,6 +101,8 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
       });
       return;
     }
+    if (domainsOnly)
+      result = { declarations: result.declarations.filter((d) => d.kind === 'domain'), errors: [] };
     for (const d of result.declarations) {
       table = table.declare(d, texPos(src, d.offset), strict ? 'prose' : 'let');
       for (const n of d.kind === 'function' || d.kind === 'definition' ? [d.name] : d.names)
@@ -121,16 +136,26 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         for (const [name, trait] of proseTraits(lines()[at.line - 1] ?? '', block.tex.text, at.column - 1))
           table = table.withTraits(name, { traits: [trait], source: 'prose' });
         declare(block.tex, true);
+        const worded = domainInWords(lines(), block.tex);
+        if (worded) declare(worded, true);
         break;
       }
       case 'experiment':
         analysis.experiments.push(block);
         break;
       case 'display': {
+        if (++displayBlocks > inputLimits.blocks) {
+          if (displayBlocks === inputLimits.blocks + 1)
+            analysis.diagnostics.push(limitReached('blocks', block.line));
+          break;
+        }
+        // The TeX as the prose says to read it (`\log_{2}`, `V^{(k+1)}`); file positions are kept.
+        const read = readBlock((prose ??= documentProse(lines())), block.line, block.tex);
+        const tex = read.tex;
         const parse = (): Claim[] => {
           try {
-            table = table.withMacros(extractMacros(block.tex.text));
-            return parseBlock(block.tex.text, table);
+            table = table.withMacros(extractMacros(tex.text));
+            return parseBlock(tex.text, table);
           } catch (e) {
             return [
               {
@@ -156,17 +181,18 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
             continue;
           }
           scopes ??= claims.slice(0, i).map(() => ({ symbols: blockTable }));
-          table = table.declare(decl, texPos(block.tex, decl.offset));
+          table = table.declare(decl, texPos(tex, decl.offset));
           displayDefined.add(decl.name);
           scopes.push({ symbols: table, defines: definitionMessage(decl) });
           const again = parse();
           if (again.length === claims.length) claims = [...claims.slice(0, i + 1), ...again.slice(i + 1)];
         }
+        if (read.reading.cues.has('hypothesis')) declare(tex, true, true);
         const stepCount = claims.reduce((n, c) => n + (c.ok ? c.steps.length : Math.max(1, c.relations)), 0);
         analysis.derivations.push({
           line: block.line,
           endLine: block.endLine,
-          tex: block.tex,
+          tex,
           claims,
           stepCount,
           ...(section !== undefined ? { section } : {}),
@@ -174,6 +200,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           symbols: blockTable,
           ...(scopes ? { scopes } : {}),
           ...(displayDefined.size ? { displayFunctions: new Set(displayDefined) } : {}),
+          prose: read.reading,
         });
         break;
       }

@@ -1,4 +1,5 @@
 // Verification of the analysed blocks: sample and judge each step, in document order.
+import { inputLimits, limitReached } from '../limits';
 import { texPos } from '../markdown/types';
 import { hashString } from '../numeric/random';
 import {
@@ -12,6 +13,7 @@ import { verifyStep, type StepInput } from '../verify/step';
 import { analyzeDocument, type DerivationBlock, type DocumentAnalysis } from './analysis';
 import { bare, failedStepMessage, unchecked, unreadSidesMessage } from './messages';
 import { displayFunctionVerdict } from './reverify';
+import { asymptoticVerdict, conventionsFor, proseVerdict } from '../prose/verdict';
 
 /** Sample and judge each step of one block. */
 export function verifyDerivation(
@@ -102,9 +104,14 @@ export function verifyDerivation(
             }
           : {}),
       };
-      let verdict = verifyStep(input, symbols, opts, seed);
+      const conventions = conventionsFor([input.lhs, input.rhs], symbols, block.prose);
+      let verdict = verifyStep(input, conventions.table, opts, seed);
       const shown = block.displayFunctions;
-      if (shown) verdict = displayFunctionVerdict(verdict, input, symbols, shown, opts, seed);
+      if (shown) verdict = displayFunctionVerdict(verdict, input, conventions.table, shown, opts, seed);
+      verdict = asymptoticVerdict(verdict, step.relation, conventions.counts, conventions.table, (t) =>
+        verifyStep(input, t, opts, seed),
+      );
+      verdict = proseVerdict(verdict, block.prose, { ...input, blockFirst: index === 1 }, conventions.notes);
       if (verdict.status === 'refuted' && block.solveIntro !== undefined && step.relation === '=') {
         // `… we then need to solve $$ Av = v $$`: an equation for unknowns, true at its solutions only.
         steps.push({
@@ -136,8 +143,14 @@ export function verifyDocument(
   const analysis = analyzeDocument(text, opts);
   const wanted = lines ? new Set(lines) : undefined;
   const derivations: DerivationResult[] = [];
+  let steps = 0;
   for (const block of analysis.derivations) {
     if (wanted && !wanted.has(block.line)) continue;
+    if (steps + block.stepCount > inputLimits.steps) {
+      analysis.diagnostics.push(limitReached('steps', block.line));
+      break;
+    }
+    steps += block.stepCount;
     derivations.push(verifyDerivation(block, opts, cancel));
   }
   return { analysis, derivations };
