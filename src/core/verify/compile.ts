@@ -24,6 +24,7 @@ export class Compiler implements CompilerApi {
   identityUsed = false;
   readonly sizeSymbols = new Set<string>();
   readonly trackers: Set<string>[] = [];
+  readonly boundReads: Set<string>[] = [];
   private readonly expanding: string[] = [];
 
   readonly unknowns: UnknownFunctions;
@@ -56,7 +57,10 @@ export class Compiler implements CompilerApi {
 
   symbol(name: string, scope: Scope): Evaluator {
     const bound = scope.get(name);
-    if (bound !== undefined) return (env) => env.slots[bound] as Value;
+    if (bound !== undefined) {
+      for (const t of this.boundReads) t.add(name);
+      return (env) => env.slots[bound] as Value;
+    }
     const entry = this.table.lookup(name);
     if (entry?.kind === 'definition') {
       const body = this.expand(name, () => this.node(entry.body as AnyNode, new Map()));

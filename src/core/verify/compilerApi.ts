@@ -27,6 +27,8 @@ export interface CompilerApi {
   readonly sizeSymbols: Set<string>;
   /** Sets collecting the free symbols read while they are on this stack. */
   readonly trackers: Set<string>[];
+  /** Sets collecting the bound names (parameters, integration variables) read while on this stack. */
+  readonly boundReads: Set<string>[];
   /** Compiles a sub-node. */
   node(n: AnyNode, scope: Scope): Evaluator;
   /** A symbol: bound, defined (expanded inline), a constant, or a free symbol's slot. */

@@ -64,21 +64,24 @@ export function derivative(c: CompilerApi, name: 'deriv' | 'grad', args: AnyNode
   const slot = scope.get(variable) ?? c.slotOf(variable);
   const reads = new Set<string>();
   c.trackers.push(reads);
+  c.boundReads.push(reads);
   let body: Evaluator;
   try {
     body = c.node(args[1] as AnyNode, scope);
   } finally {
     c.trackers.pop();
+    c.boundReads.pop();
   }
-  checkDependence(c, variable, reads, scope);
+  checkDependence(c, variable, reads);
   return (env) => differentiate(env, slot, body);
 }
 
 /** `∂y_ℓ/∂y_{ℓ-1}` with y_ℓ undeclared would be 0 (y_ℓ drawn independently) and could refute a true
  *  step: a derivative whose body never reads its variable, through any definition, while it reads an
  *  undeclared symbol, differentiates something we were not told depends on the variable. */
-export function checkDependence(c: CompilerApi, variable: string, reads: Set<string>, scope: Scope): void {
-  if (scope.has(variable) || reads.has(variable)) return;
+export function checkDependence(c: CompilerApi, variable: string, reads: Set<string>): void {
+  // `reads` holds bound names too (an integration variable, a parameter): reading one is dependence.
+  if (reads.has(variable)) return;
   const free = [...reads].find((n) => !c.table.lookup(n));
   if (free === undefined) return;
   throw new EvalUnsupported(

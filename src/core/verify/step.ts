@@ -1,5 +1,6 @@
 // One step `lhs REL rhs`: compile both sides once, draw samples, judge each, and conclude.
 import type { MathNode } from 'mathjs';
+import { antiderivativeStep, loneUnknownFunction } from './calculusSteps';
 import { constants, identityName, identityNote } from '../symbols/defaults';
 import type { SymbolTable } from '../symbols/table';
 import { relationSymbols, type Relation } from '../latex';
@@ -56,11 +57,12 @@ function unverifiable(message: string, assumptions: string[] = [], samples = 0):
 
 /** Samples `step` under `table` and judges it; never throws. */
 export function verifyStep(
-  step: StepInput,
+  written: StepInput,
   table: SymbolTable,
   options: VerifyOptions,
   seed: number,
 ): StepVerdict {
+  const step = antiderivativeStep(written);
   const compiler = new Compiler(table);
   let lhs: Evaluator;
   let rhs: Evaluator;
@@ -384,27 +386,6 @@ function loneUndeclared(
     `definition or a statement about particular values rather than an identity; declare its symbols ` +
     `(e.g. <!-- let ${name} = … --> or ${name} \\in …) to check it`
   );
-}
-
-/**
- * `f'(x) = 3` or `c_i(x) \le 0` with f, c_i defined nowhere: a relation about an unknown function that
- * only one side mentions is a statement about a particular function (defined in prose, a definition or a
- * constraint), not something every function satisfies. Refuting it would accuse a correct text.
- */
-function loneUnknownFunction(left: ReadonlySet<string>, right: ReadonlySet<string>): string | undefined {
-  for (const [here, there, side] of [
-    [left, right, 'left'],
-    [right, left, 'right'],
-  ] as const) {
-    for (const f of here) {
-      if (!there.has(f))
-        return (
-          `${f} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${f}(x) = …, to check ` +
-          `this step; it appears only on the ${side} side, so the step reads as a statement about a particular function`
-        );
-    }
-  }
-  return undefined;
 }
 
 /**

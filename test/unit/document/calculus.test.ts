@@ -111,3 +111,57 @@ describe('calculus: approximations with a small quantity', () => {
     assert.deepEqual(status(block("f(x + v) \\approx f(x) + v f'(x)")), ['unverifiable']);
   });
 });
+
+describe('calculus: integrals', () => {
+  it('verifies definite, improper and singular integrals by quadrature', () => {
+    assert.deepEqual(status(block('\\int_0^{\\pi} \\sin x \\, dx = 2')), ['verified']);
+    assert.deepEqual(status(block('\\int_{-\\infty}^{\\infty} \\frac{dx}{1 + x^2} = \\pi')), ['verified']);
+    assert.deepEqual(status(block('\\int_0^1 \\frac{dx}{\\sqrt{x}} = 2')), ['verified']);
+    assert.deepEqual(status(block('\\int_0^1 \\int_0^1 x y \\, dx \\, dy = \\frac{1}{4}')), ['verified']);
+    assert.deepEqual(status(block('\\int_{\\mathbb{R}} e^{-x^2} \\mathrm{d}x = \\sqrt{\\pi}')), ['verified']);
+    assert.deepEqual(status(block('\\int_0^{\\pi} \\sin x \\, dx = 1')), ['refuted']);
+  });
+
+  it('leaves a divergent integral unverifiable with that reason', () => {
+    const [s] = steps(block('\\int_1^{\\infty} \\frac{dx}{x} = 1'));
+    assert.equal(s?.status, 'unverifiable');
+    assert.match(s?.message ?? '', /diverges/);
+  });
+
+  it('checks an indefinite integral by differentiating the other side', () => {
+    assert.deepEqual(status(block('\\int 2x \\cos(x^2)\\,dx = \\sin(x^2) + C')), ['verified']);
+    assert.deepEqual(status(block('\\int 2x \\,dx = x^3 + C')), ['refuted']);
+  });
+
+  it('verifies the fundamental theorem for an unknown function', () => {
+    assert.deepEqual(status(block("\\int_a^b f'(x)\\,dx = f(b) - f(a)")), ['verified']);
+    assert.deepEqual(status(block('\\frac{d}{dx} \\int_0^x f(t)\\,dt = f(x)')), ['verified']);
+    assert.deepEqual(status(block("\\int_a^b f'(x)\\,dx = f(b) + f(a)")), ['refuted']);
+  });
+
+  it('does not differentiate a symbol nothing says depends on the integration variable', () => {
+    assert.deepEqual(status(block('F(u(x)) - F(u(0)) = \\int_0^x f(u(y)) \\frac{du}{dy} \\;dy')), [
+      'unverifiable',
+    ]);
+  });
+});
+
+describe('calculus: limits', () => {
+  it('verifies limits by extrapolation along a sequence', () => {
+    assert.deepEqual(status(block('\\lim_{h \\to 0} \\frac{\\sin h}{h} = 1')), ['verified']);
+    assert.deepEqual(status(block('\\lim_{n \\to \\infty} \\left(1 + \\frac{1}{n}\\right)^n = e')), [
+      'verified',
+    ]);
+    assert.deepEqual(status(block("f'(x) = \\lim_{h \\rightarrow 0} \\frac{f(x+h) - f(x)}{h}")), [
+      'verified',
+    ]);
+    assert.deepEqual(status(block('\\lim_{x \\to 0^+} \\frac{|x|}{x} = 1')), ['verified']);
+    assert.deepEqual(status(block('\\lim_{h \\to 0} \\frac{\\sin h}{h} = 0')), ['refuted']);
+  });
+
+  it('leaves a limit that does not settle unverifiable with that reason', () => {
+    const [s] = steps(block('\\lim_{h \\to 0} \\sin(1/h) = 0'));
+    assert.equal(s?.status, 'unverifiable');
+    assert.match(s?.message ?? '', /does not settle/);
+  });
+});

@@ -1,0 +1,94 @@
+// Integrals and limits in the compiler: the bound variable gets a fresh slot, the body is evaluated along
+// the points the numeric method asks for (calculus/quadrature.ts, calculus/limits.ts), and a result
+// without a trustworthy error estimate makes the sample invalid with the reason, never a number.
+import { integrate } from '../calculus/quadrature';
+import { limit as numericLimit } from '../calculus/limits';
+import { needScalar } from './ops';
+import { EvalUnsupported, InvalidSample, type Value } from './value';
+import { tick, type Env, type Evaluator } from './env';
+import type { AnyNode, CompilerApi, Scope } from './compilerApi';
+import type { FunctionSpec } from './registry';
+
+/** The body as a function of the bound variable; a point where it is undefined gives NaN. */
+function along(env: Env, slot: number, body: Evaluator, what: string): (t: number) => number {
+  return (t) => {
+    tick(env);
+    env.slots[slot] = t;
+    try {
+      return needScalar(body(env), what);
+    } catch (e) {
+      if (e instanceof InvalidSample) return NaN;
+      throw e;
+    }
+  };
+}
+
+function bind(c: CompilerApi, args: AnyNode[], scope: Scope, what: string) {
+  const variable = c.boundName(args[0], what);
+  const slot = c.fresh();
+  const body = c.node(args[args.length - 1] as AnyNode, new Map(scope).set(variable, slot));
+  c.usesDerivative = true;
+  return { slot, body };
+}
+
+export const integralSpec: FunctionSpec = {
+  names: ['integral'],
+  compile: (c, args, scope) => {
+    if (args.length !== 4) throw new EvalUnsupported('an integral takes a variable, two limits and a body');
+    const lo = c.node(args[1] as AnyNode, scope);
+    const hi = c.node(args[2] as AnyNode, scope);
+    const { slot, body } = bind(c, args, scope, 'an integral');
+    return (env) => {
+      const a = needScalar(lo(env), 'a limit of integration');
+      const b = needScalar(hi(env), 'a limit of integration');
+      const saved = env.slots[slot] as Value;
+      try {
+        const q = integrate(along(env, slot, body, 'an integrand'), a, b);
+        if (q.ok) return q.value;
+        throw new InvalidSample(
+          q.reason === 'diverges'
+            ? 'the integral diverges'
+            : q.reason === 'not-finite'
+              ? 'the integrand is undefined inside the range'
+              : 'the integral could not be estimated to the needed accuracy',
+        );
+      } finally {
+        env.slots[slot] = saved;
+      }
+    };
+  },
+};
+
+export const antiderivativeSpec: FunctionSpec = {
+  names: ['antiderivative'],
+  compile: () => {
+    throw new EvalUnsupported('an indefinite integral is checked only as ∫ g(x) dx = G(x) + C');
+  },
+};
+
+export const limitSpec: FunctionSpec = {
+  names: ['limit'],
+  compile: (c, args, scope) => {
+    if (args.length !== 4) throw new EvalUnsupported('a limit takes a variable, a point, a side and a body');
+    const at = c.node(args[1] as AnyNode, scope);
+    const sideNode = args[2] as AnyNode;
+    const side = sideNode.type === 'ConstantNode' ? Number(sideNode.value) : 0;
+    const { slot, body } = bind(c, args, scope, 'a limit');
+    return (env) => {
+      const a = needScalar(at(env), 'the point of a limit');
+      const saved = env.slots[slot] as Value;
+      try {
+        const f = along(env, slot, body, 'a limit');
+        const l = Number.isFinite(a)
+          ? numericLimit(f, { point: a, side: side > 0 ? 'above' : side < 0 ? 'below' : 'both' })
+          : numericLimit(f, { point: a });
+        if (l.ok) return l.value;
+        throw new InvalidSample(
+          l.reason === 'unbounded' ? 'the limit is infinite' : 'the limit does not settle to a number',
+        );
+      } finally {
+        env.slots[slot] = saved;
+      }
+    };
+  },
+};
