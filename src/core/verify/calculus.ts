@@ -23,8 +23,36 @@ function along(env: Env, slot: number, body: Evaluator, what: string): (t: numbe
   };
 }
 
+/** `x p(x)` under `\\int … dx` with p declared nowhere reads as the product p·(x), but the text almost
+ *  surely means a density or a function: refuse it rather than integrate a product nobody meant. */
+function refuseAmbiguousApplication(c: CompilerApi, body: AnyNode, variable: string): void {
+  body.traverse((n) => {
+    const o = n as AnyNode;
+    if (o.type !== 'OperatorNode' || o.fn !== 'multiply' || !o.implicit) return;
+    const arg = (o.args as AnyNode[])[1];
+    let head = (o.args as AnyNode[])[0];
+    // `x p (x)` is (x·p)·(x): the factor before the parenthesis is the last of the left operand.
+    while (head?.type === 'OperatorNode' && head.fn === 'multiply' && head.implicit)
+      head = (head.args as AnyNode[])[(head.args as AnyNode[]).length - 1];
+    if (head?.type !== 'SymbolNode' || arg?.type !== 'ParenthesisNode') return;
+    const name = head.name as string;
+    // A value declared only in the prose (`$p(x) \\ge 0$` reads as a bound on p) is as ambiguous.
+    const entry = c.table.lookup(name);
+    if ((entry && !(entry.kind === 'value' && entry.source === 'prose')) || name === variable) return;
+    let reads = false;
+    (arg as AnyNode).traverse((m) => {
+      if ((m as AnyNode).type === 'SymbolNode' && (m as AnyNode).name === variable) reads = true;
+    });
+    if (reads)
+      throw new EvalUnsupported(
+        `${name}(…) of ${variable} reads as a product with ${name} undeclared: declare ${name} (e.g. <!-- let ${name}(${variable}) = … -->)`,
+      );
+  });
+}
+
 function bind(c: CompilerApi, args: AnyNode[], scope: Scope, what: string) {
   const variable = c.boundName(args[0], what);
+  refuseAmbiguousApplication(c, args[args.length - 1] as AnyNode, variable);
   const slot = c.fresh();
   const body = c.node(args[args.length - 1] as AnyNode, new Map(scope).set(variable, slot));
   c.usesDerivative = true;

@@ -165,3 +165,12 @@ describe('calculus: limits', () => {
     assert.match(s?.message ?? '', /does not settle/);
   });
 });
+
+describe('calculus: ambiguous applications', () => {
+  it('refuses p(x) under an integral in x when p is declared nowhere, and keeps a(1 - a) a product', () => {
+    const [s] = steps(block('\\int_{-\\infty}^\\infty xp(x) \\; dx = \\int_0^1 x \\; dx'));
+    assert.equal(s?.status, 'unverifiable');
+    assert.match(s?.message ?? '', /p\(…\) of x reads as a product/);
+    assert.deepEqual(status(block('\\int_0^1 a(1 - a) x\\, dx = \\frac{a - a^2}{2}')), ['verified']);
+  });
+});
