@@ -9,6 +9,7 @@ import { buildReport, reportExitCode } from './core/report/json';
 import type { FileReport } from './core/types';
 
 export const usage = `Usage: stepwise check <file.md…> [options]
+       stepwise export <file.md> [-o out.html] [--no-marks]
        stepwise --help | --version
 
 Verifies every derivation step of Markdown homework by sampling, and runs its experiment blocks.
@@ -109,6 +110,11 @@ function parse(argv: string[]) {
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'export') {
+    // `export` has its own options (src/cliExport.ts); loaded only when asked for.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('./cliExport') as typeof import('./cliExport')).runExport(argv.slice(1), io);
+  }
   let args: ReturnType<typeof parse>;
   let samples: number | undefined;
   let seed: number | undefined;

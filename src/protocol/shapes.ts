@@ -92,7 +92,15 @@ export const stepShape = obj(
     samples: int0,
     counterexample,
   },
-  { column: int1, assumptions: arr(str), reason: str, subject: str, values, errorAt: pos },
+  {
+    column: int1,
+    assumptions: arr(str),
+    reason: str,
+    subject: str,
+    values,
+    errorAt: pos,
+    hint: obj({ lhs: str, rhs: str, message: str }, { side: oneOf('lhs', 'rhs'), kind: str }),
+  },
 );
 export const derivationShape = obj({ line: int1, endLine: int1, steps: arr(stepShape) });
 export const experimentShape = obj(

@@ -114,6 +114,12 @@ export class SymbolTable implements ParseContext {
     return new SymbolTable(layer(new Map([[name, removed]]), this.entries), this.macros, this.traits);
   }
 
+  /** This table with `name` meaning `entry` again (undeclared when undefined): undoes a scoped declaration. */
+  restore(name: string, entry: SymbolEntry | undefined): SymbolTable {
+    if (!entry) return this.without(name);
+    return new SymbolTable(layer(new Map([[name, entry]]), this.entries), this.macros);
+  }
+
   /** This table with more macros (later definitions win). */
   withMacros(macros: ReadonlyMap<string, MacroDef>): SymbolTable {
     if (macros.size === 0) return this;

@@ -1,13 +1,14 @@
 // Integrals and limits in the compiler: the bound variable gets a fresh slot, the body is evaluated along
 // the points the numeric method asks for (calculus/quadrature.ts, calculus/limits.ts), and a result
 // without a trustworthy error estimate makes the sample invalid with the reason, never a number.
-import { integrate } from '../calculus/quadrature';
-import { limit as numericLimit } from '../calculus/limits';
+import { integrate, type Quadrature } from '../calculus/quadrature';
+import { limit as numericLimit, type Limit } from '../calculus/limits';
 import { needScalar } from './ops';
 import { EvalUnsupported, InvalidSample, type Value } from './value';
 import { tick, type Env, type Evaluator } from './env';
 import type { AnyNode, CompilerApi, Scope } from './compilerApi';
 import type { FunctionSpec } from './registry';
+import { asOneOperation } from './rounding';
 
 /** The body as a function of the bound variable; a point where it is undefined gives NaN. */
 function along(env: Env, slot: number, body: Evaluator, what: string): (t: number) => number {
@@ -71,12 +72,18 @@ export const integralSpec: FunctionSpec = {
       const b = needScalar(hi(env), 'a limit of integration');
       const saved = env.slots[slot] as Value;
       try {
-        const q = integrate(along(env, slot, body, 'an integrand'), a, b);
-        if (q.ok) return q.value;
+        const out: { q?: Quadrature } = {};
+        const value = asOneOperation(() => {
+          const r = integrate(along(env, slot, body, 'an integrand'), a, b);
+          out.q = r;
+          return r.ok ? r.value : NaN;
+        });
+        const failed = out.q as Quadrature;
+        if (failed.ok) return value;
         throw new InvalidSample(
-          q.reason === 'diverges'
+          failed.reason === 'diverges'
             ? 'the integral diverges'
-            : q.reason === 'not-finite'
+            : failed.reason === 'not-finite'
               ? 'the integrand is undefined inside the range'
               : 'the integral could not be estimated to the needed accuracy',
         );
@@ -107,10 +114,16 @@ export const limitSpec: FunctionSpec = {
       const saved = env.slots[slot] as Value;
       try {
         const f = along(env, slot, body, 'a limit');
-        const l = Number.isFinite(a)
-          ? numericLimit(f, { point: a, side: side > 0 ? 'above' : side < 0 ? 'below' : 'both' })
-          : numericLimit(f, { point: a });
-        if (l.ok) return l.value;
+        const out: { l?: Limit } = {};
+        const value = asOneOperation(() => {
+          const r = Number.isFinite(a)
+            ? numericLimit(f, { point: a, side: side > 0 ? 'above' : side < 0 ? 'below' : 'both' })
+            : numericLimit(f, { point: a });
+          out.l = r;
+          return r.ok ? r.value : NaN;
+        });
+        const l = out.l as Limit;
+        if (l.ok) return value;
         throw new InvalidSample(
           l.reason === 'unbounded' ? 'the limit is infinite' : 'the limit does not settle to a number',
         );
