@@ -12,6 +12,7 @@ import {
   type DerivationBlock,
 } from '../src/core/document';
 import { scanMarkdown } from '../src/core/markdown/scanner';
+import { builtins } from '../src/core/verify/functions';
 import { defaultVerifyOptions, type StepResult } from '../src/core/types';
 
 const root = path.join(__dirname, '..');
@@ -105,10 +106,35 @@ function describe(file: string, s: StepResult): string {
   return `  ${path.basename(file)}:${s.line}  ${flat(s.lhs)} ${s.relation} ${flat(s.rhs)}${ce} — ${s.message}`;
 }
 
-// 3. Each step on its own, split into scalar and matrix steps.
+/** The calculus a step uses (issue 11): unknown functions, integrals, limits. */
+function calculusKinds(block: DerivationBlock, nodes: MathNode[]): Set<'unknown' | 'integral' | 'limit'> {
+  const kinds = new Set<'unknown' | 'integral' | 'limit'>();
+  for (const n of nodes) {
+    n.traverse((c) => {
+      const f = c as unknown as { type: string; fn?: { name?: string }; args?: { name?: string }[] };
+      if (f.type !== 'FunctionNode') return;
+      const name = f.fn?.name;
+      if (name === 'integral') kinds.add('integral');
+      if (name === 'limit') kinds.add('limit');
+      const callee = f.args?.[0]?.name;
+      if (
+        (name === 'call' || name === 'derivFn') &&
+        callee &&
+        !block.symbols.lookup(callee) &&
+        !builtins[callee]
+      )
+        kinds.add('unknown');
+    });
+  }
+  return kinds;
+}
+
+// 3. Each step on its own, split into scalar and matrix steps, and the calculus steps (which are also
+// counted as scalar or matrix ones).
 {
   const scalar: number[] = [];
   const matrix: number[] = [];
+  const calculus = { unknown: [] as number[], integral: [] as number[], limit: [] as number[] };
   const options = defaultVerifyOptions;
   for (const t of texts) {
     for (const block of analyzeDocument(t).derivations) {
@@ -121,6 +147,7 @@ function describe(file: string, s: StepResult): string {
           verifyDerivation(single, options);
           const dt = performance.now() - t0;
           (isMatrixStep(block, [step.lhs.node, step.rhs.node]) ? matrix : scalar).push(dt);
+          for (const k of calculusKinds(block, [step.lhs.node, step.rhs.node])) calculus[k].push(dt);
         }
       }
     }
@@ -129,6 +156,9 @@ function describe(file: string, s: StepResult): string {
     `${name} steps: n=${xs.length}, median ${ms(median(xs))} (target < ${target} ms: ${verdict(median(xs), target)}), p95 ${ms(quantile(xs, 0.95))}`;
   console.log(line('scalar', scalar, 2));
   console.log(line('matrix', matrix, 10));
+  console.log(line('unknown-function', calculus.unknown, 2));
+  console.log(line('integral', calculus.integral, 5));
+  console.log(line('limit', calculus.limit, 5));
 }
 
 // 4. The whole-corpus CLI run (medians of 3) against node's bare start-up and a one-sample run.

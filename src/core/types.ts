@@ -18,6 +18,10 @@ export type StepStatus = 'verified' | 'refuted' | 'unverifiable';
 export type ReasonCode =
   /** refuted: a sample where the sides disagree */
   | 'counterexample'
+  /** fails for a function with only what the prose says of it; the prose may restrict the claim */
+  | 'prose-property'
+  /** an approximation about an unknown function that does not say where (no small quantity) it holds */
+  | 'unplaced-approximation'
   /** a side or condition could not be parsed (errorAt says where) */
   | 'parse-error'
   /** notation the verifier cannot evaluate (subject names the command) */
@@ -70,7 +74,7 @@ export interface Assumption {
   isDefault: boolean;
   /** What the symbol stands for: a sampled value (the default), a size, an index, or a named constant
    *  (`π`, `e`, `I`), whose `domain` is then the value it takes. */
-  role?: 'value' | 'dimension' | 'index' | 'constant';
+  role?: 'value' | 'dimension' | 'index' | 'constant' | 'function';
   /** For a default the text's conventions chose: which (`a count in an exponent`, `a radius`). */
   convention?: string;
 }

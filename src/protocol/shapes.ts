@@ -82,7 +82,7 @@ const pos = obj({ line: int1, column: int1 });
 
 const assumption = obj(
   { symbol: str, domain: str, isDefault: bool },
-  { role: oneOf('value', 'dimension', 'index', 'constant') },
+  { role: oneOf('value', 'dimension', 'index', 'constant', 'function') },
 );
 /** A reason code: kebab-case, so an adapter that does not know a new code can still show it. */
 const reasonCode: Shape = (v, at, errs) => {

@@ -12,6 +12,7 @@ import type { Why } from '../verify/reasons';
 import { message } from './messages';
 import { solveIntroBefore } from './prose';
 import { assignmentOf, assignmentWhy } from '../prose/assignments';
+import { letTraits, proseTraits } from './traits';
 import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
 import { documentProse, readBlock, type DocumentProse, type ProseReading } from '../prose/read';
@@ -135,10 +136,17 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         assigned.clear();
         section = block.line;
         break;
-      case 'declarations':
-        declare(block.body, false);
+      case 'declarations': {
+        const { traits, rest } = letTraits(block.body.text);
+        for (const [name, trait] of traits)
+          table = table.withTraits(name, { traits: [trait], source: 'let' });
+        declare({ ...block.body, text: rest }, false);
         break;
+      }
       case 'inline': {
+        const at = texPos(block.tex, 0);
+        for (const [name, trait] of proseTraits(lines()[at.line - 1] ?? '', block.tex.text, at.column - 1))
+          table = table.withTraits(name, { traits: [trait], source: 'prose' });
         declare(block.tex, true);
         const worded = domainInWords(lines(), block.tex);
         if (worded) declare(worded, true);

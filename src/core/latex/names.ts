@@ -162,6 +162,8 @@ export const defaultFunctionNames: ReadonlySet<string> = new Set([
   'ℓ',
   'L',
   'ℒ',
+  'F',
+  'G',
 ]);
 
 /** The canonical text of a run of tokens inside a subscript or a `^{(…)}` label: `\ell-1` → `ℓ-1`. */

@@ -47,6 +47,10 @@ export const vocabulary = {
   call: 'call(f, args…): application of a declared function f; elementwise when f takes scalars',
   derivFn:
     "derivFn(f, k, args…): the k-th derivative of the scalar function f at args (f'(x), σ'(z)), elementwise like call",
+  integral: 'integral(x, a, b, body): ∫_a^b body dx by adaptive quadrature (raw arguments)',
+  antiderivative:
+    'antiderivative(x, body): ∫ body dx, checked only as a side of ∫ g dx = G(x) + C by differentiating G (raw arguments)',
+  limit: 'limit(x, a, side, body): lim_{x→a} body, side 1 from above, -1 from below, 0 both (raw arguments)',
   entry:
     'entry(x, i) / entry(A, i, j): 1-based entry of a vector or matrix (x_i with i a bound or declared index)',
 } as const;

@@ -70,7 +70,8 @@ function valueSymbols(roots: readonly MathNode[]): { all: Set<string>; inExponen
     node.forEach((child, path) => {
       const c = child as unknown as Node;
       if (path === 'fn') return;
-      if (head === 'call' && path === 'args[0]') return;
+      // The function of an application or of a derivative (`σ'(z)`) is not a value.
+      if ((head === 'call' || head === 'derivFn') && path === 'args[0]') return;
       if (inner !== bound && path === 'args[0]') return;
       const isExponent = node.type === 'OperatorNode' && node.op === '^' && path === 'args[1]';
       walk(c, exponent || isExponent, inner);

@@ -7,6 +7,13 @@ import type { MathNode } from 'mathjs';
 import type { Declaration, Domain, MacroDef, ParseContext, SymbolKind } from '../latex/types';
 import type { Pos } from '../types';
 import { inferKind } from './kind';
+import type { FunctionTrait } from '../calculus/smooth';
+
+/** What the text says of an unknown function (`f \\text{ convex}`, "a convex function $f$"), and where. */
+export interface FunctionTraits {
+  traits: readonly FunctionTrait[];
+  source: DeclarationSource;
+}
 
 export type SymbolEntry =
   /** A sampled symbol: scalar (shape []), column vector ([n]) or matrix ([m, n]). `source` says where it
@@ -69,6 +76,7 @@ export class SymbolTable implements ParseContext {
   private constructor(
     private readonly entries: Layer | undefined,
     readonly macros: ReadonlyMap<string, MacroDef>,
+    private readonly traits: ReadonlyMap<string, FunctionTraits> = new Map(),
   ) {}
 
   /** The table before any declaration: every symbol gets its default meaning. */
@@ -97,13 +105,13 @@ export class SymbolTable implements ParseContext {
         for (const n of decl.names) next.set(n, { kind: 'index', at });
         break;
     }
-    return new SymbolTable(layer(next, this.entries), this.macros);
+    return new SymbolTable(layer(next, this.entries), this.macros, this.traits);
   }
 
   /** This table with `name` undeclared again (its default meaning). */
   without(name: string): SymbolTable {
     if (!find(this.entries, name)) return this;
-    return new SymbolTable(layer(new Map([[name, removed]]), this.entries), this.macros);
+    return new SymbolTable(layer(new Map([[name, removed]]), this.entries), this.macros, this.traits);
   }
 
   /** This table with `name` meaning `entry` again (undeclared when undefined): undoes a scoped declaration. */
@@ -115,7 +123,19 @@ export class SymbolTable implements ParseContext {
   /** This table with more macros (later definitions win). */
   withMacros(macros: ReadonlyMap<string, MacroDef>): SymbolTable {
     if (macros.size === 0) return this;
-    return new SymbolTable(this.entries, new Map([...this.macros, ...macros]));
+    return new SymbolTable(this.entries, new Map([...this.macros, ...macros]), this.traits);
+  }
+
+  /** This table with `traits` stated of the unknown function `name` (a let comment's replace the prose's). */
+  withTraits(name: string, traits: FunctionTraits): SymbolTable {
+    const old = this.traits.get(name);
+    if (old?.source === 'let' && traits.source === 'prose') return this;
+    return new SymbolTable(this.entries, this.macros, new Map(this.traits).set(name, traits));
+  }
+
+  /** What the text says of the unknown function `name`, if anything. */
+  traitsOf(name: string): FunctionTraits | undefined {
+    return this.traits.get(name);
   }
 
   /** The declared meaning of a canonical symbol name, if any. */

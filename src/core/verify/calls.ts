@@ -24,6 +24,11 @@ export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
     const x = c.node(rest[0] as AnyNode, scope);
     return (env) => mul(f(env), x(env));
   }
+  if (!entry)
+    return c.unknowns.call(
+      name,
+      rest.map((a) => c.node(a, scope)),
+    );
   throw new EvalUnsupported(
     `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,
     'undeclared-function',

@@ -10,6 +10,7 @@ import { type AnyNode, type CompilerApi, maxExpansionDepth, type Scope } from '.
 import type { Evaluator } from './env';
 import { nodeHandlers } from './registry';
 import { EvalUnsupported, Eye, type Value } from './value';
+import { UnknownFunctions } from './unknown';
 
 export type { Env, Evaluator } from './env';
 export { rawFunctions } from './registry';
@@ -23,9 +24,14 @@ export class Compiler implements CompilerApi {
   identityUsed = false;
   readonly sizeSymbols = new Set<string>();
   readonly trackers: Set<string>[] = [];
+  readonly boundReads: Set<string>[] = [];
   private readonly expanding: string[] = [];
 
-  constructor(readonly table: SymbolTable) {}
+  readonly unknowns: UnknownFunctions;
+
+  constructor(readonly table: SymbolTable) {
+    this.unknowns = new UnknownFunctions((name) => table.traitsOf(name)?.traits ?? []);
+  }
 
   /** A closure computing `node`; throws EvalUnsupported for what cannot be evaluated. */
   compile(node: MathNode): Evaluator {
@@ -51,7 +57,10 @@ export class Compiler implements CompilerApi {
 
   symbol(name: string, scope: Scope): Evaluator {
     const bound = scope.get(name);
-    if (bound !== undefined) return (env) => env.slots[bound] as Value;
+    if (bound !== undefined) {
+      for (const t of this.boundReads) t.add(name);
+      return (env) => env.slots[bound] as Value;
+    }
     const entry = this.table.lookup(name);
     if (entry?.kind === 'definition') {
       const body = this.expand(name, () => this.node(entry.body as AnyNode, new Map()));

@@ -4,6 +4,7 @@ import type { MathNode } from 'mathjs';
 import type { SymbolTable } from '../symbols/table';
 import type { Evaluator } from './env';
 import { EvalUnsupported } from './value';
+import type { UnknownFunctions } from './unknown';
 
 /** Largest number of terms a single sum or product may have. */
 export const maxTerms = 1_000_000;
@@ -18,12 +19,16 @@ export type Scope = ReadonlyMap<string, number>;
 
 export interface CompilerApi {
   readonly table: SymbolTable;
+  /** Undeclared names applied as functions, sampled as random smooth functions (unknown.ts). */
+  readonly unknowns: UnknownFunctions;
   /** Set when a derivative is compiled: sampling then avoids kinks. */
   usesDerivative: boolean;
   /** Free symbols in the bounds of sums and products: when undeclared they are sizes, not reals. */
   readonly sizeSymbols: Set<string>;
   /** Sets collecting the free symbols read while they are on this stack. */
   readonly trackers: Set<string>[];
+  /** Sets collecting the bound names (parameters, integration variables) read while on this stack. */
+  readonly boundReads: Set<string>[];
   /** Compiles a sub-node. */
   node(n: AnyNode, scope: Scope): Evaluator;
   /** A symbol: bound, defined (expanded inline), a constant, or a free symbol's slot. */

@@ -64,21 +64,24 @@ export function derivative(c: CompilerApi, name: 'deriv' | 'grad', args: AnyNode
   const slot = scope.get(variable) ?? c.slotOf(variable);
   const reads = new Set<string>();
   c.trackers.push(reads);
+  c.boundReads.push(reads);
   let body: Evaluator;
   try {
     body = c.node(args[1] as AnyNode, scope);
   } finally {
     c.trackers.pop();
+    c.boundReads.pop();
   }
-  checkDependence(c, variable, reads, scope);
+  checkDependence(c, variable, reads);
   return (env) => differentiate(env, slot, body);
 }
 
 /** `∂y_ℓ/∂y_{ℓ-1}` with y_ℓ undeclared would be 0 (y_ℓ drawn independently) and could refute a true
  *  step: a derivative whose body never reads its variable, through any definition, while it reads an
  *  undeclared symbol, differentiates something we were not told depends on the variable. */
-export function checkDependence(c: CompilerApi, variable: string, reads: Set<string>, scope: Scope): void {
-  if (scope.has(variable) || reads.has(variable)) return;
+export function checkDependence(c: CompilerApi, variable: string, reads: Set<string>): void {
+  // `reads` holds bound names too (an integration variable, a parameter): reading one is dependence.
+  if (reads.has(variable)) return;
   const free = [...reads].find((n) => !c.table.lookup(n));
   if (free === undefined) return;
   throw new EvalUnsupported(
@@ -98,6 +101,7 @@ export function derivFn(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluato
   if (rest.length !== 1) throw new EvalUnsupported(`the derivative of ${name} needs exactly one argument`);
   c.usesDerivative = true;
   const x = c.node(rest[0] as AnyNode, scope);
+  if (!c.table.lookup(name) && !builtins[name]) return c.unknowns.derivative(name, k, x);
   const slot = c.fresh();
   const placeholder = `\u0000${slot}`;
   const inner = new Map(scope).set(placeholder, slot);

@@ -9,6 +9,8 @@ export interface Env {
   budget: number;
   /** Date.now() after which work stops (a safety net behind the deterministic budget). */
   deadline: number;
+  /** Which sample is being evaluated: unknown functions are drawn anew for each (see unknown.ts). */
+  sample?: number;
 }
 
 export type Evaluator = (env: Env) => Value;

@@ -34,7 +34,31 @@ export type Why =
       values: { lhs: SampleValue; rhs: SampleValue };
       relation: Relation;
       conditionText?: string;
+      /** The unknown functions drawn at that sample, described (`f(x) = 0.3x² + sin(1.2x)`). */
+      functions?: readonly string[];
     }
+  /** `\approx` as a small quantity goes to zero: the gap does not vanish fast enough */
+  | {
+      why: 'order';
+      small: string;
+      order: number;
+      kept: number;
+      sample: Record<string, SampleValue>;
+      values: { lhs: SampleValue; rhs: SampleValue };
+      functions?: readonly string[];
+      conditionText?: string;
+    }
+  /** fails for a function with what the prose says of it: the prose may restrict the claim further */
+  | {
+      why: 'prose-property';
+      names: readonly string[];
+      functions: readonly string[];
+      sample: Record<string, SampleValue>;
+    }
+  /** a relation about an unknown function only one side mentions: about a particular function */
+  | { why: 'lone-function'; name: string; side: 'left' | 'right' }
+  /** `\approx` about an unknown function with no small quantity: where it holds is not said */
+  | { why: 'unplaced-approximation' }
   /** `\ne` whose sides agree at every sample */
   | { why: 'identical'; samples: number }
   /** sides of different shapes; `defaults` when some symbol took a default domain (then unverifiable) */
@@ -87,8 +111,15 @@ export interface UnreadError {
 export function reasonOf(w: Why): ReasonCode {
   switch (w.why) {
     case 'fails':
+    case 'order':
     case 'identical':
       return 'counterexample';
+    case 'prose-property':
+      return 'prose-property';
+    case 'lone-function':
+      return 'undeclared-function';
+    case 'unplaced-approximation':
+      return 'unplaced-approximation';
     case 'shapes':
     case 'shape-error':
       return 'shape-mismatch';
@@ -137,6 +168,7 @@ export function subjectOf(w: Why): string | undefined {
     case 'assigns':
     case 'local':
     case 'unreadable-definition':
+    case 'lone-function':
       return w.name;
     case 'evaluation':
       return w.subject;
@@ -169,11 +201,37 @@ export function explain(w: Why): string {
     case 'fails': {
       const where = formatAssignment(w.sample);
       const under = w.conditionText ? ` under ${w.conditionText}` : '';
+      const fns = w.functions?.length ? ` with ${w.functions.join(', ')}` : '';
+      const at = where ? `at ${where}${fns}: ` : fns ? `${fns.slice(1)}: ` : '';
       return (
-        `${where ? `at ${where}: ` : ''}left side = ${formatValue(w.values.lhs)}, right side = ` +
+        `${at}left side = ${formatValue(w.values.lhs)}, right side = ` +
         `${formatValue(w.values.rhs)}, so ${relationGlyph[w.relation]} fails${under}`
       );
     }
+    case 'order': {
+      const where = formatAssignment(w.sample);
+      const fns = w.functions?.length ? ` with ${w.functions.join(', ')}` : '';
+      const gap = w.order < 0.25 ? 'does not vanish' : `vanishes only to order ${w.order.toFixed(1)}`;
+      const under = w.conditionText ? ` under ${w.conditionText}` : '';
+      return (
+        `as ${w.small} → 0${where ? ` (at ${where}${fns})` : ''} the gap between the sides ${gap}, ` +
+        `not faster than the order ${Number.isNaN(w.kept) ? 0 : w.kept} the right side keeps${under}`
+      );
+    }
+    case 'prose-property': {
+      const where = formatAssignment(w.sample);
+      return (
+        `fails for ${w.functions.join(', ')}${where ? ` at ${where}` : ''}, a function with what the prose says of ` +
+        `${w.names.join(', ')}; the prose may restrict the claim further — state it in a <!-- let --> comment to check it`
+      );
+    }
+    case 'lone-function':
+      return (
+        `${w.name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${w.name}(x) = …, to check ` +
+        `this step; it appears only on the ${w.side} side, so the step reads as a statement about a particular function`
+      );
+    case 'unplaced-approximation':
+      return 'an approximation about an unknown function with no small quantity (ε, δ, h, η, Δx): cannot tell where it is claimed to hold';
     case 'identical':
       return `both sides agree at all ${w.samples} samples, so they look identically equal`;
     case 'shapes': {
@@ -255,7 +313,7 @@ function said(intro: string | undefined): string {
 
 /** The message of a verified step. */
 export type Held =
-  | { why: 'agree'; relation: Relation; samples: number; conditionText?: string }
+  | { why: 'agree'; relation: Relation; samples: number; conditionText?: string; small?: string }
   | { why: 'differ'; sample: Record<string, SampleValue>; values: { lhs: SampleValue; rhs: SampleValue } }
   | { why: 'shapes-differ'; left: string; right: string; sizes: string };
 
@@ -266,7 +324,9 @@ export function explainHeld(h: Held): string {
         h.relation === '='
           ? 'both sides agree'
           : h.relation === '\\approx'
-            ? 'both sides agree within the approximation tolerance'
+            ? h.small
+              ? `the gap vanishes faster than the order the right side keeps as ${h.small} → 0`
+              : 'both sides agree within the approximation tolerance'
             : 'the inequality holds';
       const under = h.conditionText ? ` under ${h.conditionText}` : '';
       return `${what} at ${h.samples} sample${h.samples === 1 ? '' : 's'}${under}`;

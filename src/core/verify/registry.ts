@@ -28,6 +28,7 @@ import { derivatives } from './differentiation';
 import type { Evaluator } from './env';
 import { accessor, array, entries } from './indexing';
 import { bigOperators } from './sums';
+import { antiderivativeSpec, integralSpec, limitSpec } from './calculus';
 
 export interface FunctionSpec {
   /** Vocabulary names this handler compiles. */
@@ -41,6 +42,9 @@ export const functionSpecs: readonly FunctionSpec[] = [
   ...derivatives,
   calls,
   entries,
+  integralSpec,
+  antiderivativeSpec,
+  limitSpec,
 ];
 
 const functionHandlers = new Map<string, FunctionHandler>();

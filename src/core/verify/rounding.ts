@@ -47,6 +47,22 @@ export function wasAbsorbed(): boolean {
   return absorbed > 0;
 }
 
+/** `f()` with no nudging and no absorption counted: a numeric method (an integral, a limit) judges its own
+ *  error from many evaluations, which nudges would swamp; its result is then nudged once, as one operation. */
+export function asOneOperation(f: () => number): number {
+  const savedNudge = nudge;
+  const savedAbsorbed = absorbed;
+  nudge = undefined;
+  let r: number;
+  try {
+    r = f();
+  } finally {
+    nudge = savedNudge;
+    absorbed = savedAbsorbed;
+  }
+  return jitter(r);
+}
+
 /** A small integer is left exact: it is an index, a count or a size, and exact in floating point. */
 function jitter(x: number): number {
   if (!nudge || (Number.isInteger(x) && Math.abs(x) < 2 ** 31)) return x;

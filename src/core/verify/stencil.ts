@@ -13,7 +13,8 @@ function combine(coeffs: number[], vals: Value[]): Value {
   return acc;
 }
 
-function maxAbs(v: Value): number {
+/** The largest absolute entry of a value. */
+export function maxAbs(v: Value): number {
   if (typeof v === 'number') return Math.abs(v);
   if (v instanceof Eye) return Math.abs(v.c);
   let m = 0;
@@ -30,7 +31,13 @@ export function scalarDerivative(env: Env, t: number, at: (x: number) => Value):
   const fm1 = at(t - h);
   const fp2 = at(t + 2 * h);
   const fm2 = at(t - 2 * h);
-  const central = div(combine([1, -8, 8, -1], [fm2, fm1, fp1, fp2]), 12 * h);
+  const coarse = div(combine([1, -8, 8, -1], [fm2, fm1, fp1, fp2]), 12 * h);
+  // One Richardson step on the stencil (its error is O(h⁴)): a fast-turning body such as sin(x²) at
+  // x = 7 is off by 1e-5 at this h, enough to refute a true derivative.
+  tick(env, 4);
+  const q = h / 2;
+  const fine = div(combine([1, -8, 8, -1], [at(t - 2 * q), at(t - q), at(t + q), at(t + 2 * q)]), 12 * q);
+  const central = add(fine, div(sub(fine, coarse), 15));
   const forward = div(combine([-3, 4, -1], [f0, fp1, fp2]), 2 * h);
   const backward = div(combine([3, -4, 1], [f0, fm1, fm2]), 2 * h);
   const gap = maxAbs(sub(forward, backward));

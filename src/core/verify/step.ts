@@ -1,5 +1,6 @@
 // One step `lhs REL rhs`: compile both sides once, draw samples, judge each, and conclude.
 import type { MathNode } from 'mathjs';
+import { antiderivativeStep, loneUnknownFunction } from './calculusSteps';
 import { constants, identityAssumption, identityName } from '../symbols/defaults';
 import type { SymbolTable } from '../symbols/table';
 import type { Relation } from '../latex';
@@ -11,6 +12,7 @@ import { formatValue, toSampleValue } from './format';
 import { explain, explainHeld, reasonOf, subjectOf, type Held, type Why } from './reasons';
 import { Rng } from '../numeric/random';
 import { assumptions as assumedDomains, drawSample, planSampling, type SamplingPlan } from './sample';
+import { isSmallName, judgeApproximation, keptOrder } from './approximation';
 import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value } from './value';
 
 /** What the verifier concludes about one step (the caller adds index and position). */
@@ -78,11 +80,12 @@ function verified(held: Held, assumptions: Assumption[], samples: number): StepV
 
 /** Samples `step` under `table` and judges it; never throws. */
 export function verifyStep(
-  step: StepInput,
+  written: StepInput,
   table: SymbolTable,
   options: VerifyOptions,
   seed: number,
 ): StepVerdict {
+  const step = antiderivativeStep(written);
   const compiler = new Compiler(table);
   let lhs: Evaluator;
   let rhs: Evaluator;
@@ -92,7 +95,11 @@ export function verifyStep(
   let conditions: CompiledCondition[];
   try {
     const l = compiler.compileTracked(step.lhs);
+    const leftFunctions = new Set(compiler.unknowns.seen);
+    compiler.unknowns.seen.clear();
     const r = compiler.compileTracked(step.rhs);
+    const lone = loneUnknownFunction(leftFunctions, compiler.unknowns.seen);
+    if (lone) return unverifiable(lone);
     lhs = l.evaluate;
     rhs = r.evaluate;
     leftNames = l.names;
@@ -115,6 +122,12 @@ export function verifyStep(
     ...assumedDomains(plan),
     ...[...compiler.constantsUsed].flatMap((c) => constants.get(c)?.assumption ?? []),
     ...(compiler.identityUsed ? [identityAssumption] : []),
+    ...[...compiler.unknowns.names.keys()].map((f): Assumption => ({
+      symbol: f,
+      domain: 'any smooth function (unknown, drawn anew at each sample)',
+      isDefault: true,
+      role: 'function',
+    })),
   ];
   const tol: Tolerance = compiler.usesDerivative
     ? {
@@ -124,6 +137,15 @@ export function verifyStep(
       }
     : options;
   const zero = { lhs: isZeroLiteral(step.lhs), rhs: isZeroLiteral(step.rhs) };
+  // `\approx` with a small quantity is judged as that quantity goes to zero (approximation.ts).
+  const small =
+    step.relation === '\\approx'
+      ? plan.symbols.filter((p) => p.role === 'value' && p.assumed !== undefined && isSmallName(p.name))
+      : [];
+  const kept = small.length ? keptOrder(step.rhs, new Set(small.map((p) => p.name))) : NaN;
+  let order: number | undefined;
+  if (step.relation === '\\approx' && small.length === 0 && compiler.unknowns.names.size > 0)
+    return unverifiable({ why: 'unplaced-approximation' }, assumptions);
   const rng = new Rng(seed);
   // A stream of its own for the rounding probe, so the samples drawn stay those of `seed`.
   const nudges = new Rng(seed ^ 0x5bd1e995);
@@ -153,6 +175,7 @@ export function verifyStep(
     let r: Value;
     let side = 'a domain';
     try {
+      env.sample = attempt;
       drawSample(plan, env, rng, attempt);
       side = 'a condition';
       if (!conditionsHold(conditions, env)) {
@@ -186,10 +209,26 @@ export function verifyStep(
       continue;
     }
     const absorbedTerm = wasAbsorbed();
-    const c = compareValues(l, r, step.relation, tol, zero, sideErrors(l, r, lhs, rhs, env, nudges));
+    let c = compareValues(l, r, step.relation, tol, zero, sideErrors(l, r, lhs, rhs, env, nudges));
     if (c.kind === 'imprecise' || (absorbedTerm && c.kind === 'judged')) {
       invalid.set(precisionLost, (invalid.get(precisionLost) ?? 0) + 1);
       continue;
+    }
+    if (small.length && c.kind === 'judged') {
+      const a = judgeApproximation(
+        env,
+        small.map((p) => p.slot),
+        lhs,
+        rhs,
+        kept,
+      );
+      if (a.kind === 'unclear') {
+        const reason = 'the gap between the sides could not be measured as the small quantity shrinks';
+        invalid.set(reason, (invalid.get(reason) ?? 0) + 1);
+        continue;
+      }
+      c = { kind: 'judged', holds: a.kind === 'holds' };
+      if (a.kind === 'fails') order = a.order;
     }
     const values = { lhs: toSampleValue(l), rhs: toSampleValue(r) };
     // Sides of different shapes: when every symbol is declared the claim is wrong (a 3×2 matrix never
@@ -219,8 +258,28 @@ export function verifyStep(
       const lone = loneUndeclared(plan, leftNames, rightNames, step.relation);
       if (lone) return unverifiable(lone, assumptions, valid);
       const sample = sampleOf();
+      const functions = compiler.unknowns.describe(env);
+      // A property read from prose ("a convex function f") may come with conditions the prose also states
+      // (a < x < b): a counterexample under it is not a refutation of the text.
+      const soft = [...compiler.unknowns.names.keys()].filter((f) => table.traitsOf(f)?.source === 'prose');
+      if (soft.length)
+        return unverifiable({ why: 'prose-property', names: soft, functions, sample }, assumptions, valid);
+      if (order !== undefined) {
+        const why: Why = {
+          why: 'order',
+          small: small.map((p) => p.name).join(', '),
+          order,
+          kept,
+          sample,
+          values,
+          ...(functions.length ? { functions } : {}),
+          ...(step.conditionText ? { conditionText: step.conditionText } : {}),
+        };
+        return refuted(why, sample, values, assumptions, valid);
+      }
       const why: Why = {
         why: 'fails',
+        ...(functions.length ? { functions } : {}),
         sample,
         values,
         relation: step.relation,
@@ -250,6 +309,7 @@ export function verifyStep(
   const held: Held = {
     why: 'agree',
     relation: step.relation,
+    ...(small.length ? { small: small.map((p) => p.name).join(', ') } : {}),
     samples: valid,
     ...(step.conditionText ? { conditionText: step.conditionText } : {}),
   };

@@ -240,10 +240,18 @@ describe('verifyDocument', () => {
     assert.doesNotMatch(s?.message ?? '', /column \d+.*column \d+/);
   });
 
-  it('an undeclared function is unverifiable and says how to declare it', () => {
-    const [s] = steps('$$ g(x) + 1 = 1 + g(x) $$');
+  it('an undeclared function on one side is unverifiable and says how to declare it', () => {
+    const [s] = steps('$$ g(x) + 1 = 2 $$');
     assert.equal(s?.status, 'unverifiable');
     assert.deepEqual([s?.reason, s?.subject], ['undeclared-function', 'g']);
+  });
+
+  it('an undeclared function on both sides is any smooth function: the step must hold for all', () => {
+    const [holds, fails] = steps('$$ g(x) + 1 = 1 + g(x) $$\n$$ g(2x) = 2 g(x) $$');
+    assert.equal(holds?.status, 'verified');
+    assert.ok(holds?.assumptions.some((a) => a.symbol === 'g' && a.role === 'function'));
+    assert.equal(fails?.status, 'refuted');
+    assert.match(fails?.message ?? '', /with g\(x\) = /);
   });
 
   it('declared functions apply elementwise: σ(Ay + b)', () => {

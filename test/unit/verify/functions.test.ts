@@ -18,11 +18,14 @@ describe('vocabulary coverage', () => {
 
   it('registers the raw functions exactly, none shadowing a builtin', () => {
     assert.deepEqual([...rawFunctions].sort(), [
+      'antiderivative',
       'call',
       'deriv',
       'derivFn',
       'entry',
       'grad',
+      'integral',
+      'limit',
       'piecewise',
       'prodOver',
       'sumOver',

@@ -6,6 +6,8 @@ import { delimiters } from './delimiters';
 import { fractions } from './fractions';
 import { functions } from './functions';
 import { indicator } from './indicator';
+import { integral } from './integral';
+import { limit } from './limit';
 import { layout } from './layout';
 import { matrices } from './matrices';
 import { nabla } from './nabla';
@@ -28,6 +30,8 @@ export const commandSpecs: readonly CommandSpec[] = [
   sqrt,
   binom,
   bigOperators,
+  integral,
+  limit,
   nabla,
   infinity,
   probabilityCommands,

@@ -1,0 +1,103 @@
+// Functions nobody defined (`f(x)`, `g(u, v)`, `σ(Ay + b)`) as random smooth functions: a new one at each
+// sample (the sample number is in the env), the same one everywhere within a sample, so a step holds only
+// if it holds for every function. A name known for activations (σ, φ) is applied entrywise to a vector;
+// any other name applied to vectors is a function of all their entries (f: ℝⁿ → ℝ).
+import { randomSmooth, type FunctionTrait, type SmoothFunction } from '../calculus/smooth';
+import { hashString, Rng } from '../numeric/random';
+import type { Env, Evaluator } from './env';
+import { EvalUnsupported, Eye, Mat, ShapeError, type Value } from './value';
+
+/** Names applied entrywise to a vector, as activations are. */
+const entrywise = new Set(['σ', 'ϕ', 'φ']);
+
+/** The unknown functions one step uses: which, with which traits, and each one's draw at a sample. */
+export class UnknownFunctions {
+  /** Names taken as unknown functions, with the traits the text gives them. */
+  readonly names = new Map<string, readonly FunctionTrait[]>();
+  /** Names met since the last `clear` of this set: the step asks which side uses which function. */
+  readonly seen = new Set<string>();
+  private readonly drawn = new Map<string, { sample: number; fn: SmoothFunction }>();
+  /** The arity each name had at a sample: one name must be one function within a step. */
+  private readonly arity = new Map<string, { sample: number; arity: number }>();
+
+  constructor(private readonly traitsOf: (name: string) => readonly FunctionTrait[] = () => []) {}
+
+  /** The function `name` of `arity` arguments at the env's current sample. */
+  at(name: string, arity: number, env: Env): SmoothFunction {
+    const key = `${name}/${arity}`;
+    const sample = env.sample ?? 0;
+    const known = this.arity.get(name);
+    if (known && known.sample === sample && known.arity !== arity)
+      throw new EvalUnsupported(
+        `${name} is applied to ${known.arity} and to ${arity} numbers: cannot tell which function it is`,
+      );
+    this.arity.set(name, { sample, arity });
+    const hit = this.drawn.get(key);
+    if (hit && hit.sample === sample) return hit.fn;
+    const rng = new Rng(hashString(key, 0x9e3779b9 + sample));
+    const fn = randomSmooth(rng, arity, this.names.get(name) ?? []);
+    this.drawn.set(key, { sample, fn });
+    return fn;
+  }
+
+  /** The formulas of the functions drawn at the env's sample, for a refutation's message. */
+  describe(env: Env): string[] {
+    const out: string[] = [];
+    for (const [key, d] of this.drawn) {
+      if (d.sample !== (env.sample ?? 0)) continue;
+      out.push(d.fn.describe(key.slice(0, key.lastIndexOf('/'))));
+    }
+    return out;
+  }
+
+  /** `name(args…)`: entrywise for activation names, else a function of every entry of its arguments. */
+  call(name: string, args: Evaluator[]): Evaluator {
+    this.register(name);
+    if (entrywise.has(name) && args.length === 1) {
+      const only = args[0] as Evaluator;
+      return (env) => mapEntries(only(env), name, (x) => this.at(name, 1, env).value([x]));
+    }
+    return (env) => {
+      const xs = flatten(
+        args.map((a) => a(env)),
+        name,
+      );
+      return this.at(name, xs.length, env).value(xs);
+    };
+  }
+
+  /** `name^{(k)}(x)` of a one-argument unknown function, exactly; entrywise over a vector for activations. */
+  derivative(name: string, k: number, arg: Evaluator): Evaluator {
+    this.register(name);
+    const indices = new Array<number>(k).fill(0);
+    return (env) => {
+      const v = arg(env);
+      if (typeof v !== 'number' && !entrywise.has(name))
+        throw new EvalUnsupported(
+          `${name}' of a vector is not defined: ${name} is a function of several variables`,
+        );
+      return mapEntries(v, name, (x) => this.at(name, 1, env).derivative([x], indices));
+    };
+  }
+
+  private register(name: string): void {
+    this.names.set(name, this.traitsOf(name));
+    this.seen.add(name);
+  }
+}
+
+function mapEntries(v: Value, name: string, f: (x: number) => number): Value {
+  if (typeof v === 'number') return f(v);
+  if (v instanceof Eye) throw new ShapeError(`the size of I given to ${name} is unknown`);
+  return v.map(f);
+}
+
+function flatten(values: Value[], name: string): number[] {
+  const xs: number[] = [];
+  for (const v of values) {
+    if (typeof v === 'number') xs.push(v);
+    else if (v instanceof Mat) xs.push(...v.data);
+    else throw new ShapeError(`the size of I given to ${name} is unknown`);
+  }
+  return xs;
+}
