@@ -70,6 +70,9 @@ export interface StepResult {
   subject?: string;
   /** Valid samples evaluated. */
   samples: number;
+  /** How the values were computed: `sampling` (no random variable), `exact` (enumerated or from moments),
+   *  `quadrature` (Gauss or adaptive rules with an error estimate), `monte-carlo` (seeded, last resort). */
+  method?: 'sampling' | 'exact' | 'quadrature' | 'monte-carlo';
   counterexample: Record<string, SampleValue> | null;
   /** The values of both sides at the counterexample, for hovers and the preview. */
   values?: { lhs: SampleValue; rhs: SampleValue } | null;

@@ -61,7 +61,9 @@ export function randomJoint(
   }
   // Each variable's value for every combination of the sources it reads.
   const values = unknowns.map((u, k) => {
-    const sizes = (reads[k] as number[]).map((c) => (components[c] as { probs: readonly number[] }).probs.length);
+    const sizes = (reads[k] as number[]).map(
+      (c) => (components[c] as { probs: readonly number[] }).probs.length,
+    );
     const cells = sizes.reduce((a, s) => a * s, 1);
     return { sizes, cells: Array.from({ length: cells }, () => atomValue(rng, u.event)) };
   });

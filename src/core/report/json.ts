@@ -125,7 +125,7 @@ const step = obj(
     },
     counterexample,
   },
-  { column: int1, assumptions: arr(str) },
+  { column: int1, assumptions: arr(str), method: oneOf('sampling', 'exact', 'quadrature', 'monte-carlo') },
 );
 const derivation = obj({ line: int1, endLine: int1, steps: arr(step) });
 const experiment = obj(

@@ -7,6 +7,10 @@ import type { Declaration, Domain, MacroDef, ParseContext, SymbolKind } from '..
 import type { Pos } from '../types';
 import { inferKind } from './kind';
 
+function declaredNames(decl: Declaration): string[] {
+  return 'names' in decl ? decl.names : [decl.name];
+}
+
 export type SymbolEntry =
   /** A sampled symbol: scalar (shape []), column vector ([n]) or matrix ([m, n]). `source` says where it
    *  was declared: in a `<!-- let -->` comment (the student's own declaration) or in the prose (`$x \in …$`). */
@@ -21,10 +25,20 @@ export type SymbolEntry =
 /** Where a declaration stands: a `<!-- let -->` comment, or an inline formula of the prose. */
 export type DeclarationSource = 'let' | 'prose';
 
+/** A declared law: the canonical law name and its parameters as written. */
+export interface RandomLaw {
+  name: string;
+  params: MathNode[];
+  at?: Pos;
+}
+
 export class SymbolTable implements ParseContext {
   private constructor(
     private readonly entries: ReadonlyMap<string, SymbolEntry>,
     readonly macros: ReadonlyMap<string, MacroDef>,
+    /** Random symbols declared with `\sim`, and pairs declared independent (`a|b`, in both orders). */
+    private readonly laws: ReadonlyMap<string, RandomLaw> = new Map(),
+    private readonly independence: ReadonlySet<string> = new Set(),
   ) {}
 
   /** The table before any declaration: every symbol gets its default meaning. */
@@ -38,6 +52,8 @@ export class SymbolTable implements ParseContext {
   /** This table with one more declaration (replacing earlier meanings of the same names). */
   declare(decl: Declaration, at?: Pos, source?: DeclarationSource): SymbolTable {
     const next = new Map(this.entries);
+    let laws = this.laws;
+    let independence = this.independence;
     switch (decl.kind) {
       case 'domain':
         for (const n of decl.names)
@@ -52,8 +68,32 @@ export class SymbolTable implements ParseContext {
       case 'index':
         for (const n of decl.names) next.set(n, { kind: 'index', at });
         break;
+      case 'random': {
+        // A random symbol is a value too (a vector for an i.i.d. family), so the parser reads `X_i` as an entry.
+        const domain = { field: 'real' as const, loOpen: true, hiOpen: true, shape: decl.shape ?? [] };
+        const withLaws = new Map(laws);
+        for (const n of decl.names) {
+          next.set(n, { kind: 'value', domain, at, ...(source ? { source } : {}) });
+          withLaws.set(n, { ...decl.law, at });
+        }
+        laws = withLaws;
+        break;
+      }
+      case 'independent': {
+        const pairs = new Set(independence);
+        for (const a of decl.names) for (const b of decl.names) if (a !== b) pairs.add(`${a}|${b}`);
+        independence = pairs;
+        break;
+      }
     }
-    return new SymbolTable(next, this.macros);
+    for (const n of decl.kind === 'random' || decl.kind === 'independent' ? [] : declaredNames(decl)) {
+      if (laws.has(n)) {
+        const rest = new Map(laws);
+        rest.delete(n);
+        laws = rest;
+      }
+    }
+    return new SymbolTable(next, this.macros, laws, independence);
   }
 
   /** This table with `name` undeclared again (its default meaning). */
@@ -61,14 +101,22 @@ export class SymbolTable implements ParseContext {
     if (!this.entries.has(name)) return this;
     const next = new Map(this.entries);
     next.delete(name);
-    return new SymbolTable(next, this.macros);
+    return new SymbolTable(next, this.macros, this.laws, this.independence);
   }
 
   /** This table with more macros (later definitions win). */
   withMacros(macros: ReadonlyMap<string, MacroDef>): SymbolTable {
     if (macros.size === 0) return this;
-    return new SymbolTable(this.entries, new Map([...this.macros, ...macros]));
+    return new SymbolTable(this.entries, new Map([...this.macros, ...macros]), this.laws, this.independence);
   }
+
+  /** The law a random symbol was declared with (`X \sim …`), if any. */
+  lawOf(name: string): RandomLaw | undefined {
+    return this.laws.get(name);
+  }
+
+  /** Whether `a` and `b` were declared independent (`a \perp b`). */
+  readonly declaredIndependent = (a: string, b: string): boolean => this.independence.has(`${a}|${b}`);
 
   /** The declared meaning of a canonical symbol name, if any. */
   lookup(name: string): SymbolEntry | undefined {

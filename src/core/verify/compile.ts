@@ -10,6 +10,9 @@ import { relationOps, truth } from './cases';
 import type { Evaluator } from './env';
 import type { AnyNode } from './compilerBase';
 import { DerivativeCompiler } from './differentiation';
+import { conventionallyRandom, RandomModel } from '../probability/model';
+import { compileProbability, probabilityOperators } from '../probability/operators';
+import type { MathNode } from 'mathjs';
 
 export type { Env, Evaluator } from './env';
 
@@ -36,6 +39,9 @@ const binaryOps: Record<string, (a: Value, b: Value) => Value> = {
 
 /** Compiles mathjs trees of the parser's vocabulary: dispatch by node type, symbols, operators, functions. */
 export class Compiler extends DerivativeCompiler {
+  /** The step's random symbols and the expectations over them (probability/model.ts). */
+  readonly random = new RandomModel(this.table.declaredIndependent);
+
   protected node(n: AnyNode, scope: ReadonlyMap<string, number>): Evaluator {
     switch (n.type) {
       case 'ConstantNode': {
@@ -82,6 +88,8 @@ export class Compiler extends DerivativeCompiler {
   protected symbol(name: string, scope: ReadonlyMap<string, number>): Evaluator {
     const bound = scope.get(name);
     if (bound !== undefined) return (env) => env.slots[bound] as Value;
+    const random = this.randomSlot(name);
+    if (random !== undefined) return (env) => env.slots[random] as Value;
     const entry = this.table.lookup(name);
     if (entry?.kind === 'definition') {
       const body = this.expand(name, () => this.node(entry.body as AnyNode, new Map()));
@@ -154,6 +162,22 @@ export class Compiler extends DerivativeCompiler {
       case 'entry':
         return this.entry(args, scope);
     }
+    if (probabilityOperators.has(name)) {
+      this.random.slotOfName = (n) => this.free.get(n) ?? -1;
+      return compileProbability(name, args, {
+        model: this.random,
+        scopeSlots: [...scope.values()],
+        compile: (node: MathNode) => {
+          const names = new Set<string>();
+          this.trackers.push(names);
+          try {
+            return { evaluate: this.node(node as AnyNode, scope), names };
+          } finally {
+            this.trackers.pop();
+          }
+        },
+      });
+    }
     const impl = builtins[name];
     if (impl) {
       const ev = args.map((a) => this.node(a, scope));
@@ -169,5 +193,39 @@ export class Compiler extends DerivativeCompiler {
     throw new EvalUnsupported(
       name ? `unknown function ${name}` : 'cannot evaluate the application of an expression as a function',
     );
+  }
+
+  /**
+   * The slot of `name` when it is random: declared with a law (`X \sim …`), or an undeclared capital met
+   * inside 𝔼, Var, Cov or P (the convention of probability texts); registered with the step's model.
+   */
+  private randomSlot(name: string): number | undefined {
+    if (this.random.symbols.has(name)) return this.slotOf(name);
+    const entry = this.table.lookup(name);
+    const law = entry ? this.table.lawOf(name) : undefined;
+    if (law) {
+      const shape = entry?.kind === 'value' ? entry.domain.shape.map((d) => this.compile(d)) : [];
+      this.random.add({
+        name,
+        slot: this.slotOf(name),
+        law: { name: law.name, params: law.params.map((p) => this.compile(p)) },
+        shape,
+        event: false,
+        why: `declared with the law ${law.name}${shape.length ? ' (independent entries)' : ''}`,
+      });
+      return this.slotOf(name);
+    }
+    if (!entry && this.random.depth > 0 && conventionallyRandom(name)) {
+      const event = this.random.eventNames.has(name);
+      this.random.add({
+        name,
+        slot: this.slotOf(name),
+        shape: [],
+        event,
+        why: `an undeclared capital inside 𝔼, Var, Cov or P with no law: checked on random finite ${event ? 'events' : 'distributions'}`,
+      });
+      return this.slotOf(name);
+    }
+    return undefined;
   }
 }

@@ -10,6 +10,7 @@ import { formatAssignment, formatValue, toSampleValue } from './format';
 import { Rng } from '../numeric/random';
 import { assumptions as assumedDomains, drawSample, planSampling, type SamplingPlan } from './sample';
 import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value } from './value';
+import { methodRank, type Method } from '../probability/expect';
 
 /** What the verifier concludes about one step (the caller adds index and position). */
 export interface StepVerdict {
@@ -19,6 +20,8 @@ export interface StepVerdict {
   counterexample: Record<string, SampleValue> | null;
   values: { lhs: SampleValue; rhs: SampleValue } | null;
   assumptions: string[];
+  /** How the sides were computed (absent: plain sampling, no random variable). */
+  method?: Exclude<Method, 'sampling'>;
 }
 
 export interface StepInput {
@@ -82,13 +85,20 @@ export function verifyStep(
       zero: { lhs: isZeroLiteral(c.lhs), rhs: isZeroLiteral(c.rhs) },
     }));
     plan = planSampling(compiler, table, options.defaultDimension);
+    // Random symbols are not parameters: their values come from their laws (probability/model.ts).
+    if (compiler.random.size)
+      plan = { symbols: plan.symbols.filter((p) => !compiler.random.symbols.has(p.name)) };
   } catch (e) {
     return unverifiable(reasonOf(e));
   }
+  const random = compiler.random.size ? compiler.random : undefined;
+  random?.seed(seed);
+  let method: Method = 'sampling';
   const defined = step.first && step.relation === '=' ? definitionOf(step.lhs, rightNames, table) : undefined;
   if (defined) return unverifiable(defined, assumedDomains(plan));
   const assumptions = [
     ...assumedDomains(plan),
+    ...(random?.notes() ?? []),
     ...[...compiler.constantsUsed].map((c) => constants.get(c)?.note ?? c),
     ...(compiler.identityUsed ? [identityNote] : []),
   ];
@@ -127,6 +137,8 @@ export function verifyStep(
     let side = 'a domain';
     try {
       drawSample(plan, env, rng, attempt);
+      side = 'a law';
+      random?.prepare(env);
       side = 'a condition';
       if (!conditionsHold(conditions, env)) {
         rejected++;
@@ -160,8 +172,9 @@ export function verifyStep(
       invalid.set(reason, (invalid.get(reason) ?? 0) + 1);
       continue;
     }
-    const c = compareValues(l, r, step.relation, tol, zero);
+    const c = compareValues(l, r, step.relation, random ? widened(tol, random) : tol, zero);
     const values = { lhs: toSampleValue(l), rhs: toSampleValue(r) };
+    if (random && methodRank[random.method] > methodRank[method]) method = random.method;
     // Sides of different shapes: when every symbol is declared the claim is wrong (a 3×2 matrix never
     // equals a 2×3 one), so it is refuted with the sizes as the counterexample; when a symbol took a default
     // (a matrix silently read as a scalar) the likelier fault is a missing declaration, so it is unverifiable.
@@ -207,12 +220,19 @@ export function verifyStep(
       const sample = sampleOf();
       const where = formatAssignment(sample);
       const rel = relationSymbols[step.relation];
-      return refuted(
-        `${where ? `at ${where}: ` : ''}left side = ${formatValue(values.lhs)}, right side = ${formatValue(values.rhs)}, so ${rel} fails${under}`,
-        sample,
-        values,
-        assumptions,
-        valid,
+      const distribution = random?.distribution();
+      const how = random
+        ? ` (${random.method}${random.method === 'monte-carlo' ? `, ${random.draws} draws, beyond six standard errors` : ''}${distribution ? `; under the distribution in the counterexample` : ''})`
+        : '';
+      return withMethod(
+        refuted(
+          `${where ? `at ${where}: ` : ''}left side = ${formatValue(values.lhs)}, right side = ${formatValue(values.rhs)}, so ${rel} fails${under}${how}`,
+          { ...sample, ...distribution },
+          values,
+          assumptions,
+          valid,
+        ),
+        random?.method ?? 'sampling',
       );
     }
   }
@@ -242,20 +262,46 @@ export function verifyStep(
       valid,
     );
   }
+  if (method === 'monte-carlo') {
+    return withMethod(
+      unverifiable(
+        `both sides agree within six standard errors of a Monte Carlo estimate at ${valid} samples; ` +
+          `that cannot decide the step either way`,
+        assumptions,
+        valid,
+      ),
+      method,
+    );
+  }
   const what =
     step.relation === '='
       ? 'both sides agree'
       : step.relation === '\\approx'
         ? 'both sides agree within the approximation tolerance'
         : 'the inequality holds';
-  return {
-    status: 'verified',
-    message: `${what} at ${valid} sample${valid === 1 ? '' : 's'}${under}`,
-    samples: valid,
-    counterexample: null,
-    values: null,
-    assumptions,
-  };
+  return withMethod(
+    {
+      status: 'verified',
+      message: `${what} at ${valid} sample${valid === 1 ? '' : 's'}${under}${method === 'sampling' ? '' : ` (${method})`}`,
+      samples: valid,
+      counterexample: null,
+      values: null,
+      assumptions,
+    },
+    method,
+  );
+}
+
+function withMethod(verdict: StepVerdict, method: Method): StepVerdict {
+  return method === 'sampling' ? verdict : { ...verdict, method };
+}
+
+/** The tolerance of a sample whose sides carry expectation errors: four estimated errors (six standard
+ *  errors for Monte Carlo) on top of the usual tolerance, so an estimate is refuted only beyond its error. */
+function widened(tol: Tolerance, random: { error: number; method: Method }): Tolerance {
+  if (random.error === 0) return tol;
+  const k = random.method === 'monte-carlo' ? 6 : 4;
+  return { ...tol, absTol: tol.absTol + k * random.error };
 }
 
 interface CompiledCondition {
