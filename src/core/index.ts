@@ -3,7 +3,7 @@
 export type * from './types';
 export { defaultVerifyOptions } from './types';
 export type * from './markdown/types';
-export { texPos } from './markdown/types';
+export { texPos, texOffset } from './markdown/types';
 export { scanMarkdown } from './markdown/scanner';
 export * from './document';
 export { checkFile, type CheckOptions, type CheckEngine } from './check';

@@ -36,7 +36,13 @@ export type ReasonCode =
   /** an equation in an unknown to solve, not an identity */
   | 'equation-to-solve'
   /** evaluation failed or exceeded its budget */
-  | 'evaluation-error';
+  | 'evaluation-error'
+  /** the prose introduces the block as assumed ("let … satisfying", "suppose", "such that"): not a claim */
+  | 'hypothesis'
+  /** `θ^{k+1} = …` defines the next term of a sequence (an update rule), never judged */
+  | 'recurrence'
+  /** the prose says the block holds approximately: a failing sample is no refutation */
+  | 'approximation';
 
 /** What the verifier assumed about one symbol of a step. */
 export interface Assumption {

@@ -8,14 +8,8 @@ import type { RenderProblem } from '../protocol/preview';
 import { admonitionPlugin } from './admonition';
 import { splitChunks } from './chunks';
 import { MathRenderer, type MathOutput } from './katexRender';
-import {
-  lineStartsOf,
-  mathPlugin,
-  mathTokens,
-  type MathMeta,
-  type RenderEnv,
-  type TexLineStart,
-} from './mathPlugin';
+import { texPos, type TexSource } from '../core/markdown/types';
+import { lineStartsOf, mathPlugin, type MathMeta, type RenderEnv } from './mathPlugin';
 import { anchorId, numberEquations } from './numbering';
 import {
   badgeHtml,
@@ -27,6 +21,7 @@ import {
   stepNotesHtml,
 } from './resultsHtml';
 import { sanitizeHtmlFragment } from './sanitize';
+import { attachSpans, mathTokens } from './spans';
 import { wrapSteps } from './steps';
 
 export interface RenderOptions {
@@ -100,12 +95,18 @@ function secretAttr(ctx: Context): string {
   return secret && /^[A-Za-z0-9]+$/.test(secret) ? ` data-sw="${secret}"` : '';
 }
 
-function filePos(lines: TexLineStart[], offset: number | undefined): { line: number; column: number } {
-  const first = lines[0] ?? { offset: 0, line: 0, column: 0 };
-  if (offset === undefined) return { line: first.line, column: first.column };
-  let at = first;
-  for (const l of lines) if (l.offset <= offset) at = l;
-  return { line: at.line, column: at.column + (offset - at.offset) };
+/** The 0-based file position of an offset into a formula's TeX (its start when `offset` is undefined). */
+function filePos(src: TexSource, offset: number | undefined): { line: number; column: number } {
+  const p = texPos(src, offset ?? 0);
+  return { line: p.line - 1, column: p.column - 1 };
+}
+
+/** A formula the scanner does not read as math, shown as written (the verifier ignores it too). */
+function asWritten(token: Token, display: boolean): string {
+  const meta = token.meta as unknown as FormulaMeta;
+  const close = token.markup === '\\(' ? '\\)' : token.markup === '\\[' ? '\\]' : token.markup;
+  const text = meta.fence ? `\`\`\`math\n${meta.tex}\n\`\`\`` : `${token.markup}${meta.tex}${close}`;
+  return display && token.block ? `<p>${escapeHtml(text)}</p>\n` : escapeHtml(text);
 }
 
 function mathHtml(meta: FormulaMeta, display: boolean): string {
@@ -115,7 +116,7 @@ function mathHtml(meta: FormulaMeta, display: boolean): string {
   // The source stays readable with the message beside it, where the formula would have been.
   const tag = display ? 'div' : 'span';
   return (
-    `<${tag} class="sw-katex-error" title="${escapeHtml(out.message)}"><code class="sw-error-src">${escapeHtml(meta.tex)}</code>` +
+    `<${tag} class="sw-katex-error" title="${escapeHtml(out.message)}"><code class="sw-error-src">${escapeHtml(meta.src?.text ?? meta.tex)}</code>` +
     `<span class="sw-error-msg">${escapeHtml(out.message)}</span></${tag}>`
   );
 }
@@ -160,9 +161,10 @@ export function definitionsOnly(tex: string): string[] | undefined {
 function renderMathBlock(tokens: Token[], idx: number, _o: unknown, env: Env): string {
   const token = tokens[idx] as Token;
   const meta = token.meta as unknown as FormulaMeta;
+  if (!meta.src) return asWritten(token, true);
   const ctx = env.sw;
-  const key = meta.openLine + 1;
-  const defined = meta.out?.ok ? definitionsOnly(meta.tex) : undefined;
+  const key = meta.blockLine ?? meta.openLine + 1;
+  const defined = meta.out?.ok ? definitionsOnly(meta.src.text) : undefined;
   if (defined) {
     // A block of definitions renders to nothing: say what it defines instead of leaving a blank gap.
     const list = defined.map((n) => `<code>${escapeHtml(n)}</code>`).join(' ');
@@ -230,10 +232,12 @@ function createMarkdown(): MarkdownItInstance {
   md.use(mathPlugin).use(admonitionPlugin);
   const r = md.renderer.rules;
   r.math_block = renderMathBlock as unknown as RendererRule;
-  r.math_inline = (tokens, idx) =>
-    `<span class="sw-math-inline">${mathHtml(tokens[idx]?.meta as unknown as FormulaMeta, false)}</span>`;
-  r.math_inline_display = (tokens, idx) =>
-    `<span class="sw-math-display">${mathHtml(tokens[idx]?.meta as unknown as FormulaMeta, true)}</span>`;
+  const inlineMath = (token: Token, cls: string, display: boolean): string => {
+    const meta = token.meta as unknown as FormulaMeta;
+    return meta.src ? `<span class="${cls}">${mathHtml(meta, display)}</span>` : asWritten(token, false);
+  };
+  r.math_inline = (tokens, idx) => inlineMath(tokens[idx] as Token, 'sw-math-inline', false);
+  r.math_inline_display = (tokens, idx) => inlineMath(tokens[idx] as Token, 'sw-math-display', true);
   const fence = r.fence?.bind(r);
   r.fence = (tokens, idx, opts, env, self) =>
     renderExperiment(tokens[idx] as Token, env as unknown as Env, () =>
@@ -274,9 +278,9 @@ function shiftTokens(tokens: Token[], delta: number): void {
   for (const t of tokens) {
     if (t.map) t.map = [t.map[0] + delta, t.map[1] + delta];
     const meta = t.meta as unknown as MathMeta | null;
-    if (meta && Array.isArray(meta.lines)) {
+    if (meta && typeof meta.openLine === 'number' && meta.start) {
       meta.openLine += delta;
-      meta.lines = meta.lines.map((l) => ({ ...l, line: l.line + delta }));
+      meta.start = { line: meta.start.line + delta, column: meta.start.column };
     }
     if (t.children) shiftTokens(t.children, delta);
   }
@@ -296,6 +300,12 @@ export class DocumentRenderer {
 
   /** Parses only the chunks not seen in the last render; the others are reused, moved to their new line. */
   private parse(text: string): Token[] {
+    const tokens = this.parseChunks(text);
+    attachSpans(text, tokens);
+    return tokens;
+  }
+
+  private parseChunks(text: string): Token[] {
     const next = new Map<string, { tokens: Token[]; line: number }>();
     const out: Token[] = [];
     this.parsedChunks = 0;
@@ -323,7 +333,9 @@ export class DocumentRenderer {
   formulaPlaces(text: string): { tex: string; display: boolean; line: number; column: number }[] {
     return mathTokens(this.parse(text)).map((t) => {
       const meta = t.meta as unknown as MathMeta;
-      return { tex: meta.tex, display: meta.display, ...filePos(meta.lines, 0) };
+      // A formula the scanner does not read keeps markdown-it's own view, so a disagreement shows.
+      if (!meta.src) return { tex: meta.tex, display: meta.display, ...meta.start };
+      return { tex: meta.src.text, display: meta.display, ...filePos(meta.src, 0) };
     });
   }
 
@@ -340,35 +352,38 @@ export class DocumentRenderer {
     const problems: RenderProblem[] = [];
 
     // Steps are wrapped first: their positions refer to the TeX as written.
-    const formulas = mathTokens(tokens);
-    const metas = formulas.map((t) => t.meta as unknown as FormulaMeta);
+    const formulas = mathTokens(tokens).filter((t) => (t.meta as unknown as FormulaMeta).src);
+    const metas = formulas.map((t) => t.meta as unknown as FormulaMeta & { src: TexSource });
     const wrapped = metas.map((m) => {
-      const result = options.marks && m.display ? ctx.derivations.get(m.openLine + 1) : undefined;
+      const result =
+        options.marks && m.derivation && m.blockLine !== undefined
+          ? ctx.derivations.get(m.blockLine)
+          : undefined;
       m.placed = undefined;
-      if (!result) return m.tex;
-      const w = wrapSteps(m.tex, m.lines, result.steps, options.secret);
+      if (!result) return m.src.text;
+      const w = wrapSteps(m.src, result.steps, options.secret);
       m.placed = w.placed;
       return w.tex;
     });
     const numbering = numberEquations(
-      metas.map((m, i) => ({ tex: wrapped[i] ?? m.tex, display: m.display })),
+      metas.map((m, i) => ({ tex: wrapped[i] ?? m.src.text, display: m.display })),
     );
     for (const p of numbering.problems) {
       const m = metas[p.index];
-      if (m) problems.push({ ...filePos(m.lines, p.offset < 0 ? undefined : p.offset), message: p.message });
+      if (m) problems.push({ ...filePos(m.src, p.offset < 0 ? undefined : p.offset), message: p.message });
     }
 
     this.math.begin(options.macros);
     metas.forEach((m, i) => {
-      const tex = numbering.texs[i] ?? m.tex;
+      const source = m.src.text;
+      const tex = numbering.texs[i] ?? source;
       m.anchors = numbering.anchors[i];
-      m.out = this.math.render(tex, m.display, m.tex);
+      m.out = this.math.render(tex, m.display, source);
       if (!m.out.ok) {
         // "Unexpected end of input" points past the closing line: show it at the end of the formula instead.
-        const end = m.tex.trimEnd().length;
+        const end = source.trimEnd().length;
         const offset = m.out.offset === undefined ? undefined : Math.min(m.out.offset, end);
-        const pos = filePos(m.lines, tex === m.tex ? offset : undefined);
-        problems.push({ ...pos, message: m.out.message });
+        problems.push({ ...filePos(m.src, tex === source ? offset : undefined), message: m.out.message });
       }
     });
     const katexCalls = this.math.rendered;

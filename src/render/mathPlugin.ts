@@ -1,23 +1,28 @@
 // markdown-it rules for math: `$…$`, `\(…\)` inline; `$$…$$` and `\[…\]` as blocks (also indented inside
-// lists, block quotes and admonitions) or inline; ```` ```math ```` fences. Each math token carries where every
-// line of its TeX starts in the file, so a KaTeX error or a verification step maps back to a column.
+// lists, block quotes and admonitions) or inline; ```` ```math ```` fences. The rules only find where each
+// formula's TeX starts in the file; the renderer then takes the formula itself (its text and position map)
+// from the core scanner's span that starts there, so the preview and the verifier read the same math.
 import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from 'markdown-it';
+import type { TexSource } from '../core/markdown/types';
 
 type RuleInline = (state: StateInline, silent: boolean) => boolean;
 
-/** Where one line of a formula's TeX starts: offset in the TeX, 0-based line and column in the file. */
-export interface TexLineStart {
-  offset: number;
-  line: number;
-  column: number;
-}
-
 export type MathMeta = {
+  /** The TeX as markdown-it delimited it (used only when no scanner span matches). */
   tex: string;
   display: boolean;
-  lines: TexLineStart[];
-  /** 0-based line of the opening delimiter: derivation results are keyed by it (1-based there). */
+  /** 0-based line and column in the file of the TeX's first character (for a fence: of its first line). */
+  start: { line: number; column: number };
+  /** 0-based line of the opening delimiter. */
   openLine: number;
+  /** A ```` ```math ```` fence: matched to the scanner by its opening line. */
+  fence?: boolean;
+  /** The scanner's span for this formula, attached by the renderer on every pass. */
+  src?: TexSource;
+  /** 1-based line of the scanner block (the key of its derivation result). */
+  blockLine?: number;
+  /** The scanner reads it as a display block (a derivation). */
+  derivation?: boolean;
 };
 
 /** Per-parse data the rules share, kept in markdown-it's `env`. */
@@ -32,17 +37,6 @@ export function lineStartsOf(src: string): number[] {
   return starts;
 }
 
-function lineOfOffset(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? Infinity) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 const closers: Record<string, string> = { $$: '$$', '\\[': '\\]' };
 
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
@@ -50,27 +44,25 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   const start = (state.bMarks[startLine] ?? 0) + (state.tShift[startLine] ?? 0);
   const max = state.eMarks[startLine] ?? 0;
   if ((state.sCount[startLine] ?? 0) - state.blkIndent >= 4) return false;
+  // A lazy continuation line of a paragraph in a list item or quote stays in that paragraph (its `$$…$$`
+  // is then inline display math), as on GitHub: interrupting would end the list and turn the rest of the
+  // item into an indented code block.
+  if (silent && (state.sCount[startLine] ?? 0) < state.blkIndent) return false;
   const open = state.src.slice(start, start + 2);
   const close = closers[open];
   if (!close) return false;
-  const lines: TexLineStart[] = [];
-  let tex = '';
   const lineBase = (l: number): number => env.lineStarts[l] ?? 0;
-  const push = (text: string, pos: number, line: number): void => {
-    if (lines.length > 0) tex += '\n';
-    lines.push({ offset: tex.length, line, column: pos - lineBase(line) });
-    tex += text;
-  };
+  const parts: string[] = [];
   // The closing delimiter must end its line; `$$a$$ text` is left to the inline rule.
   const first = state.src.slice(start + 2, max);
   let end = -1;
   const sameLine = first.indexOf(close);
   if (sameLine !== -1) {
     if (first.slice(sameLine + 2).trim() !== '') return false;
-    push(first.slice(0, sameLine), start + 2, startLine);
+    parts.push(first.slice(0, sameLine));
     end = startLine;
   } else {
-    push(first, start + 2, startLine);
+    parts.push(first);
     for (let line = startLine + 1; line < endLine; line++) {
       const pos = (state.bMarks[line] ?? 0) + (state.tShift[line] ?? 0);
       const lineMax = state.eMarks[line] ?? 0;
@@ -80,11 +72,11 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
       const at = text.indexOf(close);
       if (at !== -1) {
         if (text.slice(at + 2).trim() !== '') break;
-        push(text.slice(0, at), pos, line);
+        parts.push(text.slice(0, at));
         end = line;
         break;
       }
-      push(text, pos, line);
+      parts.push(text);
     }
   }
   if (end === -1) return false; // unterminated (often while typing): leave it as text
@@ -93,7 +85,12 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   token.block = true;
   token.map = [startLine, end + 1];
   token.markup = open;
-  token.meta = { tex, display: true, lines, openLine: startLine } satisfies MathMeta;
+  token.meta = {
+    tex: parts.join('\n'),
+    display: true,
+    start: { line: startLine, column: start + 2 - lineBase(startLine) },
+    openLine: startLine,
+  } satisfies MathMeta;
   state.line = end + 1;
   return true;
 }
@@ -135,18 +132,22 @@ function mathInline(state: StateInline, silent: boolean): boolean {
     let backslashes = 0;
     for (let k = at - 1; k >= from && src[k] === '\\'; k--) backslashes++;
     if (open === '$') {
+      if (backslashes % 2 === 1) {
+        at += 1;
+        continue;
+      }
+      // As the scanner (and markdown-it-katex): only the next unescaped `$` may close, and a code span
+      // starting before it wins, so `$5 and $6` stays prose.
       const before = src[at - 1];
       const after = src.charCodeAt(at + 1);
       if (
-        backslashes % 2 === 1 ||
+        src.slice(from, at).includes('`') ||
         before === ' ' ||
         before === '\t' ||
         before === '\n' ||
         (after >= 0x30 && after <= 0x39)
-      ) {
-        at += 1;
-        continue;
-      }
+      )
+        return false;
     } else if (open === '$$' && backslashes % 2 === 1) {
       at += 1;
       continue;
@@ -159,23 +160,53 @@ function mathInline(state: StateInline, silent: boolean): boolean {
     token.markup = open;
     token.content = src.slice(from, at);
     // Lines and columns are filled in by the core rule below, which knows the paragraph's place.
-    token.meta = { tex: token.content, display, lines: [], openLine: -1, at: from } as MathMeta & {
-      at: number;
-    };
+    token.meta = {
+      tex: token.content,
+      display,
+      start: { line: -1, column: -1 },
+      openLine: -1,
+      at: from,
+    } as MathMeta & { at: number };
   }
   state.pos = at + close.length;
   return true;
 }
 
-/** Gives inline math its file lines: count newlines inside the paragraph, then find each line's text in the file. */
+/** Gives inline math its place in the file: the paragraph's lines are found in the file's lines. */
 function placeInlineMath(state: StateCore): void {
-  const env = state.env as unknown as RenderEnv;
   const fileLines = state.src.split('\n');
+  // Table cells are inline tokens without a map: they take their row's line, and each cell is found in
+  // that line after the previous one (cell text is trimmed and never spans lines).
+  let row: { line: number; from: number } | undefined;
   for (const block of state.tokens) {
-    if (block.type === 'fence' && block.map) placeFence(block, fileLines);
-    if (block.type !== 'inline' || !block.children || !block.map) continue;
-    placeChildren(block.children, 0, block.content, block.map[0], fileLines, env);
+    if (block.type === 'fence' && block.map) placeFence(block);
+    if (block.type === 'tr_open' && block.map) row = { line: block.map[0], from: 0 };
+    if (block.type !== 'inline' || !block.children) continue;
+    if (block.map) {
+      const map = contentColumns(block.content, block.map[0], fileLines);
+      placeChildren(block.children, 0, block.content, block.map[0], map);
+    } else if (row) {
+      const at = (fileLines[row.line] ?? '').indexOf(block.content, row.from);
+      const column = at === -1 ? row.from : at;
+      row.from = column + block.content.length;
+      placeChildren(block.children, 0, block.content, row.line, [column]);
+    }
   }
+}
+
+/**
+ * Where each line of a paragraph's content starts in its file line. markdown-it removes container prefixes
+ * (quote markers, list indentation) and trims the paragraph, so each content line is the end of its file
+ * line (up to trailing spaces, or a heading's closing `#`s, found by search instead).
+ */
+function contentColumns(content: string, firstLine: number, fileLines: string[]): number[] {
+  return content.split('\n').map((text, k) => {
+    const file = fileLines[firstLine + k] ?? '';
+    const suffix = file.trimEnd().length - text.trimEnd().length;
+    if (suffix >= 0 && file.startsWith(text, suffix)) return suffix;
+    const found = file.indexOf(text);
+    return found === -1 ? 0 : found;
+  });
 }
 
 /**
@@ -187,23 +218,22 @@ function placeChildren(
   base: number,
   content: string,
   firstLine: number,
-  fileLines: string[],
-  env: RenderEnv,
+  columns: number[],
 ): void {
   for (const child of children) {
     if (child.type === 'image' && child.children) {
       const labelAt = (child.meta as { labelAt?: unknown } | null)?.labelAt;
       if (typeof labelAt === 'number')
-        placeChildren(child.children, base + labelAt, content, firstLine, fileLines, env);
+        placeChildren(child.children, base + labelAt, content, firstLine, columns);
       continue;
     }
     if (child.type !== 'math_inline' && child.type !== 'math_inline_display') continue;
     const meta = child.meta as unknown as MathMeta & { at: number };
     const before = content.slice(0, base + meta.at);
-    const line = firstLine + countNewlines(before);
-    meta.openLine = line;
-    const startCol = before.length - before.lastIndexOf('\n') - 1;
-    meta.lines = texLinesIn(meta.tex, line, fileLines, startCol, env, child.markup);
+    const k = countNewlines(before);
+    const column = before.length - before.lastIndexOf('\n') - 1 + (columns[k] ?? 0);
+    meta.openLine = firstLine + k;
+    meta.start = { line: firstLine + k, column };
   }
 }
 
@@ -247,52 +277,17 @@ function countNewlines(s: string): number {
   return n;
 }
 
-/**
- * Columns by search: paragraph text has its container prefixes removed, the file line has them, so the
- * first line is searched from its column in the paragraph on, with its opening delimiter (`$f$` must not
- * match the `f` of a word before it).
- */
-function texLinesIn(
-  tex: string,
-  firstLine: number,
-  fileLines: string[],
-  hint: number,
-  _env: RenderEnv,
-  opener = '',
-): TexLineStart[] {
-  const out: TexLineStart[] = [];
-  let offset = 0;
-  tex.split('\n').forEach((text, k) => {
-    const line = firstLine + k;
-    const file = fileLines[line] ?? '';
-    const delimited =
-      k === 0 && opener !== '' && text !== ''
-        ? file.indexOf(opener + text, Math.max(0, Math.min(hint, file.length) - opener.length))
-        : -1;
-    const found =
-      delimited !== -1
-        ? delimited + opener.length
-        : text === ''
-          ? -1
-          : file.indexOf(text, k === 0 ? Math.min(hint, file.length) : 0);
-    const again = found === -1 && text !== '' ? file.indexOf(text) : found;
-    out.push({ offset, line, column: again === -1 ? (k === 0 ? hint : 0) : again });
-    offset += text.length + 1;
-  });
-  return out;
-}
-
 /** ```` ```math ```` fences become display math; ```` ```experiment ```` fences keep their type for the renderer. */
-function placeFence(token: Token, fileLines: string[]): void {
+function placeFence(token: Token): void {
   const info = token.info.trim().split(/\s+/)[0] ?? '';
   if (info !== 'math' || !token.map) return;
-  const tex = token.content.replace(/\n$/, '');
   token.type = 'math_block';
   token.meta = {
-    tex,
+    tex: token.content.replace(/\n$/, ''),
     display: true,
-    lines: texLinesIn(tex, token.map[0] + 1, fileLines, 0, { lineStarts: [] }),
+    start: { line: token.map[0] + 1, column: 0 },
     openLine: token.map[0],
+    fence: true,
   } satisfies MathMeta;
 }
 
@@ -306,14 +301,3 @@ export function mathPlugin(md: MarkdownIt): void {
   md.core.ruler.push('math_place', placeInlineMath);
   mathAsText(md);
 }
-
-/** Math tokens in reading order: blocks, inline math, and math inside image alt text. */
-export function mathTokens(tokens: readonly Token[], out: Token[] = []): Token[] {
-  for (const t of tokens) {
-    if (t.type === 'math_block' || t.type === 'math_inline' || t.type === 'math_inline_display') out.push(t);
-    else if (t.children) mathTokens(t.children, out);
-  }
-  return out;
-}
-
-export { lineOfOffset };

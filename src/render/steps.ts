@@ -1,8 +1,9 @@
-// Puts each verified step's mark on its relation: before KaTeX runs, the relation at the step's file position
-// is wrapped in `\mathrel{\htmlClass{sw-step sw-step-N sw-STATUS}{…}}`, so the rendered relation itself
-// carries the step's class (and its mark, drawn by CSS) wherever KaTeX lays it out.
+// Puts each step's mark on its relation: before KaTeX runs, the relation at the step's file position is
+// wrapped in `\mathrel{\htmlClass{sw-step sw-step-N sw-STATUS}{…}}`, so the rendered relation itself carries
+// the step's class (and its mark, drawn by CSS) wherever KaTeX lays it out. The formula's TeX is the
+// scanner's span the verifier read, so the step's position is an exact offset into it: no search.
 import type { StepResult, StepStatus } from '../core/types';
-import type { TexLineStart } from './mathPlugin';
+import { texOffset, type TexSource } from '../core/markdown/types';
 
 export const statusClass: Record<StepStatus, string> = {
   verified: 'sw-ok',
@@ -10,25 +11,14 @@ export const statusClass: Record<StepStatus, string> = {
   unverifiable: 'sw-unk',
 };
 
-/** Relations as they may be written, so a slightly off column still finds the intended one. */
-function relationAt(tex: string, at: number, relation: string): string | undefined {
+/** The relation as written at `at` (an alignment `&` and spaces before it skipped), or undefined. */
+function relationAt(tex: string, at: number, relation: string): { at: number; rel: string } | undefined {
+  while (tex[at] === '&' || tex[at] === ' ') at++;
   const rel = relation.replace(/^&/, '').trim();
   if (rel === '' || !tex.startsWith(rel, at)) return undefined;
   // `\le` must not match the start of `\left`.
   if (/^\\[A-Za-z]+$/.test(rel) && /[A-Za-z]/.test(tex[at + rel.length] ?? '')) return undefined;
-  return rel;
-}
-
-function findNear(tex: string, from: number, to: number, want: number, relation: string): number {
-  let best = -1;
-  for (let i = from; i < to; i++) {
-    if (
-      relationAt(tex, i, relation) !== undefined &&
-      (best === -1 || Math.abs(i - want) < Math.abs(best - want))
-    )
-      best = i;
-  }
-  return best;
+  return { at, rel };
 }
 
 export interface Wrapped {
@@ -37,22 +27,16 @@ export interface Wrapped {
   placed: number[];
 }
 
-/** Wraps the relations of `steps` found in `tex` (whose lines start in the file as `lines` says). `secret`,
- *  a class the document cannot know, lets the webview tell these marks from look-alikes in raw HTML. */
-export function wrapSteps(tex: string, lines: TexLineStart[], steps: StepResult[], secret = ''): Wrapped {
+/** Wraps the relations of `steps` in `src` (the scanner's span the steps were judged on). `secret`, a class
+ *  the document cannot know, lets the renderer tell these marks from look-alikes the document writes. */
+export function wrapSteps(src: TexSource, steps: readonly StepResult[], secret = ''): Wrapped {
+  const tex = src.text;
   const edits: { at: number; len: number; step: StepResult; rel: string }[] = [];
   for (const step of steps) {
-    const k = lines.findIndex((l) => l.line === step.line - 1);
-    const l = lines[k];
-    if (!l) continue;
-    const lineEnd = lines[k + 1]?.offset ?? tex.length + 1;
-    let at = l.offset + (step.column - 1 - l.column);
-    while (tex[at] === '&' || tex[at] === ' ') at++;
-    if (relationAt(tex, at, step.relation) === undefined)
-      at = findNear(tex, l.offset, lineEnd - 1, at, step.relation);
-    if (at < 0 || edits.some((e) => e.at === at)) continue;
-    const rel = relationAt(tex, at, step.relation);
-    if (rel) edits.push({ at, len: rel.length, step, rel });
+    const offset = texOffset(src, step);
+    const found = offset === undefined ? undefined : relationAt(tex, offset, step.relation);
+    if (!found || edits.some((e) => e.at === found.at)) continue;
+    edits.push({ at: found.at, len: found.rel.length, step, rel: found.rel });
   }
   edits.sort((a, b) => b.at - a.at);
   let out = tex;

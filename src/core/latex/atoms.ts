@@ -1,12 +1,30 @@
 // Symbols and their names: letters with subscripts, primes and accents, function applications `f(x)`,
-// bound indices `x_i` and the head of a claim `p(x) = …`.
+// bound indices `x_i` and the head of a claim `p(x) = …`. Functions of the parser's cursor, shared by the
+// precedence levels and the command handlers.
 import { fail, unexpected } from './errors';
 import { skipArgument } from './macros';
-import { accents, applyFont, defaultFunctionNames, fonts, greek, tokensToName } from './names';
 import { fn, isSymbol, num, sym, type MathNode } from './nodes';
 import { isChar, isCmd, type Token } from './tokens';
-import { type Atom, oldFonts, tokenName, withMark } from './grammar';
-import { ParserCursor } from './cursor';
+import {
+  accents,
+  applyFont,
+  defaultFunctionNames,
+  fonts,
+  greek,
+  oldFonts,
+  tokenName,
+  tokensToName,
+  withMark,
+} from './names';
+import type { ParserApi } from './handlers/api';
+
+/** A symbol read by the parser, with the bound indices of its subscripts. */
+export interface Atom {
+  /** The symbol's canonical name. */
+  name: string;
+  /** Subscripts that hold a bound index: `x_i` inside `\sum_i` reads as entry(x, i). */
+  indices?: MathNode[];
+}
 
 /** Can a symbol start at `t`: a letter, a Greek letter, an accent or a font command? */
 function startsSymbol(t: Token): boolean {
@@ -15,342 +33,317 @@ function startsSymbol(t: Token): boolean {
   );
 }
 
-export abstract class AtomParser extends ParserCursor {
-  /** Reads one symbol (for canonical names and declarations); undefined when the input is not exactly one. */
-  readWholeSymbol(): Atom | undefined {
-    if (!startsSymbol(this.peek())) return undefined;
-    const atom = this.readSymbolAtom();
-    return this.peek().kind === 'eof' ? atom : undefined;
-  }
+/** Reads one symbol (for canonical names and declarations); undefined when the input is not exactly one. */
+export function readWholeSymbol(p: ParserApi): Atom | undefined {
+  if (!startsSymbol(p.peek())) return undefined;
+  const atom = readSymbolAtom(p);
+  return p.peek().kind === 'eof' ? atom : undefined;
+}
 
-  /** The name `p` when the input is exactly `p(x)` or `c_i(\mathbf{x}, y)`: an application to symbols. */
-  readApplicationHead(): string | undefined {
-    if (!startsSymbol(this.peek())) return undefined;
-    const atom = this.readSymbolAtom();
-    if (atom.indices || !this.isCallOpen()) return undefined;
-    const args = this.parseCallArgs();
-    if (!args.every((a) => isSymbol(a)) || this.peek().kind !== 'eof') return undefined;
-    return atom.name;
-  }
+/** The name `p` when the input is exactly `p(x)` or `c_i(\mathbf{x}, y)`: an application to symbols. */
+export function readApplicationHead(p: ParserApi): string | undefined {
+  if (!startsSymbol(p.peek())) return undefined;
+  const atom = readSymbolAtom(p);
+  if (atom.indices || !isCallOpen(p)) return undefined;
+  const args = parseCallArgs(p);
+  if (!args.every((a) => isSymbol(a)) || p.peek().kind !== 'eof') return undefined;
+  return atom.name;
+}
 
-  /** Is a parenthesised argument list next: `(`, `\left(`? */
-  protected isCallOpen(): boolean {
-    const t = this.peek();
-    return isChar(t, '(') || (isCmd(t, 'left') && isChar(this.toks[this.pos + 1], '('));
-  }
+/** Is a parenthesised argument list next: `(`, `\left(`? */
+export function isCallOpen(p: ParserApi): boolean {
+  const t = p.peek();
+  return isChar(t, '(') || (isCmd(t, 'left') && isChar(p.toks[p.pos + 1], '('));
+}
 
-  protected parseCallArgs(): MathNode[] {
-    const t = this.next();
-    if (isCmd(t, 'left')) {
-      this.pos++;
-      return this.parseList(t, (u) => isCmd(u, 'right'), '\\right)');
+export function parseCallArgs(p: ParserApi): MathNode[] {
+  const t = p.next();
+  if (isCmd(t, 'left')) {
+    p.pos++;
+    return p.parseList(t, (u) => isCmd(u, 'right'), '\\right)');
+  }
+  return p.parseList(t, (u) => isChar(u, ')'), "')'");
+}
+
+/** Is `name` applied as a function in `name(…)`: declared so, or an undeclared f, g, h, σ, φ, ψ, ℓ, L? */
+export function isFunctionName(p: ParserApi, name: string): boolean {
+  const kind = p.ctx.kindOf(name);
+  if (kind !== undefined) return kind === 'function';
+  const base = /^[^_^*']+/.exec(name)?.[0] ?? name;
+  return defaultFunctionNames.has(base);
+}
+
+/** Is `x'` another point named x-prime rather than a transpose? Transposing a scalar changes nothing, so
+ *  for a symbol not declared a vector or matrix, and not written as a capital (the matrix convention),
+ *  the prime makes a new name. Functions keep their primes for derivatives, `f'(x)`. */
+export function primeNamesPoint(p: ParserApi, name: string): boolean {
+  const kind = p.ctx.kindOf(name);
+  if (kind === 'matrix' || kind === 'vector' || isFunctionName(p, name)) return false;
+  return !/^[A-Z\u{1D400}-\u{1D419}]/u.test(name);
+}
+
+export function isIndexName(p: ParserApi, name: string): boolean {
+  return p.bound.includes(name) || p.ctx.kindOf(name) === 'index';
+}
+
+export function symbolNode(p: ParserApi, name: string): MathNode {
+  const kind = p.ctx.kindOf(name);
+  if (kind === undefined) {
+    if (name === 'π') return num(Math.PI);
+    if (name === 'e') {
+      const n = num(Math.E);
+      p.euler.add(n);
+      return n;
     }
-    return this.parseList(t, (u) => isChar(u, ')'), "')'");
+    if (name === '𝟎') return num(0);
+    if (name === '𝐈') return sym('I');
   }
+  return sym(name);
+}
 
-  // ---- primaries ----------------------------------------------------------------------------------
-
-  protected isCallOpenAt(i: number): boolean {
-    const saved = this.pos;
-    this.pos = i;
-    const r = this.isCallOpen();
-    this.pos = saved;
-    return r;
+/** A symbol, or the application `f(x)` / `σ'(z)` of a function symbol. */
+export function parseSymbolOrCall(p: ParserApi): MathNode {
+  const start = p.peek();
+  if (start.kind === 'letter' && p.ctx.kindOf(start.value) === undefined) {
+    const after = p.at(p.pos + 1);
+    const opens = isChar(after, '(') || isChar(after, '[') || isCmd(after, 'left');
+    if ((start.value === 'P' || start.value === 'E') && opens && !isChar(p.at(p.pos + 1), '_'))
+      fail(
+        `${start.value}(…) is probability notation, which sampling cannot check`,
+        start.offset,
+        'probability',
+        start.value,
+      );
   }
-
-  /** Is `name` applied as a function in `name(…)`: declared so, or an undeclared f, g, h, σ, φ, ψ, ℓ, L? */
-  protected isFunctionName(name: string): boolean {
-    const kind = this.ctx.kindOf(name);
-    if (kind !== undefined) return kind === 'function';
-    const base = /^[^_^*']+/.exec(name)?.[0] ?? name;
-    return defaultFunctionNames.has(base);
+  const atom = readSymbolAtom(p);
+  if (atom.indices) {
+    if ((isFunctionName(p, atom.name) || listFollows(p)) && isCallOpen(p))
+      fail(
+        `a function indexed by a bound variable, ${atom.name}_…(…), is not supported`,
+        start.offset,
+        'unsupported',
+      );
+    return fn('entry', [sym(atom.name), ...atom.indices]);
   }
-
-  /** Is `x'` another point named x-prime rather than a transpose? Transposing a scalar changes nothing, so
-   *  for a symbol not declared a vector or matrix, and not written as a capital (the matrix convention),
-   *  the prime makes a new name. Functions keep their primes for derivatives, `f'(x)`. */
-  protected primeNamesPoint(name: string): boolean {
-    const kind = this.ctx.kindOf(name);
-    if (kind === 'matrix' || kind === 'vector' || this.isFunctionName(name)) return false;
-    return !/^[A-Z\u{1D400}-\u{1D419}]/u.test(name);
-  }
-
-  protected isIndexName(name: string): boolean {
-    return this.bound.includes(name) || this.ctx.kindOf(name) === 'index';
-  }
-
-  protected symbolNode(name: string): MathNode {
-    const kind = this.ctx.kindOf(name);
-    if (kind === undefined) {
-      if (name === 'π') return num(Math.PI);
-      if (name === 'e') {
-        const n = num(Math.E);
-        this.euler.add(n);
-        return n;
-      }
-      if (name === '𝟎') return num(0);
-      if (name === '𝐈') return sym('I');
+  if (isFunctionName(p, atom.name) || (p.ctx.kindOf(atom.name) === undefined && listFollows(p))) {
+    let primes = 0;
+    let i = p.sigIndex(p.pos);
+    while (isChar(p.toks[i], "'")) {
+      primes++;
+      i = p.sigIndex(i + 1);
     }
-    return sym(name);
-  }
-
-  /** A symbol, or the application `f(x)` / `σ'(z)` of a function symbol. */
-  protected parseSymbolOrCall(): MathNode {
-    const start = this.peek();
-    if (start.kind === 'letter' && this.ctx.kindOf(start.value) === undefined) {
-      const after = this.at(this.pos + 1);
-      const opens = isChar(after, '(') || isChar(after, '[') || isCmd(after, 'left');
-      if ((start.value === 'P' || start.value === 'E') && opens && !isChar(this.at(this.pos + 1), '_'))
-        fail(
-          `${start.value}(…) is probability notation, which sampling cannot check`,
-          start.offset,
-          'probability',
-        );
-    }
-    const atom = this.readSymbolAtom();
-    if (atom.indices) {
-      if ((this.isFunctionName(atom.name) || this.listFollows()) && this.isCallOpen())
-        fail(
-          `a function indexed by a bound variable, ${atom.name}_…(…), is not supported`,
-          start.offset,
-          'unsupported',
-        );
-      return fn('entry', [sym(atom.name), ...atom.indices]);
-    }
-    if (this.isFunctionName(atom.name) || (this.ctx.kindOf(atom.name) === undefined && this.listFollows())) {
-      let primes = 0;
-      let i = this.sigIndex(this.pos);
-      while (isChar(this.toks[i], "'")) {
-        primes++;
-        i = this.sigIndex(i + 1);
-      }
-      // f^{\prime}(x), f^{\prime\prime}(x)
-      if (primes === 0 && isChar(this.toks[i], '^')) {
-        const a = this.sigIndex(i + 1);
-        const end = skipArgument(this.toks, a);
-        const inner = isChar(this.toks[a], '{') ? this.toks.slice(a + 1, end - 1) : this.toks.slice(a, end);
-        if (inner.length > 0 && inner.every((x) => isCmd(x, 'prime') || isChar(x, "'"))) {
-          primes = inner.length;
-          i = this.sigIndex(end);
-        }
-      }
-      const saved = this.pos;
-      this.pos = i;
-      if (primes > 0 && !this.isCallOpen())
-        fail(
-          `${atom.name}${"'".repeat(primes)} needs its argument, as in ${atom.name}'(x)`,
-          start.offset,
-          'unsupported',
-        );
-      if (this.isCallOpen()) {
-        const args = this.parseCallArgs();
-        return primes > 0
-          ? fn('derivFn', [sym(atom.name), num(primes), ...args])
-          : fn('call', [sym(atom.name), ...args]);
-      }
-      this.pos = saved;
-    }
-    return this.symbolNode(atom.name);
-  }
-
-  /** Is a parenthesised list with a top-level comma next? `u(a, b)` can only be an application. */
-  protected listFollows(): boolean {
-    let i = this.sigIndex(this.pos);
-    if (isCmd(this.toks[i], 'left')) i++;
-    if (!isChar(this.toks[i], '(')) return false;
-    let depth = 0;
-    for (let k = i; k < this.toks.length; k++) {
-      const t = this.toks[k] as Token;
-      if (t.kind === 'eof') return false;
-      if (isChar(t, '(') || isChar(t, '[') || isChar(t, '{') || isCmd(t, 'left')) depth++;
-      else if (isChar(t, ')') || isChar(t, ']') || isChar(t, '}') || isCmd(t, 'right')) {
-        if (isCmd(t, 'right')) k++;
-        if (--depth === 0) return false;
-      } else if (depth === 1 && isChar(t, ',')) return true;
-    }
-    return false;
-  }
-
-  /** The base of a symbol: a letter, a Greek command, an accented or font-styled symbol. */
-  protected readSymbolBase(): string {
-    const t = this.next();
-    if (t.kind === 'letter' || t.kind === 'num') return t.value;
-    if (t.kind === 'cmd') {
-      const g = greek[t.value];
-      if (g) return g;
-      const mark = accents[t.value];
-      if (mark) {
-        if (isChar(this.peek(), '{')) {
-          const open = this.next();
-          const inner = this.readSymbolAtom();
-          if (inner.indices)
-            fail(`an accent over an indexed entry at column ${t.offset + 1}`, t.offset, 'unsupported');
-          if (!isChar(this.peek(), '}'))
-            fail(
-              `\\${t.value} over more than one symbol at column ${t.offset + 1} is not supported`,
-              t.offset,
-              'unsupported',
-            );
-          this.expectChar('}', open);
-          return withMark(inner.name, mark);
-        }
-        return withMark(this.readSymbolBase(), mark);
-      }
-      const oldFont = oldFonts[t.value];
-      if (oldFont) return applyFont(oldFont, this.readSymbolBase());
-      if (fonts[t.value]) {
-        const w = this.wordAt(this.pos);
-        if (w && w.letters && w.word !== '' && !w.word.includes(' ')) {
-          if (t.value === 'mathbb' && (w.word === 'E' || w.word === 'P'))
-            fail(
-              `\\mathbb{${w.word}} is probability notation, which sampling cannot check`,
-              t.offset,
-              'probability',
-            );
-          this.pos = w.end;
-          return applyFont(t.value, w.word);
-        }
-        if (isChar(this.peek(), '{')) {
-          const open = this.next();
-          const inner = this.readSymbolAtom();
-          if (inner.indices)
-            fail(`a font over an indexed entry at column ${t.offset + 1}`, t.offset, 'unsupported');
-          this.expectChar('}', open);
-          return applyFont(t.value, inner.name);
-        }
-        return applyFont(t.value, this.readSymbolBase());
+    // f^{\prime}(x), f^{\prime\prime}(x)
+    if (primes === 0 && isChar(p.toks[i], '^')) {
+      const a = p.sigIndex(i + 1);
+      const end = skipArgument(p.toks, a);
+      const inner = isChar(p.toks[a], '{') ? p.toks.slice(a + 1, end - 1) : p.toks.slice(a, end);
+      if (inner.length > 0 && inner.every((x) => isCmd(x, 'prime') || isChar(x, "'"))) {
+        primes = inner.length;
+        i = p.sigIndex(end);
       }
     }
-    return unexpected(t, 'expected a symbol');
+    const saved = p.pos;
+    p.pos = i;
+    if (primes > 0 && !isCallOpen(p))
+      fail(
+        `${atom.name}${"'".repeat(primes)} needs its argument, as in ${atom.name}'(x)`,
+        start.offset,
+        'unsupported',
+      );
+    if (isCallOpen(p)) {
+      const args = parseCallArgs(p);
+      return primes > 0
+        ? fn('derivFn', [sym(atom.name), num(primes), ...args])
+        : fn('call', [sym(atom.name), ...args]);
+    }
+    p.pos = saved;
   }
+  return symbolNode(p, atom.name);
+}
 
-  /** A whole symbol: its base and the parts that belong to its name (`_{ℓ-1}`, `^*`, `^{(ℓ)}`); a subscript
-   *  holding a bound index becomes an entry instead. */
-  protected readSymbolAtom(): Atom {
-    let name = this.readSymbolBase();
-    let indices: MathNode[] | undefined;
-    let subscripted = false;
-    for (;;) {
-      const u = this.peek();
-      if (isChar(u, '_') && !subscripted) {
-        this.next();
-        subscripted = true;
-        if (this.peek().kind === 'num' && !isChar(this.toks[this.pos - 1], '{')) this.splitNumber(this.pos);
-        const { inner, end } = this.argumentTokens();
-        if (inner.length === 0) fail(`empty subscript at column ${u.offset + 1}`, u.offset);
-        if (inner.some((x) => (x.kind === 'letter' || x.kind === 'cmd') && this.isIndexName(tokenName(x)))) {
-          indices = this.indicesFrom(inner);
-        } else {
-          const text = tokensToName(inner);
-          name += [...text].length === 1 ? `_${text}` : `_{${text}}`;
-        }
-        this.pos = end;
+/** Is a parenthesised list with a top-level comma next? `u(a, b)` can only be an application. */
+export function listFollows(p: ParserApi): boolean {
+  let i = p.sigIndex(p.pos);
+  if (isCmd(p.toks[i], 'left')) i++;
+  if (!isChar(p.toks[i], '(')) return false;
+  let depth = 0;
+  for (let k = i; k < p.toks.length; k++) {
+    const t = p.toks[k] as Token;
+    if (t.kind === 'eof') return false;
+    if (isChar(t, '(') || isChar(t, '[') || isChar(t, '{') || isCmd(t, 'left')) depth++;
+    else if (isChar(t, ')') || isChar(t, ']') || isChar(t, '}') || isCmd(t, 'right')) {
+      if (isCmd(t, 'right')) k++;
+      if (--depth === 0) return false;
+    } else if (depth === 1 && isChar(t, ',')) return true;
+  }
+  return false;
+}
+
+/** The base of a symbol: a letter, a Greek command, an accented or font-styled symbol. */
+export function readSymbolBase(p: ParserApi): string {
+  const t = p.next();
+  if (t.kind === 'letter' || t.kind === 'num') return t.value;
+  if (t.kind === 'cmd') {
+    const g = greek[t.value];
+    if (g) return g;
+    const mark = accents[t.value];
+    if (mark) {
+      if (isChar(p.peek(), '{')) {
+        const open = p.next();
+        const inner = readSymbolAtom(p);
+        if (inner.indices) fail(`an accent over an indexed entry`, t.offset, 'unsupported');
+        if (!isChar(p.peek(), '}'))
+          fail(`\\${t.value} over more than one symbol is not supported`, t.offset, 'unsupported');
+        p.expectChar('}', open);
+        return withMark(inner.name, mark);
+      }
+      return withMark(readSymbolBase(p), mark);
+    }
+    const oldFont = oldFonts[t.value];
+    if (oldFont) return applyFont(oldFont, readSymbolBase(p));
+    if (fonts[t.value]) {
+      const w = p.wordAt(p.pos);
+      if (w && w.letters && w.word !== '' && !w.word.includes(' ')) {
+        if (t.value === 'mathbb' && (w.word === 'E' || w.word === 'P'))
+          fail(
+            `\\mathbb{${w.word}} is probability notation, which sampling cannot check`,
+            t.offset,
+            'probability',
+            `\\mathbb{${w.word}}`,
+          );
+        p.pos = w.end;
+        return applyFont(t.value, w.word);
+      }
+      if (isChar(p.peek(), '{')) {
+        const open = p.next();
+        const inner = readSymbolAtom(p);
+        if (inner.indices) fail(`a font over an indexed entry`, t.offset, 'unsupported');
+        p.expectChar('}', open);
+        return applyFont(t.value, inner.name);
+      }
+      return applyFont(t.value, readSymbolBase(p));
+    }
+  }
+  return unexpected(t, 'expected a symbol');
+}
+
+/** A whole symbol: its base and the parts that belong to its name (`_{ℓ-1}`, `^*`, `^{(ℓ)}`); a subscript
+ *  holding a bound index becomes an entry instead. */
+export function readSymbolAtom(p: ParserApi): Atom {
+  let name = readSymbolBase(p);
+  let indices: MathNode[] | undefined;
+  let subscripted = false;
+  for (;;) {
+    const u = p.peek();
+    if (isChar(u, '_') && !subscripted) {
+      p.next();
+      subscripted = true;
+      if (p.peek().kind === 'num' && !isChar(p.toks[p.pos - 1], '{')) p.splitNumber(p.pos);
+      const { inner, end } = p.argumentTokens();
+      if (inner.length === 0) fail(`empty subscript`, u.offset);
+      if (inner.some((x) => (x.kind === 'letter' || x.kind === 'cmd') && isIndexName(p, tokenName(x)))) {
+        indices = indicesFrom(p, inner);
+      } else {
+        const text = tokensToName(inner);
+        name += [...text].length === 1 ? `_${text}` : `_{${text}}`;
+      }
+      p.pos = end;
+      continue;
+    }
+    if (isChar(u, "'") && !indices && primeNamesPoint(p, name)) {
+      p.next();
+      name += "'";
+      continue;
+    }
+    if (isChar(u, '^') && !subscripted && !indices) {
+      // `x^2_i` is x_i squared: read the subscript into the name first.
+      const supEnd = p.argumentEnd(p.sigIndex(p.pos + 1));
+      const b = p.sigIndex(supEnd);
+      if (isChar(p.toks[b], '_')) {
+        const subEnd = p.argumentEnd(p.sigIndex(b + 1));
+        const sup = p.toks.slice(p.pos, supEnd);
+        const sub = p.toks.slice(b, subEnd);
+        p.toks.splice(p.pos, subEnd - p.pos, ...sub, ...sup);
         continue;
       }
-      if (isChar(u, "'") && !indices && this.primeNamesPoint(name)) {
-        this.next();
-        name += "'";
+    }
+    if (isChar(u, '^') && !indices) {
+      const a = p.sigIndex(p.pos + 1);
+      const first = p.toks[a];
+      const isStar = (x: Token | undefined): boolean => isChar(x, '*') || isCmd(x, 'ast') || isCmd(x, 'star');
+      if (isStar(first)) {
+        p.pos = a + 1;
+        name += '*';
         continue;
       }
-      if (isChar(u, '^') && !subscripted && !indices) {
-        // `x^2_i` is x_i squared: read the subscript into the name first.
-        const supEnd = this.argumentEnd(this.sigIndex(this.pos + 1));
-        const b = this.sigIndex(supEnd);
-        if (isChar(this.toks[b], '_')) {
-          const subEnd = this.argumentEnd(this.sigIndex(b + 1));
-          const sup = this.toks.slice(this.pos, supEnd);
-          const sub = this.toks.slice(b, subEnd);
-          this.toks.splice(this.pos, subEnd - this.pos, ...sub, ...sup);
-          continue;
-        }
-      }
-      if (isChar(u, '^') && !indices) {
-        const a = this.sigIndex(this.pos + 1);
-        const first = this.toks[a];
-        const isStar = (x: Token | undefined): boolean =>
-          isChar(x, '*') || isCmd(x, 'ast') || isCmd(x, 'star');
-        if (isStar(first)) {
-          this.pos = a + 1;
+      if (isChar(first, '{')) {
+        const end = skipArgument(p.toks, a);
+        const inner = p.toks.slice(a + 1, end - 1);
+        if (inner.length === 1 && isStar(inner[0])) {
+          p.pos = end;
           name += '*';
           continue;
         }
-        if (isChar(first, '{')) {
-          const end = skipArgument(this.toks, a);
-          const inner = this.toks.slice(a + 1, end - 1);
-          if (inner.length === 1 && isStar(inner[0])) {
-            this.pos = end;
-            name += '*';
+        // `W^{(\ell)}` is a layer label, part of the name, not a power.
+        if (inner.length >= 3 && isChar(inner[0], '(') && isChar(inner[inner.length - 1], ')')) {
+          p.pos = end;
+          const label = inner.slice(1, -1);
+          // `x^{(i)}` inside a sum over i is the i-th sample: an entry, like `x_i`.
+          if (label.some((x) => (x.kind === 'letter' || x.kind === 'cmd') && isIndexName(p, tokenName(x)))) {
+            if (indices)
+              fail(`both a subscript and a (label) index a bound variable`, u.offset, 'unsupported');
+            indices = indicesFrom(p, label);
             continue;
           }
-          // `W^{(\ell)}` is a layer label, part of the name, not a power.
-          if (inner.length >= 3 && isChar(inner[0], '(') && isChar(inner[inner.length - 1], ')')) {
-            this.pos = end;
-            const label = inner.slice(1, -1);
-            // `x^{(i)}` inside a sum over i is the i-th sample: an entry, like `x_i`.
-            if (
-              label.some((x) => (x.kind === 'letter' || x.kind === 'cmd') && this.isIndexName(tokenName(x)))
-            ) {
-              if (indices)
-                fail(
-                  `both a subscript and a (label) index a bound variable at column ${u.offset + 1}`,
-                  u.offset,
-                  'unsupported',
-                );
-              indices = this.indicesFrom(label);
-              continue;
-            }
-            name += `^{${tokensToName(inner)}}`;
-            continue;
-          }
+          name += `^{${tokensToName(inner)}}`;
+          continue;
         }
       }
-      break;
     }
-    return indices ? { name, indices } : { name };
+    break;
   }
+  return indices ? { name, indices } : { name };
+}
 
-  /** `_{ij}` → [i, j]; `_{i,j}` → [i, j]; `_{i+1}` → [i+1]. */
-  protected indicesFrom(inner: Token[]): MathNode[] {
-    const parts: Token[][] = [[]];
-    let depth = 0;
-    for (const t of inner) {
-      if (isChar(t, '{') || isChar(t, '(')) depth++;
-      if (isChar(t, '}') || isChar(t, ')')) depth--;
-      if (depth === 0 && isChar(t, ',')) parts.push([]);
-      else (parts[parts.length - 1] as Token[]).push(t);
-    }
-    if (
-      parts.length === 1 &&
-      inner.length > 1 &&
-      inner.every((t) => t.kind === 'letter' || (t.kind === 'cmd' && greek[t.value]))
-    )
-      return inner.map((t) => this.symbolNode(tokenName(t)));
-    return parts.map((p) => {
-      if (p.length === 0) fail('empty index in a subscript', inner[0]?.offset ?? 0);
-      return this.subParser(p).parseWhole();
-    });
+/** `_{ij}` → [i, j]; `_{i,j}` → [i, j]; `_{i+1}` → [i+1]. */
+export function indicesFrom(p: ParserApi, inner: Token[]): MathNode[] {
+  const parts: Token[][] = [[]];
+  let depth = 0;
+  for (const t of inner) {
+    if (isChar(t, '{') || isChar(t, '(')) depth++;
+    if (isChar(t, '}') || isChar(t, ')')) depth--;
+    if (depth === 0 && isChar(t, ',')) parts.push([]);
+    else (parts[parts.length - 1] as Token[]).push(t);
   }
+  if (
+    parts.length === 1 &&
+    inner.length > 1 &&
+    inner.every((t) => t.kind === 'letter' || (t.kind === 'cmd' && greek[t.value]))
+  )
+    return inner.map((t) => symbolNode(p, tokenName(t)));
+  return parts.map((part) => {
+    if (part.length === 0) fail('empty index in a subscript', inner[0]?.offset ?? 0);
+    return p.subParser(part).parseWhole();
+  });
+}
 
-  /** A variable of differentiation: a symbol, or an entry `z_j` of a vector with a bound index. */
-  protected readVariable(): MathNode {
-    if (isChar(this.peek(), '{')) {
-      const open = this.next();
-      const v = this.readVariable();
-      this.expectChar('}', open);
-      return v;
-    }
-    const atom = this.readSymbolAtom();
-    return atom.indices ? fn('entry', [sym(atom.name), ...atom.indices]) : sym(atom.name);
+/** A variable of differentiation: a symbol, or an entry `z_j` of a vector with a bound index. */
+export function readVariable(p: ParserApi): MathNode {
+  if (isChar(p.peek(), '{')) {
+    const open = p.next();
+    const v = readVariable(p);
+    p.expectChar('}', open);
+    return v;
   }
+  const atom = readSymbolAtom(p);
+  return atom.indices ? fn('entry', [sym(atom.name), ...atom.indices]) : sym(atom.name);
+}
 
-  // ---- calculus, sums, environments -----------------------------------------------------------------
-
-  /** `_{ij}` after an expression: `softmax(z)_i`, `(A_\ell)_{ij}`. */
-  protected parseIndexArgument(): MathNode[] {
-    if (this.peek().kind === 'num') this.splitNumber(this.pos);
-    const { inner, end } = this.argumentTokens();
-    if (inner.length === 0) fail('empty subscript', this.peek().offset);
-    this.pos = end;
-    return this.indicesFrom(inner);
-  }
+/** `_{ij}` after an expression: `softmax(z)_i`, `(A_\ell)_{ij}`. */
+export function parseIndexArgument(p: ParserApi): MathNode[] {
+  if (p.peek().kind === 'num') p.splitNumber(p.pos);
+  const { inner, end } = p.argumentTokens();
+  if (inner.length === 0) fail('empty subscript', p.peek().offset);
+  p.pos = end;
+  return indicesFrom(p, inner);
 }

@@ -1,10 +1,10 @@
 // Splitting a display block into claims: rows of align-like environments, independent claims separated by
 // `\quad`, `\text{…}`, `\Rightarrow`, `;` …, chains at top-level relations; then each side is parsed.
-import { otherRelations } from './commands';
-import { localize, toParseError } from './errors';
-import { layoutEnvironments } from './grammar';
+import { toParseError } from './errors';
+import { layoutEnvironments } from './handlers/layout';
 import { expandMacros, findDefinitions, skipArgument } from './macros';
-import { Parser, parseTokens, relationOf } from './parser';
+import { Parser, parseTokens } from './parser';
+import { otherRelations, relationOf } from './relations';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
 import { parenthesized, readCondition, topRelations } from './conditions';
 import { quantifierWords, splitPieces, type Piece } from './pieces';
@@ -171,8 +171,8 @@ function claimsOfPiece(tex: string, tokens: readonly Token[], ctx: ParseContext)
     const probability = other.value === 'sim' || other.value === '∼';
     const error: ParseError = {
       message: probability
-        ? `\\sim at column ${other.offset + 1} is probability notation, which sampling cannot check`
-        : `${other.kind === 'cmd' ? `\\${other.value}` : other.value} at column ${other.offset + 1} is not a relation that sampling can check`,
+        ? `\\sim is probability notation, which sampling cannot check`
+        : `${other.kind === 'cmd' ? `\\${other.value}` : other.value} is not a relation that sampling can check`,
       offset: other.offset,
       code: probability ? 'probability' : 'unsupported',
     };
@@ -190,8 +190,7 @@ function claimsOfPiece(tex: string, tokens: readonly Token[], ctx: ParseContext)
     if (significant.length === 0) {
       const at = tokens[Math.min(b.start, tokens.length - 1)] ?? tokens[tokens.length - 1];
       const offset = at?.offset ?? 0;
-      const which =
-        b.start === tokens.length ? 'after the last relation' : `before the relation at column ${offset + 1}`;
+      const which = b.start === tokens.length ? 'after the last relation' : `before the relation`;
       sides.push({
         ok: false,
         error: { message: `missing expression ${which}`, offset, code: 'syntax' },
@@ -435,18 +434,10 @@ export function parseBlock(tex: string, ctx: ParseContext): Claim[] {
       pieces = pieces.concat(rowPieces);
     }
     claims.push(...assemble(tex, pieces, ctx));
-    const loc = (e: ParseError | undefined): ParseError | undefined => e && localize(e, tex);
-    return claims.map((c) => {
-      if (c.ok) return c;
-      const steps = c.steps?.map(({ lhsError, rhsError, ...s }) => {
-        const [l, r] = [loc(lhsError), loc(rhsError)];
-        return { ...s, ...(l ? { lhsError: l } : {}), ...(r ? { rhsError: r } : {}) };
-      });
-      return { ...c, error: localize(c.error, tex), ...(steps ? { steps } : {}) };
-    });
+    return claims;
   } catch (e) {
     const error = toParseError(e);
     const relations = countRelations(raw);
-    return relations ? [{ ok: false, error: localize(error, tex), relations }] : [];
+    return relations ? [{ ok: false, error, relations }] : [];
   }
 }

@@ -1,7 +1,8 @@
-// What each TeX command means to the parser, in tables, so that the grammar in parser.ts stays readable.
+// Tables of TeX commands shared by the parser, the block splitter and the scanner: spacing, text and word
+// commands, connectives, and what ends an implicit product. A command's own tables live with its handler
+// (handlers/); relations live in relations.ts.
+import { otherRelations, relationCommands } from './relations';
 import type { Token } from './tokens';
-import type { Relation } from './types';
-import type { VocabularyName } from './vocabulary';
 
 /** Commands that only change spacing or style: skipped wherever they stand. */
 export const spacing: ReadonlySet<string> = new Set([
@@ -71,62 +72,6 @@ export const spacingWithArgument: ReadonlySet<string> = new Set([
   'mkern',
 ]);
 
-/** Commands whose (last) argument is the value itself: `\boxed{x}`, `\textcolor{red}{x}`. */
-export const wrappers: Readonly<Record<string, number>> = {
-  boxed: 1,
-  textcolor: 2,
-  colorbox: 2,
-  underbrace: 1,
-  overbrace: 1,
-  smash: 1,
-  mathstrut: 0,
-  underset: 2,
-  overset: 2,
-};
-
-/** Named functions written as commands, `\sin x`, and what they become. */
-export const functionCommands: Readonly<Record<string, VocabularyName>> = {
-  exp: 'exp',
-  log: 'log',
-  ln: 'log',
-  lg: 'log10',
-  sin: 'sin',
-  cos: 'cos',
-  tan: 'tan',
-  tanh: 'tanh',
-  sinh: 'sinh',
-  cosh: 'cosh',
-  arctan: 'arctan',
-  det: 'det',
-  max: 'max',
-  min: 'min',
-  sgn: 'sign',
-};
-
-/** Names inside `\operatorname{…}` (or `\mathrm{…}`, `\text{…}`) that are known functions. */
-export const operatorNames: Readonly<Record<string, VocabularyName>> = {
-  ...functionCommands,
-  relu: 'relu',
-  ReLU: 'relu',
-  ReLu: 'relu',
-  Relu: 'relu',
-  RELU: 'relu',
-  sigmoid: 'sigmoid',
-  Sigmoid: 'sigmoid',
-  softmax: 'softmax',
-  Softmax: 'softmax',
-  diag: 'diag',
-  Diag: 'diag',
-  tr: 'trace',
-  Tr: 'trace',
-  trace: 'trace',
-  sign: 'sign',
-  sgn: 'sign',
-  floor: 'floor',
-  ceil: 'ceil',
-  abs: 'abs',
-};
-
 /** Probability notation: read, but not something sampling can check. */
 export const probabilityNames: ReadonlySet<string> = new Set([
   'E',
@@ -148,84 +93,6 @@ export const probabilityNames: ReadonlySet<string> = new Set([
   'Binomial',
   'Beta',
   'Gamma',
-]);
-
-/** Relations a claim can state. */
-export const relationCommands: Readonly<Record<string, Relation>> = {
-  ne: '\\ne',
-  neq: '\\ne',
-  le: '\\le',
-  leq: '\\le',
-  leqslant: '\\le',
-  ge: '\\ge',
-  geq: '\\ge',
-  geqslant: '\\ge',
-  lt: '<',
-  gt: '>',
-  approx: '\\approx',
-  equiv: '=',
-  coloneqq: '=',
-  triangleq: '=',
-  doteq: '=',
-  eqqcolon: '=',
-  simeq: '\\approx',
-  thickapprox: '\\approx',
-};
-export const relationChars: Readonly<Record<string, Relation>> = {
-  '=': '=',
-  '<': '<',
-  '>': '>',
-  '≤': '\\le',
-  '≥': '\\ge',
-  '≠': '\\ne',
-  '≈': '\\approx',
-};
-
-/** Relations we recognise as such but cannot check by sampling (membership, maps, orders of growth). */
-export const otherRelations: ReadonlySet<string> = new Set([
-  'in',
-  'notin',
-  'ni',
-  'subset',
-  'subseteq',
-  'supset',
-  'supseteq',
-  'to',
-  'mapsto',
-  'rightarrow',
-  'leftarrow',
-  'gets',
-  'propto',
-  'll',
-  'gg',
-  'perp',
-  'parallel',
-  'cong',
-  'asymp',
-  'succ',
-  'prec',
-  'succeq',
-  'preceq',
-  'models',
-  'vdash',
-  'sim',
-  'nsim',
-  'leftrightarrow',
-  'longrightarrow',
-  'longmapsto',
-  'sqsubseteq',
-  'lesssim',
-  'gtrsim',
-  'lessapprox',
-  'gtrapprox',
-  'preccurlyeq',
-  'succcurlyeq',
-  'nleq',
-  'ngeq',
-  'nless',
-  'ngtr',
-  'subsetneq',
-  'supsetneq',
 ]);
 
 /** Arrows, connectives and quantifiers: they stand between claims, and end any implicit product. */
@@ -258,6 +125,17 @@ export const textCommands: ReadonlySet<string> = new Set([
   'textbf',
   'textsf',
   'texttt',
+]);
+
+/** Commands that may hold a multi-letter name (`\operatorname{softmax}`, `\mathrm{ReLU}`). */
+export const wordCommands: ReadonlySet<string> = new Set([
+  ...textCommands,
+  'operatorname',
+  'mathrm',
+  'mathit',
+  'mathsf',
+  'mathtt',
+  'mathbf',
 ]);
 
 /** Separators between independent claims of one block. */

@@ -2,11 +2,10 @@
 // A condition restricts where the claim is asserted; dropping it can refute a true step, so a condition we
 // cannot read is kept as an error (the claim becomes unverifiable), never discarded.
 import type { ConstantNode, MathNode } from 'mathjs';
-import { otherRelations } from './commands';
 import { readDomain } from './declarations';
 import { fail, ParseFailure, toParseError } from './errors';
-import { relationSymbols } from './grammar';
-import { parseTokens, relationOf } from './parser';
+import { parseTokens } from './parser';
+import { otherRelations, relationOf, relationSymbols } from './relations';
 import { depthDelta, eofAt, significant } from './scan';
 import { isChar, isCmd, type Token } from './tokens';
 import type { Claim, Condition, Domain, ParseContext, ParsedStep, Relation, Side } from './types';

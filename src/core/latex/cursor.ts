@@ -1,27 +1,31 @@
-// The parser's cursor over tokens: position, lookahead, nesting guards and argument spans. The parser is
-// built in layers (cursor → atoms → command forms → derivatives → environments → operators), each a class
-// extending the one before; a layer calls later ones through the abstract methods declared here.
+// The parser's cursor over tokens: position, lookahead, nesting guards and argument spans. It knows tokens
+// and TeX arguments, not grammar: the precedence levels (parser.ts) and the command handlers (handlers/)
+// build on it.
 import { spacing, spacingWithArgument, textCommands } from './commands';
 import { fail, unexpected } from './errors';
 import { skipArgument } from './macros';
-import { accents, fonts } from './names';
+import { accents, fonts, greek } from './names';
 import type { MathNode } from './nodes';
 import { describeToken, isChar, isCmd, type Token } from './tokens';
 import type { ParseContext } from './types';
-import { maxNesting } from './grammar';
 
-export abstract class ParserCursor {
-  protected pos = 0;
-  protected depth: number;
-  protected absDepth = 0;
-  protected normDepth = 0;
-  protected readonly euler = new WeakSet<MathNode>();
+/** Deepest nesting of groups the parser follows before it reports an error (the stack stays small). */
+export const maxNesting = 100;
+
+export class Cursor {
+  pos = 0;
+  depth: number;
+  /** Open `|…|` and `\|…\|` at this level: a `|` closes rather than opens while one is open. */
+  absDepth = 0;
+  normDepth = 0;
+  /** Constants that stand for Euler's e, so that `e^{x}` reads as exp(x). */
+  readonly euler = new WeakSet<MathNode>();
 
   /** `toks` must end with an `eof` token; `bound` holds the indices of enclosing sums. */
   constructor(
-    protected readonly toks: Token[],
-    protected readonly ctx: ParseContext,
-    protected readonly bound: string[] = [],
+    readonly toks: Token[],
+    readonly ctx: ParseContext,
+    readonly bound: string[] = [],
     depth = 0,
   ) {
     this.depth = depth;
@@ -32,10 +36,8 @@ export abstract class ParserCursor {
     return this.peek().kind === 'eof';
   }
 
-  // ---- token access -------------------------------------------------------------------------------
-
   /** Index of the next significant token at or after `i` (spacing and style commands skipped). */
-  protected sigIndex(i: number): number {
+  sigIndex(i: number): number {
     for (;;) {
       const t = this.toks[i];
       if (!t || t.kind === 'eof') return Math.min(i, this.toks.length - 1);
@@ -46,46 +48,44 @@ export abstract class ParserCursor {
     }
   }
 
-  protected peek(): Token {
+  peek(): Token {
     this.pos = this.sigIndex(this.pos);
     return this.toks[this.pos] as Token;
   }
 
-  protected next(): Token {
+  next(): Token {
     const t = this.peek();
     if (t.kind !== 'eof') this.pos++;
     return t;
   }
 
-  protected at(i: number): Token {
+  at(i: number): Token {
     return this.toks[this.sigIndex(i)] as Token;
   }
 
-  protected expectChar(ch: string, opener?: Token): Token {
+  expectChar(ch: string, opener?: Token): Token {
     const t = this.peek();
     if (isChar(t, ch)) return this.next();
-    if (t.kind === 'eof' && opener)
-      fail(`missing '${ch}' for ${describeToken(opener)} at column ${opener.offset + 1}`, opener.offset);
+    if (t.kind === 'eof' && opener) fail(`missing '${ch}' for ${describeToken(opener)}`, opener.offset);
     return unexpected(t, `expected '${ch}'`);
   }
 
-  protected unexpectedHere(t: Token): never {
-    if (isCmd(t, 'right'))
-      fail(`unexpected \\right at column ${t.offset + 1} (no matching \\left)`, t.offset);
-    if (isChar(t, '}')) fail(`unexpected '}' at column ${t.offset + 1} (no matching '{')`, t.offset);
+  unexpectedHere(t: Token): never {
+    if (isCmd(t, 'right')) fail(`unexpected \\right (no matching \\left)`, t.offset, 'syntax', '\\right');
+    if (isChar(t, '}')) fail(`unexpected '}' (no matching '{')`, t.offset, 'syntax', "'}'");
     return unexpected(t);
   }
 
-  protected enter(t: Token): void {
-    if (++this.depth > maxNesting) fail(`expression nested too deeply at column ${t.offset + 1}`, t.offset);
+  enter(t: Token): void {
+    if (++this.depth > maxNesting) fail(`expression nested too deeply`, t.offset);
   }
 
-  protected leave(): void {
+  leave(): void {
     this.depth--;
   }
 
   /** TeX reads one digit as a superscript or `\frac` argument: `x^23` is x²·3, `\frac12` is ½. */
-  protected splitNumber(i: number): void {
+  splitNumber(i: number): void {
     const t = this.toks[i];
     if (t?.kind !== 'num' || t.value.length < 2) return;
     const first: Token = { ...t, value: t.value[0] as string, end: t.offset + 1 };
@@ -95,7 +95,7 @@ export abstract class ParserCursor {
 
   /** Index just past the TeX argument starting at token `start`: `n_\textrm{in}`, `x_\mathbf{i}` carry
    *  the command's own argument along. */
-  protected argumentEnd(start: number): number {
+  argumentEnd(start: number): number {
     let end = skipArgument(this.toks, start);
     const first = this.toks[start];
     if (
@@ -107,7 +107,7 @@ export abstract class ParserCursor {
   }
 
   /** The raw tokens of the next TeX argument (a `{…}` group's content, or one token) and where it ends. */
-  protected argumentTokens(): { inner: Token[]; end: number; start: number } {
+  argumentTokens(): { inner: Token[]; end: number; start: number } {
     const start = this.sigIndex(this.pos);
     const end = this.argumentEnd(start);
     const braced = isChar(this.toks[start], '{');
@@ -117,31 +117,34 @@ export abstract class ParserCursor {
     return { inner: inner.filter((t) => !(t.kind === 'cmd' && spacing.has(t.value))), end, start };
   }
 
-  protected skipBracket(): void {
+  skipBracket(): void {
     while (!isChar(this.peek(), ']') && this.peek().kind !== 'eof') this.pos++;
     this.next();
   }
 
-  protected skipPunctuation(): void {
+  skipPunctuation(): void {
     while (isChar(this.peek(), ',') || isChar(this.peek(), '.') || isChar(this.peek(), ';')) this.next();
   }
 
-  // Implemented by later layers.
-  protected abstract wordAt(i: number): { word: string; end: number; letters: boolean } | undefined;
-  protected abstract parseFrac(t: Token): MathNode;
-  protected abstract applyBareFunction(body: MathNode, vars: MathNode[]): MathNode;
-  protected abstract parseComparisonChain(start: Token): MathNode;
-  protected abstract parseEnvironment(t: Token): MathNode;
-  protected abstract parseLeft(t: Token): MathNode;
-  protected abstract only(items: MathNode[], open: Token): MathNode;
-  protected abstract parseList(open: Token, isClose: (t: Token) => boolean, closeName: string): MathNode[];
-  protected abstract parseMultiplicative(): MathNode;
-  protected abstract subParser(tokens: Token[]): { parseWhole(): MathNode };
-  protected abstract parseAbs(open: Token, isClose: (t: Token) => boolean, closeName: string): MathNode;
-  protected abstract parseNorm(open: Token, isClose: (t: Token) => boolean): MathNode;
-  protected abstract startsFactor(t: Token): boolean;
-  protected abstract single(items: MathNode[], open: Token): MathNode;
-  abstract parseAdditive(): MathNode;
-  protected abstract parseArgument(owner: string): MathNode;
-  protected abstract parseImplicit(argMode: boolean): MathNode;
+  /** The word in `\operatorname{…}`/`\mathrm{…}`/`\text{…}` starting at token `i` (the `{`). */
+  wordAt(i: number): { word: string; end: number; letters: boolean } | undefined {
+    let j = this.sigIndex(i);
+    if (isChar(this.toks[j], '*')) j++;
+    const open = this.toks[j];
+    if (open?.kind === 'letter') return { word: open.value, end: j + 1, letters: true };
+    if (!isChar(open, '{')) return undefined;
+    const end = skipArgument(this.toks, j);
+    let word = '';
+    let letters = true;
+    for (let k = j + 1; k < end - 1; k++) {
+      const u = this.toks[k] as Token;
+      if (u.space && word !== '') word += ' ';
+      if (u.kind === 'letter') word += u.value;
+      else {
+        letters = false;
+        word += u.kind === 'cmd' ? (greek[u.value] ?? `\\${u.value}`) : u.value;
+      }
+    }
+    return { word: word.trim(), end, letters };
+  }
 }

@@ -5,14 +5,27 @@
 //   i, j \text{ index}             (bound indices: `x_i` then reads as the i-th entry of x)
 // ℕ is {1, 2, …} here (sizes and counts); write \mathbb{N}_0 for {0, 1, …}.
 import { ConstantNode, type MathNode } from 'mathjs';
-import { fail, localize, toParseError } from './errors';
+import { fail, toParseError } from './errors';
 import { expandMacros, findDefinitions, skipArgument } from './macros';
-import { Parser, relationOf } from './parser';
+import { Parser } from './parser';
+import { relationOf } from './relations';
 import { depthDelta, eofAt, significant } from './scan';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
 import type { Declaration, Domain, MacroDef, ParseContext, ParseError, Relation } from './types';
 
 /** Splits tokens at top-level occurrences of `isSep`. */
+/** The number a set element denotes: `3`, `-1`, `+1`; NaN for anything else. */
+function numberOf(v: MathNode): number {
+  const n = v as MathNode & { fn?: string; args?: MathNode[] };
+  if ((v as ConstantNode).isConstantNode) return Number((v as ConstantNode).value);
+  if (n.type === 'OperatorNode' && n.args?.length === 1 && n.args[0]) {
+    if (n.fn === 'unaryMinus') return -numberOf(n.args[0]);
+    if (n.fn === 'unaryPlus') return numberOf(n.args[0]);
+  }
+  if (n.type === 'ParenthesisNode') return numberOf((n as unknown as { content: MathNode }).content);
+  return NaN;
+}
+
 function splitTop(tokens: readonly Token[], isSep: (t: Token) => boolean): Token[][] {
   return splitTopSeps(tokens, isSep).parts;
 }
@@ -173,7 +186,7 @@ export function readDomain(tokens: Token[], ctx: ParseContext, inAt?: number): D
         };
         const s = sign[sig];
         const at = toks[i] as Token;
-        if (!s) fail(`unknown subscript on the domain at column ${at.offset + 1}`, at.offset, 'unsupported');
+        if (!s) fail(`unknown subscript on the domain`, at.offset, 'unsupported');
         const [side, open] = s;
         if (domain.field === 'integer' && side === 'lo' && open) {
           domain.lo = new ConstantNode(1);
@@ -198,10 +211,7 @@ export function readDomain(tokens: Token[], ctx: ParseContext, inAt?: number): D
       }
     }
     if (i < toks.length)
-      fail(
-        `unexpected ${(toks[i] as Token).value} in the domain at column ${(toks[i] as Token).offset + 1}`,
-        (toks[i] as Token).offset,
-      );
+      fail(`unexpected ${(toks[i] as Token).value} in the domain`, (toks[i] as Token).offset);
     return domain;
   }
   // `\{1, \dots, n\}`: a range of integers.
@@ -234,10 +244,13 @@ export function readDomain(tokens: Token[], ctx: ParseContext, inAt?: number): D
       .filter((v): v is MathNode => v !== undefined);
     const dots = items.some(isDots);
     if (values.length < 2) fail('a set needs at least two elements', first.offset, 'unsupported');
-    const nums = values.map((v) =>
-      (v as ConstantNode).isConstantNode ? Number((v as ConstantNode).value) : NaN,
+    const nums = values.map(numberOf);
+    const consecutive = nums.every(
+      (v, k) => Number.isInteger(v) && (k === 0 || v === (nums[k - 1] as number) + 1),
     );
-    if (!dots && !nums.every((v, k) => Number.isInteger(v) && (k === 0 || v === (nums[k - 1] as number) + 1)))
+    // `\{-1, +1\}`, `\{0.5, 2\}`: a finite set of numbers, sampled by its elements.
+    const finite = !dots && !consecutive && nums.every(Number.isFinite);
+    if (!dots && !consecutive && !finite)
       fail(
         'only sets of consecutive integers, like \\{1, \\dots, n\\}, are supported',
         first.offset,
@@ -247,6 +260,18 @@ export function readDomain(tokens: Token[], ctx: ParseContext, inAt?: number): D
     if (isCmd(toks[close], 'right')) end++;
     const shape = readShape(toks, end, ctx);
     if (shape.end < toks.length) fail('unexpected text after the set', (toks[shape.end] as Token).offset);
+    if (finite) {
+      const order = values.map((v, k) => ({ v, x: nums[k] as number })).sort((a, b) => a.x - b.x);
+      return {
+        field: nums.every(Number.isInteger) ? 'integer' : 'real',
+        lo: (order[0] as { v: MathNode }).v,
+        hi: (order[order.length - 1] as { v: MathNode }).v,
+        loOpen: false,
+        hiOpen: false,
+        shape: shape.shape,
+        values,
+      };
+    }
     return {
       field: 'integer',
       lo: values[0] as MathNode,
@@ -299,7 +324,7 @@ export function readDomain(tokens: Token[], ctx: ParseContext, inAt?: number): D
       fail('unexpected text after the interval', (toks[shape.end] as Token).offset);
     return domain;
   }
-  return fail(`unknown domain at column ${first.offset + 1}`, first.offset, 'unsupported');
+  return fail(`unknown domain`, first.offset, 'unsupported');
 }
 
 type Piece = Token[];
@@ -399,16 +424,12 @@ function readPiece(
     toks.some((t) => isCmd(t, 'to') || isCmd(t, 'rightarrow')) &&
     toks.some((t) => isChar(t, ':') || isCmd(t, 'colon'))
   )
-    fail(
-      `a signature f: A → B at column ${offset + 1} defines nothing; write f(x) = … instead`,
-      offset,
-      'unsupported',
-    );
+    fail(`a signature f: A → B defines nothing; write f(x) = … instead`, offset, 'unsupported');
   // `x \in D`
   const inAt = toks.findIndex((t) => isCmd(t, 'in') || isChar(t, '∈'));
   if (inAt >= 0) {
     const names = readNames(toks.slice(0, inAt), ctx);
-    if (!names) fail(`expected symbols before \\in at column ${offset + 1}`, offset);
+    if (!names) fail(`expected symbols before \\in`, offset);
     return {
       kind: 'domain',
       names: [...pending, ...names],
@@ -437,7 +458,7 @@ function readPiece(
   if (rels.length === 0) {
     if (readNames(toks, ctx)) return 'names';
     if (strict) return undefined;
-    fail(`not a declaration at column ${offset + 1} (expected \\in, an inequality or =)`, offset);
+    fail(`not a declaration (expected \\in, an inequality or =)`, offset);
   }
   if (rels.length === 1 && rels[0] === '=') {
     if (strict) return undefined;
@@ -470,7 +491,7 @@ function readPiece(
         body: parseExpr(rhs, ctx, eqAt, 'missing expression after ='),
         offset,
       };
-    return fail(`the left side of = at column ${offset + 1} is not a symbol or f(x)`, offset);
+    return fail(`the left side of = is not a symbol or f(x)`, offset);
   }
   if (pending.length && parts.length === 2 && rels.every((r) => r !== '=')) {
     // `x, y > 0` arrives as pieces "x" and "y > 0".
@@ -485,7 +506,7 @@ function readPiece(
     throw e;
   }
   if (strict) return undefined;
-  return fail(`not a declaration at column ${offset + 1}`, offset);
+  return fail(`not a declaration`, offset);
 }
 
 /** Keeps an error on the line it belongs to: one placed outside `[from, to]` (a fallback offset) moves to
@@ -572,7 +593,7 @@ export function parseDeclarations(
       if (pending.length && !strict) {
         const at = sig[0] as Token;
         errors.push({
-          message: `symbols ${pending.join(', ')} at column ${at.offset + 1} are listed without a domain`,
+          message: `symbols ${pending.join(', ')} are listed without a domain`,
           offset: at.offset,
           code: 'syntax',
         });
@@ -581,5 +602,5 @@ export function parseDeclarations(
       declarations.push(...found);
     }
   }
-  return { declarations, errors: errors.map((e) => localize(e, tex)) };
+  return { declarations, errors };
 }

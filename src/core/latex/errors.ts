@@ -1,5 +1,7 @@
-// Parse failures. Inside the parser a failure is thrown (it unwinds many levels at once); every public
-// entry point catches it and returns it as data, so nothing ever throws out of the engine.
+// Parse errors are data: a code, the offset in the parser's input, the token or command they are about, and
+// a message with no position in it (whoever shows the error places it, with `lineColumn`). The parser throws
+// internally to unwind; every public entry point catches it and returns it as data, so nothing ever throws
+// out of the engine.
 import { describeToken, type Token } from './tokens';
 import type { ParseError } from './types';
 
@@ -9,14 +11,23 @@ export class ParseFailure {
   constructor(readonly error: ParseError) {}
 }
 
-/** Throws a structured error; `offset` indexes the parser's input. */
-export function fail(message: string, offset: number, code: ParseError['code'] = 'syntax'): never {
-  throw new ParseFailure({ message, offset, code });
+/** Throws a structured error; `offset` indexes the parser's input, `subject` is the token or command
+ *  (`\int`, `'}'`) the error is about, as written. */
+export function fail(
+  message: string,
+  offset: number,
+  code: ParseError['code'] = 'syntax',
+  subject?: string,
+): never {
+  throw new ParseFailure(
+    subject === undefined ? { message, offset, code } : { message, offset, code, subject },
+  );
 }
 
-/** "unexpected '}' at column 14". */
+/** "unexpected '}': expected ')'", about the token `t`. */
 export function unexpected(t: Token, what = ''): never {
-  fail(`unexpected ${describeToken(t)} at column ${t.offset + 1}${what ? `: ${what}` : ''}`, t.offset);
+  const token = describeToken(t);
+  fail(`unexpected ${token}${what ? `: ${what}` : ''}`, t.offset, 'syntax', token);
 }
 
 /** Turns anything thrown by parsing into a ParseError; a bug or stack exhaustion still ends as data. */
@@ -27,16 +38,16 @@ export function toParseError(e: unknown, offset = 0): ParseError {
   return { message, offset, code: 'syntax' };
 }
 
-/** Rewrites the "at column N" of messages (N counted over the whole input) as a line and column when the
- *  input spans several lines, so that a message about a multi-line block points where a person looks. */
-export function localize(error: ParseError, tex: string): ParseError {
-  if (!tex.includes('\n') || !error.message.includes('at column ')) return error;
-  const message = error.message.replace(/at column (\d+)/g, (_, n: string) => {
-    const offset = Math.min(Number(n) - 1, tex.length);
-    const before = tex.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    return `at line ${line}, column ${column}`;
-  });
-  return { ...error, message };
+/** The 1-based line and column of `offset` in `text` (a column counts UTF-16 units, as editors do). */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const at = Math.max(0, Math.min(offset, text.length));
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  return { line, column: at - before.lastIndexOf('\n') };
+}
+
+/** "line 2, column 6": where `offset` stands in `text`, for a message. */
+export function formatPosition(text: string, offset: number): string {
+  const { line, column } = lineColumn(text, offset);
+  return `line ${line}, column ${column}`;
 }

@@ -3,14 +3,15 @@ import { maxBlockTokens } from './block';
 import { expandMacros } from './macros';
 import { parseTokens } from './parser';
 import { tokenize } from './tokens';
-import { localize, toParseError } from './errors';
+import { toParseError } from './errors';
 import type { ParseContext, ParseError } from './types';
 import type { MathNode } from 'mathjs';
 
 export { maxBlockTokens, parseBlock } from './block';
 export { parseDeclarations, readDomain } from './declarations';
+export { formatPosition, lineColumn } from './errors';
 export { extractMacros, macroLimits } from './macros';
-export { relationSymbols } from './grammar';
+export { relationSymbols } from './relations';
 export { canonicalName } from './symbols';
 export { vocabulary, type VocabularyName } from './vocabulary';
 export type * from './types';
@@ -28,8 +29,8 @@ export function parseExpression(
         error: { message: `expression too long (${tokens.length} tokens)`, offset: 0, code: 'syntax' },
       };
     const r = parseTokens(expandMacros(tokens, ctx.macros), ctx);
-    return r.ok ? r : { ok: false, error: localize(r.error, tex) };
+    return r;
   } catch (e) {
-    return { ok: false, error: localize(toParseError(e), tex) };
+    return { ok: false, error: toParseError(e) };
   }
 }

@@ -129,6 +129,18 @@ export const fonts: Readonly<Record<string, FontMap>> = {
   operatorname: (c) => c,
 };
 
+/** `{\bf x}`: plain-TeX font switches, read as a font on the next symbol. */
+export const oldFonts: Readonly<Record<string, string>> = {
+  bf: 'mathbf',
+  rm: 'mathrm',
+  cal: 'mathcal',
+  it: 'mathit',
+  sf: 'mathsf',
+  tt: 'mathtt',
+  Bbb: 'mathbb',
+  bold: 'mathbf',
+};
+
 /** Applies a font to every character of an already canonical name. */
 export function applyFont(font: string, name: string): string {
   const map = fonts[font];
@@ -195,4 +207,15 @@ export function tokensToName(tokens: readonly Token[]): string {
     out += font ? applyFont(font, t.value) : t.value;
   }
   return out;
+}
+
+/** A letter's or Greek command's canonical name. */
+export function tokenName(t: Token): string {
+  return t.kind === 'cmd' ? (greek[t.value] ?? `\\${t.value}`) : t.value;
+}
+
+/** Puts an accent's combining mark after the base letter, before a subscript: `\hat{x_i}` → `x̂_i`. */
+export function withMark(name: string, mark: string): string {
+  const m = /^(\P{M}\p{M}*)(.*)$/su.exec(name);
+  return (m ? `${m[1]}${mark}${m[2]}` : `${name}${mark}`).normalize('NFC');
 }

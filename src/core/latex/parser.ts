@@ -1,19 +1,50 @@
 // The LaTeX → mathjs expression parser: precedence climbing with one method per level, in the manner
 // of mathjs's own parse.js (additive → multiplicative → unary → implicit product → postfix → primary).
 // It never reorders a product, takes the meaning of `f(x)`, `A^{-1}`, `x_i` from the symbol table, and
-// reports failures as ParseErrors that name the token and its column.
-import { endsFactors, functionCommands, multiplicativeCommands } from './commands';
+// reports failures as ParseErrors that name the token and its column. Commands and environments are read
+// by the handlers registered in handlers/ (see handlers/registry.ts); symbols by atoms.ts.
+import {
+  type Atom,
+  parseIndexArgument,
+  parseSymbolOrCall,
+  readApplicationHead,
+  readWholeSymbol,
+} from './atoms';
+import { endsFactors, multiplicativeCommands } from './commands';
+import { Cursor } from './cursor';
 import { fail, toParseError, unexpected } from './errors';
+import type { ParserApi } from './handlers/api';
+import { parseAbs } from './handlers/delimiters';
+import { registry } from './handlers';
+import type { Registry } from './handlers/registry';
 import { tokensToName } from './names';
 import { binary, fn, isFunctionNamed, isSymbol, num, paren, unary, type MathNode } from './nodes';
 import { findProbability } from './probability';
-import { describeToken, isChar, isCmd, tokenize, type Token } from './tokens';
+import { describeDelimiter, describeToken, isChar, isCmd, tokenize, type Token } from './tokens';
 import type { ParseContext, ParseError } from './types';
-import { describeDelimiter } from './grammar';
-import { EnvironmentParser } from './environments';
-export { maxNesting, relationOf } from './grammar';
 
-export class Parser extends EnvironmentParser {
+export class Parser extends Cursor implements ParserApi {
+  /** `commands` reads commands and environments: the registry of handlers/index.ts unless a test says. */
+  constructor(
+    toks: Token[],
+    ctx: ParseContext,
+    bound: string[] = [],
+    depth = 0,
+    readonly commands: Registry = registry,
+  ) {
+    super(toks, ctx, bound, depth);
+  }
+
+  /** Reads one symbol (for canonical names and declarations); undefined when the input is not exactly one. */
+  readWholeSymbol(): Atom | undefined {
+    return readWholeSymbol(this);
+  }
+
+  /** The name `p` when the input is exactly `p(x)` or `c_i(\mathbf{x}, y)`: an application to symbols. */
+  readApplicationHead(): string | undefined {
+    return readApplicationHead(this);
+  }
+
   /** Parses the whole input as one expression. */
   parseWhole(): MathNode {
     const node = this.parseAdditive();
@@ -22,7 +53,7 @@ export class Parser extends EnvironmentParser {
     return node;
   }
 
-  protected subParser(tokens: Token[]): Parser {
+  subParser(tokens: Token[]): Parser {
     const last = tokens[tokens.length - 1];
     const end = last ? last.end : 0;
     return new Parser(
@@ -30,6 +61,7 @@ export class Parser extends EnvironmentParser {
       this.ctx,
       this.bound,
       this.depth,
+      this.commands,
     );
   }
 
@@ -49,7 +81,12 @@ export class Parser extends EnvironmentParser {
         this.next();
         left = binary('subtract', left, this.parseMultiplicative());
       } else if (isCmd(t, 'pm') || isCmd(t, 'mp') || isChar(t, '±')) {
-        fail(`${describeToken(t)} (plus or minus) is not supported`, t.offset, 'unsupported');
+        fail(
+          `${describeToken(t)} (plus or minus) is not supported`,
+          t.offset,
+          'unsupported',
+          describeToken(t),
+        );
       } else break;
     }
     this.leave();
@@ -57,7 +94,7 @@ export class Parser extends EnvironmentParser {
   }
 
   /** `a \cdot b`, `a \times b`, `a / b`, `a \odot b`. */
-  protected parseMultiplicative(): MathNode {
+  parseMultiplicative(): MathNode {
     let left = this.parseUnary();
     for (;;) {
       const t = this.peek();
@@ -71,14 +108,14 @@ export class Parser extends EnvironmentParser {
         this.next();
         left = fn('hadamard', [left, this.parseUnary()]);
       } else if (t.kind === 'cmd' && multiplicativeCommands.has(t.value)) {
-        fail(`\\${t.value} is not supported`, t.offset, 'unsupported');
+        fail(`\\${t.value} is not supported`, t.offset, 'unsupported', `\\${t.value}`);
       } else break;
     }
     return left;
   }
 
   /** A leading sign: `-x y` is -(x y), `-x^2` is -(x²). */
-  protected parseUnary(): MathNode {
+  parseUnary(): MathNode {
     const t = this.peek();
     if (isChar(t, '-') || isChar(t, '−')) {
       this.next();
@@ -96,7 +133,7 @@ export class Parser extends EnvironmentParser {
 
   /** Juxtaposition, `2xy`, `AB`, `x(y+1)`, kept in written order. In `argMode` (the argument of `\sin x`)
    *  the product stops before another function, so `\sin x \cos y` is sin(x)·cos(y). */
-  protected parseImplicit(argMode: boolean): MathNode {
+  parseImplicit(argMode: boolean): MathNode {
     let left = this.parsePostfixed();
     for (;;) {
       const t = this.peek();
@@ -107,7 +144,7 @@ export class Parser extends EnvironmentParser {
     return left;
   }
 
-  protected startsFactor(t: Token): boolean {
+  startsFactor(t: Token): boolean {
     if (t.kind === 'num' || t.kind === 'letter') return true;
     if (t.kind === 'char') {
       if (t.value === '|') return this.absDepth === 0;
@@ -120,26 +157,19 @@ export class Parser extends EnvironmentParser {
     return !endsFactors(t);
   }
 
-  protected startsFunction(t: Token): boolean {
-    if (t.kind !== 'cmd') return false;
-    return (
-      t.value in functionCommands ||
-      t.value === 'operatorname' ||
-      t.value === 'sum' ||
-      t.value === 'prod' ||
-      t.value === 'nabla'
-    );
+  startsFunction(t: Token): boolean {
+    return t.kind === 'cmd' && this.commands.startsFunction(t.value);
   }
 
   /** A primary followed by its superscripts, subscripts, primes and `!`. */
-  protected parsePostfixed(): MathNode {
+  parsePostfixed(): MathNode {
     let node = this.parsePrimary();
     let powered = false;
     for (;;) {
       const t = this.peek();
       if (isChar(t, '^')) {
         // TeX itself rejects `x^2^3`; reading it either way would be a guess.
-        if (powered) fail(`double superscript at column ${t.offset + 1}: write x^{2^3} or (x^2)^3`, t.offset);
+        if (powered) fail(`double superscript: write x^{2^3} or (x^2)^3`, t.offset);
         this.next();
         node = this.parseSuperscript(node, t);
         powered = true;
@@ -148,7 +178,7 @@ export class Parser extends EnvironmentParser {
       powered = false;
       if (isChar(t, '_')) {
         this.next();
-        node = fn('entry', [node, ...this.parseIndexArgument()]);
+        node = fn('entry', [node, ...parseIndexArgument(this)]);
       } else if (isChar(t, "'")) {
         this.next();
         node = fn('transpose', [node]);
@@ -161,9 +191,9 @@ export class Parser extends EnvironmentParser {
   }
 
   /** `^{\top}`, `^T`, `^{-1}`, `^2`: transposes and inverses are recognised before powers. */
-  protected parseSuperscript(base: MathNode, caret: Token): MathNode {
+  parseSuperscript(base: MathNode, caret: Token): MathNode {
     const t = this.peek();
-    if (t.kind === 'eof') fail(`missing superscript after '^' at column ${caret.offset + 1}`, caret.offset);
+    if (t.kind === 'eof') fail(`missing superscript after '^'`, caret.offset);
     if (t.kind === 'num') this.splitNumber(this.pos);
     if (this.euler.has(base)) return fn('exp', [this.parseArgument('^')]);
     const { inner, end } = this.argumentTokens();
@@ -202,7 +232,7 @@ export class Parser extends EnvironmentParser {
   }
 
   /** Could this expression be a matrix? Decides whether `^{-1}` is a matrix inverse. */
-  protected isMatrixish(n: MathNode): boolean {
+  isMatrixish(n: MathNode): boolean {
     if (isSymbol(n)) {
       const kind = this.ctx.kindOf(n.name);
       return kind === 'matrix' || (kind === undefined && n.name === 'I');
@@ -234,10 +264,10 @@ export class Parser extends EnvironmentParser {
   }
 
   /** A TeX argument as an expression: `{…}` or a single token (one digit of a number). */
-  protected parseArgument(owner: string): MathNode {
+  parseArgument(owner: string): MathNode {
     const t = this.peek();
     if (t.kind === 'eof' || isChar(t, '}') || isChar(t, '&') || isCmd(t, '\\'))
-      fail(`${owner} is missing an argument at column ${t.offset + 1}`, t.offset);
+      fail(`${owner} is missing an argument`, t.offset);
     if (isChar(t, '{')) return this.parseBraceGroup();
     if (t.kind === 'num') {
       this.splitNumber(this.pos);
@@ -247,9 +277,9 @@ export class Parser extends EnvironmentParser {
     return this.parsePrimary();
   }
 
-  protected parseBraceGroup(): MathNode {
+  parseBraceGroup(): MathNode {
     const open = this.next();
-    if (isChar(this.peek(), '}')) fail(`empty group {} at column ${open.offset + 1}`, open.offset);
+    if (isChar(this.peek(), '}')) fail(`empty group {}`, open.offset);
     const saved = [this.absDepth, this.normDepth] as const;
     this.absDepth = 0;
     this.normDepth = 0;
@@ -260,7 +290,7 @@ export class Parser extends EnvironmentParser {
   }
 
   /** Items between `open` (already read) and a closing token, separated by top-level commas. */
-  protected parseList(open: Token, isClose: (t: Token) => boolean, closeName: string): MathNode[] {
+  parseList(open: Token, isClose: (t: Token) => boolean, closeName: string): MathNode[] {
     const saved = [this.absDepth, this.normDepth] as const;
     this.absDepth = 0;
     this.normDepth = 0;
@@ -268,8 +298,7 @@ export class Parser extends EnvironmentParser {
     const openName = isCmd(open, 'left')
       ? `\\left${describeDelimiter(this.toks[this.pos - 1])}`
       : describeToken(open);
-    if (isClose(this.peek()))
-      fail(`empty ${openName} … ${closeName} at column ${open.offset + 1}`, open.offset);
+    if (isClose(this.peek())) fail(`empty ${openName} … ${closeName}`, open.offset);
     const items = [this.parseAdditive()];
     while (isChar(this.peek(), ',')) {
       this.next();
@@ -277,9 +306,8 @@ export class Parser extends EnvironmentParser {
     }
     const t = this.peek();
     if (!isClose(t)) {
-      if (t.kind === 'eof')
-        fail(`missing ${closeName} for ${openName} at column ${open.offset + 1}`, open.offset);
-      unexpected(t, `expected ${closeName} to close ${openName} at column ${open.offset + 1}`);
+      if (t.kind === 'eof') fail(`missing ${closeName} for ${openName}`, open.offset);
+      unexpected(t, `expected ${closeName} to close ${openName}`);
     }
     this.next();
     if (isCmd(t, 'right')) this.pos++; // the delimiter after \right, whatever it is
@@ -287,7 +315,7 @@ export class Parser extends EnvironmentParser {
     return items;
   }
 
-  protected parsePrimary(): MathNode {
+  parsePrimary(): MathNode {
     const t = this.peek();
     this.enter(t);
     const node = this.parsePrimaryInner(t);
@@ -295,21 +323,21 @@ export class Parser extends EnvironmentParser {
     return node;
   }
 
-  protected parsePrimaryInner(t: Token): MathNode {
+  parsePrimaryInner(t: Token): MathNode {
     switch (t.kind) {
       case 'num':
         this.next();
         return num(Number(t.value));
       case 'letter':
-        return this.parseSymbolOrCall();
+        return parseSymbolOrCall(this);
       case 'eof':
-        return fail(`unexpected end of input at column ${t.offset + 1}: an operand is missing`, t.offset);
+        return fail(`unexpected end of input: an operand is missing`, t.offset);
       case 'param':
-        return fail(`macro parameter #${t.value} outside a macro at column ${t.offset + 1}`, t.offset);
+        return fail(`macro parameter #${t.value} outside a macro`, t.offset);
       case 'char':
         break;
       case 'cmd':
-        return this.parseCommand(t);
+        return this.commands.readCommand(this, t);
     }
     switch (t.value) {
       case '(':
@@ -322,7 +350,7 @@ export class Parser extends EnvironmentParser {
       case '{':
         return this.parseBraceGroup();
       case '|':
-        return this.parseAbs(t, (u) => isChar(u, '|'), "'|'");
+        return parseAbs(this, t, (u) => isChar(u, '|'), "'|'");
       case '∞':
         this.next();
         return num(Infinity);
@@ -332,126 +360,14 @@ export class Parser extends EnvironmentParser {
   }
 
   /** The one item of a bracket, as a parenthesised node (brackets group like parentheses). */
-  protected single(items: MathNode[], open: Token): MathNode {
+  single(items: MathNode[], open: Token): MathNode {
     return paren(this.only(items, open));
   }
 
-  protected only(items: MathNode[], open: Token): MathNode {
+  only(items: MathNode[], open: Token): MathNode {
     if (items.length !== 1)
-      fail(
-        `a list of ${items.length} values at column ${open.offset + 1} is not an expression`,
-        open.offset,
-        'unsupported',
-      );
+      fail(`a list of ${items.length} values is not an expression`, open.offset, 'unsupported');
     return items[0] as MathNode;
-  }
-
-  protected parseAbs(open: Token, isClose: (t: Token) => boolean, closeName: string): MathNode {
-    this.next();
-    const savedNorm = this.normDepth;
-    this.absDepth++;
-    this.normDepth = 0;
-    if (isClose(this.peek())) fail(`empty |…| at column ${open.offset + 1}`, open.offset);
-    const inner = this.parseAdditive();
-    const c = this.peek();
-    if (!isClose(c)) {
-      if (c.kind === 'eof')
-        fail(`missing closing ${closeName} for '|' at column ${open.offset + 1}`, open.offset);
-      unexpected(c, `expected closing ${closeName} for '|' at column ${open.offset + 1}`);
-    }
-    this.next();
-    this.absDepth--;
-    this.normDepth = savedNorm;
-    return fn('abs', [inner]);
-  }
-
-  protected parseNorm(open: Token, isClose: (t: Token) => boolean): MathNode {
-    this.next();
-    const savedAbs = this.absDepth;
-    this.normDepth++;
-    this.absDepth = 0;
-    if (isClose(this.peek())) fail(`empty norm at column ${open.offset + 1}`, open.offset);
-    const inner = this.parseAdditive();
-    const c = this.peek();
-    if (!isClose(c)) {
-      if (c.kind === 'eof') fail(`missing closing \\| for \\| at column ${open.offset + 1}`, open.offset);
-      unexpected(c, `expected closing \\| for the norm at column ${open.offset + 1}`);
-    }
-    this.next();
-    if (isCmd(c, 'right')) this.pos++;
-    this.normDepth--;
-    this.absDepth = savedAbs;
-    return this.normSubscript(inner);
-  }
-
-  /** `\|x\|`, `\|x\|_2` → norm; `_F` → normFro; `_1`, `_\infty`, `_p` → normP. */
-  protected normSubscript(inner: MathNode): MathNode {
-    const u = this.peek();
-    if (isChar(u, '^')) {
-      // `\|x\|^2_2`: the subscript still belongs to the norm.
-      const saved = this.pos;
-      this.next();
-      const power = this.parseArgument('^');
-      if (isChar(this.peek(), '_')) return binary('pow', this.normSubscript(inner), power);
-      this.pos = saved;
-    }
-    if (!isChar(this.peek(), '_')) return fn('norm', [inner]);
-    this.next();
-    if (this.peek().kind === 'num') this.splitNumber(this.pos);
-    const { inner: sub, end } = this.argumentTokens();
-    const sig = sub.map((u) => (u.kind === 'cmd' ? `\\${u.value}` : u.value)).join(' ');
-    if (sig === '2') {
-      this.pos = end;
-      return fn('norm', [inner]);
-    }
-    if (tokensToName(sub) === 'F') {
-      this.pos = end;
-      return fn('normFro', [inner]);
-    }
-    if (sig === '\\infty' || sig === '∞') {
-      this.pos = end;
-      return fn('normP', [inner, num(Infinity)]);
-    }
-    return fn('normP', [inner, this.parseArgument('norm subscript')]);
-  }
-
-  protected parseLeft(t: Token): MathNode {
-    this.next();
-    const d = this.toks[this.pos] as Token;
-    if (d.kind === 'eof') fail(`missing delimiter after \\left at column ${t.offset + 1}`, t.offset);
-    this.pos++;
-    const isRight = (u: Token): boolean => isCmd(u, 'right');
-    const dv = d.kind === 'cmd' ? `\\${d.value}` : d.value;
-    switch (dv) {
-      case '(':
-      case '[':
-      case '\\{':
-      case '\\lbrace':
-      case '\\lbrack':
-      case '.':
-        return this.single(this.parseList(t, isRight, '\\right'), t);
-      case '|':
-      case '\\vert':
-      case '\\lvert': {
-        const items = this.parseList(t, isRight, '\\right|');
-        return fn('abs', [this.only(items, t)]);
-      }
-      case '\\|':
-      case '\\Vert':
-      case '\\lVert': {
-        const items = this.parseList(t, isRight, '\\right\\|');
-        return this.normSubscript(this.only(items, t));
-      }
-      case '\\lfloor':
-      case '\\lceil': {
-        const items = this.parseList(t, isRight, '\\right');
-        return fn(dv === '\\lfloor' ? 'floor' : 'ceil', [this.only(items, t)]);
-      }
-      case '\\langle':
-        return fail(`\\left\\langle (inner product brackets) is not supported`, t.offset, 'unsupported');
-      default:
-        return fail(`\\left${dv} at column ${t.offset + 1} is not a delimiter`, t.offset);
-    }
   }
 }
 

@@ -2,7 +2,7 @@
 // `\forall x`) and asides (`\text{where } z = …`) that qualify them, at top-level separators.
 import { claimSeparators, conditionWords, connectiveWords, textCommands } from './commands';
 import { skipArgument } from './macros';
-import { relationOf } from './parser';
+import { relationOf } from './relations';
 import { depthDelta, isSpace } from './scan';
 import { isChar, isCmd, type Token } from './tokens';
 

@@ -1,8 +1,7 @@
 // Probability notation (𝔼, Var, Cov, Pr, P(…), \sim, \mid) is read but not sampled: a side that uses it
 // anywhere is reported as such, even when something else in it is unreadable too, so the step ends
 // unverifiable with the right reason and is never refuted.
-import { probabilityNames } from './commands';
-import { wordCommands } from './grammar';
+import { probabilityNames, wordCommands } from './commands';
 import { skipArgument } from './macros';
 import { isChar, isCmd, type Token } from './tokens';
 import type { ParseContext, ParseError } from './types';
@@ -47,9 +46,10 @@ export function findProbability(tokens: readonly Token[], ctx: ParseContext): Pa
     }
     if (what)
       return {
-        message: `${what} at column ${t.offset + 1} is probability notation, which sampling cannot check`,
+        message: `${what} is probability notation, which sampling cannot check`,
         offset: t.offset,
         code: 'probability',
+        subject: what,
       };
   }
   return undefined;

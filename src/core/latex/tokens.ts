@@ -117,6 +117,12 @@ export function describeToken(t: Token): string {
   }
 }
 
+/** A delimiter token as written, for messages. */
+export function describeDelimiter(t: Token | undefined): string {
+  if (!t) return '';
+  return t.kind === 'cmd' ? `\\${t.value}` : t.value;
+}
+
 export const isCmd = (t: Token | undefined, name: string): boolean => t?.kind === 'cmd' && t.value === name;
 export const isChar = (t: Token | undefined, ch: string): boolean =>
   t !== undefined && (t.kind === 'char' || t.kind === 'letter') && t.value === ch;

@@ -19,10 +19,13 @@ export interface ParseContext {
   macros: ReadonlyMap<string, MacroDef>;
 }
 
-/** A failure to read TeX. `offset` indexes the TeX given to the parser; callers map it to the file. */
+/** A failure to read TeX, as data. `offset` indexes the TeX given to the parser; callers map it to the file
+ *  (errors.ts' `lineColumn` gives the line and column within the TeX). The message holds no position. */
 export interface ParseError {
   message: string;
   offset: number;
+  /** The token or command the error is about, as written (`\int`, `'}'`, `\mathbb{E}`), when there is one. */
+  subject?: string;
   /** `syntax` for garbled input; `unsupported` for notation we read but cannot evaluate, such as
    *  probability (`\mathbb{E}`, `\operatorname{Var}`, `\sim`): those steps are unverifiable, never refuted. */
   code: 'syntax' | 'unsupported' | 'probability';
@@ -118,4 +121,6 @@ export interface Domain {
   hiOpen: boolean;
   /** [] scalar, [n] column vector, [m, n] matrix; entries are dimension expressions. */
   shape: MathNode[];
+  /** A finite set such as `\{-1, +1\}`: samples are drawn from these; `lo`/`hi` are its least and greatest. */
+  values?: MathNode[];
 }

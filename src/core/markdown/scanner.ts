@@ -6,7 +6,7 @@
 // under list items and admonitions far more often than it indents code), and a line with fewer `>`
 // markers ends a block quote (no lazy continuation).
 import type { Diagnostic } from '../types';
-import type { MdBlock, ScanResult, TexLine, TexSource } from './types';
+import { floorIndex, type MdBlock, type ScanResult, type TexLine, type TexSource } from './types';
 
 /** One physical line of the file, split into its container prefix and its content. */
 interface LineInfo {
@@ -80,16 +80,7 @@ export function scanMarkdown(text: string): ScanResult {
   const blocks: MdBlock[] = [];
   const diagnostics: Diagnostic[] = [];
 
-  const lineAt = (p: number): number => {
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lineStart[mid] ?? Infinity) <= p) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineAt = (p: number): number => floorIndex(n, (i) => lineStart[i] ?? Infinity, p);
   const lineEnd = (i: number): number => (lineStart[i] ?? 0) + (info[i]?.content.length ?? 0);
   const isBlank = (i: number): boolean => (info[i]?.content.trim() ?? '') === '';
   const depthOf = (i: number): number => info[i]?.depth ?? -1;

@@ -33,16 +33,34 @@ export interface ScanResult {
   diagnostics?: Diagnostic[];
 }
 
-/** The file position of an offset into extracted TeX. */
-export function texPos(src: TexSource, offset: number): Pos {
+/**
+ * The last index `i` in `[0, count)` with `keyAt(i) <= value` (0 when none): the one binary search behind
+ * every offset → line lookup (the scanner's lines, a formula's lines).
+ */
+export function floorIndex(count: number, keyAt: (i: number) => number, value: number): number {
   let lo = 0;
-  let hi = src.lines.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if ((src.lines[mid]?.offset ?? Infinity) <= offset) lo = mid;
+    if (keyAt(mid) <= value) lo = mid;
     else hi = mid - 1;
   }
-  const l = src.lines[lo];
+  return lo;
+}
+
+/** The file position of an offset into extracted TeX. */
+export function texPos(src: TexSource, offset: number): Pos {
+  const l = src.lines[floorIndex(src.lines.length, (i) => src.lines[i]?.offset ?? Infinity, offset)];
   if (!l) return { line: 1, column: 1 };
   return { line: l.line, column: l.column + (offset - l.offset) };
+}
+
+/** The offset into extracted TeX of a file position (the inverse of `texPos`), or undefined outside it. */
+export function texOffset(src: TexSource, pos: Pos): number | undefined {
+  const k = src.lines.findIndex((l) => l.line === pos.line);
+  const l = src.lines[k];
+  if (!l || pos.column < l.column) return undefined;
+  const offset = l.offset + (pos.column - l.column);
+  const end = src.lines[k + 1]?.offset ?? src.text.length + 1;
+  return offset < end ? offset : undefined;
 }

@@ -76,7 +76,11 @@ export class RandomModel {
   /** Symbols to read as events (0/1) when they turn out random, marked before their operand is compiled. */
   readonly eventNames = new Set<string>();
 
-  constructor(private readonly independent: (a: string, b: string) => boolean) {}
+  constructor(
+    private readonly independent: (a: string, b: string) => boolean,
+    /** The slot of a non-random free symbol (−1 when it has none), for cache keys. */
+    private readonly slotOfName: (name: string) => number,
+  ) {}
 
   /** Seeds the test distributions, line tests and Monte Carlo draws of the step. */
   seed(seed: number): void {
@@ -192,9 +196,6 @@ export class RandomModel {
     }
     return parts.join('\u0000');
   }
-
-  /** Slots of the non-random symbols an expectation reads, set by the compiler. */
-  slotOfName: (name: string) => number = () => -1;
 
   /** E f, reusing the value computed for the same key (see `keyOf`). */
   cached(

@@ -2,9 +2,10 @@
 // expect(g), variance(g), cov(a, b), prob(event), condProb(a, b), condExpect(g, h). Events are 0/1
 // expressions: relations (`Z > 0`), `and`/`or`/`not` (∩, ∪, complement) and event symbols.
 import type { MathNode } from 'mathjs';
+import type { AnyNode, CompilerApi, Scope } from '../verify/compilerApi';
 import type { Evaluator } from '../verify/env';
+import type { FunctionSpec } from '../verify/registry';
 import { EvalUnsupported } from '../verify/value';
-import type { RandomModel } from './model';
 
 /** The vocabulary names compiled here, with their arities. */
 export const probabilityOperators: ReadonlyMap<string, number> = new Map([
@@ -15,14 +16,6 @@ export const probabilityOperators: ReadonlyMap<string, number> = new Map([
   ['condProb', 2],
   ['condExpect', 2],
 ]);
-
-/** What the compiler lends: compiling a node in the current scope, with the names it reads. */
-export interface OperatorHost {
-  model: RandomModel;
-  compile(node: MathNode): { evaluate: Evaluator; names: Set<string> };
-  /** Slots of the indices bound where the operator stands (`i` of an enclosing sum). */
-  scopeSlots: readonly number[];
-}
 
 let sites = 0;
 
@@ -39,22 +32,30 @@ function markEvents(node: MathNode, into: Set<string>): void {
 
 /** Compiles `name(args…)`; every operand is compiled under the model's depth, so undeclared capitals in
  *  it are random variables. */
-export function compileProbability(name: string, args: readonly MathNode[], host: OperatorHost): Evaluator {
+function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name: string): Evaluator {
   const arity = probabilityOperators.get(name);
   if (arity === undefined || args.length !== arity)
     throw new EvalUnsupported(`${name} takes ${arity ?? 'no'} argument${arity === 1 ? '' : 's'}`);
-  const { model } = host;
+  const model = c.random;
   if (name === 'prob' || name === 'condProb') for (const a of args) markEvents(a, model.eventNames);
   model.depth++;
   let parts: { evaluate: Evaluator; names: Set<string> }[];
   try {
-    parts = args.map((a) => host.compile(a));
+    parts = args.map((a) => {
+      const names = new Set<string>();
+      c.trackers.push(names);
+      try {
+        return { evaluate: c.node(a, scope), names };
+      } finally {
+        c.trackers.pop();
+      }
+    });
   } finally {
     model.depth--;
   }
   const names = new Set(parts.flatMap((p) => [...p.names]));
   const [a, b] = parts.map((p) => p.evaluate) as [Evaluator, Evaluator];
-  const site = { id: sites++, inputs: host.scopeSlots };
+  const site = { id: sites++, inputs: [...scope.values()] };
   switch (name) {
     case 'expect':
       return model.expect(a, names, site);
@@ -70,3 +71,9 @@ export function compileProbability(name: string, args: readonly MathNode[], host
       return model.conditionalExpectation(a, b, names);
   }
 }
+
+/** The registration of the operators with the compiler (verify/registry.ts). */
+export const probabilityFunctions: FunctionSpec = {
+  names: [...probabilityOperators.keys()],
+  compile: compileProbability,
+};

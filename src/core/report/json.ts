@@ -1,5 +1,5 @@
-// The machine-readable report of `stepwise check --json` (issue 2 §5), and a validator for its shape so
-// that tests, CI scripts and other adapters can check a report they received without trusting it.
+// The machine-readable report of `stepwise check --json` (issue 2 §5); its shape is validated by
+// `validateReport` (src/protocol/shapes.ts), so tests, scripts and adapters need not trust a report.
 import type { FileReport, Report, StepResult } from '../types';
 
 /** The one JSON document the CLI prints for all files checked. */
@@ -55,112 +55,9 @@ export function reportExitCode(report: Report): 0 | 1 {
   return t.refuted + t.experimentsFailed + t.experimentsError === 0 ? 0 : 1;
 }
 
-type Check = (v: unknown, at: string, errs: string[]) => void;
-
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const num: Check = (v, at, errs) => {
-  if (typeof v !== 'number' || !Number.isFinite(v)) errs.push(`${at}: expected a finite number`);
-};
-const int1: Check = (v, at, errs) => {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) errs.push(`${at}: expected an integer ≥ 1`);
-};
-const str: Check = (v, at, errs) => {
-  if (typeof v !== 'string') errs.push(`${at}: expected a string`);
-};
-const bool: Check = (v, at, errs) => {
-  if (typeof v !== 'boolean') errs.push(`${at}: expected a boolean`);
-};
-const oneOf =
-  (...values: string[]): Check =>
-  (v, at, errs) => {
-    if (typeof v !== 'string' || !values.includes(v))
-      errs.push(`${at}: expected one of ${values.join(', ')}`);
-  };
-const arr =
-  (item: Check): Check =>
-  (v, at, errs) => {
-    if (!Array.isArray(v)) errs.push(`${at}: expected an array`);
-    else v.forEach((x, i) => item(x, `${at}[${i}]`, errs));
-  };
-const obj =
-  (fields: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
-  (v, at, errs) => {
-    if (!isObj(v)) {
-      errs.push(`${at}: expected an object`);
-      return;
-    }
-    for (const [k, c] of Object.entries(fields)) {
-      if (!(k in v)) errs.push(`${at}.${k}: missing`);
-      else c(v[k], `${at}.${k}`, errs);
-    }
-    for (const [k, c] of Object.entries(optional))
-      if (k in v && v[k] !== undefined) c(v[k], `${at}.${k}`, errs);
-  };
-const sampleValue: Check = (v, at, errs) => {
-  const ok =
-    (typeof v === 'number' && Number.isFinite(v)) ||
-    (Array.isArray(v) &&
-      (v.every((x) => typeof x === 'number') ||
-        v.every((r) => Array.isArray(r) && r.every((x) => typeof x === 'number'))));
-  if (!ok) errs.push(`${at}: expected a number, a vector or a matrix`);
-};
-const counterexample: Check = (v, at, errs) => {
-  if (v === null) return;
-  if (!isObj(v)) errs.push(`${at}: expected an object or null`);
-  else for (const [k, x] of Object.entries(v)) sampleValue(x, `${at}.${k}`, errs);
-};
-
-const step = obj(
-  {
-    index: int1,
-    line: int1,
-    relation: str,
-    lhs: str,
-    rhs: str,
-    status: oneOf('verified', 'refuted', 'unverifiable'),
-    message: str,
-    samples: (v, at, errs) => {
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) errs.push(`${at}: expected an integer ≥ 0`);
-    },
-    counterexample,
-  },
-  { column: int1, assumptions: arr(str), method: oneOf('sampling', 'exact', 'quadrature', 'monte-carlo') },
-);
-const derivation = obj({ line: int1, endLine: int1, steps: arr(step) });
-const experiment = obj(
-  {
-    line: int1,
-    endLine: int1,
-    status: oneOf('passed', 'failed', 'error', 'skipped'),
-    message: str,
-    checks: arr(obj({ line: int1, label: str, passed: bool })),
-  },
-  { title: str, errorLine: int1, durationMs: num },
-);
-const diagnostic = obj(
-  { line: int1, severity: oneOf('error', 'warning', 'info'), message: str },
-  { column: int1, endLine: int1, endColumn: int1 },
-);
-const file = obj({
-  path: str,
-  derivations: arr(derivation),
-  experiments: arr(experiment),
-  diagnostics: arr(diagnostic),
-});
-const report = obj({
-  version: (v, at, errs) => {
-    if (v !== 1) errs.push(`${at}: expected 1`);
-  },
-  files: arr(file),
-});
-
-/** Problems with a value claiming to be a report (empty when it has the documented shape). */
-export function validateReport(value: unknown): string[] {
-  const errs: string[] = [];
-  report(value, 'report', errs);
-  return errs;
-}
+// The report's shape is described once, in src/protocol/shapes.ts, with the other results that cross a
+// boundary; readers of a report (tests, scripts, other adapters) check it there.
+export { validateReport } from '../../protocol/shapes';
 
 /** The step numbering rule: 1, 2, 3 … within each block, in reading order. */
 export function stepsNumbered(steps: readonly StepResult[]): boolean {

@@ -35,6 +35,7 @@ export function defaultDimensionNote(name: string, fixed?: number): string {
 export function domainText(d: Domain, show: (n: MathNode) => string = (n) => n.toString()): string {
   const field = d.field === 'integer' ? 'ℤ' : 'ℝ';
   const shape = d.shape.length ? `^{${d.shape.map(show).join('×')}}` : '';
+  if (d.values) return `{${d.values.map(show).join(', ')}}${shape}`;
   if (!d.lo && !d.hi) return field + shape;
   if (d.field === 'integer' && d.lo && d.hi) return `{${show(d.lo)},…,${show(d.hi)}}${shape}`;
   const lo = d.lo ? show(d.lo) : '-∞';

@@ -4,79 +4,79 @@ import { builtins } from './functions';
 import { mul, needScalar, scalarOf } from './ops';
 import { EvalUnsupported, Eye, Mat, ShapeError, type Value } from './value';
 import { tick, type Evaluator } from './env';
-import type { AnyNode } from './compilerBase';
-import { SumCompiler } from './sums';
-export abstract class CallCompiler extends SumCompiler {
-  protected call(args: AnyNode[], scope: ReadonlyMap<string, number>): Evaluator {
-    const name = this.boundName(args[0], 'a function application');
-    const rest = args.slice(1);
-    const entry = this.table.lookup(name);
-    if (entry?.kind === 'function') return this.apply(name, rest, scope);
-    if (builtins[name] && !entry) {
-      const impl = builtins[name];
-      const ev = rest.map((a) => this.node(a, scope));
-      return (env) => impl(ev.map((e) => e(env)));
-    }
-    if (entry && rest.length === 1) {
-      // A declared non-function written before parentheses: a product, as `a(b + c)`.
-      const f = this.symbol(name, scope);
-      const x = this.node(rest[0] as AnyNode, scope);
-      return (env) => mul(f(env), x(env));
-    }
+import type { AnyNode, CompilerApi, Scope } from './compilerApi';
+import type { FunctionSpec } from './registry';
+export const calls: FunctionSpec = { names: ['call'], compile: (c, args, scope) => call(c, args, scope) };
+
+export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
+  const name = c.boundName(args[0], 'a function application');
+  const rest = args.slice(1);
+  const entry = c.table.lookup(name);
+  if (entry?.kind === 'function') return apply(c, name, rest, scope);
+  if (builtins[name] && !entry) {
+    const impl = builtins[name];
+    const ev = rest.map((a) => c.node(a, scope));
+    return (env) => impl(ev.map((e) => e(env)));
+  }
+  if (entry && rest.length === 1) {
+    // A declared non-function written before parentheses: a product, as `a(b + c)`.
+    const f = c.symbol(name, scope);
+    const x = c.node(rest[0] as AnyNode, scope);
+    return (env) => mul(f(env), x(env));
+  }
+  throw new EvalUnsupported(
+    `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,
+  );
+}
+
+/** Inline application of a declared function; entrywise when a scalar parameter receives a matrix. */
+export function apply(c: CompilerApi, name: string, argNodes: AnyNode[], scope: Scope): Evaluator {
+  const entry = c.table.lookup(name);
+  if (entry?.kind !== 'function') throw new EvalUnsupported(`${name} is not a declared function`);
+  if (entry.params.length !== argNodes.length) {
     throw new EvalUnsupported(
-      `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,
+      `${name} takes ${entry.params.length} argument${entry.params.length === 1 ? '' : 's'}, given ${argNodes.length}`,
     );
   }
-
-  /** Inline application of a declared function; entrywise when a scalar parameter receives a matrix. */
-  protected apply(name: string, argNodes: AnyNode[], scope: ReadonlyMap<string, number>): Evaluator {
-    const entry = this.table.lookup(name);
-    if (entry?.kind !== 'function') throw new EvalUnsupported(`${name} is not a declared function`);
-    if (entry.params.length !== argNodes.length) {
-      throw new EvalUnsupported(
-        `${name} takes ${entry.params.length} argument${entry.params.length === 1 ? '' : 's'}, given ${argNodes.length}`,
-      );
-    }
-    const args = argNodes.map((a) => this.node(a, scope));
-    const slots = entry.params.map(() => this.fresh());
-    const inner = new Map<string, number>();
-    entry.params.forEach((p, i) => inner.set(p, slots[i] as number));
-    const scalarParam = entry.params.map((p) => {
-      const k = this.table.kindOf(p);
-      return k !== 'vector' && k !== 'matrix';
-    });
-    const body = this.expand(name, () => this.node(entry.body as AnyNode, inner));
-    return (env) => {
-      const vals = args.map((a) => a(env));
-      let shape: Mat | undefined;
-      vals.forEach((v, i) => {
-        if (v instanceof Eye) throw new ShapeError(`the size of I given to ${name} is unknown`);
-        if (scalarParam[i] && v instanceof Mat && scalarOf(v) === undefined) {
-          if (shape && (shape.rows !== v.rows || shape.cols !== v.cols)) {
-            throw new ShapeError(`${name} applied entrywise to arguments of different shapes`);
-          }
-          shape = v;
+  const args = argNodes.map((a) => c.node(a, scope));
+  const slots = entry.params.map(() => c.fresh());
+  const inner = new Map<string, number>();
+  entry.params.forEach((p, i) => inner.set(p, slots[i] as number));
+  const scalarParam = entry.params.map((p) => {
+    const k = c.table.kindOf(p);
+    return k !== 'vector' && k !== 'matrix';
+  });
+  const body = c.expand(name, () => c.node(entry.body as AnyNode, inner));
+  return (env) => {
+    const vals = args.map((a) => a(env));
+    let shape: Mat | undefined;
+    vals.forEach((v, i) => {
+      if (v instanceof Eye) throw new ShapeError(`the size of I given to ${name} is unknown`);
+      if (scalarParam[i] && v instanceof Mat && scalarOf(v) === undefined) {
+        if (shape && (shape.rows !== v.rows || shape.cols !== v.cols)) {
+          throw new ShapeError(`${name} applied entrywise to arguments of different shapes`);
         }
-      });
-      const saved = slots.map((s) => env.slots[s]);
-      try {
-        if (!shape) {
-          vals.forEach((v, i) => (env.slots[slots[i] as number] = v));
-          return body(env);
-        }
-        const out = Mat.zeros(shape.rows, shape.cols);
-        for (let k = 0; k < out.data.length; k++) {
-          tick(env);
-          vals.forEach((v, i) => {
-            env.slots[slots[i] as number] =
-              scalarParam[i] && v instanceof Mat && scalarOf(v) === undefined ? (v.data[k] as number) : v;
-          });
-          out.data[k] = needScalar(body(env), `${name} applied entrywise`);
-        }
-        return out;
-      } finally {
-        saved.forEach((v, i) => (env.slots[slots[i] as number] = v as Value));
+        shape = v;
       }
-    };
-  }
+    });
+    const saved = slots.map((s) => env.slots[s]);
+    try {
+      if (!shape) {
+        vals.forEach((v, i) => (env.slots[slots[i] as number] = v));
+        return body(env);
+      }
+      const out = Mat.zeros(shape.rows, shape.cols);
+      for (let k = 0; k < out.data.length; k++) {
+        tick(env);
+        vals.forEach((v, i) => {
+          env.slots[slots[i] as number] =
+            scalarParam[i] && v instanceof Mat && scalarOf(v) === undefined ? (v.data[k] as number) : v;
+        });
+        out.data[k] = needScalar(body(env), `${name} applied entrywise`);
+      }
+      return out;
+    } finally {
+      saved.forEach((v, i) => (env.slots[slots[i] as number] = v as Value));
+    }
+  };
 }

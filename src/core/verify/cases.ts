@@ -1,8 +1,15 @@
-// Comparisons as values (1 or 0, entrywise over vectors and matrices) and the cases of a piecewise
-// definition taken entry by entry, as ReLU(x) of a vector needs.
+// Cases: piecewise definitions, comparisons as values (1 or 0, entrywise over vectors and matrices), and
+// the cases of a piecewise definition taken entry by entry, as ReLU(x) of a vector needs.
+import type { CompilerApi, Scope, AnyNode } from './compilerApi';
 import type { Env, Evaluator } from './env';
 import { needScalar, scalarOf } from './ops';
 import { Eye, InvalidSample, Mat, ShapeError, type Value } from './value';
+import type { FunctionSpec } from './registry';
+
+export const piecewiseFunction: FunctionSpec = {
+  names: ['piecewise'],
+  compile: (c, args, scope) => piecewise(c, args, scope),
+};
 
 /** The numeric meaning of mathjs's comparison operators. */
 export const relationOps: Record<string, (a: number, b: number) => boolean> = {
@@ -68,4 +75,23 @@ export function entrywiseCases(
     throw new InvalidSample('no case of the piecewise definition applies');
   }
   return new Mat(first.rows, first.cols, out);
+}
+
+export function piecewise(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
+  const ev = args.map((a) => c.node(a, scope));
+  const otherwise = ev.length % 2 === 1 ? ev[ev.length - 1] : undefined;
+  const pairs: [Evaluator, Evaluator][] = [];
+  for (let i = 0; i + 1 < ev.length; i += 2) pairs.push([ev[i] as Evaluator, ev[i + 1] as Evaluator]);
+  return (env) => {
+    for (let k = 0; k < pairs.length; k++) {
+      const [cond, value] = pairs[k] as [Evaluator, Evaluator];
+      const truthValue = cond(env);
+      if (truthValue instanceof Mat && scalarOf(truthValue) === undefined)
+        return entrywiseCases(env, truthValue, k, pairs, otherwise);
+      const s = needScalar(truthValue, 'a condition of cases');
+      if (s !== 0 && !Number.isNaN(s)) return value(env);
+    }
+    if (otherwise) return otherwise(env);
+    throw new InvalidSample('no case of the piecewise definition applies');
+  };
 }

@@ -1,91 +1,60 @@
 // Turns a mathjs tree of the parser's vocabulary into a closure evaluated once per sample. Compiling once
 // per step and evaluating per sample keeps a scalar step in microseconds. Symbols live in numbered slots;
 // definitions and declared functions are expanded inline (with a guard against circular definitions), so
-// the sampler sees the symbols they depend on as free symbols of the step.
-import { constants, identityName } from '../symbols/defaults';
-import { builtins } from './functions';
-import { add, div, mul, needScalar, neg, pow, sub } from './ops';
-import { EvalUnsupported, Eye, type Value } from './value';
-import { relationOps, truth } from './cases';
-import type { Evaluator } from './env';
-import type { AnyNode } from './compilerBase';
-import { DerivativeCompiler } from './differentiation';
-import { conventionallyRandom, RandomModel } from '../probability/model';
-import { compileProbability, probabilityOperators } from '../probability/operators';
+// the sampler sees the symbols they depend on as free symbols of the step. Each node type and each
+// function is compiled by a handler of registry.ts.
 import type { MathNode } from 'mathjs';
+import { constants, identityName } from '../symbols/defaults';
+import type { SymbolTable } from '../symbols/table';
+import { type AnyNode, type CompilerApi, maxExpansionDepth, type Scope } from './compilerApi';
+import type { Evaluator } from './env';
+import { conventionallyRandom, RandomModel } from '../probability/model';
+import { nodeHandlers } from './registry';
+import { EvalUnsupported, Eye, type Value } from './value';
 
 export type { Env, Evaluator } from './env';
+export { rawFunctions } from './registry';
 
-/** Names the evaluator takes from its raw (unevaluated) arguments. */
-export const rawFunctions = new Set([
-  'sumOver',
-  'prodOver',
-  'piecewise',
-  'deriv',
-  'grad',
-  'call',
-  'derivFn',
-  'entry',
-]);
+export class Compiler implements CompilerApi {
+  /** Free symbols of everything compiled so far, with their slots. */
+  readonly free = new Map<string, number>();
+  slotCount = 0;
+  usesDerivative = false;
+  readonly constantsUsed = new Set<string>();
+  identityUsed = false;
+  readonly sizeSymbols = new Set<string>();
+  readonly trackers: Set<string>[] = [];
+  private readonly expanding: string[] = [];
 
-/** mathjs's arithmetic operators on values (numbers, matrices, I). */
-const binaryOps: Record<string, (a: Value, b: Value) => Value> = {
-  add,
-  subtract: sub,
-  multiply: mul,
-  divide: div,
-  pow,
-};
+  readonly random: RandomModel;
 
-/** Compiles mathjs trees of the parser's vocabulary: dispatch by node type, symbols, operators, functions. */
-export class Compiler extends DerivativeCompiler {
-  /** The step's random symbols and the expectations over them (probability/model.ts). */
-  readonly random = new RandomModel(this.table.declaredIndependent);
+  constructor(readonly table: SymbolTable) {
+    this.random = new RandomModel(table.declaredIndependent, (n) => this.free.get(n) ?? -1);
+  }
 
-  protected node(n: AnyNode, scope: ReadonlyMap<string, number>): Evaluator {
-    switch (n.type) {
-      case 'ConstantNode': {
-        const v = n.value;
-        const num = typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : Number(v);
-        if (Number.isNaN(num)) throw new EvalUnsupported(`cannot evaluate the constant ${String(v)}`);
-        return () => num;
-      }
-      case 'SymbolNode':
-        return this.symbol(n.name as string, scope);
-      case 'ParenthesisNode':
-        return this.node(n.content as AnyNode, scope);
-      case 'OperatorNode':
-        return this.operator(n.fn as string, n.args as AnyNode[], scope);
-      case 'FunctionNode':
-        return this.func(n, scope);
-      case 'ArrayNode':
-        return this.array(n.items as AnyNode[], scope);
-      case 'AccessorNode':
-        return this.accessor(n, scope);
-      case 'RelationalNode': {
-        const conds = n.conditionals as string[];
-        const params = (n.params as AnyNode[]).map((p) => this.node(p, scope));
-        return (env) => {
-          const vals = params.map((p) => needScalar(p(env), 'a comparison'));
-          for (let i = 0; i < conds.length; i++) {
-            const op = relationOps[conds[i] as string];
-            if (!op || !op(vals[i] as number, vals[i + 1] as number)) return 0;
-          }
-          return 1;
-        };
-      }
-      case 'ConditionalNode': {
-        const c = this.node(n.condition as AnyNode, scope);
-        const t = this.node(n.trueExpr as AnyNode, scope);
-        const f = this.node(n.falseExpr as AnyNode, scope);
-        return (env) => (needScalar(c(env), 'a condition') ? t(env) : f(env));
-      }
-      default:
-        throw new EvalUnsupported(`cannot evaluate a ${n.type}`);
+  /** A closure computing `node`; throws EvalUnsupported for what cannot be evaluated. */
+  compile(node: MathNode): Evaluator {
+    return this.node(node as AnyNode, new Map());
+  }
+
+  /** Like compile, also returning the free symbols the expression reads (to order sampling). */
+  compileTracked(node: MathNode): { evaluate: Evaluator; names: Set<string> } {
+    const names = new Set<string>();
+    this.trackers.push(names);
+    try {
+      return { evaluate: this.compile(node), names };
+    } finally {
+      this.trackers.pop();
     }
   }
 
-  protected symbol(name: string, scope: ReadonlyMap<string, number>): Evaluator {
+  node(n: AnyNode, scope: Scope): Evaluator {
+    const handler = nodeHandlers[n.type];
+    if (!handler) throw new EvalUnsupported(`cannot evaluate a ${n.type}`);
+    return handler(this, n, scope);
+  }
+
+  symbol(name: string, scope: Scope): Evaluator {
     const bound = scope.get(name);
     if (bound !== undefined) return (env) => env.slots[bound] as Value;
     const random = this.randomSlot(name);
@@ -116,83 +85,37 @@ export class Compiler extends DerivativeCompiler {
     return (env) => env.slots[slot] as Value;
   }
 
-  protected operator(fn: string, args: AnyNode[], scope: ReadonlyMap<string, number>): Evaluator {
-    const ev = args.map((a) => this.node(a, scope));
-    const [a, b] = ev;
-    if (!a) throw new EvalUnsupported(`operator ${fn} without operands`);
-    const binary = binaryOps[fn];
-    if (binary && b) {
-      if (ev.length > 2) {
-        // mathjs folds `a + b + c` into one node for add and multiply only; keep the written order.
-        return (env) => ev.slice(1).reduce((acc, e) => binary(acc, e(env)), a(env));
-      }
-      return (env) => binary(a(env), b(env));
+  slotOf(name: string): number {
+    for (const t of this.trackers) t.add(name);
+    let s = this.free.get(name);
+    if (s === undefined) {
+      s = this.slotCount++;
+      this.free.set(name, s);
     }
-    if (fn === 'unaryMinus') return (env) => neg(a(env));
-    if (fn === 'unaryPlus') return a;
-    if (fn === 'factorial') {
-      const f = builtins.factorial as (args: Value[]) => Value;
-      return (env) => f([a(env)]);
-    }
-    const rel = relationOps[fn];
-    if (rel && b) return (env) => truth(a(env), b(env), rel);
-    if (fn === 'and' && b) return (env) => truth(a(env), b(env), (x, y) => x !== 0 && y !== 0);
-    if (fn === 'or' && b) return (env) => truth(a(env), b(env), (x, y) => x !== 0 || y !== 0);
-    if (fn === 'not') return (env) => (needScalar(a(env), 'not') ? 0 : 1);
-    throw new EvalUnsupported(`cannot evaluate the operator ${fn}`);
+    return s;
   }
 
-  protected func(n: AnyNode, scope: ReadonlyMap<string, number>): Evaluator {
-    const fnNode = n.fn as AnyNode;
-    const name = fnNode.type === 'SymbolNode' ? (fnNode.name as string) : '';
-    const args = n.args as AnyNode[];
-    switch (name) {
-      case 'sumOver':
-      case 'prodOver':
-        return this.bigOperator(name, args, scope);
-      case 'piecewise':
-        return this.piecewise(args, scope);
-      case 'deriv':
-      case 'grad':
-        return this.derivative(name, args, scope);
-      case 'call':
-        return this.call(args, scope);
-      case 'derivFn':
-        return this.derivFn(args, scope);
-      case 'entry':
-        return this.entry(args, scope);
+  fresh(): number {
+    return this.slotCount++;
+  }
+
+  expand<T>(name: string, build: () => T): T {
+    if (this.expanding.includes(name)) {
+      throw new EvalUnsupported(`circular definition: ${[...this.expanding, name].join(' → ')}`);
     }
-    if (probabilityOperators.has(name)) {
-      this.random.slotOfName = (n) => this.free.get(n) ?? -1;
-      return compileProbability(name, args, {
-        model: this.random,
-        scopeSlots: [...scope.values()],
-        compile: (node: MathNode) => {
-          const names = new Set<string>();
-          this.trackers.push(names);
-          try {
-            return { evaluate: this.node(node as AnyNode, scope), names };
-          } finally {
-            this.trackers.pop();
-          }
-        },
-      });
+    if (this.expanding.length >= maxExpansionDepth)
+      throw new EvalUnsupported('definitions nested too deeply');
+    this.expanding.push(name);
+    try {
+      return build();
+    } finally {
+      this.expanding.pop();
     }
-    const impl = builtins[name];
-    if (impl) {
-      const ev = args.map((a) => this.node(a, scope));
-      if (ev.length === 1) {
-        const only = ev[0] as Evaluator;
-        return (env) => impl([only(env)]);
-      }
-      return (env) => impl(ev.map((e) => e(env)));
-    }
-    if (name && this.table.lookup(name)?.kind === 'function') {
-      return this.apply(name, args, scope);
-    }
-    throw new EvalUnsupported(
-      name ? `unknown function ${name}` : 'cannot evaluate the application of an expression as a function',
-    );
+  }
+
+  boundName(node: AnyNode | undefined, what: string): string {
+    if (node?.type !== 'SymbolNode') throw new EvalUnsupported(`${what} needs a variable name`);
+    return node.name as string;
   }
 
   /**

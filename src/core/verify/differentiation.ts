@@ -4,126 +4,130 @@ import { needScalar } from './ops';
 import { EvalUnsupported, Eye, InvalidSample, Mat, ShapeError, type Value } from './value';
 import { type Env, type Evaluator } from './env';
 import { differentiate, scalarDerivative } from './stencil';
-import { type AnyNode, undeclaredEntries } from './compilerBase';
-import { IndexCompiler } from './indexing';
-export abstract class DerivativeCompiler extends IndexCompiler {
-  protected derivative(
-    name: 'deriv' | 'grad',
-    args: AnyNode[],
-    scope: ReadonlyMap<string, number>,
-  ): Evaluator {
-    if (args.length !== 2) throw new EvalUnsupported(`${name} takes a variable and an expression`);
-    this.usesDerivative = true;
-    const target = args[0] as AnyNode;
-    const targetFn = target.type === 'FunctionNode' ? ((target.fn as AnyNode).name as string) : '';
-    if (targetFn === 'entry') {
-      // ∂/∂z_j: perturb one entry of a vector (or matrix) variable.
-      const [objectNode, ...subscripts] = target.args as AnyNode[];
-      const variable = this.boundName(objectNode, 'a derivative');
-      if (!scope.has(variable) && !this.table.lookup(variable))
-        throw undeclaredEntries(variable, subscripts.length);
-      const slot = scope.get(variable) ?? this.slotOf(variable);
-      const subs = subscripts.map((d) => this.node(d, scope));
-      const body = this.node(args[1] as AnyNode, scope);
-      return (env) => {
-        const z = env.slots[slot] as Value;
-        const ij = subs.map((d) => needScalar(d(env), 'an index'));
-        if (!(z instanceof Mat)) {
-          if (ij.every((x) => x === 1)) return differentiate(env, slot, body);
-          throw new ShapeError(`a subscript on the scalar ${variable}`);
-        }
-        const [i, j] = ij.length === 1 ? (z.cols === 1 ? [ij[0], 1] : [1, ij[0]]) : ij;
-        const k = ((i as number) - 1) * z.cols + ((j as number) - 1);
-        if (
-          !Number.isInteger(k) ||
-          (i as number) < 1 ||
-          (i as number) > z.rows ||
-          (j as number) < 1 ||
-          (j as number) > z.cols
-        ) {
-          throw new InvalidSample(`index (${i}, ${j}) outside a ${z.rows}×${z.cols} value`);
-        }
-        try {
-          return scalarDerivative(env, z.data[k] as number, (t) => {
-            const moved = new Mat(z.rows, z.cols, Float64Array.from(z.data));
-            moved.data[k] = t;
-            env.slots[slot] = moved;
-            return body(env);
-          });
-        } finally {
-          env.slots[slot] = z;
-        }
-      };
-    }
-    const variable = this.boundName(target, 'a derivative');
-    const slot = scope.get(variable) ?? this.slotOf(variable);
-    const reads = new Set<string>();
-    this.trackers.push(reads);
-    let body: Evaluator;
-    try {
-      body = this.node(args[1] as AnyNode, scope);
-    } finally {
-      this.trackers.pop();
-    }
-    this.checkDependence(variable, reads, scope);
-    return (env) => differentiate(env, slot, body);
-  }
+import { apply } from './calls';
+import { type AnyNode, type CompilerApi, type Scope, undeclaredEntries } from './compilerApi';
+import type { FunctionSpec } from './registry';
 
-  /** `∂y_ℓ/∂y_{ℓ-1}` with y_ℓ undeclared would be 0 (y_ℓ drawn independently) and could refute a true
-   *  step: a derivative whose body never reads its variable, through any definition, while it reads an
-   *  undeclared symbol, differentiates something we were not told depends on the variable. */
-  protected checkDependence(variable: string, reads: Set<string>, scope: ReadonlyMap<string, number>): void {
-    if (scope.has(variable) || reads.has(variable)) return;
-    const free = [...reads].find((n) => !this.table.lookup(n));
-    if (free === undefined) return;
-    throw new EvalUnsupported(
-      `${free} is not defined as a function of ${variable}; define it (e.g. <!-- let ${free} = … -->) to differentiate it`,
-    );
-  }
+export const derivatives: FunctionSpec[] = [
+  {
+    names: ['deriv', 'grad'],
+    compile: (c, args, scope, name) => derivative(c, name as 'deriv' | 'grad', args, scope),
+  },
+  { names: ['derivFn'], compile: (c, args, scope) => derivFn(c, args, scope) },
+];
 
-  /** `f'(x)`, `σ''(z)`: the k-th derivative of a one-variable function, entrywise over a vector argument. */
-  protected derivFn(args: AnyNode[], scope: ReadonlyMap<string, number>): Evaluator {
-    const [fNode, kNode, ...rest] = args;
-    const name = this.boundName(fNode, 'a derivative of a function');
-    const k = kNode?.type === 'ConstantNode' ? Number(kNode.value) : NaN;
-    if (!Number.isInteger(k) || k < 1 || k > 3)
-      throw new EvalUnsupported(`cannot take derivative number ${k} of ${name}`);
-    if (rest.length !== 1) throw new EvalUnsupported(`the derivative of ${name} needs exactly one argument`);
-    this.usesDerivative = true;
-    const x = this.node(rest[0] as AnyNode, scope);
-    const slot = this.fresh();
-    const placeholder = `\u0000${slot}`;
-    const inner = new Map(scope).set(placeholder, slot);
-    const t = { type: 'SymbolNode', name: placeholder } as unknown as AnyNode;
-    const entry = this.table.lookup(name);
-    const impl = builtins[name];
-    let f: Evaluator;
-    if (entry?.kind === 'function') f = this.apply(name, [t], inner);
-    else if (impl && !entry) f = (env) => impl([env.slots[slot] as Value]);
-    else
-      throw new EvalUnsupported(
-        `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,
-      );
-    const nth = (env: Env, at: number, order: number): number => {
-      if (order === 0) {
-        env.slots[slot] = at;
-        return needScalar(f(env), `${name}`);
-      }
-      return needScalar(
-        scalarDerivative(env, at, (u) => nth(env, u, order - 1)),
-        `the derivative of ${name}`,
-      );
-    };
+export function derivative(c: CompilerApi, name: 'deriv' | 'grad', args: AnyNode[], scope: Scope): Evaluator {
+  if (args.length !== 2) throw new EvalUnsupported(`${name} takes a variable and an expression`);
+  c.usesDerivative = true;
+  const target = args[0] as AnyNode;
+  const targetFn = target.type === 'FunctionNode' ? ((target.fn as AnyNode).name as string) : '';
+  if (targetFn === 'entry') {
+    // ∂/∂z_j: perturb one entry of a vector (or matrix) variable.
+    const [objectNode, ...subscripts] = target.args as AnyNode[];
+    const variable = c.boundName(objectNode, 'a derivative');
+    if (!scope.has(variable) && !c.table.lookup(variable))
+      throw undeclaredEntries(variable, subscripts.length);
+    const slot = scope.get(variable) ?? c.slotOf(variable);
+    const subs = subscripts.map((d) => c.node(d, scope));
+    const body = c.node(args[1] as AnyNode, scope);
     return (env) => {
-      const v = x(env);
-      const saved = env.slots[slot];
+      const z = env.slots[slot] as Value;
+      const ij = subs.map((d) => needScalar(d(env), 'an index'));
+      if (!(z instanceof Mat)) {
+        if (ij.every((x) => x === 1)) return differentiate(env, slot, body);
+        throw new ShapeError(`a subscript on the scalar ${variable}`);
+      }
+      const [i, j] = ij.length === 1 ? (z.cols === 1 ? [ij[0], 1] : [1, ij[0]]) : ij;
+      const k = ((i as number) - 1) * z.cols + ((j as number) - 1);
+      if (
+        !Number.isInteger(k) ||
+        (i as number) < 1 ||
+        (i as number) > z.rows ||
+        (j as number) < 1 ||
+        (j as number) > z.cols
+      ) {
+        throw new InvalidSample(`index (${i}, ${j}) outside a ${z.rows}×${z.cols} value`);
+      }
       try {
-        if (v instanceof Eye) throw new ShapeError(`the size of I given to ${name} is unknown`);
-        if (typeof v === 'number') return nth(env, v, k);
-        return v.map((e) => nth(env, e, k));
+        return scalarDerivative(env, z.data[k] as number, (t) => {
+          const moved = new Mat(z.rows, z.cols, Float64Array.from(z.data));
+          moved.data[k] = t;
+          env.slots[slot] = moved;
+          return body(env);
+        });
       } finally {
-        env.slots[slot] = saved as Value;
+        env.slots[slot] = z;
       }
     };
   }
+  const variable = c.boundName(target, 'a derivative');
+  const slot = scope.get(variable) ?? c.slotOf(variable);
+  const reads = new Set<string>();
+  c.trackers.push(reads);
+  let body: Evaluator;
+  try {
+    body = c.node(args[1] as AnyNode, scope);
+  } finally {
+    c.trackers.pop();
+  }
+  checkDependence(c, variable, reads, scope);
+  return (env) => differentiate(env, slot, body);
+}
+
+/** `∂y_ℓ/∂y_{ℓ-1}` with y_ℓ undeclared would be 0 (y_ℓ drawn independently) and could refute a true
+ *  step: a derivative whose body never reads its variable, through any definition, while it reads an
+ *  undeclared symbol, differentiates something we were not told depends on the variable. */
+export function checkDependence(c: CompilerApi, variable: string, reads: Set<string>, scope: Scope): void {
+  if (scope.has(variable) || reads.has(variable)) return;
+  const free = [...reads].find((n) => !c.table.lookup(n));
+  if (free === undefined) return;
+  throw new EvalUnsupported(
+    `${free} is not defined as a function of ${variable}; define it (e.g. <!-- let ${free} = … -->) to differentiate it`,
+  );
+}
+
+/** `f'(x)`, `σ''(z)`: the k-th derivative of a one-variable function, entrywise over a vector argument. */
+export function derivFn(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
+  const [fNode, kNode, ...rest] = args;
+  const name = c.boundName(fNode, 'a derivative of a function');
+  const k = kNode?.type === 'ConstantNode' ? Number(kNode.value) : NaN;
+  if (!Number.isInteger(k) || k < 1 || k > 3)
+    throw new EvalUnsupported(`cannot take derivative number ${k} of ${name}`);
+  if (rest.length !== 1) throw new EvalUnsupported(`the derivative of ${name} needs exactly one argument`);
+  c.usesDerivative = true;
+  const x = c.node(rest[0] as AnyNode, scope);
+  const slot = c.fresh();
+  const placeholder = `\u0000${slot}`;
+  const inner = new Map(scope).set(placeholder, slot);
+  const t = { type: 'SymbolNode', name: placeholder } as unknown as AnyNode;
+  const entry = c.table.lookup(name);
+  const impl = builtins[name];
+  let f: Evaluator;
+  if (entry?.kind === 'function') f = apply(c, name, [t], inner);
+  else if (impl && !entry) f = (env) => impl([env.slots[slot] as Value]);
+  else
+    throw new EvalUnsupported(
+      `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,
+    );
+  const nth = (env: Env, at: number, order: number): number => {
+    if (order === 0) {
+      env.slots[slot] = at;
+      return needScalar(f(env), `${name}`);
+    }
+    return needScalar(
+      scalarDerivative(env, at, (u) => nth(env, u, order - 1)),
+      `the derivative of ${name}`,
+    );
+  };
+  return (env) => {
+    const v = x(env);
+    const saved = env.slots[slot];
+    try {
+      if (v instanceof Eye) throw new ShapeError(`the size of I given to ${name} is unknown`);
+      if (typeof v === 'number') return nth(env, v, k);
+      return v.map((e) => nth(env, e, k));
+    } finally {
+      env.slots[slot] = saved as Value;
+    }
+  };
 }

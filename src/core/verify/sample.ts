@@ -26,6 +26,8 @@ export interface SymbolPlan {
   loOpen: boolean;
   hiOpen: boolean;
   shape: Evaluator[];
+  /** A finite set to draw from (`y \in \{-1, +1\}`). */
+  values?: Evaluator[];
   /** A fixed value (an undeclared dimension when `defaultDimension` is set). */
   fixed?: number;
   /** How the report describes an assumed domain; undefined when declared. */
@@ -84,6 +86,7 @@ export function planSampling(
           loOpen: d.loOpen,
           hiOpen: d.hiOpen,
           shape,
+          ...(d.values ? { values: d.values.map((v) => track(v) as Evaluator) } : {}),
         };
       } else if (entry?.kind === 'index') {
         plan = {
@@ -177,17 +180,20 @@ export function drawSample(plan: SamplingPlan, env: Env, rng: Rng, attempt: numb
       if (!Number.isInteger(v) || v < 1) throw new InvalidSample(`a dimension evaluates to ${v}`);
       return v;
     });
+    const set = p.values?.map((v) => needScalar(v(env), 'an element of a set'));
     const draw = (entry: boolean): number =>
-      drawScalar(
-        p.field,
-        lo,
-        hi,
-        p.loOpen,
-        p.hiOpen,
-        rng,
-        simple ? (entry ? undefined : attempt + k) : undefined,
-        simple && entry,
-      );
+      set
+        ? (set[simple && !entry ? (attempt + k) % set.length : rng.int(0, set.length - 1)] as number)
+        : drawScalar(
+            p.field,
+            lo,
+            hi,
+            p.loOpen,
+            p.hiOpen,
+            rng,
+            simple ? (entry ? undefined : attempt + k) : undefined,
+            simple && entry,
+          );
     if (shape.length === 0) {
       env.slots[p.slot] = draw(false);
       return;

@@ -1,13 +1,10 @@
 // Checks every message from the webview before the host acts on it.
-import type { RenderProblem, WebviewMessage } from '../../protocol/preview';
+import type { WebviewMessage } from '../../protocol/preview';
+import { conforms, isProblem, line0 } from '../../protocol/shapes';
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isLine = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1e7;
-
-function isProblem(v: unknown): v is RenderProblem {
-  return isRec(v) && isLine(v.line) && isLine(v.column) && typeof v.message === 'string';
-}
+const isLine = (v: unknown): v is number => conforms(line0, v);
 
 export function isWebviewMessage(v: unknown): v is WebviewMessage {
   if (!isRec(v)) return false;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseBlock } from '../../../src/core/latex/index';
+import { formatPosition, lineColumn, parseBlock } from '../../../src/core/latex/index';
 import type { Claim } from '../../../src/core/latex/types';
 import { context } from './helpers';
 
@@ -134,11 +134,15 @@ describe('latex blocks: splitting into claims', () => {
     );
   });
 
-  it('gives line and column in messages about a multi-line block', () => {
-    const [, c] = parseBlock('a = b \\\\\n c = \\foo', context());
+  it('places an error of a multi-line block by its offset, not in its message', () => {
+    const tex = 'a = b \\\\\n c = \\foo';
+    const [, c] = parseBlock(tex, context());
     assert.ok(c && !c.ok);
-    assert.equal(c.error.message, 'unknown command \\foo at line 2, column 6');
+    assert.equal(c.error.message, 'unknown command \\foo');
     assert.equal(c.error.offset, 14);
+    assert.deepEqual(lineColumn(tex, c.error.offset), { line: 2, column: 6 });
+    assert.equal(formatPosition(tex, c.error.offset), 'line 2, column 6');
+    assert.equal(formatPosition('x + }', 4), 'line 1, column 5');
   });
 
   it('reports a missing side', () => {

@@ -69,7 +69,8 @@ describe('latex expressions: products and operators', () => {
     assert.equal(show('x^2_i'), 'x_i ^ 2');
     assert.equal(show('\\sum_{i=1}^n x^2_i'), 'sumOver(i, 1, n, entry(x, i) ^ 2)');
     assert.equal(show('x^{2^3}'), 'x ^ 2 ^ 3');
-    assert.match(errorOf('x^2^3').message, /double superscript at column 4/);
+    assert.match(errorOf('x^2^3').message, /double superscript/);
+    assert.equal(errorOf('x^2^3').offset, 3);
     assert.equal(show('\\binom{n}{k}'), 'binom(n, k)');
     assert.equal(show('n!'), 'n!');
   });
@@ -268,20 +269,42 @@ describe('latex expressions: errors', () => {
     assert.match(e.message, /unknown command \\foo/);
   });
 
-  it('names the unexpected token and its column', () => {
+  it('names the unexpected token and its offset, with no position in the message', () => {
     const e = errorOf('x + y}');
-    assert.equal(e.message, "unexpected '}' at column 6 (no matching '{')");
+    assert.equal(e.message, "unexpected '}' (no matching '{')");
     assert.equal(e.offset, 5);
+    assert.equal(e.subject, "'}'");
+    const f = errorOf('(x + 1]');
+    assert.equal(f.offset, 6);
+    assert.equal(f.subject, "']'");
+    assert.doesNotMatch(f.message, /column|line/);
+  });
+
+  it('names the command of an unknown or unsupported command', () => {
+    assert.deepEqual(
+      ['\\foo', '\\int', '\\ldots', 'x \\circ y', '\\Pr'].map((tex) => {
+        const e = errorOf(tex);
+        return [e.code, e.subject];
+      }),
+      [
+        ['syntax', '\\foo'],
+        ['unsupported', '\\int'],
+        ['unsupported', '\\ldots'],
+        ['unsupported', '\\circ'],
+        ['probability', '\\Pr'],
+      ],
+    );
   });
 
   it('reports a missing \\right', () => {
     const e = errorOf('\\left( x + 1');
-    assert.equal(e.message, 'missing \\right for \\left( at column 1');
+    assert.equal(e.message, 'missing \\right for \\left(');
+    assert.equal(e.offset, 0);
   });
 
   it('reports missing operands and closing brackets', () => {
     assert.match(errorOf('x +').message, /end of input/);
-    assert.match(errorOf('(x + 1').message, /missing '\)' for '\(' at column 1/);
+    assert.match(errorOf('(x + 1').message, /missing '\)' for '\('$/);
     assert.match(errorOf('\\frac{1}').message, /\\frac is missing an argument/);
     assert.match(errorOf('x^').message, /missing superscript/);
   });

@@ -76,4 +76,29 @@ describe('render: formula positions', () => {
       [['y', 4, 13]],
     );
   });
+
+  it('places math in table cells on its row, the same formula twice in one row at its own column', () => {
+    const text = ['| a | b |', '|---|--:|', '| $x$ | $x$ |', '|  $y=1$ | z |'].join('\n');
+    const places = new DocumentRenderer().formulaPlaces(text);
+    assert.deepEqual(
+      places.map((p) => [p.tex, p.line, p.column]),
+      [
+        ['x', 2, 3],
+        ['x', 2, 9],
+        ['y=1', 3, 4],
+      ],
+    );
+    assert.deepEqual(previewed(text).sort(), scanned(text).sort());
+  });
+
+  it('keeps a list item whole when a lazy `$$…$$` line continues its paragraph', () => {
+    const text = ['1. Let $a$ be:', '$$b = c$$', '    * nested $d.$', '    * more $e.$'].join('\n');
+    assert.deepEqual(previewed(text).sort(), scanned(text).sort());
+    const html = new DocumentRenderer()
+      .render(text, options)
+      .blocks.map((b) => b.html)
+      .join('');
+    assert.doesNotMatch(html, /<pre|<code/);
+    assert.match(html, /<ul\b/);
+  });
 });

@@ -25,15 +25,17 @@ function step(
 }
 
 describe('render/steps', () => {
-  // "  $$" on file line 10 (0-based 9); the TeX's second line "  a = b \le c" is file line 11, column 3 (1-based).
-  const lines = [
-    { offset: 0, line: 9, column: 4 },
-    { offset: 1, line: 10, column: 2 },
-  ];
-  const tex = '\na = b \\le c';
+  // "  $$" on file line 10; the TeX's second line "  a = b \le c" is file line 11, column 3 (all 1-based).
+  const src = {
+    text: '\na = b \\le c',
+    lines: [
+      { offset: 0, line: 10, column: 5 },
+      { offset: 1, line: 11, column: 3 },
+    ],
+  };
 
   it('wraps the relation at each step’s file position with its status class', () => {
-    const w = wrapSteps(tex, lines, [step(1, 11, 5, '=', 'verified'), step(2, 11, 9, '\\le', 'refuted')]);
+    const w = wrapSteps(src, [step(1, 11, 5, '=', 'verified'), step(2, 11, 9, '\\le', 'refuted')]);
     assert.equal(
       w.tex,
       '\na \\mathrel{\\htmlClass{sw-step sw-step-1 sw-ok}{=}} b \\mathrel{\\htmlClass{sw-step sw-step-2 sw-bad}{\\le}} c',
@@ -41,23 +43,32 @@ describe('render/steps', () => {
     assert.deepEqual(w.placed, [1, 2]);
   });
 
-  it('skips an alignment & before the relation and finds a relation a column or two off', () => {
-    const t = 'x &= y';
-    const l = [{ offset: 0, line: 0, column: 0 }];
+  it('skips an alignment & before the relation', () => {
+    const t = { text: 'x &= y', lines: [{ offset: 0, line: 1, column: 1 }] };
     assert.equal(
-      wrapSteps(t, l, [step(1, 1, 3, '&=', 'verified')]).tex,
-      'x &\\mathrel{\\htmlClass{sw-step sw-step-1 sw-ok}{=}} y',
-    );
-    assert.equal(
-      wrapSteps(t, l, [step(1, 1, 1, '=', 'verified')]).tex,
+      wrapSteps(t, [step(1, 1, 3, '&=', 'verified')]).tex,
       'x &\\mathrel{\\htmlClass{sw-step sw-step-1 sw-ok}{=}} y',
     );
   });
 
-  it('never mistakes \\left for \\le and leaves a step it cannot find unplaced', () => {
-    const t = '\\left( a \\right) \\le b';
-    const l = [{ offset: 0, line: 0, column: 0 }];
-    const w = wrapSteps(t, l, [step(1, 1, 1, '\\le', 'verified'), step(2, 5, 1, '=', 'verified')]);
+  it('places a mark only on the relation at the step’s exact position, never on a neighbour', () => {
+    // Two `=` on one line: a step whose column is off by one or points at another character is not placed
+    // on the nearest `=` (that would mark a relation the verifier did not judge).
+    const t = { text: 'a = b = c', lines: [{ offset: 0, line: 3, column: 7 }] };
+    for (const column of [10, 11, 6, 20]) {
+      const w = wrapSteps(t, [step(1, 3, column, '=', 'refuted')]);
+      assert.deepEqual(w.placed, [], `column ${column}`);
+      assert.equal(w.tex, t.text);
+    }
+    const w = wrapSteps(t, [step(1, 3, 9, '=', 'verified'), step(2, 3, 13, '=', 'refuted')]);
+    assert.deepEqual(w.placed, [1, 2]);
+    assert.match(w.tex, /^a \\mathrel\{\\htmlClass\{sw-step sw-step-1 sw-ok\}\{=\}\} b \\mathrel/);
+  });
+
+  it('never mistakes \\left for \\le and leaves a step outside the formula unplaced', () => {
+    const t = { text: '\\left( a \\right) \\le b', lines: [{ offset: 0, line: 1, column: 1 }] };
+    assert.deepEqual(wrapSteps(t, [step(1, 1, 1, '\\le', 'verified')]).placed, []);
+    const w = wrapSteps(t, [step(1, 1, 18, '\\le', 'verified'), step(2, 5, 1, '=', 'verified')]);
     assert.equal(w.tex, '\\left( a \\right) \\mathrel{\\htmlClass{sw-step sw-step-1 sw-ok}{\\le}} b');
     assert.deepEqual(w.placed, [1]);
   });

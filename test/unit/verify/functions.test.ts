@@ -16,6 +16,23 @@ describe('vocabulary coverage', () => {
     assert.deepEqual(missing, []);
   });
 
+  it('registers the raw functions exactly, none shadowing a builtin', () => {
+    assert.deepEqual([...rawFunctions].sort(), [
+      'call',
+      'deriv',
+      'derivFn',
+      'entry',
+      'grad',
+      'piecewise',
+      'prodOver',
+      'sumOver',
+    ]);
+    assert.deepEqual(
+      [...rawFunctions].filter((n) => n in builtins),
+      [],
+    );
+  });
+
   it('evaluates each ordinary function on a sample input', () => {
     const cases: [string, string][] = [
       ['abs(-2)', '2'],

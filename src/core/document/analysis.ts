@@ -1,0 +1,190 @@
+// Analysis of a document: scan the Markdown, collect declarations and macros in document order (each holds
+// from where it stands to the end of the file), and parse every display block into claims. No sampling
+// here, and nothing throws: a failure of one block or declaration becomes a diagnostic or an unread claim.
+import { extractMacros, parseBlock, parseDeclarations } from '../latex/index';
+import type { Claim, Declaration, MacroDef, ParseError } from '../latex/types';
+import { scanMarkdown } from '../markdown/scanner';
+import { texPos, type MdBlock, type TexSource } from '../markdown/types';
+import { SymbolTable } from '../symbols/table';
+import type { Diagnostic, VerifyOptions } from '../types';
+import { definitionMessage, functionDefinition } from '../verify/defines';
+import { bare, message } from './messages';
+import { solveIntroBefore } from './prose';
+import { domainInWords } from '../prose/words';
+import { documentProse, readBlock, type DocumentProse, type ProseReading } from '../prose/read';
+
+export interface DerivationBlock {
+  /** 1-based lines of the opening and closing delimiters. */
+  line: number;
+  endLine: number;
+  tex: TexSource;
+  claims: Claim[];
+  stepCount: number;
+  /** line of the heading it sits under, if any */
+  section?: number;
+  /** The declarations and macros in force at this block. */
+  symbols: SymbolTable;
+  /** Per claim (aligned with `claims`), when a claim of this block defines a function (`\sigma(x) = …`):
+   *  the table each claim is checked under, and the message of each defining claim's first step. */
+  scopes?: { symbols: SymbolTable; defines?: string }[];
+  /** Names that display math has defined as functions by the end of this block (not since declared). */
+  displayFunctions?: ReadonlySet<string>;
+  /** The sentence before the block when it asks to solve (`… we then need to solve`): its equations hold
+   *  at the solutions only, so a failing sample is no refutation. */
+  solveIntro?: string;
+  /** What the prose says about the block (its introducing sentence's cues, conventions, sequences). */
+  prose?: ProseReading;
+}
+
+export interface DocumentAnalysis {
+  derivations: DerivationBlock[];
+  experiments: Extract<MdBlock, { kind: 'experiment' }>[];
+  headings: { line: number; level: number; text: string }[];
+  diagnostics: Diagnostic[];
+}
+
+/** `\R` → `\mathbb{R}` settings as parser macros (parameters counted from the highest `#k`). */
+function settingMacros(macros: Record<string, string> | undefined): Map<string, MacroDef> {
+  const out = new Map<string, MacroDef>();
+  for (const [name, body] of Object.entries(macros ?? {})) {
+    const params = Math.max(0, ...[...body.matchAll(/#([1-9])/g)].map((m) => Number(m[1])));
+    out.set(name.replace(/^\\/, ''), { params, body });
+  }
+  return out;
+}
+
+/** Scan, collect declarations and macros in order, and parse every display block (no sampling). */
+export function analyzeDocument(text: string, options: Partial<VerifyOptions> = {}): DocumentAnalysis {
+  const analysis: DocumentAnalysis = { derivations: [], experiments: [], headings: [], diagnostics: [] };
+  let scan: ReturnType<typeof scanMarkdown>;
+  try {
+    scan = scanMarkdown(text);
+  } catch (e) {
+    analysis.diagnostics.push({
+      line: 1,
+      column: 1,
+      severity: 'error',
+      message: `could not scan the file: ${message(e)}`,
+    });
+    return analysis;
+  }
+  analysis.diagnostics.push(...(scan.diagnostics ?? []));
+  let table = SymbolTable.empty.withMacros(settingMacros(options.macros));
+  let split: string[] | undefined;
+  const lines = (): string[] => (split ??= text.split(/\r?\n/));
+  let prose: DocumentProse | undefined;
+  let section: number | undefined;
+  // Functions defined in display math so far: a later `name(params) = …` redefines them, while a name the
+  // student declared keeps such a step a claim.
+  const displayDefined = new Set<string>();
+
+  /** `domainsOnly`: a hypothesis in display math constrains its symbols (`x > 0`) and defines nothing. */
+  const declare = (src: TexSource, strict: boolean, domainsOnly = false): void => {
+    let result: { declarations: Declaration[]; errors: ParseError[] };
+    try {
+      table = table.withMacros(extractMacros(src.text));
+      result = parseDeclarations(src.text, table, { strict });
+    } catch (e) {
+      const at = texPos(src, 0);
+      analysis.diagnostics.push({
+        ...at,
+        severity: 'warning',
+        message: `could not read declarations: ${message(e)}`,
+      });
+      return;
+    }
+    if (domainsOnly)
+      result = { declarations: result.declarations.filter((d) => d.kind === 'domain'), errors: [] };
+    for (const d of result.declarations) {
+      table = table.declare(d, texPos(src, d.offset), strict ? 'prose' : 'let');
+      for (const n of d.kind === 'function' || d.kind === 'definition' ? [d.name] : d.names)
+        displayDefined.delete(n);
+    }
+    for (const err of result.errors) {
+      const at = texPos(src, err.offset);
+      analysis.diagnostics.push({
+        ...at,
+        severity: 'warning',
+        message: `declaration not understood: ${bare(err.message)}`,
+      });
+    }
+  };
+
+  for (const block of scan.blocks) {
+    switch (block.kind) {
+      case 'heading':
+        analysis.headings.push({ line: block.line, level: block.level, text: block.text });
+        section = block.line;
+        break;
+      case 'declarations':
+        declare(block.body, false);
+        break;
+      case 'inline': {
+        declare(block.tex, true);
+        const worded = domainInWords(lines(), block.tex);
+        if (worded) declare(worded, true);
+        break;
+      }
+      case 'experiment':
+        analysis.experiments.push(block);
+        break;
+      case 'display': {
+        // The TeX as the prose says to read it (`\log_{2}`, `V^{(k+1)}`); file positions are kept.
+        const read = readBlock((prose ??= documentProse(lines())), block.line, block.tex);
+        const tex = read.tex;
+        const parse = (): Claim[] => {
+          try {
+            table = table.withMacros(extractMacros(tex.text));
+            return parseBlock(tex.text, table);
+          } catch (e) {
+            return [
+              {
+                ok: false,
+                error: { message: `internal parser error: ${message(e)}`, offset: 0, code: 'syntax' },
+                relations: 1,
+              },
+            ];
+          }
+        };
+        let claims = parse();
+        const blockTable = table;
+        if (claims.length === 0) break;
+        const solveIntro = solveIntroBefore(lines(), block.line);
+        // A claim defining a function changes the meaning of its name for the claims after it: they are
+        // read again under the new table (the parser consults what each name is). Under "we need to solve",
+        // `g(x) = 0` is an equation for x, not the zero function.
+        let scopes: DerivationBlock['scopes'];
+        for (let i = 0; solveIntro === undefined && i < claims.length; i++) {
+          const decl = functionDefinition(claims[i] as Claim, table, displayDefined);
+          if (!decl) {
+            scopes?.push({ symbols: table });
+            continue;
+          }
+          scopes ??= claims.slice(0, i).map(() => ({ symbols: blockTable }));
+          table = table.declare(decl, texPos(tex, decl.offset));
+          displayDefined.add(decl.name);
+          scopes.push({ symbols: table, defines: definitionMessage(decl) });
+          const again = parse();
+          if (again.length === claims.length) claims = [...claims.slice(0, i + 1), ...again.slice(i + 1)];
+        }
+        if (read.reading.cues.has('hypothesis')) declare(tex, true, true);
+        const stepCount = claims.reduce((n, c) => n + (c.ok ? c.steps.length : Math.max(1, c.relations)), 0);
+        analysis.derivations.push({
+          line: block.line,
+          endLine: block.endLine,
+          tex,
+          claims,
+          stepCount,
+          ...(section !== undefined ? { section } : {}),
+          ...(solveIntro !== undefined ? { solveIntro } : {}),
+          symbols: blockTable,
+          ...(scopes ? { scopes } : {}),
+          ...(displayDefined.size ? { displayFunctions: new Set(displayDefined) } : {}),
+          prose: read.reading,
+        });
+        break;
+      }
+    }
+  }
+  return analysis;
+}

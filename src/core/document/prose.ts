@@ -1,0 +1,23 @@
+// Prose rules: what the sentences around a display block say about how to read its math.
+
+/** The last sentence of the prose paragraph just above `line` (1-based) if it asks to solve something. */
+export function solveIntroBefore(lines: readonly string[], line: number): string | undefined {
+  let i = line - 2;
+  while (i >= 0 && (lines[i] ?? '').trim() === '') i--;
+  const paragraph: string[] = [];
+  for (; i >= 0; i--) {
+    const l = (lines[i] ?? '').trim();
+    if (l === '' || l.startsWith('$$') || l.endsWith('$$') || l.startsWith('#') || l.startsWith('```')) break;
+    paragraph.unshift(l);
+  }
+  const sentence = (
+    paragraph
+      .join(' ')
+      .split(/[.!?](?:\s+|$)/)
+      .filter((x) => x.trim() !== '')
+      .pop() ?? ''
+  ).trim();
+  // Only a sentence that runs into the block (no full stop after it) introduces the block's equations.
+  if (!sentence || /[.!?]\s*$/.test(paragraph.join(' '))) return undefined;
+  return /\bsolv(?:e|ing)\b/i.test(sentence) ? sentence : undefined;
+}

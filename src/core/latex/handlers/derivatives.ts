@@ -1,0 +1,106 @@
+// Leibniz derivatives, read from a `\\frac`: `\\frac{d}{dx} f`, `\\frac{df}{dx}(x_0)`,
+// `\\frac{\\partial^2 f}{\\partial x \\partial y}`, and their orders.
+import { isCallOpen, isFunctionName, parseCallArgs, readVariable } from '../atoms';
+import { fail, unexpected } from '../errors';
+import { skipArgument } from '../macros';
+import { accents, fonts, greek } from '../names';
+import { fn, isConstant, isSymbol, num, type MathNode } from '../nodes';
+import { isChar, isCmd, type Token } from '../tokens';
+import type { ParserApi } from './registry';
+
+/** Index after a `d`, `\mathrm{d}` or `\partial` marker at token `i`, or -1. */
+function markerAt(p: ParserApi, i: number): number {
+  const k = p.sigIndex(i);
+  const t = p.toks[k];
+  if (isCmd(t, 'partial')) return k + 1;
+  if (t?.kind === 'letter' && t.value === 'd' && p.ctx.kindOf('d') === undefined) return k + 1;
+  if (
+    t?.kind === 'cmd' &&
+    ['mathrm', 'operatorname', 'text', 'mathit'].includes(t.value) &&
+    isChar(p.toks[k + 1], '{') &&
+    isChar(p.toks[k + 2], 'd') &&
+    isChar(p.toks[k + 3], '}')
+  )
+    return k + 4;
+  return -1;
+}
+
+export function isDerivativeAhead(p: ParserApi): boolean {
+  const i = p.sigIndex(p.pos);
+  if (!isChar(p.toks[i], '{') || markerAt(p, i + 1) < 0) return false;
+  const j = p.sigIndex(skipArgument(p.toks, i));
+  if (!isChar(p.toks[j], '{')) return false;
+  const m = markerAt(p, j + 1);
+  if (m < 0) return false;
+  const v = p.at(m);
+  return (
+    v.kind === 'letter' ||
+    (v.kind === 'cmd' && (!!greek[v.value] || !!accents[v.value] || !!fonts[v.value])) ||
+    isChar(v, '{')
+  );
+}
+
+function parseOrder(p: ParserApi, owner: Token): number {
+  if (!isChar(p.peek(), '^')) return 1;
+  p.next();
+  const o = p.parseArgument('^');
+  const k = isConstant(o) ? Number(o.value) : NaN;
+  if (!Number.isInteger(k) || k < 1 || k > 4)
+    fail(`derivative order must be a small whole number`, owner.offset, 'unsupported');
+  return k;
+}
+
+/** `\frac{d}{dx} f`, `\frac{df}{dx}`, `\frac{\partial^2 f}{\partial x \partial y}`. */
+export function parseDerivative(p: ParserApi, t: Token): MathNode {
+  const open = p.next();
+  const partial = isCmd(p.at(p.pos), 'partial');
+  p.pos = markerAt(p, p.pos);
+  const order = parseOrder(p, t);
+  let body: MathNode | undefined;
+  if (!isChar(p.peek(), '}')) body = p.parseAdditive();
+  p.expectChar('}', open);
+  const open2 = p.expectChar('{');
+  const vars: MathNode[] = [];
+  while (!isChar(p.peek(), '}')) {
+    const m = markerAt(p, p.pos);
+    if (m < 0) unexpected(p.peek(), 'expected d or \\partial in the denominator of a derivative');
+    p.pos = m;
+    const v = readVariable(p);
+    const k = parseOrder(p, t);
+    for (let r = 0; r < k; r++) vars.push(v);
+  }
+  p.expectChar('}', open2);
+  if (vars.length !== order)
+    fail(`derivative: order ${order} above, ${vars.length} below`, t.offset, 'unsupported');
+  if (!body) {
+    if (!p.startsFactor(p.peek())) fail(`nothing to differentiate after the derivative`, t.offset);
+    // The operand of d/dx runs over the whole product that follows: d/dx sin x cos x is (sin x cos x)'.
+    body = p.parseImplicit(false);
+  }
+  const evaluatedAt = isCallOpen(p);
+  if (
+    !partial &&
+    isSymbol(body) &&
+    isFunctionName(p, body.name) &&
+    new Set(vars.map((v) => v.toString())).size === 1
+  ) {
+    // `\frac{df}{dx}`, `\frac{d^2 f}{dx^2}(x_0)`: the derivative of a one-variable function, at the
+    // point in parentheses if one follows (not a product with it).
+    if (!evaluatedAt) return fn('derivFn', [body, num(order), vars[0] as MathNode]);
+    const args = parseCallArgs(p);
+    return fn('derivFn', [body, num(order), ...args]);
+  }
+  if (evaluatedAt && isSymbol(body) && isFunctionName(p, body.name))
+    fail(`a partial derivative evaluated at a point,, is not supported`, t.offset, 'unsupported');
+  body = applyBareFunction(p, body, vars);
+  for (let r = vars.length - 1; r >= 0; r--) body = fn('deriv', [vars[r] as MathNode, body]);
+  return body;
+}
+
+/** `\frac{\partial f}{\partial x}` with f a function symbol means f applied to x. */
+export function applyBareFunction(p: ParserApi, body: MathNode, vars: MathNode[]): MathNode {
+  if (!isSymbol(body) || !isFunctionName(p, body.name)) return body;
+  const distinct: MathNode[] = [];
+  for (const v of vars) if (!distinct.some((d) => d.equals(v))) distinct.push(v);
+  return fn('call', [body, ...distinct]);
+}

@@ -1,0 +1,33 @@
+// Matrices written out: `bmatrix`, `pmatrix`, `array` …; `vmatrix` is a determinant, `Vmatrix` a norm.
+import { fail } from '../errors';
+import { skipArgument } from '../macros';
+import { array, fn } from '../nodes';
+import type { EnvironmentSpec } from './registry';
+import { parseRows } from './rows';
+
+/** Environments read as matrices. */
+export const matrixEnvironments: ReadonlySet<string> = new Set([
+  'matrix',
+  'bmatrix',
+  'pmatrix',
+  'Bmatrix',
+  'vmatrix',
+  'Vmatrix',
+  'smallmatrix',
+  'array',
+]);
+
+export const matrices: EnvironmentSpec = {
+  names: matrixEnvironments,
+  parse: (p, t, env) => {
+    // `\begin{array}{cc}`: the column layout is not a cell.
+    if (env === 'array') p.pos = skipArgument(p.toks, p.sigIndex(p.pos));
+    const rows = parseRows(p, t, env, () => p.parseAdditive());
+    const width = rows[0]?.length ?? 0;
+    if (rows.length === 0 || width === 0) fail(`empty \\begin{${env}}`, t.offset);
+    if (rows.some((r) => r.length !== width))
+      fail(`rows of \\begin{${env}} have different lengths`, t.offset);
+    const m = array(rows.map((r) => array(r)));
+    return env === 'vmatrix' ? fn('det', [m]) : env === 'Vmatrix' ? fn('norm', [m]) : m;
+  },
+};
