@@ -19,13 +19,19 @@ describe('vocabulary coverage', () => {
   it('registers the raw functions exactly, none shadowing a builtin', () => {
     assert.deepEqual([...rawFunctions].sort(), [
       'call',
+      'condExpect',
+      'condProb',
+      'cov',
       'deriv',
       'derivFn',
       'entry',
+      'expect',
       'grad',
       'piecewise',
+      'prob',
       'prodOver',
       'sumOver',
+      'variance',
     ]);
     assert.deepEqual(
       [...rawFunctions].filter((n) => n in builtins),
