@@ -12,6 +12,7 @@ import { relationOf } from './relations';
 import { depthDelta, eofAt, significant } from './scan';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
 import type { Declaration, Domain, MacroDef, ParseContext, ParseError, Relation } from './types';
+import { readRandomRow } from './randomDeclarations';
 
 /** Splits tokens at top-level occurrences of `isSep`. */
 /** The number a set element denotes: `3`, `-1`, `+1`; NaN for anything else. */
@@ -26,7 +27,7 @@ function numberOf(v: MathNode): number {
   return NaN;
 }
 
-function splitTop(tokens: readonly Token[], isSep: (t: Token) => boolean): Token[][] {
+export function splitTop(tokens: readonly Token[], isSep: (t: Token) => boolean): Token[][] {
   return splitTopSeps(tokens, isSep).parts;
 }
 
@@ -57,7 +58,7 @@ function gapAt(seps: readonly Token[], k: number, fallback: number): number {
 }
 
 /** Parses an expression; an empty one fails at `missingAt` (the token that needed it) with `missing`. */
-function parseExpr(
+export function parseExpr(
   tokens: Token[],
   ctx: ParseContext,
   missingAt: number,
@@ -74,7 +75,7 @@ const sepName = (t: Token | undefined): string =>
   !t ? '' : t.kind === 'cmd' ? (t.value === 'times' ? '×' : `\\${t.value}`) : t.value;
 
 /** The canonical names of a comma-separated list of symbols, or undefined if it is not one. */
-function readNames(tokens: Token[], ctx: ParseContext): string[] | undefined {
+export function readNames(tokens: Token[], ctx: ParseContext): string[] | undefined {
   const names: string[] = [];
   for (const part of splitTop(tokens, (t) => isChar(t, ','))) {
     const sig = significant(part);
@@ -570,6 +571,17 @@ export function parseDeclarations(
       const sig = significant(row);
       while (sig.length && (isChar(sig[sig.length - 1], '.') || isChar(sig[sig.length - 1], ';'))) sig.pop();
       if (sig.length === 0) continue;
+      // `X \sim \mathcal{N}(0, 1)`, `X_1, \dots, X_n \overset{iid}{\sim} …`, `X \perp Y`: a row of their own.
+      try {
+        const random = readRandomRow(sig, local, strict);
+        if (random) {
+          declarations.push(...random);
+          continue;
+        }
+      } catch (e) {
+        if (!strict) errors.push(onLine(toParseError(e, pieceAt(sig)), a, b, pieceAt(sig)));
+        continue;
+      }
       const pieces = splitTop(sig, (t) => isChar(t, ',') || isChar(t, ';'));
       let pending: string[] = [];
       const found: Declaration[] = [];

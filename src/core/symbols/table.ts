@@ -70,9 +70,12 @@ export class SymbolTable implements ParseContext {
         break;
       case 'random': {
         // A random symbol is a value too (a vector for an i.i.d. family), so the parser reads `X_i` as an entry.
-        const domain = { field: 'real' as const, loOpen: true, hiOpen: true, shape: decl.shape ?? [] };
         const withLaws = new Map(laws);
         for (const n of decl.names) {
+          // `z \in \mathbb{R}^d` then `z \sim \mathcal{N}(0, I)`: the entries of z are independent draws.
+          const before = next.get(n);
+          const shape = decl.shape ?? (before?.kind === 'value' ? before.domain.shape : []);
+          const domain = { field: 'real' as const, loOpen: true, hiOpen: true, shape };
           next.set(n, { kind: 'value', domain, at, ...(source ? { source } : {}) });
           withLaws.set(n, { ...decl.law, at });
         }

@@ -181,7 +181,7 @@ describe('verifyDocument', () => {
   });
 
   it('the three statuses, with messages', () => {
-    const text = ['$$ x + x = 2x $$', '$$ x^2 > 0 $$', '$$ \\mathbb{E}[X] = \\mu $$'].join('\n');
+    const text = ['$$ x + x = 2x $$', '$$ x^2 > 0 $$', '$$ \\mathbb{E}_{x \\sim p}[x] = \\mu $$'].join('\n');
     const s = steps(text);
     assert.deepEqual(
       s.map((x) => x.status),
@@ -189,7 +189,7 @@ describe('verifyDocument', () => {
     );
     assert.match(s[0]!.message, /agree at 24 samples/);
     assert.deepEqual(s[1]!.counterexample, { x: 0 });
-    assert.match(s[2]!.message, /uses probability notation \(.*E.*\) that Stepwise cannot sample; declare/);
+    assert.match(s[2]!.message, /uses probability notation \(.*sim.*\) that Stepwise cannot sample; declare/);
   });
 
   it('a parse error is unverifiable with its file line and column, the block still counts', () => {
