@@ -9,7 +9,7 @@ import { SymbolTable } from '../symbols/table';
 import type { Diagnostic, VerifyOptions } from '../types';
 import { definitionMessage, functionDefinition } from '../verify/defines';
 import { bare, message } from './messages';
-import { solveIntroBefore } from './prose';
+import { independenceBefore, solveIntroBefore } from './prose';
 import { domainInWords } from '../prose/words';
 import { documentProse, readBlock, type DocumentProse, type ProseReading } from '../prose/read';
 
@@ -147,7 +147,10 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           }
         };
         let claims = parse();
-        const blockTable = table;
+        // "If X and Y are independent" just above: the block's random variables with no law are independent.
+        const blockTable = independenceBefore(lines(), block.line)
+          ? table.declare({ kind: 'independent', names: ['*'], offset: 0 })
+          : table;
         if (claims.length === 0) break;
         const solveIntro = solveIntroBefore(lines(), block.line);
         // A claim defining a function changes the meaning of its name for the claims after it: they are

@@ -54,6 +54,16 @@ function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name:
     model.depth--;
   }
   const names = new Set(parts.flatMap((p) => [...p.names]));
+  // `P(x)` of a number and `P(X \mid \theta)` given a parameter are densities and likelihoods, not events.
+  const random = (k: number): boolean => [...(parts[k]?.names ?? [])].some((n) => model.symbols.has(n));
+  if ((name === 'prob' || name === 'condProb') && !random(0))
+    throw new EvalUnsupported(
+      'P(…) of something that is not an event of random variables (a density or a likelihood?) is not supported',
+    );
+  if (name === 'condProb' && !random(1))
+    throw new EvalUnsupported(
+      'P(… | θ) given something that is not a random event (a likelihood) is not supported',
+    );
   const [a, b] = parts.map((p) => p.evaluate) as [Evaluator, Evaluator];
   const site = { id: sites++, inputs: [...scope.values()] };
   switch (name) {

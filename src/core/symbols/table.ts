@@ -84,6 +84,8 @@ export class SymbolTable implements ParseContext {
       }
       case 'independent': {
         const pairs = new Set(independence);
+        // `*` (from the prose: "if X and Y are independent"): every pair of the block.
+        if (decl.names.includes('*')) pairs.add('*');
         for (const a of decl.names) for (const b of decl.names) if (a !== b) pairs.add(`${a}|${b}`);
         independence = pairs;
         break;
@@ -119,7 +121,8 @@ export class SymbolTable implements ParseContext {
   }
 
   /** Whether `a` and `b` were declared independent (`a \perp b`). */
-  readonly declaredIndependent = (a: string, b: string): boolean => this.independence.has(`${a}|${b}`);
+  readonly declaredIndependent = (a: string, b: string): boolean =>
+    this.independence.has(`${a}|${b}`) || this.independence.has('*');
 
   /** The declared meaning of a canonical symbol name, if any. */
   lookup(name: string): SymbolEntry | undefined {

@@ -11,6 +11,7 @@ import { Rng } from '../numeric/random';
 import { assumptions as assumedDomains, drawSample, planSampling, type SamplingPlan } from './sample';
 import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value } from './value';
 import { methodRank, type Method } from '../probability/expect';
+import type { RandomModel } from '../probability/model';
 
 /** What the verifier concludes about one step (the caller adds index and position). */
 export interface StepVerdict {
@@ -221,6 +222,10 @@ export function verifyStep(
       const where = formatAssignment(sample);
       const rel = relationSymbols[step.relation];
       const distribution = random?.distribution();
+      const particular =
+        distribution && random ? particularDistribution(random, plan, leftNames, rightNames) : undefined;
+      if (particular)
+        return withMethod(unverifiable(particular, assumptions, valid), random?.method ?? 'sampling');
       const how = random
         ? ` (${random.method}${random.method === 'monte-carlo' ? `, ${random.draws} draws, beyond six standard errors` : ''}${distribution ? `; under the distribution in the counterexample` : ''})`
         : '';
@@ -290,6 +295,33 @@ export function verifyStep(
     },
     method,
   );
+}
+
+/**
+ * A step about random variables with no stated law fails on a test distribution. That refutes an identity
+ * meant for every distribution, but not a statement about a particular one: a side naming no random
+ * variable (`P(D = 1 \mid H = 1) = 0.13`), or an undeclared symbol that may name a property of the
+ * distribution (`μ_X` for its mean). Those are unverifiable with the reason.
+ */
+function particularDistribution(
+  random: RandomModel,
+  plan: SamplingPlan,
+  left: Set<string>,
+  right: Set<string>,
+): string | undefined {
+  const isRandom = (n: string): boolean => random.symbols.has(n);
+  if (![...left].some(isRandom) || ![...right].some(isRandom))
+    return (
+      'it fails on a random test distribution, but one side names no random variable: a statement about a ' +
+      'particular distribution the text has not stated as a law; declare the laws (X \\sim …) to check it'
+    );
+  const free = plan.symbols.find((p) => p.assumed !== undefined && p.role === 'value');
+  if (free)
+    return (
+      `it fails on a random test distribution, but ${free.name} is not declared and may name a property of ` +
+      `the distribution (its mean or variance); declare ${free.name} or the laws to check it`
+    );
+  return undefined;
 }
 
 function withMethod(verdict: StepVerdict, method: Method): StepVerdict {
