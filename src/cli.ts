@@ -9,6 +9,7 @@ import { buildReport, reportExitCode } from './core/report/json';
 import type { FileReport } from './core/types';
 
 export const usage = `Usage: stepwise check <file.md…> [options]
+       stepwise export <file.md> [-o out.html] [--no-marks]
        stepwise --help | --version
 
 Verifies every derivation step of Markdown homework by sampling, and runs its experiment blocks.
@@ -57,10 +58,27 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return v;
 }
 
+/** Options whose value may be a negative number: `--seed -5` is the value -5, not an option `-5`. */
+const numericOptions = new Set(['--seed', '--samples']);
+
+/** `--seed -5` as `--seed=-5`, which parseArgs reads as a value. */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = argv[i + 1];
+    if (numericOptions.has(a) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 function parse(argv: string[]) {
   try {
     return parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -92,6 +110,11 @@ function parse(argv: string[]) {
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'export') {
+    // `export` has its own options (src/cliExport.ts); loaded only when asked for.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('./cliExport') as typeof import('./cliExport')).runExport(argv.slice(1), io);
+  }
   let args: ReturnType<typeof parse>;
   let samples: number | undefined;
   let seed: number | undefined;

@@ -2,6 +2,7 @@
 // experiment, and gather the diagnostics, into the `FileReport` of issue 2 §5. Never throws: an internal
 // failure becomes an error diagnostic, so one bad file never hides the report of the others.
 import { verifyDocument } from './document';
+import { fileTooLarge, inputLimits } from './limits';
 import { runExperimentIsolated } from './experiment/index';
 import { scanMarkdown } from './markdown/scanner';
 import type { MdBlock } from './markdown/types';
@@ -51,6 +52,11 @@ export async function checkFile(
   engine: CheckEngine = defaultEngine,
 ): Promise<FileReport> {
   const report: FileReport = { path, derivations: [], experiments: [], diagnostics: [] };
+  const tooLarge = fileTooLarge(text);
+  if (tooLarge) {
+    report.diagnostics.push(tooLarge);
+    return report;
+  }
   let experiments: ExperimentBlock[];
   try {
     const { analysis, derivations } = engine.verifyDocument(text, options.verify, undefined, options.cancel);
@@ -79,6 +85,12 @@ export async function checkFile(
     }
     if (options.cancel?.isCancellationRequested) {
       report.experiments.push(skipped(b, 'cancelled'));
+      continue;
+    }
+    if (report.experiments.length >= inputLimits.experiments) {
+      report.experiments.push(
+        skipped(b, `only the first ${inputLimits.experiments} experiments of a file are run`),
+      );
       continue;
     }
     try {

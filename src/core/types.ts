@@ -42,7 +42,9 @@ export type ReasonCode =
   /** `θ^{k+1} = …` defines the next term of a sequence (an update rule), never judged */
   | 'recurrence'
   /** the prose says the block holds approximately: a failing sample is no refutation */
-  | 'approximation';
+  | 'approximation'
+  /** the step is about a symbol whose definition above could not be read (subject names it) */
+  | 'unreadable-definition';
 
 /** What the verifier assumed about one symbol of a step. */
 export interface Assumption {
@@ -55,6 +57,18 @@ export interface Assumption {
 
 /** A sampled value as it appears in a counterexample: scalar, vector (column) or matrix (rows). */
 export type SampleValue = number | number[] | number[][];
+
+/** A repair of a refuted step: its sides with one small edit that makes it verify (the same check as any
+ *  step). `side` is the side that changed; `message` says what the edit was. */
+export interface StepHint {
+  lhs: string;
+  rhs: string;
+  side: 'lhs' | 'rhs';
+  /** The edit as a code: `sign`, `operator`, `swap`, `transpose`, `inverse`, `constant`, `exponent`,
+   *  `symbol` or `drop-term`. */
+  kind: string;
+  message: string;
+}
 
 /** One relation `lhs REL rhs` of a derivation and what the verifier concluded about it. */
 export interface StepResult {
@@ -87,6 +101,8 @@ export interface StepResult {
   /** For a step with a side that could not be read: where that error is. `line`/`column` stay on the
    *  relation, so the preview marks the right relation while diagnostics point at the error. */
   errorAt?: Pos;
+  /** For a refuted step: an edit of one side that makes it verify, when the search found one. */
+  hint?: StepHint;
 }
 
 /** A display-math block holding at least one claim, or a parse failure of one. */
@@ -107,13 +123,21 @@ export interface CheckResult {
   detail?: string;
 }
 
-/** What a statement of an experiment produced, for the preview and inline values. */
-export type ExperimentOutput =
-  | { kind: 'value'; line: number; text: string }
-  | { kind: 'show'; line: number; label: string; text: string }
-  | { kind: 'table'; line: number; columns: string[]; rows: string[][] }
-  | { kind: 'plot'; line: number; title?: string; x: number[]; series: { label: string; y: number[] }[] }
-  | { kind: 'hist'; line: number; edges: number[]; counts: number[] };
+/** What a statement of an experiment produced, for the preview and inline values. `source` is the
+ * statement that produced it, as written (shortened past 200 characters); `note` says what a cap cut
+ * from it ("showing 2,000 of 1,000,000 points (truncated)"). */
+export type ExperimentOutput = { line: number; source?: string; note?: string } & (
+  | {
+      kind: 'value';
+      text: string;
+      /** What the value is shown as: the assigned name (`p`, `A[2]`) or the expression (`mean(d)`). */
+      label?: string;
+    }
+  | { kind: 'show'; label: string; text: string }
+  | { kind: 'table'; columns: string[]; rows: string[][] }
+  | { kind: 'plot'; title?: string; x: number[]; series: { label: string; y: number[] }[] }
+  | { kind: 'hist'; edges: number[]; counts: number[] }
+);
 
 export interface ExperimentResult {
   /** 1-based lines of the opening and closing fences. */
@@ -131,6 +155,8 @@ export interface ExperimentResult {
   /** For status `error`: the 1-based line within the block's code (first line after the fence is 1). */
   errorBlockLine?: number;
   durationMs?: number;
+  /** What the run's caps left out (outputs, listed checks), in words. */
+  notes?: string[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -172,12 +198,15 @@ export interface VerifyOptions {
   macros?: Record<string, string>;
   /** Default size of undeclared dimension symbols and of matrices whose size is unknown. */
   defaultDimension?: number;
+  /** Search a repair hint for each refuted step (default true; the benchmark turns it off to compare). */
+  hints?: boolean;
 }
 
 export const defaultVerifyOptions: VerifyOptions = {
   samples: 24,
   relTol: 1e-9,
-  absTol: 1e-9,
+  // No absolute floor: a fixed one called every value under it zero. Rounding is estimated per sample.
+  absTol: 0,
   approxTol: 1e-2,
 };
 

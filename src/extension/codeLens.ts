@@ -2,19 +2,21 @@
 // whose section holds claims (`Verify section`). Lens commands get (uri, 0-based line of the block).
 import * as vscode from 'vscode';
 import type { OutlineCache } from './analysis';
+import { CommandId } from './commandIds';
 import type { Config } from './config';
 import type { Experiments } from './experiments';
 import { experimentLensTitle, resultLensTitle, verifyLensTitle } from './format';
-import type { ResultsStore } from './results';
+import type { Checker } from './check';
+import { isPending, type ResultsStore } from './results';
 import { RESTRICTED_LENS, type Trust } from './trust';
+import { Disposable } from './dispose';
 
 const COLD_WAIT_MS = 150;
 const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
 
-export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+export class StepwiseCodeLensProvider extends Disposable implements vscode.CodeLensProvider {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.emitter.event;
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly store: ResultsStore,
@@ -22,13 +24,16 @@ export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode
     private readonly outlines: OutlineCache,
     private readonly experiments: Experiments,
     private readonly trust: Trust,
+    private readonly checker: Checker,
   ) {
+    super();
     const refresh = () => this.emitter.fire();
-    this.subscriptions = [
+    this.register(
+      this.emitter,
       store.onDidChange(refresh),
       config.onDidChange(refresh),
       trust.onDidChange(refresh),
-    ];
+    );
   }
 
   async provideCodeLenses(
@@ -60,7 +65,7 @@ export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode
           new vscode.CodeLens(at(h.line), {
             title: 'Verify section',
             tooltip: `Verify the ${h.derivations.length} derivation(s) under “${h.text}”`,
-            command: 'stepwise.verifySection',
+            command: CommandId.verifySection,
             arguments: [doc.uri, h.line - 1],
           }),
         );
@@ -70,16 +75,21 @@ export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode
       for (const d of outline.derivations) {
         const result = fresh?.derivations.get(d.line);
         const running = fresh?.running.has(d.line) ?? false;
-        const title = running
-          ? '$(sync~spin) Verifying…'
-          : result
-            ? resultLensTitle(result)
-            : verifyLensTitle(d.stepCount);
+        // Text changed since its verdict: never the old verdict; say a check is coming, or that it is due.
+        const changed = !result && fresh !== undefined && isPending(fresh, d.line, d.endLine);
+        const title =
+          running || (changed && this.checker.isScheduled(doc.uri))
+            ? '$(sync~spin) Verifying…'
+            : result
+              ? resultLensTitle(result)
+              : changed
+                ? `… changed · ${verifyLensTitle(d.stepCount)}`
+                : verifyLensTitle(d.stepCount);
         out.push(
           new vscode.CodeLens(at(d.line), {
             title,
             tooltip: result ? 'Verify again' : 'Check each step at random points of its domains',
-            command: 'stepwise.verifyDerivation',
+            command: CommandId.verifyDerivation,
             arguments: [doc.uri, d.line - 1],
           }),
         );
@@ -92,7 +102,7 @@ export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode
             new vscode.CodeLens(at(x.line), {
               title: RESTRICTED_LENS,
               tooltip: 'Experiments execute the notebook’s code; trust this workspace to run them',
-              command: 'stepwise.explainRestricted',
+              command: CommandId.explainRestricted,
               arguments: [],
             }),
           );
@@ -104,17 +114,12 @@ export class StepwiseCodeLensProvider implements vscode.CodeLensProvider, vscode
           new vscode.CodeLens(at(x.line), {
             title: running ? '$(sync~spin) Running…' : result ? experimentLensTitle(result) : '▶ Run',
             tooltip: x.title ? `Run “${x.title}”` : 'Run this experiment',
-            command: 'stepwise.runExperiment',
+            command: CommandId.runExperiment,
             arguments: [doc.uri, x.line - 1],
           }),
         );
       }
     }
     return out;
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.emitter.dispose();
   }
 }

@@ -1,8 +1,11 @@
-// The `stepwise.*` commands. Block commands take (uri?, line?) with `line` the 0-based editor line of the
-// block's opening delimiter (as the lenses and the preview call them); without arguments, the cursor's block.
+// The `stepwise.*` commands, one record each (id from commandIds.ts, and what it does). Block commands take
+// (uri?, line?) with `line` the 0-based editor line of the block's opening delimiter (as the lenses and the
+// preview call them); without arguments, the cursor's block.
 import * as vscode from 'vscode';
 import type { DerivationResult, ExperimentResult } from '../core/types';
 import { derivationAt, experimentAt, headingAt, type OutlineCache } from './analysis';
+import type { Checker, FileCheck } from './check';
+import { CommandId } from './commandIds';
 import type { Config } from './config';
 import type { Experiments } from './experiments';
 import type { ResultsStore } from './results';
@@ -15,7 +18,14 @@ export interface CommandDeps {
   outlines: OutlineCache;
   verification: Verification;
   experiments: Experiments;
+  checker: Checker;
   output: vscode.OutputChannel;
+}
+
+/** One command: its id and what it does. */
+export interface CommandRecord {
+  readonly id: CommandId;
+  run(...args: unknown[]): unknown;
 }
 
 interface Target {
@@ -38,9 +48,9 @@ async function target(uri?: unknown, line?: unknown): Promise<Target | undefined
   return { doc, line: (typeof line === 'number' && Number.isInteger(line) && line >= 0 ? line : cursor) + 1 };
 }
 
-/** Registers every command; the returned disposables unregister them. */
-export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { store, config, outlines, verification, experiments, output } = deps;
+/** The commands of the extension, as records. */
+export function commandRecords(deps: CommandDeps): CommandRecord[] {
+  const { store, config, outlines, verification, experiments, checker, output } = deps;
   const outline = (doc: vscode.TextDocument) => outlines.get(doc, config.current.verify);
 
   const verifyDerivation = async (uri?: unknown, line?: unknown): Promise<DerivationResult[] | undefined> => {
@@ -100,24 +110,50 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     }
   };
 
+  const checkFile = async (uri?: unknown): Promise<FileCheck | undefined> => {
+    const t = await target(uri, 0);
+    return t ? checker.check(t.doc) : undefined;
+  };
+
+  const clearAll = (): void => {
+    verification.cancel();
+    experiments.cancel();
+    checker.cancel();
+    store.clearAll();
+  };
+
   return [
-    vscode.commands.registerCommand('stepwise.verifyDerivation', verifyDerivation),
-    vscode.commands.registerCommand('stepwise.verifyFile', verifyFile),
-    vscode.commands.registerCommand('stepwise.verifySection', verifySection),
-    vscode.commands.registerCommand('stepwise.runExperiment', runExperiment),
-    vscode.commands.registerCommand('stepwise.runAllExperiments', runAll),
-    vscode.commands.registerCommand('stepwise.clearResults', clear),
-    vscode.commands.registerCommand('stepwise.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('stepwise.cancel', () => {
-      verification.cancel();
-      experiments.cancel();
-    }),
-    vscode.commands.registerCommand('stepwise.explainRestricted', async () => {
-      const pick = await vscode.window.showWarningMessage(
-        `Stepwise: ${RESTRICTED_REASON}.`,
-        'Manage Workspace Trust',
-      );
-      if (pick) await vscode.commands.executeCommand('workbench.trust.manage');
-    }),
+    { id: CommandId.verifyDerivation, run: verifyDerivation },
+    { id: CommandId.verifyFile, run: verifyFile },
+    { id: CommandId.verifySection, run: verifySection },
+    { id: CommandId.checkFile, run: checkFile },
+    { id: CommandId.runExperiment, run: runExperiment },
+    { id: CommandId.runAllExperiments, run: runAll },
+    { id: CommandId.clearResults, run: clear },
+    { id: CommandId.clearAllResults, run: clearAll },
+    { id: CommandId.showOutput, run: () => output.show(true) },
+    {
+      id: CommandId.cancel,
+      run: () => {
+        verification.cancel();
+        experiments.cancel();
+        checker.cancel();
+      },
+    },
+    {
+      id: CommandId.explainRestricted,
+      run: async () => {
+        const pick = await vscode.window.showWarningMessage(
+          `Stepwise: ${RESTRICTED_REASON}.`,
+          'Manage Workspace Trust',
+        );
+        if (pick) await vscode.commands.executeCommand('workbench.trust.manage');
+      },
+    },
   ];
+}
+
+/** Registers every command; the returned disposables unregister them. */
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  return commandRecords(deps).map((c) => vscode.commands.registerCommand(c.id, c.run));
 }

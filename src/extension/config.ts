@@ -1,6 +1,7 @@
 // The extension's settings as one typed, immutable snapshot; a new snapshot is taken when they change.
 import * as vscode from 'vscode';
 import type { VerifyOptions } from '../core/types';
+import type { UnverifiableSeverity } from './problems';
 
 export type VerifyOn = 'manual' | 'save' | 'type';
 
@@ -15,6 +16,8 @@ export interface ConfigSnapshot {
     readonly sections: boolean;
   };
   readonly decorations: boolean;
+  /** Severity of unverifiable steps in Problems (`stepwise.diagnostics.unverifiable`). */
+  readonly unverifiable: UnverifiableSeverity;
   readonly experiment: { readonly timeoutMs: number; readonly memoryMb: number };
 }
 
@@ -27,6 +30,12 @@ function num(
 ): number {
   const v = c.get<unknown>(key);
   return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
+}
+
+const unverifiableLevels = ['hint', 'information', 'warning', 'off'] as const;
+
+function oneOf<T extends string>(v: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.find((a) => a === v) ?? fallback;
 }
 
 /** Reads the `stepwise.*` settings once; values out of range are clamped, wrong types fall back. */
@@ -61,6 +70,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): ConfigSnapshot {
       sections: c.get<boolean>('codeLens.sections') !== false,
     },
     decorations: c.get<boolean>('inlineResults') !== false,
+    unverifiable: oneOf(c.get<unknown>('diagnostics.unverifiable'), unverifiableLevels, 'hint'),
     experiment: {
       timeoutMs: Math.round(num(c, 'experiments.timeoutMs', 10_000, 100, 600_000)),
       memoryMb: Math.round(num(c, 'experiments.memoryMb', 256, 16, 8192)),

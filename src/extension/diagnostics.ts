@@ -1,12 +1,12 @@
-// Refuted steps as Errors and unverifiable ones as Information in the Problems panel (collection
-// `stepwise`), rebuilt from the results store whenever it changes, so they move and clear with edits;
+// Results in the Problems panel (collection `stepwise`; what is listed, and how severe, is problems.ts), rebuilt from the results store whenever it changes, so they move and clear with edits;
 // the file's own problems (declarations not understood, unclosed blocks) from the moment it is opened.
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic, StepResult } from '../core/types';
 import type { OutlineCache } from './analysis';
 import type { Config } from './config';
-import { stepMessage } from './format';
+import { resultProblems, type ProblemSeverity, type UnverifiableSeverity } from './problems';
 import type { DocumentResults, ResultsStore } from './results';
+import { Disposable } from './dispose';
 
 const severities: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -51,9 +51,8 @@ export function stepRange(doc: vscode.TextDocument | undefined, step: StepResult
 /** How long typing must pause before the file's own problems are read again. */
 const outlineDelayMs = 250;
 
-export class DiagnosticsView implements vscode.Disposable {
+export class DiagnosticsView extends Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('stepwise');
-  private readonly subscriptions: vscode.Disposable[];
   /** Per document, so that a late outline never overwrites a newer render. */
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -65,14 +64,27 @@ export class DiagnosticsView implements vscode.Disposable {
     private readonly outlines: OutlineCache,
     private readonly config: Config,
   ) {
+    super();
     // Problems with the file itself (declarations not understood, unclosed blocks) show as soon as it is
     // open and follow its edits; verification results join them when the student verifies.
-    this.subscriptions = [
+    this.register(
+      this.collection,
+      { dispose: () => this.timers.forEach((t) => clearTimeout(t)) },
       store.onDidChange((uri) => this.render(uri)),
-      vscode.workspace.onDidOpenTextDocument((doc) => this.render(doc.uri)),
+      vscode.workspace.onDidOpenTextDocument((doc) => this.show(doc.uri)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.render(doc.uri)),
-    ];
+      // The severity of unverifiable steps is a setting: show every file's entries anew.
+      config.onDidChange(() => {
+        const uris = new Map(
+          [...store.uris(), ...vscode.workspace.textDocuments.map((d) => d.uri)].map((u) => [
+            u.toString(),
+            u,
+          ]),
+        );
+        for (const u of uris.values()) this.render(u);
+      }),
+    );
     for (const doc of vscode.workspace.textDocuments) if (isMarkdown(doc)) this.render(doc.uri);
   }
 
@@ -90,11 +102,36 @@ export class DiagnosticsView implements vscode.Disposable {
     );
   }
 
+  /** Files whose last tab closed: no entries until they are opened again. */
+  private readonly hidden = new Set<string>();
+
+  /** Removes a file's entries (its editors closed) until `show` is called for it. */
+  hide(uri: vscode.Uri): void {
+    this.hidden.add(uri.toString());
+    const pending = this.timers.get(uri.toString());
+    if (pending) clearTimeout(pending);
+    this.timers.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  /** Shows a file's entries again (it was opened). */
+  show(uri: vscode.Uri): void {
+    this.hidden.delete(uri.toString());
+    this.render(uri);
+  }
+
   render(uri: vscode.Uri): void {
+    if (this.hidden.has(uri.toString())) {
+      this.collection.delete(uri);
+      return;
+    }
     const entry = this.store.get(uri);
     const doc = openDocument(uri);
     // Results of an older version point at old lines: none until they are moved or recomputed.
-    const list = entry && (!doc || doc.version === entry.version) ? resultDiagnostics(entry, doc) : [];
+    const list =
+      entry && (!doc || doc.version === entry.version)
+        ? resultDiagnostics(entry, doc, this.config.current.unverifiable)
+        : [];
     const generation = (this.generations.get(uri.toString()) ?? 0) + 1;
     this.generations.set(uri.toString(), generation);
     if (!doc || !isMarkdown(doc)) {
@@ -109,8 +146,8 @@ export class DiagnosticsView implements vscode.Disposable {
     );
     this.collection.set(uri, [...list, ...shown]);
     void this.outlines.get(doc, this.config.current.verify).then((o) => {
-      if (this.generations.get(uri.toString()) !== generation || doc.version !== version || doc.isClosed)
-        return;
+      const stale = this.generations.get(uri.toString()) !== generation || doc.version !== version;
+      if (stale || doc.isClosed || this.hidden.has(uri.toString())) return;
       const own = o.diagnostics.map((d) => {
         const diag = fromCore(doc, d);
         diag.code = fileProblem;
@@ -119,12 +156,6 @@ export class DiagnosticsView implements vscode.Disposable {
       this.shownVersion.set(uri.toString(), version);
       this.collection.set(uri, [...list, ...own]);
     });
-  }
-
-  dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.subscriptions.forEach((s) => s.dispose());
-    this.collection.dispose();
   }
 }
 
@@ -135,44 +166,26 @@ function isMarkdown(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'markdown';
 }
 
-/** Refuted and unverifiable steps, failed checks and experiment errors. */
+const problemSeverities: Record<ProblemSeverity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** Refuted and unverifiable steps, failed checks and experiment errors (see problems.ts). */
 function resultDiagnostics(
   entry: DocumentResults,
   doc: vscode.TextDocument | undefined,
+  unverifiable: UnverifiableSeverity,
 ): vscode.Diagnostic[] {
-  const list: vscode.Diagnostic[] = [];
-  for (const d of entry.derivations.values()) {
-    for (const s of d.steps) {
-      if (s.status === 'verified') continue;
-      const severity =
-        s.status === 'refuted' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Information;
-      const diag = new vscode.Diagnostic(stepRange(doc, s), stepMessage(s), severity);
-      diag.source = 'stepwise';
-      diag.code = s.status;
-      list.push(diag);
-    }
-  }
-  for (const x of entry.experiments.values()) {
-    if (x.status === 'failed') {
-      for (const c of x.checks.filter((k) => !k.passed)) {
-        const diag = new vscode.Diagnostic(
-          new vscode.Range(c.line - 1, 0, c.line - 1, Number.MAX_SAFE_INTEGER),
-          `check failed: ${c.label}${c.detail ? ` (${c.detail})` : ''}`,
-          vscode.DiagnosticSeverity.Warning,
-        );
-        diag.source = 'stepwise';
-        list.push(diag);
-      }
-    } else if (x.status === 'error') {
-      const line = (x.errorLine ?? x.line) - 1;
-      const diag = new vscode.Diagnostic(
-        new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER),
-        `experiment error: ${x.message}`,
-        vscode.DiagnosticSeverity.Error,
-      );
-      diag.source = 'stepwise';
-      list.push(diag);
-    }
-  }
-  return list;
+  return resultProblems(entry.derivations.values(), entry.experiments.values(), unverifiable).map((p) => {
+    const range = p.step
+      ? stepRange(doc, p.step)
+      : new vscode.Range(p.line - 1, p.column - 1, p.line - 1, Number.MAX_SAFE_INTEGER);
+    const diag = new vscode.Diagnostic(range, p.message, problemSeverities[p.severity]);
+    diag.source = 'stepwise';
+    diag.code = p.code;
+    return diag;
+  });
 }

@@ -63,9 +63,11 @@ export class Experiments implements vscode.Disposable {
     const outline = await this.outlines.get(doc, cfg.verify);
     if (doc.version !== version) return undefined;
     const blocks = outline.experiments.filter((e) => !lines || lines.includes(e.line));
-    const entry = this.store.ensure(doc.uri, version);
-    for (const b of blocks) entry.running.add(b.line);
-    this.store.notify(doc.uri);
+    const resultsRun = this.store.begin(
+      doc.uri,
+      version,
+      blocks.map((b) => b.line),
+    );
     const results: ExperimentResult[] = [];
     for (const b of blocks) {
       const cts = new vscode.CancellationTokenSource();
@@ -95,14 +97,12 @@ export class Experiments implements vscode.Disposable {
         this.running.delete(cts);
         cts.dispose();
       }
-      const now = this.store.get(doc.uri);
-      if (!now || now.version !== version || doc.version !== version) return undefined;
-      now.running.delete(b.line);
-      now.experiments.set(b.line, result);
+      // Stale (the text changed or the results were cleared meanwhile): nothing is stored, the rest not run.
+      if (doc.version !== version || !resultsRun.complete([b.line], (e) => e.experiments.set(b.line, result)))
+        return undefined;
       this.log(
         `${vscode.workspace.asRelativePath(doc.uri)}: experiment at line ${b.line} ${result.status} (${result.message})`,
       );
-      this.store.notify(doc.uri);
       results.push(result);
     }
     return results;

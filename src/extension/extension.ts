@@ -3,13 +3,16 @@
 // and the preview's renderer loads only for an export.
 import * as vscode from 'vscode';
 import { OutlineCache } from './analysis';
+import { Checker } from './check';
 import { StepwiseCodeLensProvider } from './codeLens';
 import { registerCommands } from './commands';
 import { Config } from './config';
 import { DecorationsView } from './decorations';
 import { DiagnosticsView } from './diagnostics';
 import { Experiments } from './experiments';
+import { HintFixProvider } from './hintFix';
 import { StepHoverProvider } from './hover';
+import { OpenFiles } from './openFiles';
 import { registerPreview } from './preview/index';
 import { ResultsStore } from './results';
 import { StatusBarView } from './statusBar';
@@ -24,6 +27,10 @@ export interface StepwiseApi {
   activationMs: number;
   /** Whether a verification of this document is under way. */
   isVerifying(uri: vscode.Uri): boolean;
+  /** The inline verdicts shown after lines of this document (0-based line, text), as last rendered. */
+  inlineMarks(uri: vscode.Uri): { line: number; text: string }[];
+  /** The status bar item's text. */
+  statusText(): string;
   /** Test hook: VS Code cannot revoke trust from an extension, so tests simulate Restricted Mode here. */
   simulateRestrictedMode(on: boolean): void;
 }
@@ -46,8 +53,13 @@ export function activate(context: vscode.ExtensionContext): StepwiseApi {
   );
   const verification = new Verification(store, service, config, outlines, log);
   const experiments = new Experiments(store, config, outlines, trust, log);
+  const checker = new Checker(verification, experiments, trust, config);
   service.warmReader(config.current.verify);
-  const lenses = new StepwiseCodeLensProvider(store, config, outlines, experiments, trust);
+  const lenses = new StepwiseCodeLensProvider(store, config, outlines, experiments, trust, checker);
+  const diagnostics = new DiagnosticsView(store, outlines, config);
+  const decorations = new DecorationsView(store, config);
+  const openFiles = new OpenFiles();
+  const statusBar = new StatusBarView(store, outlines, config);
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
   context.subscriptions.push(
     output,
@@ -60,12 +72,25 @@ export function activate(context: vscode.ExtensionContext): StepwiseApi {
     lenses,
     vscode.languages.registerCodeLensProvider(markdown, lenses),
     vscode.languages.registerHoverProvider(markdown, new StepHoverProvider(store)),
-    new DiagnosticsView(store, outlines, config),
-    new DecorationsView(store, config),
-    new StatusBarView(store),
+    vscode.languages.registerCodeActionsProvider(markdown, new HintFixProvider(store), {
+      providedCodeActionKinds: HintFixProvider.kinds,
+    }),
+    checker,
+    diagnostics,
+    decorations,
+    openFiles,
+    // A file's results and Problems entries go with its last editor tab (not when VS Code frees the text).
+    openFiles.onDidCloseLast((uri) => {
+      verification.cancel(uri);
+      checker.cancel(uri);
+      store.clear(uri);
+      diagnostics.hide(uri);
+    }),
+    openFiles.onDidOpen((uri) => diagnostics.show(uri)),
+    statusBar,
     // Settings such as the default dimension change how blocks are read: forget cached outlines.
     config.onDidChange(() => outlines.clear()),
-    ...registerCommands({ store, config, outlines, verification, experiments, output }),
+    ...registerCommands({ store, config, outlines, verification, experiments, checker, output }),
   );
   // The preview registers here, inside activate(): its module holds only the panel controller and the page
   // builder; the renderer (KaTeX, markdown-it) loads only when the export command runs (a dynamic import).
@@ -78,6 +103,8 @@ export function activate(context: vscode.ExtensionContext): StepwiseApi {
     results: store,
     activationMs,
     isVerifying: (uri) => verification.isRunning(uri),
+    inlineMarks: (uri) => decorations.marks(uri),
+    statusText: () => statusBar.item.text,
     simulateRestrictedMode: (on) => trust.simulateRestrictedMode(on),
   };
 }

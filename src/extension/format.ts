@@ -119,8 +119,30 @@ export function inlineText(steps: StepResult[]): string {
   return '✓';
 }
 
-/** `Stepwise ✓ 12 ✗ 1 ? 2` for a file's derivations. */
-export function statusText(results: Iterable<DerivationResult>): string {
+/** Columns after which an inline verdict would leave a typical editor's view (or run under the minimap). */
+const viewColumns = 100;
+
+/**
+ * An inline verdict cut to fit after a line of `lineLength` characters: at most 32 characters, fewer on a
+ * long line, never less than its icon. The hover keeps the full text.
+ */
+export function fitInline(text: string, lineLength: number): string {
+  const room = Math.min(32, viewColumns - lineLength);
+  if (text.length <= room) return text;
+  const icon = text.slice(0, 1);
+  if (room < 4) return icon;
+  return `${text.slice(0, room - 1).trimEnd()}…`;
+}
+
+/**
+ * `Stepwise ✓ 21 ✗ 1 ? 3 · ▶ 4/4` for a file: its steps by verdict, then its experiments that passed out of
+ * those it has (`total`, from the file's outline; the experiments run when it is not known).
+ */
+export function statusText(
+  results: Iterable<DerivationResult>,
+  experiments: Iterable<ExperimentResult> = [],
+  total?: number,
+): string {
   let ok = 0;
   let bad = 0;
   let unknown = 0;
@@ -131,8 +153,13 @@ export function statusText(results: Iterable<DerivationResult>): string {
       else unknown += 1;
     }
   }
-  if (ok + bad + unknown === 0) return 'Stepwise';
-  return `Stepwise ✓ ${ok} ✗ ${bad} ? ${unknown}`;
+  const ran = [...experiments];
+  const passed = ran.filter((x) => x.status === 'passed').length;
+  const of = Math.max(total ?? ran.length, ran.length);
+  const steps = ok + bad + unknown > 0 ? ` ✓ ${ok} ✗ ${bad} ? ${unknown}` : '';
+  const runs = ran.length > 0 ? ` ▶ ${passed}/${of}` : '';
+  if (!steps && !runs) return 'Stepwise';
+  return `Stepwise${steps}${steps && runs ? ' ·' : ''}${runs}`;
 }
 
 function escapeCell(s: string): string {
@@ -142,11 +169,20 @@ function escapeCell(s: string): string {
     .replace(/[`*_[\]<>]/g, (c) => `\\${c}`);
 }
 
+/** Text as a Markdown code span, shown verbatim: escapes inside a code span would show literally, so the
+ *  text is not escaped; the fence is one backtick longer than any run of backticks in it. */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
+}
+
 /** The hover of a step as Markdown: status, samples, assumed domains and the counterexample table. */
 export function stepHoverMarkdown(step: StepResult): string {
   const icon = step.status === 'verified' ? '✓' : step.status === 'refuted' ? '✗' : '?';
   const lines = [
-    `**${icon} Step ${step.index} ${step.status}** — \`${escapeCell(step.lhs)} ${step.relation} ${escapeCell(step.rhs)}\``,
+    `**${icon} Step ${step.index} ${step.status}** — ${codeSpan(`${step.lhs} ${step.relation} ${step.rhs}`)}`,
     '',
   ];
   if (step.status === 'refuted' && step.values) {
@@ -170,6 +206,11 @@ export function stepHoverMarkdown(step: StepResult): string {
       lines.push(`| *right* | ${escapeCell(formatValue(step.values.rhs, 6))} |`);
     }
     lines.push('');
+  }
+  if (step.status === 'refuted' && step.hint) {
+    const side = step.hint.side === 'rhs' ? 'right' : 'left';
+    const fixed = step.hint.side === 'rhs' ? step.hint.rhs : step.hint.lhs;
+    lines.push(`**Hint:** it holds with ${codeSpan(fixed)} on the ${side} (Quick Fix applies it)`, '');
   }
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@
 // preview. Results carry the document version they were computed for, so stale ones are never shown.
 import * as vscode from 'vscode';
 import type { DerivationResult, ExperimentResult } from '../core/types';
+import type { Spanned } from './shift';
 
 export interface DocumentResults {
   version: number;
@@ -10,6 +11,23 @@ export interface DocumentResults {
   experiments: Map<number, ExperimentResult>;
   /** Blocks with work under way, by opening line. */
   running: Set<number>;
+  /** Derivations whose text changed since their result was shown (the result is gone; not yet redone). */
+  pending: Spanned[];
+}
+
+/** Whether the block at `line..endLine` changed since its last result. */
+export function isPending(entry: DocumentResults, line: number, endLine: number): boolean {
+  return entry.pending.some((p) => p.line <= endLine && line <= p.endLine);
+}
+
+/** A run begun with `ResultsStore.begin`. */
+export interface ResultsRun {
+  /** Whether the document's text is still the text the run began on. */
+  readonly current: boolean;
+  /** Stores results of the blocks at `lines` (no longer running); false, storing nothing, when stale. */
+  complete(lines: readonly number[], apply: (entry: DocumentResults) => void): boolean;
+  /** Stops showing the run's blocks as running (cancelled or failed), storing nothing. */
+  abandon(): void;
 }
 
 export class ResultsStore implements vscode.Disposable {
@@ -32,6 +50,7 @@ export class ResultsStore implements vscode.Disposable {
       derivations: new Map(),
       experiments: new Map(),
       running: new Set(),
+      pending: [],
     };
     this.byUri.set(key, fresh);
     return fresh;
@@ -43,10 +62,41 @@ export class ResultsStore implements vscode.Disposable {
     version: number,
     derivations: Map<number, DerivationResult>,
     experiments: Map<number, ExperimentResult>,
+    pending: Spanned[] = [],
   ): DocumentResults {
-    const entry: DocumentResults = { version, derivations, experiments, running: new Set() };
+    const entry: DocumentResults = { version, derivations, experiments, running: new Set(), pending };
     this.byUri.set(uri.toString(), entry);
     return entry;
+  }
+
+  /**
+   * Starts work on blocks of a document at a version: they show as running until the handle completes or
+   * abandons them. A result is stored only while the entry it began on is still the document's: any edit
+   * (which moves the entry to a new version) or a clear makes the run stale, and `complete` then drops it.
+   * Verification and experiments both go through here, so neither can show a result for changed text.
+   */
+  begin(uri: vscode.Uri, version: number, lines: readonly number[]): ResultsRun {
+    const entry = this.ensure(uri, version);
+    for (const l of lines) entry.running.add(l);
+    this.notify(uri);
+    const current = () => this.byUri.get(uri.toString()) === entry;
+    return {
+      get current() {
+        return current();
+      },
+      complete: (done, apply) => {
+        if (!current()) return false;
+        for (const l of done) entry.running.delete(l);
+        apply(entry);
+        this.notify(uri);
+        return true;
+      },
+      abandon: () => {
+        if (!current()) return;
+        for (const l of lines) entry.running.delete(l);
+        this.notify(uri);
+      },
+    };
   }
 
   /** Every document with results. */
@@ -56,6 +106,13 @@ export class ResultsStore implements vscode.Disposable {
 
   notify(uri: vscode.Uri): void {
     this.emitter.fire(uri);
+  }
+
+  /** Forgets the results of every document. */
+  clearAll(): void {
+    const uris = this.uris();
+    this.byUri.clear();
+    for (const u of uris) this.emitter.fire(u);
   }
 
   clear(uri: vscode.Uri): void {

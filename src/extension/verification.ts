@@ -1,17 +1,16 @@
 // Verification of a document's derivations: starts runs in the worker, drops results for text that has
-// changed since, moves stored results with edits, and re-verifies on save or while typing if configured.
+// changed since and moves stored results with edits. `verifyOn` is the Checker's (check.ts).
 import * as vscode from 'vscode';
 import type { DerivationResult } from '../core/types';
 import type { OutlineCache } from './analysis';
 import type { Config } from './config';
+import { Disposable } from './dispose';
 import type { ResultsStore } from './results';
 import { shiftResults, type LineEdit } from './shift';
 import type { VerifyService } from './verifyService';
 
-export class Verification implements vscode.Disposable {
+export class Verification extends Disposable {
   private readonly runs = new Map<string, Set<vscode.CancellationTokenSource>>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly store: ResultsStore,
@@ -20,15 +19,14 @@ export class Verification implements vscode.Disposable {
     private readonly outlines: OutlineCache,
     private readonly log: (line: string) => void,
   ) {
-    this.subscriptions.push(
+    super();
+    this.register(
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
-      vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (doc.languageId === 'markdown' && this.config.current.verifyOn === 'save') void this.verify(doc);
-      }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         this.cancel(doc.uri);
         this.outlines.forget(doc);
       }),
+      { dispose: () => this.cancel() },
     );
   }
 
@@ -48,9 +46,7 @@ export class Verification implements vscode.Disposable {
     const mine = this.runs.get(key) ?? new Set();
     mine.add(cts);
     this.runs.set(key, mine);
-    const entry = this.store.ensure(doc.uri, version);
-    for (const l of targets) entry.running.add(l);
-    this.store.notify(doc.uri);
+    const run = this.store.begin(doc.uri, version, targets);
     const t0 = performance.now();
     this.log(
       `${vscode.workspace.asRelativePath(doc.uri)} v${version}: verifying ${lines ? `line(s) ${targets.join(', ')}` : 'the file'}`,
@@ -59,26 +55,28 @@ export class Verification implements vscode.Disposable {
     mine.delete(cts);
     cts.dispose();
 
-    const now = this.store.get(doc.uri);
-    const current = now !== undefined && now.version === version && doc.version === version;
-    if (current) for (const l of targets) now.running.delete(l);
-    if (outcome.kind !== 'done' || !current) {
+    if (outcome.kind !== 'done' || !run.current || doc.version !== version) {
       if (outcome.kind === 'failed') {
         this.log(`verification failed: ${outcome.error}`);
         void vscode.window.showErrorMessage(`Stepwise: verification failed: ${outcome.error}`);
       }
-      if (now) this.store.notify(doc.uri);
+      run.abandon();
       return undefined;
     }
-    if (!lines) now.derivations.clear();
-    for (const l of targets) now.derivations.delete(l);
-    for (const r of outcome.results) now.derivations.set(r.line, r);
+    run.complete(targets, (now) => {
+      if (!lines) now.derivations.clear();
+      for (const l of targets) now.derivations.delete(l);
+      for (const r of outcome.results) now.derivations.set(r.line, r);
+      // Blocks redone are no longer pending; a whole-file run redid them all.
+      now.pending = lines
+        ? now.pending.filter((p) => !outcome.results.some((r) => r.line <= p.endLine && p.line <= r.endLine))
+        : [];
+    });
     const steps = outcome.results.reduce((n, r) => n + r.steps.length, 0);
     this.log(
       `${vscode.workspace.asRelativePath(doc.uri)} v${version}: verified ${outcome.results.length} block(s), ${steps} step(s) ` +
         `in ${Math.round(outcome.ms)} ms (round trip ${Math.round(performance.now() - t0)} ms)`,
     );
-    this.store.notify(doc.uri);
     return outcome.results;
   }
 
@@ -87,11 +85,6 @@ export class Verification implements vscode.Disposable {
     for (const [key, set] of this.runs) {
       if (uri && key !== uri.toString()) continue;
       for (const cts of set) cts.cancel();
-    }
-    for (const [key, t] of this.timers) {
-      if (uri && key !== uri.toString()) continue;
-      clearTimeout(t);
-      this.timers.delete(key);
     }
   }
 
@@ -111,24 +104,9 @@ export class Verification implements vscode.Disposable {
         endLine: c.range.end.line + 1,
         newLines: c.text.split('\n').length - 1,
       }));
-      const moved = shiftResults(entry.derivations, entry.experiments, edits);
-      this.store.rebase(doc.uri, doc.version, moved.derivations, moved.experiments);
+      const moved = shiftResults(entry.derivations, entry.experiments, edits, entry.pending);
+      this.store.rebase(doc.uri, doc.version, moved.derivations, moved.experiments, moved.pending);
       this.store.notify(doc.uri);
     }
-    if (this.config.current.verifyOn === 'type') {
-      const key = doc.uri.toString();
-      this.timers.set(
-        key,
-        setTimeout(() => {
-          this.timers.delete(key);
-          void this.verify(doc);
-        }, this.config.current.typeDelayMs),
-      );
-    }
-  }
-
-  dispose(): void {
-    this.cancel();
-    for (const s of this.subscriptions) s.dispose();
   }
 }

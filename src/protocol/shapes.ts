@@ -100,6 +100,7 @@ export const stepShape = obj(
     values,
     errorAt: pos,
     method: oneOf('sampling', 'exact', 'quadrature', 'monte-carlo'),
+    hint: obj({ lhs: str, rhs: str, message: str }, { side: oneOf('lhs', 'rhs'), kind: str }),
   },
 );
 export const derivationShape = obj({ line: int1, endLine: int1, steps: arr(stepShape) });

@@ -3,7 +3,7 @@
 // absolute line numbers), so the webview can keep the nodes of every block whose HTML did not change.
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance, RendererRule, Token } from 'markdown-it';
-import type { DerivationResult, ExperimentResult } from '../core/types';
+import type { DerivationResult, ExperimentResult, StepResult } from '../core/types';
 import type { RenderProblem } from '../protocol/preview';
 import { admonitionPlugin } from './admonition';
 import { splitChunks } from './chunks';
@@ -22,7 +22,7 @@ import {
 } from './resultsHtml';
 import { sanitizeHtmlFragment } from './sanitize';
 import { attachSpans, mathTokens } from './spans';
-import { wrapSteps } from './steps';
+import { newMarkKey, sealMarks, wrapSteps } from './steps';
 
 export interface RenderOptions {
   /** `stepwise.macros`, already normalised (names with a backslash). */
@@ -64,6 +64,7 @@ export interface RenderedDocument {
 
 type FormulaMeta = MathMeta & {
   out?: MathOutput;
+  marks?: Map<string, StepResult>;
   placed?: number[];
   anchors?: string[];
 };
@@ -219,7 +220,10 @@ function renderExperiment(token: Token, env: Env, fallback: () => string): strin
   const head =
     `<div class="sw-toolbar"><span class="sw-exp-title">${escapeHtml(title ?? 'experiment')}</span>` +
     `${badgeHtml(badge)}${button}</div>`;
-  const outputs = result && ctx.options.marks ? experimentOutputsHtml(result) : '';
+  const outputs =
+    result && ctx.options.marks
+      ? experimentOutputsHtml(result, { text: token.content, codeLine: (token.map?.[0] ?? 0) + 2 })
+      : '';
   return (
     `<div class="sw-experiment sw-status-${badge.status}"${relAttr(token)}${secretAttr(ctx)}>${head}` +
     `<pre class="sw-code"><code class="language-experiment">${escapeHtml(token.content)}</code></pre>${outputs}</div>\n`
@@ -257,10 +261,25 @@ function createMarkdown(): MarkdownItInstance {
   const rawHtml = (content: string, env: Env): string =>
     env.sw.options.sanitizeRaw
       ? sanitizeHtmlFragment(content, (s) => resolveSrc(s, env.sw.options.baseUri))
-      : content;
+      : disarmAttributes(content);
   r.html_block = (tokens, idx, _o, env) => rawHtml(tokens[idx]?.content ?? '', env as unknown as Env);
   r.html_inline = (tokens, idx, _o, env) => rawHtml(tokens[idx]?.content ?? '', env as unknown as Env);
   return md;
+}
+
+/**
+ * Raw HTML for the webview (DOMPurify runs there on the whole block): attributes that could paint over or
+ * imitate our marks are renamed inside every tag, so they do nothing. `style` (position, z-index, transforms),
+ * `class` (sw-… and KaTeX's own classes) and our `data-stepwise-*`/`data-sw` attributes. A quote or `/` may
+ * stand where a space would, as browsers accept.
+ */
+export function disarmAttributes(html: string): string {
+  return html.replace(/<[A-Za-z][^<>]*>/g, (tag) =>
+    tag.replace(
+      /([\s/"'])(style|class|data-stepwise-[\w-]*|data-sw)(?=\s*(?:=|[\s/>]))/gi,
+      '$1data-sw-dropped',
+    ),
+  );
 }
 
 function hasRaw(tokens: Token[], from: number, to: number): boolean {
@@ -290,6 +309,8 @@ function shiftTokens(tokens: Token[], delta: number): void {
 export class DocumentRenderer {
   private readonly md = createMarkdown();
   private readonly math = new MathRenderer();
+  /** Mark nonces derive from this random key, which no document can know (see steps.ts). */
+  private readonly markKey = newMarkKey();
   /** Parsed chunks by text, with the line they were last at. */
   private chunkCache = new Map<string, { tokens: Token[]; line: number }>();
   /** Chunks parsed during the last render (the rest came from the cache). */
@@ -360,9 +381,10 @@ export class DocumentRenderer {
           ? ctx.derivations.get(m.blockLine)
           : undefined;
       m.placed = undefined;
+      m.marks = undefined;
       if (!result) return m.src.text;
-      const w = wrapSteps(m.src, result.steps, options.secret);
-      m.placed = w.placed;
+      const w = wrapSteps(m.src, result.steps, this.markKey);
+      m.marks = w.marks;
       return w.tex;
     });
     const numbering = numberEquations(
@@ -378,7 +400,12 @@ export class DocumentRenderer {
       const source = m.src.text;
       const tex = numbering.texs[i] ?? source;
       m.anchors = numbering.anchors[i];
-      m.out = this.math.render(tex, m.display, source);
+      const out = this.math.render(tex, m.display, new Set(m.marks?.keys()));
+      if (out.ok && m.marks) {
+        const sealed = sealMarks(out.html, m.marks, source, options.secret);
+        m.placed = sealed.placed;
+        m.out = { ok: true, html: sealed.html };
+      } else m.out = out;
       if (!m.out.ok) {
         // "Unexpected end of input" points past the closing line: show it at the end of the formula instead.
         const end = source.trimEnd().length;

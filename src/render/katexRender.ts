@@ -4,14 +4,13 @@
 // macros are always rendered (they are few) so the shared object is rebuilt on every pass.
 import katex from 'katex';
 import { hashString } from '../core/numeric/random';
+import { markClass } from './steps';
 
 export type MathOutput =
   { ok: true; html: string } | { ok: false; message: string; offset: number | undefined };
 
 const definesMacros =
   /\\(?:newcommand|renewcommand|providecommand|def|gdef|edef|xdef|let|global)(?![A-Za-z])/;
-/** Commands that may only come from us: a document using them gets no trust at all for that formula. */
-const trustedByUs = /\\(?:htmlClass|htmlId|htmlStyle|htmlData|href|url|includegraphics)(?![A-Za-z])/;
 
 interface MacroContext {
   consumeArg(): { tokens: { text: string }[] };
@@ -38,9 +37,21 @@ function lenientNewcommand(context: MacroContext): string {
   return '';
 }
 
-function trustOurs(ctx: { command: string; url?: string }): boolean {
-  if (ctx.command === '\\htmlClass') return true;
-  return ctx.command === '\\href' && typeof ctx.url === 'string' && ctx.url.startsWith('#sw-eq-');
+/**
+ * Trust is decided on what KaTeX is about to build, after every macro has expanded: `\htmlClass` only with
+ * a mark nonce issued for this formula, `\href` only to an equation anchor; `\htmlId`, `\htmlStyle`,
+ * `\htmlData`, `\url` and `\includegraphics` never. So no definition in the document can make a mark.
+ */
+function trustFor(
+  nonces: ReadonlySet<string>,
+): (ctx: { command: string; url?: string; class?: string }) => boolean {
+  return (ctx) => {
+    if (ctx.command === '\\htmlClass') {
+      const n = markClass.exec(ctx.class ?? '')?.[1];
+      return n !== undefined && nonces.has(n);
+    }
+    return ctx.command === '\\href' && typeof ctx.url === 'string' && /^#sw-eq-[\w-]*$/.test(ctx.url);
+  };
 }
 
 /** Normalises a `stepwise.macros` setting: names get their backslash, values must be strings. */
@@ -69,15 +80,14 @@ export class MathRenderer {
     this.rendered = 0;
   }
 
-  /** Renders one formula, from the cache when the same TeX met the same macros before. `source` is the
-   *  TeX as the document wrote it (before our own wrapping), used to decide whether to trust commands. */
-  render(tex: string, display: boolean, source: string = tex): MathOutput {
+  /** Renders one formula, from the cache when the same TeX met the same macros before. `nonces` are the
+   *  mark nonces our wrapping put in `tex` (see steps.ts): the only `\htmlClass` KaTeX may trust. */
+  render(tex: string, display: boolean, nonces: ReadonlySet<string> = new Set()): MathOutput {
     const defines = definesMacros.test(tex);
-    const trusted = !trustedByUs.test(source);
-    const key = `${display ? 'D' : 'I'}${trusted ? 'T' : 'U'}${this.fingerprint}\u0000${tex}`;
+    const key = `${display ? 'D' : 'I'}${this.fingerprint}\u0000${[...nonces].join(' ')}\u0000${tex}`;
     let out = defines ? undefined : this.cache.get(key);
     if (!out) {
-      out = this.katex(tex, display, trusted);
+      out = this.katex(tex, display, nonces);
       this.rendered++;
       this.cache.set(key, out);
     }
@@ -91,14 +101,14 @@ export class MathRenderer {
     for (const key of this.cache.keys()) if (!this.used.has(key)) this.cache.delete(key);
   }
 
-  private katex(tex: string, display: boolean, trusted: boolean): MathOutput {
+  private katex(tex: string, display: boolean, nonces: ReadonlySet<string>): MathOutput {
     try {
       const html = katex.renderToString(tex, {
         displayMode: display,
         throwOnError: true,
         macros: this.macros as katex.KatexOptions['macros'],
         globalGroup: true,
-        trust: trusted ? trustOurs : false,
+        trust: trustFor(nonces),
         strict: 'ignore',
         output: 'htmlAndMathml',
       });

@@ -93,20 +93,50 @@ export function counterexampleHtml(step: StepResult, math: (tex: string) => stri
   );
 }
 
-/** Unplaced or unverifiable steps are listed in words so no result is lost when a mark cannot be placed. */
+/** A reason code in words, for the collapsed line of unverifiable steps. */
+function reasonWords(reason: string | undefined): string {
+  return reason ? reason.replace(/-/g, ' ') : 'not checked';
+}
+
+/**
+ * Steps without a mark on their relation are listed in words so no result is lost. Unverifiable steps are
+ * the calm part: one short line per block ("? 3 steps not checked"), expandable, grouped by reason, each
+ * group with its count, its steps and one message.
+ */
 export function stepNotesHtml(
   result: DerivationResult,
   placed: number[],
   math: (tex: string) => string,
 ): string {
-  const notes = result.steps
-    .filter((s) => s.status === 'unverifiable' || (!placed.includes(s.index) && s.status !== 'refuted'))
-    .map((s) => {
-      const mark = s.status === 'verified' ? '✓' : s.status === 'refuted' ? '✗' : '?';
-      return `<li class="sw-note-${s.status}">${mark} Step ${s.index}: ${escapeHtml(s.message || s.status)}</li>`;
-    });
   void math;
-  return notes.length > 0 ? `<ul class="sw-step-notes">${notes.join('')}</ul>` : '';
+  const notes = result.steps
+    .filter((s) => s.status === 'verified' && !placed.includes(s.index))
+    .map((s) => `<li class="sw-note-verified">✓ Step ${s.index}: ${escapeHtml(s.message || s.status)}</li>`);
+  const unknown = result.steps.filter((s) => s.status === 'unverifiable');
+  const groups = new Map<string, StepResult[]>();
+  for (const s of unknown) {
+    const key = s.reason ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  let collapsed = '';
+  if (unknown.length > 0) {
+    const items = [...groups.entries()].map(([reason, steps]) => {
+      const which = steps.map((s) => s.index).join(', ');
+      const first = steps[0]?.message ?? '';
+      return (
+        `<li class="sw-note-unverifiable" data-reason="${escapeHtml(reason || 'none')}" data-count="${steps.length}">` +
+        `<span class="sw-reason">${escapeHtml(reasonWords(reason || undefined))}</span> ` +
+        `<span class="sw-count">× ${steps.length}</span> (step${steps.length === 1 ? '' : 's'} ${which}): ` +
+        `${escapeHtml(first)}</li>`
+      );
+    });
+    const n = unknown.length;
+    collapsed =
+      `<details class="sw-unverifiable"><summary>? ${n} step${n === 1 ? '' : 's'} not checked` +
+      ` (${[...groups.keys()].map((r) => escapeHtml(reasonWords(r || undefined))).join(', ')})</summary>` +
+      `<ul class="sw-step-notes">${items.join('')}</ul></details>`;
+  }
+  return (notes.length > 0 ? `<ul class="sw-step-notes">${notes.join('')}</ul>` : '') + collapsed;
 }
 
 function svgPlot(xs: number[], series: { label: string; y: number[] }[], bars: boolean): string {
@@ -158,10 +188,22 @@ function svgPlot(xs: number[], series: { label: string; y: number[] }[], bars: b
   return `<svg class="sw-svg" viewBox="0 0 ${w} ${h}" role="img">${parts.join('')}</svg>`;
 }
 
-function outputHtml(o: ExperimentOutput): string {
+/** The statement that made a value, as its label: the name an assignment sets, or the expression itself. */
+export function statementLabel(statement: string): string {
+  const text = statement.trim().replace(/;+$/, '').trim();
+  const assigned = /^([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)/.exec(text);
+  return assigned ? (assigned[1] as string) : text;
+}
+
+function outputHtml(o: ExperimentOutput, statementAt: (line: number) => string | undefined): string {
   switch (o.kind) {
-    case 'value':
-      return `<div class="sw-out sw-out-value"><code>${escapeHtml(o.text)}</code></div>`;
+    case 'value': {
+      const statement = statementAt(o.line);
+      const label = statement ? statementLabel(statement) : '';
+      return label
+        ? `<div class="sw-out sw-out-value"><span class="sw-label" title="${escapeHtml(statement ?? '')}">${escapeHtml(label)}</span> = <code>${escapeHtml(o.text)}</code></div>`
+        : `<div class="sw-out sw-out-value"><code>${escapeHtml(o.text)}</code></div>`;
+    }
     case 'show':
       return `<div class="sw-out sw-out-show"><span class="sw-label">${escapeHtml(o.label)}</span> <code>${escapeHtml(o.text)}</code></div>`;
     case 'table': {
@@ -205,13 +247,20 @@ export function experimentBadge(result: ExperimentResult | undefined, running: b
   }
 }
 
-/** Everything an experiment produced, under its code. */
-export function experimentOutputsHtml(result: ExperimentResult): string {
+/** Everything an experiment produced, under its code. `code` (its first line at file line `codeLine`,
+ *  1-based) labels each value with the statement that made it. */
+export function experimentOutputsHtml(
+  result: ExperimentResult,
+  code?: { text: string; codeLine: number },
+): string {
+  const lines = code?.text.split('\n') ?? [];
+  const statementAt = (line: number): string | undefined =>
+    code ? lines[line - code.codeLine]?.trim() || undefined : undefined;
   const parts: string[] = [];
   if (result.status === 'error' || result.status === 'skipped') {
     parts.push(`<div class="sw-out sw-out-${result.status}">${escapeHtml(result.message)}</div>`);
   }
-  for (const o of result.outputs) parts.push(outputHtml(o));
+  for (const o of result.outputs) parts.push(outputHtml(o, statementAt));
   if (result.checks.length > 0) {
     const items = result.checks.map(
       (c) =>

@@ -1,9 +1,13 @@
-// Puts each step's mark on its relation: before KaTeX runs, the relation at the step's file position is
-// wrapped in `\mathrel{\htmlClass{sw-step sw-step-N sw-STATUS}{…}}`, so the rendered relation itself carries
-// the step's class (and its mark, drawn by CSS) wherever KaTeX lays it out. The formula's TeX is the
+// Puts each step's mark on its relation, so that nothing in the document can forge one. Before KaTeX runs,
+// the relation at the step's file position is wrapped in `\mathrel{\htmlClass{sw-mark NONCE}{…}}`, NONCE a
+// token derived from a per-renderer random key the document cannot know. KaTeX trusts `\htmlClass` only for
+// an issued nonce (judged on the class after macro expansion), and after rendering `sealMarks` turns each
+// nonce met exactly once into the step's classes and `data-stepwise-status`. The status comes from the
+// result, never from the formula; a nonce copied by a macro marks nothing. The formula's TeX is the
 // scanner's span the verifier read, so the step's position is an exact offset into it: no search.
-import type { StepResult, StepStatus } from '../core/types';
+import { hashString } from '../core/numeric/random';
 import { texOffset, type TexSource } from '../core/markdown/types';
+import type { StepResult, StepStatus } from '../core/types';
 
 export const statusClass: Record<StepStatus, string> = {
   verified: 'sw-ok',
@@ -21,15 +25,28 @@ function relationAt(tex: string, at: number, relation: string): { at: number; re
   return { at, rel };
 }
 
-export interface Wrapped {
-  tex: string;
-  /** Indices (StepResult.index) of the steps whose relation was found and wrapped. */
-  placed: number[];
+/** A random key for one renderer (96 bits): marks derive their nonces from it. */
+export function newMarkKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint32Array(3)), (n) => n.toString(36)).join('');
 }
 
-/** Wraps the relations of `steps` in `src` (the scanner's span the steps were judged on). `secret`, a class
- *  the document cannot know, lets the renderer tell these marks from look-alikes the document writes. */
-export function wrapSteps(src: TexSource, steps: readonly StepResult[], secret = ''): Wrapped {
+/** The nonce of step `index` of a formula: stable for the same key and TeX (so KaTeX's cache serves it). */
+function nonce(key: string, tex: string, index: number): string {
+  const text = `${key}\u0000${index}\u0000${tex}`;
+  return `swm${hashString(text).toString(36)}${hashString(text, 0x2545f491).toString(36)}${index}`;
+}
+
+/** The class a trusted `\htmlClass` must carry: `sw-mark` and one nonce. */
+export const markClass = /^sw-mark (swm[a-z0-9]+)$/;
+
+export interface Wrapped {
+  tex: string;
+  /** Nonce → the step it marks. */
+  marks: Map<string, StepResult>;
+}
+
+/** Wraps the relations of `steps` in `src` (the scanner's span the steps were judged on). */
+export function wrapSteps(src: TexSource, steps: readonly StepResult[], key: string): Wrapped {
   const tex = src.text;
   const edits: { at: number; len: number; step: StepResult; rel: string }[] = [];
   for (const step of steps) {
@@ -40,9 +57,49 @@ export function wrapSteps(src: TexSource, steps: readonly StepResult[], secret =
   }
   edits.sort((a, b) => b.at - a.at);
   let out = tex;
+  const marks = new Map<string, StepResult>();
   for (const e of edits) {
-    const cls = `sw-step sw-step-${e.step.index} ${statusClass[e.step.status]}${secret ? ` ${secret}` : ''}`;
-    out = `${out.slice(0, e.at)}\\mathrel{\\htmlClass{${cls}}{${e.rel}}}${out.slice(e.at + e.len)}`;
+    const n = nonce(key, tex, e.step.index);
+    marks.set(n, e.step);
+    out = `${out.slice(0, e.at)}\\mathrel{\\htmlClass{sw-mark ${n}}{${e.rel}}}${out.slice(e.at + e.len)}`;
   }
-  return { tex: out, placed: edits.map((e) => e.step.index).sort((a, b) => a - b) };
+  return { tex: out, marks };
+}
+
+export interface Sealed {
+  html: string;
+  /** Indices (StepResult.index) of the steps whose mark is in the output. */
+  placed: number[];
+}
+
+const escapeText = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Turns the nonces KaTeX rendered into marks: `class="enclosing sw-step sw-step-N sw-ok"` and
+ * `data-stepwise-status="verified"` (plus `secret` as a class, for the webview's check of raw HTML). A nonce
+ * met more than once (a macro copied it) marks nothing. The MathML annotation gets the TeX as written back.
+ */
+export function sealMarks(
+  html: string,
+  marks: ReadonlyMap<string, StepResult>,
+  source: string,
+  secret = '',
+): Sealed {
+  const count = new Map<string, number>();
+  const re = /class="enclosing sw-mark (swm[a-z0-9]+)"/g;
+  for (const m of html.matchAll(re)) count.set(m[1] as string, (count.get(m[1] as string) ?? 0) + 1);
+  const placed: number[] = [];
+  const extra = secret && /^[A-Za-z0-9]+$/.test(secret) ? ` ${secret}` : '';
+  let out = html.replace(re, (_whole, n: string) => {
+    const step = marks.get(n);
+    if (!step || count.get(n) !== 1) return 'class="enclosing"';
+    placed.push(step.index);
+    return `class="enclosing sw-step sw-step-${step.index} ${statusClass[step.status]}${extra}" data-stepwise-status="${step.status}"`;
+  });
+  out = out.replace(
+    /(<annotation encoding="application\/x-tex">)[\s\S]*?(<\/annotation>)/,
+    (_w, open: string, close: string) => `${open}${escapeText(source)}${close}`,
+  );
+  return { html: out, placed: placed.sort((a, b) => a - b) };
 }

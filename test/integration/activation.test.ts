@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { StepwiseApi } from '../../src/extension/extension';
 import { EXTENSION_ID, api, closeAll, openFixture } from './helpers';
 
 describe('activation', () => {
@@ -7,7 +8,7 @@ describe('activation', () => {
 
   it('registers the preview commands inside activate(), with every other command', async () => {
     // First test of the suite: nothing has opened a Markdown file yet.
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    const ext = vscode.extensions.getExtension<StepwiseApi>(EXTENSION_ID);
     assert.ok(ext, 'extension present');
     assert.equal(ext.isActive, false, 'the extension must not be active before this test');
     // The extension and this suite share one `vscode` API object (the suite lives in the extension's
@@ -29,6 +30,7 @@ describe('activation', () => {
       runOf.set(id, run);
       return original(id, ...rest);
     };
+    const t0 = performance.now();
     try {
       await ext.activate();
       await new Promise((r) => setTimeout(r, 50)); // let a late registration happen, to be seen
@@ -39,6 +41,14 @@ describe('activation', () => {
     assert.notEqual(core, undefined, 'the registrations were observed');
     assert.equal(runOf.get('stepwise.openPreviewToSide'), core, 'openPreviewToSide registered by activate()');
     assert.equal(runOf.get('stepwise.exportHtml'), core, 'exportHtml registered by activate()');
+    // The figure the extension reports is the time activate() itself took: measured, so more than nothing
+    // and no more than the caller saw around the whole activation.
+    const wallMs = performance.now() - t0;
+    const reported = ext.exports.activationMs;
+    assert.ok(
+      reported > 0 && reported <= wallMs + 1,
+      `activationMs ${reported} vs wall ${wallMs.toFixed(1)} ms`,
+    );
   });
 
   it('activates on a Markdown file, quickly, and registers every command', async () => {
@@ -49,7 +59,6 @@ describe('activation', () => {
     assert.ok(ext.isActive);
     // Printed, not asserted: a timed assertion would be flaky on a shared 2-core machine. Target < 50 ms.
     console.log(`    activate() took ${stepwise.activationMs.toFixed(1)} ms (target < 50 ms)`);
-    assert.ok(Number.isFinite(stepwise.activationMs) && stepwise.activationMs >= 0);
     const commands = await vscode.commands.getCommands(true);
     for (const id of [
       'stepwise.verifyDerivation',
@@ -58,6 +67,8 @@ describe('activation', () => {
       'stepwise.runExperiment',
       'stepwise.runAllExperiments',
       'stepwise.clearResults',
+      'stepwise.clearAllResults',
+      'stepwise.checkFile',
       'stepwise.showOutput',
       'stepwise.cancel',
       'stepwise.openPreviewToSide',

@@ -28,7 +28,9 @@ export async function openFixture(name: string): Promise<vscode.TextEditor> {
 /** Closes every editor without saving (untitled ones included, so no save dialog appears). */
 export async function closeAll(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {
-    if (!doc.isDirty) continue;
+    // Only the suite's own documents: VS Code's settings.json, dirty while a setting is being written, is
+    // not ours to revert (and showing it races the settings editor).
+    if (!doc.isDirty || (doc.languageId !== 'markdown' && !doc.isUntitled)) continue;
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }

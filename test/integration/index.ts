@@ -16,6 +16,7 @@ export function run(): Promise<void> {
   require('./settings.test');
   require('./restricted.test');
   require('./typing.test');
+  require('./check.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { StepResult } from '../../src/core/types';
 import type { PreviewResults } from '../../src/protocol/preview';
 import { buildExportHtml } from '../../src/extension/preview/exportHtml';
 import { FakeHost, root, type Preview, type Theme } from './support/harness';
@@ -46,7 +47,7 @@ function fixtureResults(text = fixture): PreviewResults {
         ],
         status: 'failed',
         outputs: [
-          { kind: 'value', line: exp + 1, text: 'x: vector[1000]' },
+          { kind: 'value', line: exp + 1, text: 'vector[1000]' },
           {
             kind: 'table',
             line: exp + 1,
@@ -306,13 +307,102 @@ describe('preview webview (Chromium)', function () {
     });
     assert.deepEqual(out, {
       badge: '✗ 1',
-      value: 'x: vector[1000]',
+      // Labelled with the statement that made it (`x = randn(1000)`).
+      value: 'x = vector[1000]',
       cells: ['10', '0.93', '1000', '1.01'],
       checks: ['sw-check-ok', 'sw-check-bad'],
       canvas: 1,
       bars: 4,
     });
     await preview.screenshot('experiment');
+  });
+
+  it('labels outputs with their statements, wraps long code and collapses unverifiable steps by reason', async () => {
+    const long = `w = [${Array.from({ length: 80 }, (_, i) => i).join(', ')}]`;
+    const text = [
+      '```experiment "Labels"', //  1
+      'p = 0.3', //                   2
+      'mean([1, 2, 3])', //           3
+      long, //                        4
+      '```', //                       5
+      '', //                          6
+      '$$', //                        7
+      'a \\ll b \\quad c \\ll d \\quad f(x) = g(x) \\quad 1 = 1', // 8
+      '$$', //                        9
+    ].join('\n');
+    const why = (reason: StepResult['reason'], message: string) => ({ reason, message });
+    const results: PreviewResults = {
+      derivations: [
+        derivation(7, 9, [
+          step(
+            1,
+            positionOf(text, 8, '\\ll', 1),
+            '\\ll',
+            'unverifiable',
+            why('unsupported-relation', 'no ≪'),
+          ),
+          step(
+            2,
+            positionOf(text, 8, '\\ll', 2),
+            '\\ll',
+            'unverifiable',
+            why('unsupported-relation', 'no ≪'),
+          ),
+          step(
+            3,
+            positionOf(text, 8, '=', 1),
+            '=',
+            'unverifiable',
+            why('undeclared-function', 'f is undeclared'),
+          ),
+          step(4, positionOf(text, 8, '=', 2), '=', 'verified'),
+        ]),
+      ],
+      experiments: [
+        experiment(1, 5, {
+          outputs: [
+            { kind: 'value', line: 2, text: '0.3' },
+            { kind: 'value', line: 3, text: '2' },
+            { kind: 'value', line: 4, text: '[0, 1, 2, …]' },
+          ],
+        }),
+      ],
+      running: [],
+    };
+    const p = await host.open({ text, results });
+    const state = await p.page.evaluate(() => {
+      const pre = document.querySelector('.sw-experiment pre.sw-code') as HTMLElement;
+      const details = Array.from(document.querySelectorAll('.sw-math-block details.sw-unverifiable'));
+      const summary = details[0]?.querySelector('summary') as HTMLElement | null;
+      const lineHeight = parseFloat(getComputedStyle(summary ?? document.body).lineHeight) || 20;
+      return {
+        values: Array.from(document.querySelectorAll('.sw-out-value')).map((e) => e.textContent),
+        codeOverflows: pre.scrollWidth > pre.clientWidth + 1,
+        codeLines: Math.round(pre.getBoundingClientRect().height),
+        collapsed: details.length,
+        open: details.map((d) => (d as HTMLDetailsElement).open),
+        summaryOneLine: (summary?.getBoundingClientRect().height ?? 0) < 2 * lineHeight,
+        groups: Array.from(details[0]?.querySelectorAll('li') ?? []).map((li) => [
+          (li as HTMLElement).dataset.reason,
+          (li as HTMLElement).dataset.count,
+        ]),
+        visibleNotes: Array.from(document.querySelectorAll('.sw-math-block li')).filter((li) =>
+          li.checkVisibility(),
+        ).length,
+      };
+    });
+    assert.deepEqual(state.values, ['p = 0.3', 'mean([1, 2, 3]) = 2', 'w = [0, 1, 2, …]']);
+    assert.equal(state.codeOverflows, false, 'experiment code wraps');
+    assert.ok(state.codeLines > 60, `the long line wraps onto several lines (${state.codeLines}px)`);
+    assert.equal(state.collapsed, 1);
+    assert.deepEqual(state.open, [false]);
+    assert.equal(state.summaryOneLine, true);
+    assert.deepEqual(state.groups, [
+      ['unsupported-relation', '2'],
+      ['undeclared-function', '1'],
+    ]);
+    assert.equal(state.visibleNotes, 0, 'nothing but the one summary line shows until it is opened');
+    await p.close();
   });
 
   it('loads local images from the document folder', async () => {

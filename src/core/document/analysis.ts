@@ -5,13 +5,16 @@ import { extractMacros, parseBlock, parseDeclarations } from '../latex/index';
 import type { Claim, Declaration, MacroDef, ParseError } from '../latex/types';
 import { scanMarkdown } from '../markdown/scanner';
 import { texPos, type MdBlock, type TexSource } from '../markdown/types';
-import { SymbolTable } from '../symbols/table';
+import { SymbolTable, type SymbolEntry } from '../symbols/table';
 import type { Diagnostic, VerifyOptions } from '../types';
 import { definitionMessage, functionDefinition } from '../verify/defines';
 import { bare, message } from './messages';
 import { independenceBefore, solveIntroBefore } from './prose';
+import { assignmentMessage, assignmentOf } from '../prose/assignments';
+import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
 import { documentProse, readBlock, type DocumentProse, type ProseReading } from '../prose/read';
+import { fileTooLarge, inputLimits, limitReached } from '../limits';
 
 export interface DerivationBlock {
   /** 1-based lines of the opening and closing delimiters. */
@@ -56,6 +59,12 @@ function settingMacros(macros: Record<string, string> | undefined): Map<string, 
 /** Scan, collect declarations and macros in order, and parse every display block (no sampling). */
 export function analyzeDocument(text: string, options: Partial<VerifyOptions> = {}): DocumentAnalysis {
   const analysis: DocumentAnalysis = { derivations: [], experiments: [], headings: [], diagnostics: [] };
+  const tooLarge = fileTooLarge(text);
+  if (tooLarge) {
+    analysis.diagnostics.push(tooLarge);
+    return analysis;
+  }
+  let displayBlocks = 0;
   let scan: ReturnType<typeof scanMarkdown>;
   try {
     scan = scanMarkdown(text);
@@ -77,12 +86,16 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
   // Functions defined in display math so far: a later `name(params) = …` redefines them, while a name the
   // student declared keeps such a step a claim.
   const displayDefined = new Set<string>();
+  // Symbols set to a number in display math (a worked example), with what they meant before.
+  const assigned = new Map<string, SymbolEntry | undefined>();
+  // Symbols display math set out to define with math that could not be read.
+  const unreadable = new Set<string>();
 
   /** `domainsOnly`: a hypothesis in display math constrains its symbols (`x > 0`) and defines nothing. */
   const declare = (src: TexSource, strict: boolean, domainsOnly = false): void => {
     let result: { declarations: Declaration[]; errors: ParseError[] };
     try {
-      table = table.withMacros(extractMacros(src.text));
+      table = table.withMacros(extractMacros(src.text, table.macros));
       result = parseDeclarations(src.text, table, { strict });
     } catch (e) {
       const at = texPos(src, 0);
@@ -96,6 +109,8 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
     if (domainsOnly)
       result = { declarations: result.declarations.filter((d) => d.kind === 'domain'), errors: [] };
     for (const d of result.declarations) {
+      for (const n of d.kind === 'function' || d.kind === 'definition' ? [d.name] : d.names)
+        unreadable.delete(n);
       table = table.declare(d, texPos(src, d.offset), strict ? 'prose' : 'let');
       for (const n of d.kind === 'function' || d.kind === 'definition' ? [d.name] : d.names)
         displayDefined.delete(n);
@@ -114,6 +129,9 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
     switch (block.kind) {
       case 'heading':
         analysis.headings.push({ line: block.line, level: block.level, text: block.text });
+        // A worked example's values end with its section.
+        for (const [name, entry] of assigned) table = table.restore(name, entry);
+        assigned.clear();
         section = block.line;
         break;
       case 'declarations':
@@ -129,13 +147,21 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         analysis.experiments.push(block);
         break;
       case 'display': {
+        if (++displayBlocks > inputLimits.blocks) {
+          if (displayBlocks === inputLimits.blocks + 1)
+            analysis.diagnostics.push(limitReached('blocks', block.line));
+          break;
+        }
         // The TeX as the prose says to read it (`\log_{2}`, `V^{(k+1)}`); file positions are kept.
         const read = readBlock((prose ??= documentProse(lines())), block.line, block.tex);
         const tex = read.tex;
+        // A macro defined in the block holds from where it stands (as in KaTeX): the block is read with the
+        // macros in force before it, and the table carries those in force after it.
+        const macrosBefore = table.macros;
         const parse = (): Claim[] => {
           try {
-            table = table.withMacros(extractMacros(tex.text));
-            return parseBlock(tex.text, table);
+            table = table.withMacros(extractMacros(tex.text, macrosBefore));
+            return parseBlock(tex.text, { kindOf: table.kindOf, macros: macrosBefore });
           } catch (e) {
             return [
               {
@@ -159,18 +185,27 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         let scopes: DerivationBlock['scopes'];
         for (let i = 0; solveIntro === undefined && i < claims.length; i++) {
           const decl = functionDefinition(claims[i] as Claim, table, displayDefined);
-          if (!decl) {
+          const assignment = decl ? undefined : assignmentOf(claims[i] as Claim);
+          if (!decl && !assignment) {
             scopes?.push({ symbols: table });
             continue;
           }
           scopes ??= claims.slice(0, i).map(() => ({ symbols: blockTable }));
-          table = table.declare(decl, texPos(tex, decl.offset));
-          displayDefined.add(decl.name);
-          scopes.push({ symbols: table, defines: definitionMessage(decl) });
+          if (assignment) {
+            if (!assigned.has(assignment.name)) assigned.set(assignment.name, table.lookup(assignment.name));
+            unreadable.delete(assignment.name);
+            table = table.declare(assignment, texPos(tex, assignment.offset));
+            scopes.push({ symbols: table, defines: assignmentMessage(assignment) });
+          } else if (decl) {
+            table = table.declare(decl, texPos(tex, decl.offset));
+            displayDefined.add(decl.name);
+            scopes.push({ symbols: table, defines: definitionMessage(decl) });
+          }
           const again = parse();
           if (again.length === claims.length) claims = [...claims.slice(0, i + 1), ...again.slice(i + 1)];
         }
         if (read.reading.cues.has('hypothesis')) declare(tex, true, true);
+        for (const n of unreadDefinitions(claims, table)) unreadable.add(n);
         const stepCount = claims.reduce((n, c) => n + (c.ok ? c.steps.length : Math.max(1, c.relations)), 0);
         analysis.derivations.push({
           line: block.line,
@@ -183,7 +218,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           symbols: blockTable,
           ...(scopes ? { scopes } : {}),
           ...(displayDefined.size ? { displayFunctions: new Set(displayDefined) } : {}),
-          prose: read.reading,
+          prose: unreadable.size ? { ...read.reading, unreadable: new Set(unreadable) } : read.reading,
         });
         break;
       }

@@ -24,7 +24,12 @@ export function failedStepMessage(error: ParseError, tex: TexSource): string {
     );
   }
   const at = texPos(tex, error.offset);
-  const kind = error.code === 'unsupported' ? 'unsupported notation' : 'parse error';
+  const kind =
+    error.code === 'unsupported'
+      ? 'unsupported notation'
+      : error.code === 'unsupported-relation'
+        ? 'unsupported relation'
+        : 'parse error';
   return `${kind} at line ${at.line}, column ${at.column}: ${bare(error.message)}`;
 }
 

@@ -1,4 +1,5 @@
 // Verification of the analysed blocks: sample and judge each step, in document order.
+import { inputLimits, limitReached } from '../limits';
 import { texPos } from '../markdown/types';
 import { hashString } from '../numeric/random';
 import {
@@ -8,10 +9,12 @@ import {
   type StepResult,
   type VerifyOptions,
 } from '../types';
+import { searchHint } from '../verify/hints/index';
 import { verifyStep, type StepInput } from '../verify/step';
 import { analyzeDocument, type DerivationBlock, type DocumentAnalysis } from './analysis';
 import { bare, failedStepMessage, unchecked, unreadSidesMessage } from './messages';
 import { displayFunctionVerdict } from './reverify';
+import { asFunctionProperty } from '../prose/properties';
 import { asymptoticVerdict, conventionsFor, proseVerdict } from '../prose/verdict';
 
 /** Sample and judge each step of one block. */
@@ -89,20 +92,23 @@ export function verifyDerivation(
         `${index}\u0000${step.lhs.tex}\u0000${step.relation}\u0000${step.rhs.tex}`,
         baseSeed,
       );
-      const input: StepInput = {
-        relation: step.relation,
-        lhs: step.lhs.node,
-        rhs: step.rhs.node,
-        first: step === claim.steps[0],
-        ...(conditions.length
-          ? {
-              conditions: conditions.flatMap((c) =>
-                c.steps.map((s) => ({ relation: s.relation, lhs: s.lhs.node, rhs: s.rhs.node })),
-              ),
-              conditionText,
-            }
-          : {}),
-      };
+      const input: StepInput = asFunctionProperty(
+        {
+          relation: step.relation,
+          lhs: step.lhs.node,
+          rhs: step.rhs.node,
+          first: step === claim.steps[0],
+          ...(conditions.length
+            ? {
+                conditions: conditions.flatMap((c) =>
+                  c.steps.map((s) => ({ relation: s.relation, lhs: s.lhs.node, rhs: s.rhs.node })),
+                ),
+                conditionText,
+              }
+            : {}),
+        },
+        symbols,
+      );
       const conventions = conventionsFor([input.lhs, input.rhs], symbols, block.prose);
       let verdict = verifyStep(input, conventions.table, opts, seed);
       const shown = block.displayFunctions;
@@ -125,7 +131,11 @@ export function verifyDerivation(
         });
         continue;
       }
-      steps.push({ ...common, ...verdict });
+      const hint =
+        verdict.status === 'refuted' && opts.hints !== false
+          ? searchHint(input, common, conventions.table, opts, seed).hint
+          : undefined;
+      steps.push({ ...common, ...verdict, ...(hint ? { hint } : {}) });
     }
   }
   return { line: block.line, endLine: block.endLine, steps };
@@ -142,8 +152,14 @@ export function verifyDocument(
   const analysis = analyzeDocument(text, opts);
   const wanted = lines ? new Set(lines) : undefined;
   const derivations: DerivationResult[] = [];
+  let steps = 0;
   for (const block of analysis.derivations) {
     if (wanted && !wanted.has(block.line)) continue;
+    if (steps + block.stepCount > inputLimits.steps) {
+      analysis.diagnostics.push(limitReached('steps', block.line));
+      break;
+    }
+    steps += block.stepCount;
     derivations.push(verifyDerivation(block, opts, cancel));
   }
   return { analysis, derivations };

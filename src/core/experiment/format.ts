@@ -1,5 +1,6 @@
 // Short text for values shown next to statements and in `show`: numbers with six significant digits,
 // small arrays in full, large ones by size and a few elements, so a 1e6-sample vector stays one line.
+import { MAX_TEXT, capText } from './limits';
 import { isTensor, type Tensor } from './tensor';
 
 /** A number with up to six significant digits (integers exactly). */
@@ -37,22 +38,47 @@ function tensorText(t: Tensor): string {
   return `${s.join('×')} array`;
 }
 
-/** Renders any value an experiment statement can produce. */
-export function formatValue(v: unknown): string {
+/** Renders any value an experiment statement can produce, in at most about `max` characters: nested
+ * objects and arrays are walked only as far as the text has room for, whatever their size. */
+export function formatValue(v: unknown, max = MAX_TEXT): string {
+  const text = render(v, max);
+  return text.length > max ? capText(text, max) : text;
+}
+
+function render(v: unknown, room: number): string {
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return JSON.stringify(v.length > room ? v.slice(0, room + 1) : v);
   if (v === undefined || v === null) return '';
   if (isTensor(v)) return tensorText(v);
   if (typeof v === 'function') return 'function';
-  if (Array.isArray(v)) return JSON.stringify(v);
+  if (Array.isArray(v)) return list('[', ']', ',', v, (x, left) => render(x, left), room);
   if (typeof v === 'object') {
     const m = v as { isMatrix?: boolean; valueOf(): unknown };
-    if (m.isMatrix) return JSON.stringify(m.valueOf());
+    if (m.isMatrix) return render(m.valueOf(), room);
     if (Object.getPrototypeOf(v) === Object.prototype) {
-      const parts = Object.entries(v).map(([k, x]) => `${k}: ${formatValue(x)}`);
-      return `{${parts.join(', ')}}`;
+      const keys = Object.keys(v);
+      const at = v as Record<string, unknown>;
+      return list('{', '}', ', ', keys, (k, left) => `${k}: ${render(at[k], left)}`, room);
     }
   }
-  return String(v);
+  return 'a value';
+}
+
+/** Items joined by `sep` until the text passes `room` characters; then "…". Each item gets the room
+ * left, so the text stays within about `room` at any depth. */
+function list<T>(
+  open: string,
+  close: string,
+  sep: string,
+  items: readonly T[],
+  item: (x: T, left: number) => string,
+  room: number,
+): string {
+  let text = open;
+  for (let i = 0; i < items.length; i++) {
+    if (text.length > room) return `${text}…${close}`;
+    text += (i > 0 ? sep : '') + item(items[i] as T, room - text.length);
+  }
+  return text + close;
 }

@@ -2,13 +2,11 @@
 // (an endless `sample`, `zeros(1e9)`, deep recursion) ends with a clear message and the caller's thread
 // (the extension host, the CLI) stays responsive. Terminating the worker is the only way to stop
 // synchronous code, so the time limit and cancellation both end in `worker.terminate()`.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Cancellation, ExperimentResult } from '../types';
 import { timeLimitMessage } from './context';
-import type { ExperimentBlock } from './run';
+import type { ExperimentBlock, WorkerInput, WorkerMessage } from '../../protocol/experimentWorker';
 
 export interface IsolatedOptions {
   timeoutMs: number;
@@ -18,51 +16,24 @@ export interface IsolatedOptions {
   workerPath?: string;
 }
 
-/** Messages the worker posts: `ready` once loaded (the time limit starts then), then its result. */
-export type WorkerMessage = { type: 'ready' } | { type: 'result'; result: ExperimentResult };
-
-/** Input the worker receives as `workerData`. */
-export interface WorkerInput {
-  block: ExperimentBlock;
-  seed?: number;
-  memoryMb: number;
-  timeoutMs: number;
-}
-
 /** Loading the worker (mathjs included) is not the block's time; this bounds it separately. */
 const STARTUP_LIMIT_MS = 30_000;
 const CANCEL_POLL_MS = 50;
 const GRACE_MS = 250;
 
-let sourceBundle: string | undefined;
+let workerPath: string | (() => string) | undefined;
 
-/** The worker script: the bundle's `experimentWorker.js` beside the running bundle, or, when running from
- * source (unit tests under tsx), `worker.ts` bundled once per process with esbuild. A worker started on
- * `worker.ts` through tsx's require hook would take seconds, as the hook transforms mathjs file by file. */
+/** Where the worker script is when none is given: the bundle's `experimentWorker.js` beside the running
+ * bundle. Running from source (unit tests under tsx) there is no bundle beside the sources, so the test
+ * setup names one it builds, with `setDefaultWorkerPath`. */
 export function defaultWorkerPath(): string {
-  if (!__filename.endsWith('.ts')) return path.join(__dirname, 'experimentWorker.js');
-  if (sourceBundle === undefined) {
-    // A computed name, so that bundling this file never pulls esbuild (a dev dependency) in; `import()`
-    // would make this function async for a path that exists only under test.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require(['es', 'build'].join('')) as typeof import('esbuild');
-    const dir = mkdtempSync(path.join(tmpdir(), 'stepwise-experiment-'));
-    const file = path.join(dir, 'experimentWorker.js');
-    esbuild.buildSync({
-      entryPoints: [path.join(__dirname, 'worker.ts')],
-      outfile: file,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      // mathjs's ES modules tree-shake to what `create()` uses: half the size, half the start-up time.
-      mainFields: ['module', 'main'],
-      logLevel: 'error',
-    });
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    sourceBundle = file;
-  }
-  return sourceBundle;
+  if (typeof workerPath === 'function') workerPath = workerPath();
+  return workerPath ?? path.join(__dirname, 'experimentWorker.js');
+}
+
+/** Names the default worker script, or a function that makes it on first use. */
+export function setDefaultWorkerPath(file: string | (() => string) | undefined): void {
+  workerPath = file;
 }
 
 /** Runs a block in a fresh worker thread within time and memory limits; never rejects. */

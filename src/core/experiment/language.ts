@@ -3,10 +3,13 @@
 // defined over it, every function mathjs's security notes name replaced by one that refuses, and every
 // other name mathjs put in its namespace refused too.
 import { type MathNode, create, indexDependencies, matrixDependencies, parseDependencies } from 'mathjs';
-import { type RunContext } from './context';
+import { type RunContext, pushCheck } from './context';
+import { MAX_SOURCE, capText } from './limits';
 import { formatValue } from './format';
 import { type BinaryOp, map1, map2, matmul, transpose } from './kernels';
+import { assertClosed } from './closed';
 import { createLibrary, holds } from './library';
+import { reserveHeap } from './memory';
 import { inv } from './linalg';
 import { Rng } from '../numeric/random';
 import { vectorisedSample } from './sample';
@@ -265,6 +268,8 @@ function getShared(): Shared {
     }
   }
   indexHooks.subset = (t, index, replacement) => {
+    // mathjs indexes its own nested arrays: several heap copies of the whole tensor.
+    reserveHeap(t.data.length * 32, `indexing ${describe(t)}`);
     const m = origMatrix(toNested(t));
     const r =
       replacement === undefined
@@ -284,6 +289,7 @@ export function warmUp(): void {
 /** Binds the shared instance to one run's context and returns the run's language. */
 export function createLanguage(ctx: RunContext): Language {
   const { parse, namespaces, operators, call } = getShared();
+  const operatorNames = new Set(Object.keys(operators));
   const userFunctions = new WeakMap<object, UserFunction>();
   let currentScope: Map<string, unknown> = new Map();
   let pendingDefinitions = (): void => undefined;
@@ -303,10 +309,15 @@ export function createLanguage(ctx: RunContext): Language {
       const [condNode, labelNode, ...rest] = args;
       if (!condNode || rest.length > 0) throw new ExperimentError('check takes (condition, "label")');
       const ev = (n: MathNode): unknown => n.compile().evaluate(scope);
-      const label = labelNode ? String(ev(labelNode)) : condNode.toString();
+      const label = capText(labelNode ? String(ev(labelNode)) : condNode.toString(), MAX_SOURCE);
       const { value, detail } = evaluateWithDetail(unparen(condNode), ev);
       const passed = holds(value);
-      ctx.checks.push(passed ? { line: ctx.line, label, passed } : { line: ctx.line, label, passed, detail });
+      pushCheck(
+        ctx,
+        passed
+          ? { line: ctx.line, label, passed }
+          : { line: ctx.line, label, passed, detail: capText(detail) },
+      );
       return undefined;
     };
     check.rawArgs = true;
@@ -351,6 +362,7 @@ export function createLanguage(ctx: RunContext): Language {
   }
 
   function evaluate(node: MathNode, scope: Map<string, unknown>): unknown {
+    assertClosed(node, operatorNames);
     currentScope = scope;
     // Definitions may sit inside the statement (`sample(g() = relu(randn()), n)`): `sample` runs before
     // the statement ends, so they are registered as soon as mathjs has stored them in the scope.
@@ -380,13 +392,14 @@ function matrixPower(a: Tensor, k: number): Tensor {
   if (!Number.isInteger(k))
     throw new ExperimentError(`A ^ ${k}: the power of a matrix must be a whole number`);
   let base = k < 0 ? inv(a) : a;
+  // Halving by division, not bit shifts: `>>` and `&` work on 32 bits, so 2³² + 1 would become 1.
   let e = Math.abs(k);
   const n = a.shape[0] as number;
-  let result = new Tensor(new Float64Array(n * n), [n, n]);
+  let result = zerosOf([n, n], 'matrix power');
   for (let i = 0; i < n; i++) result.data[i * n + i] = 1;
   while (e > 0) {
-    if (e & 1) result = matmul(result, base) as Tensor;
-    e >>= 1;
+    if (e % 2 === 1) result = matmul(result, base) as Tensor;
+    e = Math.floor(e / 2);
     if (e > 0) base = matmul(base, base) as Tensor;
   }
   return result;
@@ -395,6 +408,7 @@ function matrixPower(a: Tensor, k: number): Tensor {
 function zeroBased(d: unknown): unknown {
   if (typeof d === 'number') return d - 1;
   if (typeof d === 'string') return d;
+  if (isArrayLike(d)) reserveHeap(toTensor(d, 'index').data.length * 16, 'an index');
   if (isTensor(d) && d.logical) return Array.from(d.data, (v) => v !== 0);
   if (isArrayLike(d)) return Array.from(toTensor(d, 'index').data, (v) => v - 1);
   throw new ExperimentError(`an index must be a number, a range or a vector, not ${describe(d)}`);

@@ -1,24 +1,18 @@
 // Runs one experiment block in the current thread: statement by statement, so every value, check and
 // error carries its line. The worker calls this; so do tests. Untrusted code belongs in
 // `runExperimentIsolated`, which adds the hard time and memory limits this thread cannot enforce.
+import type { ExperimentBlock } from '../../protocol/experimentWorker';
 import type { Cancellation, ExperimentResult } from '../types';
-import { type RunContext, StopError, timeLimitMessage } from './context';
+import type { MathNode } from 'mathjs';
+import { type RunContext, StopError, pushOutput, timeLimitMessage, truncationNotes } from './context';
 import { formatValue } from './format';
 import { createLanguage } from './language';
+import { MAX_MESSAGE, MAX_SOURCE, capText } from './limits';
 import { Rng, hashString } from '../numeric/random';
 import { splitStatements, positionOf } from './statements';
 import { ExperimentError, isTensor, setMemoryLimit } from './tensor';
 
-/** An experiment block as the Markdown scanner reports it. */
-export interface ExperimentBlock {
-  code: string;
-  /** File line (1-based) of the code's first line. */
-  codeLine: number;
-  /** File lines of the opening and closing fences. */
-  line: number;
-  endLine: number;
-  title?: string;
-}
+export type { ExperimentBlock };
 
 export interface RunOptions {
   /** Fixed seed; by default the block seeds from its own text. */
@@ -39,7 +33,6 @@ export function runExperiment(input: ExperimentBlock, opts: RunOptions = {}): Ex
   const block = { ...input, code: input.code.replace(/\r\n?/g, '\n') };
   const memoryMb = opts.memoryMb ?? 256;
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  setMemoryLimit(memoryMb);
   const ctx: RunContext = {
     rng: new Rng(opts.seed ?? hashString(block.code)),
     line: block.codeLine,
@@ -63,67 +56,98 @@ export function runExperiment(input: ExperimentBlock, opts: RunOptions = {}): Ex
     const r: ExperimentResult = {
       ...base,
       status: 'error',
-      message: `line ${fileLine}: ${message}`,
+      message: capText(`line ${fileLine}: ${message}`, MAX_MESSAGE),
       errorLine: fileLine,
       errorBlockLine: blockLine,
     };
     if (column !== undefined) r.errorColumn = column;
+    const notes = truncationNotes(ctx);
+    if (notes.length > 0) r.notes = notes;
     r.durationMs = performance.now() - started;
     return r;
   };
 
   const lang = createLanguage(ctx);
-  // The first run in a process also builds the mathjs instance: not the block's time.
-  ctx.deadline = performance.now() + timeoutMs;
   const scope = new Map<string, unknown>();
-  for (const st of splitStatements(block.code)) {
-    const blockLine = st.line + 1;
-    ctx.line = block.codeLine + st.line;
-    let node;
-    try {
-      node = lang.parse(st.text);
-    } catch (e) {
-      const char = (e as { char?: number }).char;
-      const pos =
-        typeof char === 'number' ? positionOf(block.code, st.offset + Math.max(0, char - 1)) : undefined;
-      const msg = errorText(e).replace(/ \(char \d+\)$/, '');
-      return fail(`syntax error: ${msg}`, pos ? pos.line + 1 : blockLine, pos?.column);
-    }
-    let value: unknown;
-    try {
-      if (opts.cancel?.isCancellationRequested) throw new StopError('cancelled');
-      if (performance.now() > ctx.deadline) throw new StopError(timeLimitMessage(timeoutMs));
-      value = lang.evaluate(node, scope);
-      const held = bytesHeld(scope);
-      if (held > memoryMb * MB) {
-        throw new ExperimentError(
-          `ran out of memory (limit ${memoryMb} MB): the block's arrays take ${Math.ceil(held / MB)} MB`,
-        );
+  setMemoryLimit(memoryMb, () => bytesHeld(scope));
+  // The first run in a process also builds the mathjs instance, and starting the memory budget may
+  // collect an earlier run's garbage: neither is the block's time.
+  ctx.deadline = performance.now() + timeoutMs;
+  try {
+    for (const st of splitStatements(block.code)) {
+      const blockLine = st.line + 1;
+      ctx.line = block.codeLine + st.line;
+      ctx.source = st.text;
+      let node;
+      try {
+        node = lang.parse(st.text);
+      } catch (e) {
+        const char = (e as { char?: number }).char;
+        const pos =
+          typeof char === 'number' ? positionOf(block.code, st.offset + Math.max(0, char - 1)) : undefined;
+        const msg = errorText(e).replace(/ \(char \d+\)$/, '');
+        return fail(`syntax error: ${msg}`, pos ? pos.line + 1 : blockLine, pos?.column);
       }
-    } catch (e) {
-      if (e instanceof StopError) return fail(e.message, blockLine);
-      return fail(errorText(e), blockLine, st.column);
+      let value: unknown;
+      try {
+        if (opts.cancel?.isCancellationRequested) throw new StopError('cancelled');
+        if (performance.now() > ctx.deadline) throw new StopError(timeLimitMessage(timeoutMs));
+        value = lang.evaluate(node, scope);
+        const held = bytesHeld(scope);
+        if (held > memoryMb * MB) {
+          throw new ExperimentError(
+            `ran out of memory (limit ${memoryMb} MB): the block's variables take ${Math.ceil(held / MB)} MB`,
+          );
+        }
+      } catch (e) {
+        if (e instanceof StopError) return fail(e.message, blockLine);
+        return fail(errorText(e), blockLine, st.column);
+      }
+      const shown =
+        !st.hidden &&
+        value !== undefined &&
+        typeof value !== 'function' &&
+        node.type !== 'FunctionAssignmentNode';
+      if (shown) {
+        pushOutput(ctx, {
+          kind: 'value',
+          line: ctx.line,
+          label: labelOf(node, st.text),
+          text: formatValue(value),
+        });
+      }
     }
-    const shown =
-      !st.hidden &&
-      value !== undefined &&
-      typeof value !== 'function' &&
-      node.type !== 'FunctionAssignmentNode';
-    if (shown) ctx.outputs.push({ kind: 'value', line: ctx.line, text: formatValue(value) });
+  } finally {
+    // The language's functions outlive the run (they are rebound by the next one): let go of its values.
+    scope.clear();
   }
 
-  const failed = ctx.checks.filter((c) => !c.passed);
+  const n = ctx.checkCount ?? ctx.checks.length;
+  const failedCount = ctx.failedCount ?? ctx.checks.filter((c) => !c.passed).length;
   const result: ExperimentResult = { ...base, durationMs: performance.now() - started };
-  const n = ctx.checks.length;
-  if (failed.length > 0) {
-    const first = failed[0] as (typeof failed)[number];
-    const which = failed.length === 1 ? '' : `${failed.length} of ${n} checks failed; first: `;
+  const notes = truncationNotes(ctx);
+  if (notes.length > 0) result.notes = notes;
+  const first = ctx.checks.find((c) => !c.passed);
+  if (first) {
+    const which = failedCount === 1 ? '' : `${failedCount} of ${n} checks failed; first: `;
     result.status = 'failed';
-    result.message = `${which}check "${first.label}" failed on line ${first.line}${first.detail ? `: ${first.detail}` : ''}`;
+    result.message = capText(
+      `${which}check "${first.label}" failed on line ${first.line}${first.detail ? `: ${first.detail}` : ''}`,
+      MAX_MESSAGE,
+    );
   } else {
     result.message = n === 0 ? 'ran (no checks)' : `${n === 1 ? 'the check' : `all ${n} checks`} passed`;
   }
   return result;
+}
+
+/** What a shown value is called: the assigned target (`p`, `A[2]`) or the expression as written. */
+function labelOf(node: MathNode, text: string): string {
+  const a = node as MathNode & { object?: MathNode; index?: MathNode };
+  if (node.type === 'AssignmentNode' && a.object) {
+    return capText(`${a.object.toString()}${a.index ? a.index.toString() : ''}`, MAX_SOURCE);
+  }
+  return capText(text, MAX_SOURCE);
 }
 
 /** A user-facing message for anything a statement threw. */
@@ -138,26 +162,32 @@ function errorText(e: unknown): string {
   return String(e);
 }
 
-/** Bytes of array data the block's variables hold (tensors, also inside objects such as linearInit's). */
-function bytesHeld(scope: Map<string, unknown>): number {
+/** Bytes the block's variables hold, at any depth: tensors (each buffer once), plain arrays and objects,
+ * strings. Values reachable twice count once. */
+export function bytesHeld(scope: Map<string, unknown>): number {
   let total = 0;
-  const seen = new Set<ArrayBuffer>();
-  const add = (v: unknown, depth: number): void => {
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [...scope.values()];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') total += 2 * v.length;
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    seen.add(v);
     if (isTensor(v)) {
-      const buf = v.data.buffer as ArrayBuffer;
+      const buf = v.data.buffer;
       if (!seen.has(buf)) {
         seen.add(buf);
         total += buf.byteLength;
       }
-    } else if (
-      depth < 2 &&
-      typeof v === 'object' &&
-      v !== null &&
-      Object.getPrototypeOf(v) === Object.prototype
-    ) {
-      for (const x of Object.values(v)) add(x, depth + 1);
+    } else if (Array.isArray(v)) {
+      total += 8 * v.length;
+      for (const x of v) stack.push(x);
+    } else if (Object.getPrototypeOf(v) === Object.prototype) {
+      for (const [k, x] of Object.entries(v)) {
+        total += 16 + 2 * k.length;
+        stack.push(x);
+      }
     }
-  };
-  for (const v of scope.values()) add(v, 0);
+  }
   return total;
 }

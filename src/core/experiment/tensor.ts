@@ -3,33 +3,39 @@
 // nested arrays (about ten times faster, ../shared/notes/libraries.md). mathjs sees it through `subset`
 // (indexing and indexed assignment) and the conversions below.
 
-/** Raised for anything the user can fix; the runner turns it into an `error` result with the line. */
-export class ExperimentError extends Error {
-  override name = 'ExperimentError';
-}
+import { ExperimentError } from './errors';
+import { outOfMemory, reserveArray, startBudget } from './memory';
 
-/** Per-run cap on one allocation, in elements, and the run's memory limit for messages. */
+export { ExperimentError };
+
+/** Per-run cap on one allocation, in elements. */
 let maxElements = 16 * 1024 * 1024;
-let limitMb = 256;
 
-/** Sets the run's memory limit: one value may take half of it (the block's variables together are
- * checked against all of it by the runner). */
-export function setMemoryLimit(memoryMb: number): void {
-  limitMb = memoryMb;
+/** Starts a run's memory budget (see memory.ts); one value may take at most half of it. */
+export function setMemoryLimit(memoryMb: number, held?: () => number): void {
   maxElements = Math.max(1024, Math.floor((memoryMb * 1024 * 1024) / 2 / 8));
+  startBudget(memoryMb, held);
 }
 
-/** Allocates `n` doubles after checking `n` against the run's cap (typed arrays live outside the V8
- * heap, so the worker's `resourceLimits` alone would not stop `zeros(1e9)`). */
+/** Allocates `n` doubles after checking them against the run's budget: typed arrays live outside the
+ * V8 heap, so the worker's `resourceLimits` alone would not stop `zeros(1e9)` or forty `ones(8e6)`. */
 export function alloc(n: number, what = 'array'): Float64Array {
   if (!Number.isInteger(n) || n < 0) throw new ExperimentError(`invalid size ${n} for ${what}`);
   if (n > maxElements) {
-    throw new ExperimentError(
-      `ran out of memory (limit ${limitMb} MB): ${what} of ${n.toLocaleString('en-US')} numbers would need ` +
-        `${formatMb((n * 8) / (1024 * 1024))}, more than half the limit`,
+    throw outOfMemory(
+      `${what} of ${n.toLocaleString('en-US')} numbers would need ${formatMb((n * 8) / (1024 * 1024))}, ` +
+        'more than half the limit',
     );
   }
+  if (n > 8) reserveArray(n * 8, `${what} of ${n.toLocaleString('en-US')} numbers`);
   return new Float64Array(n);
+}
+
+/** A copy of an array's data, through the budget. */
+export function copyOf(data: Float64Array, what = 'array'): Float64Array {
+  const out = alloc(data.length, what);
+  out.set(data);
+  return out;
 }
 
 function formatMb(mb: number): string {
@@ -77,7 +83,7 @@ export class Tensor {
       if (off !== undefined) {
         if (replacement === undefined) return this.data[off];
         if (typeof replacement === 'number') {
-          const copy = new Tensor(this.data.slice(), this.shape);
+          const copy = new Tensor(copyOf(this.data, 'indexed assignment'), this.shape);
           copy.data[off] = replacement;
           return copy;
         }

@@ -1,6 +1,6 @@
 // Worker-thread entry (bundled to dist/experimentWorker.js): runs one block and posts its result.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerInput, WorkerMessage } from './isolated';
+import type { WorkerInput, WorkerMessage } from '../../protocol/experimentWorker';
 import { warmUp } from './language';
 import { runExperiment } from './run';
 

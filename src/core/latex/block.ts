@@ -2,9 +2,9 @@
 // `\quad`, `\text{…}`, `\Rightarrow`, `;` …, chains at top-level relations; then each side is parsed.
 import { toParseError } from './errors';
 import { layoutEnvironments } from './handlers/layout';
-import { expandMacros, findDefinitions, skipArgument } from './macros';
+import { expandInOrder, skipArgument } from './macros';
 import { Parser, parseTokens } from './parser';
-import { otherRelations, relationOf } from './relations';
+import { isUnjudgedRelation, otherRelations, relationOf } from './relations';
 import { isChar, isCmd, tokenize, type Token } from './tokens';
 import { parenthesized, readCondition, topRelations } from './conditions';
 import { quantifierWords, splitPieces, type Piece } from './pieces';
@@ -12,7 +12,6 @@ import { depthDelta, eofAt, isSpace } from './scan';
 import type {
   Claim,
   Condition,
-  MacroDef,
   ParseContext,
   ParseError,
   ParsedStep,
@@ -111,7 +110,30 @@ interface RelationAt {
   index: number;
   /** Tokens the relation spans (`:=` and `\overset{..}{=}` span several). */
   length: number;
-  relation: Relation;
+  /** The relation, or undefined for one Stepwise does not judge (then `unjudged` is its token). */
+  relation: Relation | undefined;
+  unjudged?: Token;
+}
+
+/** A relation or an unjudged relation as one token, spanning `length` tokens from `index`. */
+function relationAt(index: number, length: number, t: Token | undefined): RelationAt | undefined {
+  const relation = relationOf(t);
+  if (relation) return { index, length, relation };
+  if (isUnjudgedRelation(t)) return { index, length, relation: undefined, unjudged: t as Token };
+  return undefined;
+}
+
+/** `\mathrel{=}`, `\mathrel{\le}`, `{=}`, `{:=}`, `\mathrel{\ll}`: a relation written as a group. */
+function wrappedRelation(tokens: readonly Token[], i: number): RelationAt | undefined {
+  const t = tokens[i];
+  const rel = isCmd(t, 'mathrel');
+  const open = rel ? i + 1 : i;
+  if (!isChar(tokens[open], '{')) return rel ? relationAt(i, 2, tokens[open]) : undefined;
+  const end = skipArgument(tokens, open);
+  if (!isChar(tokens[end - 1], '}')) return undefined;
+  const inner = tokens.slice(open + 1, end - 1).filter((u) => !isSpace(u));
+  if (inner.length === 2 && isColonEquals(inner, 0)) return { index: i, length: end - i, relation: '=' };
+  return inner.length === 1 ? relationAt(i, end - i, inner[0]) : undefined;
 }
 
 /** `\overset{(a)}{=}`, `\stackrel{\text{def}}{=}`: an annotated relation. */
@@ -122,8 +144,7 @@ function annotatedRelation(tokens: readonly Token[], i: number): RelationAt | un
   const b = skipArgument(tokens, a);
   const inner = isChar(tokens[a], '{') ? tokens.slice(a + 1, b - 1) : tokens.slice(a, b);
   if (inner.length !== 1) return undefined;
-  const relation = relationOf(inner[0]);
-  return relation ? { index: i, length: b - i, relation } : undefined;
+  return relationAt(i, b - i, inner[0]);
 }
 
 /** Top-level relations of a piece, and whether it holds relations we cannot check (`\in`, `\sim`, `\to`). */
@@ -134,7 +155,7 @@ function findRelations(tokens: readonly Token[]): { relations: RelationAt[]; oth
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (depth === 0) {
-      const ann = annotatedRelation(tokens, i);
+      const ann = annotatedRelation(tokens, i) ?? wrappedRelation(tokens, i);
       if (ann) {
         relations.push(ann);
         i += ann.length - 1;
@@ -145,9 +166,9 @@ function findRelations(tokens: readonly Token[]): { relations: RelationAt[]; oth
         i++;
         continue;
       }
-      const relation = relationOf(t);
-      if (relation) {
-        relations.push({ index: i, length: 1, relation });
+      const single = relationAt(i, 1, t);
+      if (single) {
+        relations.push(single);
         continue;
       }
       if (
@@ -217,13 +238,36 @@ function claimsOfPiece(tex: string, tokens: readonly Token[], ctx: ParseContext)
     const rhs = sides[k + 1];
     const relTok = tokens[r.index] as Token;
     const relEnd = (tokens[r.index + r.length - 1] as Token).end;
+    const texOf = (s: (typeof sides)[number] | undefined): string => (!s ? '' : s.ok ? s.side.tex : s.tex);
+    if (r.unjudged) {
+      // A claim Stepwise does not judge is a step of its own, whatever its sides.
+      if (run.length) claims.push({ ok: true, steps: run });
+      if (failed) claims.push({ ok: false, ...failed });
+      run = [];
+      failed = undefined;
+      const subject = r.unjudged.kind === 'cmd' ? `\\${r.unjudged.value}` : r.unjudged.value;
+      const error: ParseError = {
+        message: `${subject} is a relation Stepwise does not judge`,
+        offset: relTok.offset,
+        code: 'unsupported-relation',
+        subject,
+      };
+      const step = { relationTex: tex.slice(relTok.offset, relEnd), relationOffset: relTok.offset };
+      claims.push({
+        ok: false,
+        error,
+        relations: 1,
+        steps: [{ ...step, lhsTex: texOf(lhs), rhsTex: texOf(rhs) }],
+      });
+      return;
+    }
     if (lhs?.ok && rhs?.ok) {
       if (failed) {
         claims.push({ ok: false, ...failed });
         failed = undefined;
       }
       run.push({
-        relation: r.relation,
+        relation: r.relation as Relation,
         relationTex: tex.slice(relTok.offset, relEnd),
         relationOffset: relTok.offset,
         lhs: lhs.side,
@@ -235,7 +279,6 @@ function claimsOfPiece(tex: string, tokens: readonly Token[], ctx: ParseContext)
         run = [];
       }
       const error = lhs && !lhs.ok ? lhs.error : rhs && !rhs.ok ? rhs.error : undefined;
-      const texOf = (s: (typeof sides)[number] | undefined): string => (!s ? '' : s.ok ? s.side.tex : s.tex);
       const unread: UnreadStep = {
         relationTex: tex.slice(relTok.offset, relEnd),
         relationOffset: relTok.offset,
@@ -388,7 +431,7 @@ function assemble(tex: string, pieces: readonly Piece[], ctx: ParseContext): Cla
 }
 
 function countRelations(tokens: readonly Token[]): number {
-  return tokens.filter((t) => relationOf(t) !== undefined).length;
+  return tokens.filter((t) => relationOf(t) !== undefined || isUnjudgedRelation(t)).length;
 }
 
 /** Splits a display block (its TeX, without the `$$`) into claims and parses each side; offsets index `tex`.
@@ -406,18 +449,7 @@ export function parseBlock(tex: string, ctx: ParseContext): Claim[] {
       };
       return relations ? [{ ok: false, error, relations }] : [];
     }
-    const defs = findDefinitions(tex, raw);
-    let tokens = raw;
-    let macros: ReadonlyMap<string, MacroDef> = ctx.macros;
-    if (defs.length) {
-      const drop = new Set<number>();
-      for (const d of defs) for (let i = d.start; i < d.end; i++) drop.add(i);
-      tokens = raw.filter((_, i) => !drop.has(i));
-      const merged = new Map(ctx.macros);
-      for (const d of defs) merged.set(d.name, d.def);
-      macros = merged;
-    }
-    const expanded = expandMacros(tokens, macros);
+    const expanded = expandInOrder(tex, raw, ctx.macros).tokens;
     const claims: Claim[] = [];
     let pieces: Piece[] = [];
     for (const row of splitRows(stripLayout(expanded))) {

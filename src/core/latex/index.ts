@@ -28,7 +28,7 @@ export function parseExpression(
         ok: false,
         error: { message: `expression too long (${tokens.length} tokens)`, offset: 0, code: 'syntax' },
       };
-    const r = parseTokens(expandMacros(tokens, ctx.macros), ctx);
+    const r = parseTokens(expandMacros(tokens, ctx.macros, tex), ctx);
     return r;
   } catch (e) {
     return { ok: false, error: toParseError(e) };

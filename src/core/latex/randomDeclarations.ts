@@ -5,7 +5,7 @@
 // A law is named as people write it (`\mathcal{N}`, `U`, `\operatorname{Unif}`, `\mathrm{Bern}` …); one
 // Stepwise does not know is an error naming it, never a guess.
 import type { MathNode } from 'mathjs';
-import { parseExpr, readNames, splitTop } from './declarations';
+import { parseExpr, readNames, splitTop } from './domains';
 import { fail } from './errors';
 import { skipArgument } from './macros';
 import { depthDelta, significant } from './scan';

@@ -38,51 +38,98 @@ export const relationChars: Readonly<Record<string, Relation>> = {
   '≈': '\\approx',
 };
 
-/** Relations we recognise as such but cannot check by sampling (membership, maps, orders of growth). */
-export const otherRelations: ReadonlySet<string> = new Set([
-  'in',
-  'notin',
-  'ni',
-  'subset',
-  'subseteq',
-  'supset',
-  'supseteq',
-  'to',
-  'mapsto',
-  'rightarrow',
-  'leftarrow',
-  'gets',
+/** Relations that state a claim Stepwise does not judge (orders of growth, congruence, inclusion, negated
+ *  orders …): each is a step of its own, reported unverifiable with the code `unsupported-relation`, so a
+ *  block never shows ✓ while holding a claim nobody checked. */
+export const unjudgedRelations: ReadonlySet<string> = new Set([
   'propto',
   'll',
   'gg',
+  'lll',
+  'ggg',
   'perp',
   'parallel',
   'cong',
+  'ncong',
   'asymp',
   'succ',
   'prec',
   'succeq',
   'preceq',
+  'preccurlyeq',
+  'succcurlyeq',
   'models',
   'vdash',
-  'sim',
-  'nsim',
-  'leftrightarrow',
-  'longrightarrow',
-  'longmapsto',
+  'subset',
+  'subseteq',
+  'supset',
+  'supseteq',
+  'subsetneq',
+  'supsetneq',
   'sqsubseteq',
   'lesssim',
   'gtrsim',
   'lessapprox',
   'gtrapprox',
-  'preccurlyeq',
-  'succcurlyeq',
+  'approxeq',
+  'eqsim',
+  'backsim',
+  'leqq',
+  'geqq',
+  'lneq',
+  'gneq',
+  'lneqq',
+  'gneqq',
   'nleq',
   'ngeq',
+  'nleqslant',
+  'ngeqslant',
   'nless',
   'ngtr',
-  'subsetneq',
-  'supsetneq',
+]);
+
+/** The same relations written as one character. */
+export const unjudgedRelationChars: ReadonlySet<string> = new Set([
+  '≪',
+  '≫',
+  '≅',
+  '∝',
+  '≲',
+  '≳',
+  '⊂',
+  '⊆',
+  '⊃',
+  '⊇',
+  '≰',
+  '≱',
+  '≮',
+  '≯',
+]);
+
+/** A relation Stepwise does not judge, if `t` is one. */
+export function isUnjudgedRelation(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.kind === 'cmd') return unjudgedRelations.has(t.value);
+  return t.kind === 'char' && unjudgedRelationChars.has(t.value);
+}
+
+/** Relations we recognise as such but cannot check by sampling: membership, maps and distributions, which
+ *  qualify or declare rather than claim (a piece holding one is not read), and the unjudged relations. */
+export const otherRelations: ReadonlySet<string> = new Set([
+  'in',
+  'notin',
+  'ni',
+  'to',
+  'mapsto',
+  'rightarrow',
+  'leftarrow',
+  'gets',
+  'sim',
+  'nsim',
+  'leftrightarrow',
+  'longrightarrow',
+  'longmapsto',
+  ...unjudgedRelations,
 ]);
 
 /** mathjs operators of the relations inside cases and indicators. */

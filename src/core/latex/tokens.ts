@@ -126,3 +126,18 @@ export function describeDelimiter(t: Token | undefined): string {
 export const isCmd = (t: Token | undefined, name: string): boolean => t?.kind === 'cmd' && t.value === name;
 export const isChar = (t: Token | undefined, ch: string): boolean =>
   t !== undefined && (t.kind === 'char' || t.kind === 'letter') && t.value === ch;
+
+/** Index just past the group that starts at `i` (a `{…}` group, or a single token). */
+export function skipArgument(tokens: readonly Token[], i: number): number {
+  const t = tokens[i];
+  if (!t || t.kind === 'eof') return i;
+  if (!isChar(t, '{')) return i + 1;
+  let depth = 0;
+  for (let j = i; j < tokens.length; j++) {
+    const u = tokens[j] as Token;
+    if (u.kind === 'eof') return j;
+    if (isChar(u, '{')) depth++;
+    else if (isChar(u, '}') && --depth === 0) return j + 1;
+  }
+  return tokens.length - 1;
+}

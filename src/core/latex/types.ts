@@ -9,6 +9,10 @@ export type SymbolKind = 'scalar' | 'vector' | 'matrix' | 'function' | 'index';
 export interface MacroDef {
   params: number;
   body: string;
+  /** Set when Stepwise cannot know what KaTeX makes of this name from here on (a definition local to a
+   *  group, an `\edef`, a `\providecommand` KaTeX may ignore, a macro that defines macros): a use of it is
+   *  unsupported, never read with a guessed meaning. */
+  unknown?: string;
 }
 
 /** What the parser may ask of the symbol table in force at a block. */
@@ -27,8 +31,9 @@ export interface ParseError {
   /** The token or command the error is about, as written (`\int`, `'}'`, `\mathbb{E}`), when there is one. */
   subject?: string;
   /** `syntax` for garbled input; `unsupported` for notation we read but cannot evaluate, such as
-   *  probability (`\mathbb{E}`, `\operatorname{Var}`, `\sim`): those steps are unverifiable, never refuted. */
-  code: 'syntax' | 'unsupported' | 'probability';
+   *  probability (`\mathbb{E}`, `\operatorname{Var}`, `\sim`): those steps are unverifiable, never refuted;
+   *  `unsupported-relation` for a relation Stepwise does not judge (`\ll`, `\cong`), a step of its own. */
+  code: 'syntax' | 'unsupported' | 'probability' | 'unsupported-relation';
 }
 
 /** One side of a relation. */

@@ -17,6 +17,8 @@ export interface ProseReading {
   counters: ReadonlySet<string>;
   /** Conventions that hold for every step of the block (the base of `\log`), as assumption notes. */
   notes: string[];
+  /** Symbols defined above by math that could not be read (`A = \begin{bmatrix} … \cdots`). */
+  unreadable?: ReadonlySet<string>;
 }
 
 /** What holds for the whole document: the lines, and the base of `\log` if the text fixes it. */

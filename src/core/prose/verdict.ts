@@ -9,6 +9,7 @@ import type { StepVerdict } from '../verify/step';
 import { largeCount, withConventions, withLargeCounts } from './conventions';
 import type { ProseReading } from './read';
 import { isNextTerm } from './sequences';
+import { mentionsUnreadable } from './unreadable';
 
 /** The table a step is sampled under, with the conventions for its undeclared symbols and their notes. */
 export function conventionsFor(
@@ -54,9 +55,9 @@ export function asymptoticVerdict(
 export function proseVerdict(
   verdict: StepVerdict,
   reading: ProseReading | undefined,
-  step: { relation: string; lhs: MathNode; first?: boolean; blockFirst: boolean },
+  step: { relation: string; lhs: MathNode; rhs: MathNode; first?: boolean; blockFirst: boolean },
   notes: readonly string[] = [],
-): StepVerdict & { reason?: ReasonCode } {
+): StepVerdict & { reason?: ReasonCode; subject?: string } {
   const v = notes.length ? { ...verdict, assumptions: [...verdict.assumptions, ...notes] } : verdict;
   if (!reading) return v;
   const said = reading.intro ? ` (the text before says "${reading.intro}")` : '';
@@ -82,6 +83,16 @@ export function proseVerdict(
     return notChecked('hypothesis', `a hypothesis${said}: assumed, not claimed, so not checked`);
   }
   if (v.status !== 'refuted') return v;
+  const unread = mentionsUnreadable([step.lhs, step.rhs], reading.unreadable);
+  if (unread !== undefined) {
+    return {
+      ...notChecked(
+        'unreadable-definition',
+        `${unread} is defined above by math that could not be read, so a step about it cannot be checked`,
+      ),
+      subject: unread,
+    };
+  }
   if (reading.cues.has('definition') && step.blockFirst && step.relation === '=') {
     return notChecked('definition', `a definition${said}: it holds by fiat, so it is not checked`);
   }

@@ -1,7 +1,10 @@
 // Judging one sample: both sides brought to the same shape, then compared entrywise with a tolerance
 // relative to the largest entry of either side (so a matrix entry that cancels to ~0 is not held to a
-// tighter standard than its neighbours) plus an absolute floor.
+// tighter standard than its neighbours) plus the estimated rounding error of the two sides (rounding.ts).
+// There is no fixed absolute floor: `x / 10^{10} = 0` is refuted, and `\sin(\pi) = 0` holds because the
+// error of π, carried through sin, covers the 1.2e-16 it leaves.
 import type { Relation } from '../latex/types';
+import { lostPrecision } from './rounding';
 import { Eye, Mat, type Value } from './value';
 
 export interface Tolerance {
@@ -13,7 +16,12 @@ export interface Tolerance {
 export type Comparison =
   | { kind: 'shapes'; left: string; right: string }
   /** `holds`: the relation is true at this sample (for `\ne`: the sides differ here). */
-  | { kind: 'judged'; holds: boolean };
+  | { kind: 'judged'; holds: boolean }
+  /** Rounding swamped the values here (cancellation): this sample cannot judge the relation. */
+  | { kind: 'imprecise'; error: number };
+
+/** `\approx` with nothing else to go by holds within this absolute amount too (`e^{-50} \approx 0`). */
+const approxFloor = 1e-9;
 
 /** `3×2`, `a vector of 3`, `a scalar` for messages. */
 export function describeShape(v: Value): string {
@@ -58,6 +66,8 @@ export function compareValues(
   relation: Relation,
   tol: Tolerance,
   zero: { lhs: boolean; rhs: boolean } = { lhs: false, rhs: false },
+  /** Estimated rounding errors of the two sides; omitted for values known exactly. */
+  errors: { lhs: number; rhs: number } = { lhs: 0, rhs: 0 },
 ): Comparison {
   // `x \ge 0`, `p \le 1` compare every entry with the scalar; an equation needs equal shapes.
   const inequality = relation === '<' || relation === '\\le' || relation === '>' || relation === '\\ge';
@@ -67,8 +77,10 @@ export function compareValues(
   let scale = 0;
   for (let i = 0; i < a.length; i++)
     scale = Math.max(scale, Math.abs(a[i] as number), Math.abs(b[i] as number));
-  const eps = tol.absTol + tol.relTol * scale;
-  const loose = tol.absTol + tol.approxTol * scale;
+  const error = errors.lhs + errors.rhs;
+  if (lostPrecision(error, scale)) return { kind: 'imprecise', error };
+  const eps = tol.absTol + tol.relTol * scale + error;
+  const loose = Math.max(tol.absTol, approxFloor) + tol.approxTol * scale + error;
   let all = true;
   let anyDiffer = false;
   for (let i = 0; i < a.length; i++) {

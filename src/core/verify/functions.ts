@@ -29,8 +29,11 @@ export function factorial(x: number): number {
 function binom(n: number, k: number): number {
   if (Number.isInteger(n) && Number.isInteger(k) && n >= 0) {
     if (k < 0 || k > n) return 0;
+    // The partial products are C(n - m + i, i) ≥ 2^i, so the loop ends at overflow within ~1100 steps
+    // however large n and k are (\binom{10^{15}}{10^{14}} once ran for hours).
+    const m = Math.min(k, n - k);
     let p = 1;
-    for (let i = 1; i <= Math.min(k, n - k); i++) p = (p * (n - Math.min(k, n - k) + i)) / i;
+    for (let i = 1; i <= m && p !== Infinity; i++) p = (p * (n - m + i)) / i;
     return p;
   }
   return gamma(n + 1) / (gamma(k + 1) * gamma(n - k + 1));

@@ -3,6 +3,7 @@
 // dot product, a scalar added to a matrix is broadcast (the NumPy convention of deep-learning notes), and
 // `I` takes the size of the matrix it meets.
 import { dims, inv, matmul, matPow, transpose, zipWith } from './linalg';
+import { probe, sumOf, underflowCheck } from './rounding';
 import { Eye, Mat, ShapeError, type Value } from './value';
 
 /** The scalar a value stands for, if it is one (a number, a 1×1 matrix). */
@@ -26,21 +27,22 @@ function eyeAs(e: Eye, m: Mat, what: string): Mat {
   return Mat.identity(m.rows, e.c);
 }
 
+// Arithmetic results pass through `probe`, which nudges them while a rounding probe runs (rounding.ts).
 export function add(a: Value, b: Value): Value {
-  return addSub(a, b, 1);
+  return probe(addSub(a, b, 1));
 }
 
 export function sub(a: Value, b: Value): Value {
-  return addSub(a, b, -1);
+  return probe(addSub(a, b, -1));
 }
 
 function addSub(a: Value, b: Value, sign: 1 | -1): Value {
   const what = sign === 1 ? 'add' : 'subtract';
-  if (typeof a === 'number' && typeof b === 'number') return a + sign * b;
+  if (typeof a === 'number' && typeof b === 'number') return sumOf(a, sign * b);
   if (a instanceof Eye && b instanceof Eye) return new Eye(a.c + sign * b.c);
   if (a instanceof Eye) a = b instanceof Mat ? eyeAs(a, b, what) : a.c;
   if (b instanceof Eye) b = a instanceof Mat ? eyeAs(b, a, what) : b.c;
-  if (typeof a === 'number' && typeof b === 'number') return a + sign * b;
+  if (typeof a === 'number' && typeof b === 'number') return sumOf(a, sign * b);
   if (typeof a === 'number') {
     const s = a;
     return (b as Mat).map((y) => s + sign * y);
@@ -66,8 +68,12 @@ export function neg(a: Value): Value {
 }
 
 export function mul(a: Value, b: Value): Value {
+  return probe(product(a, b));
+}
+
+function product(a: Value, b: Value): Value {
   if (typeof a === 'number') {
-    if (typeof b === 'number') return a * b;
+    if (typeof b === 'number') return underflowCheck(a * b, a !== 0 && b !== 0);
     if (b instanceof Eye) return new Eye(a * b.c);
     return b.map((y) => a * y);
   }
@@ -91,16 +97,24 @@ export function mul(a: Value, b: Value): Value {
 }
 
 export function div(a: Value, b: Value): Value {
+  return probe(quotient(a, b));
+}
+
+function quotient(a: Value, b: Value): Value {
   const d = scalarOf(b) ?? (b instanceof Eye ? b.c : undefined);
   if (d === undefined) throw new ShapeError(`cannot divide by a ${dims(b as Mat)} matrix`);
-  if (typeof a === 'number') return a / d;
+  if (typeof a === 'number') return underflowCheck(a / d, a !== 0);
   if (a instanceof Eye) return new Eye(a.c / d);
   return a.map((x) => x / d);
 }
 
 export function pow(a: Value, b: Value): Value {
+  return probe(power(a, b));
+}
+
+function power(a: Value, b: Value): Value {
   const e = needScalar(b, 'an exponent');
-  if (typeof a === 'number') return Math.pow(a, e);
+  if (typeof a === 'number') return underflowCheck(Math.pow(a, e), a !== 0);
   if (a instanceof Eye) return new Eye(Math.pow(a.c, e));
   const s = scalarOf(a);
   if (s !== undefined) return Math.pow(s, e);
@@ -126,9 +140,14 @@ export function inverse(a: Value): Value {
   return inv(a);
 }
 
+const positiveFunctions = new Set(['exp', 'sigmoid', 'softplus']);
+
 /** A scalar function applied entrywise, as deep-learning notation applies σ, exp, log to vectors. */
 export function elementwise(a: Value, f: (x: number) => number, name: string): Value {
-  if (typeof a === 'number') return f(a);
+  // The argument is nudged, not the result: the error of `\sin(\pi)` is the error of π, not of sin.
+  a = probe(a);
+  // exp and the sigmoid are positive everywhere: a 0 from them is an underflow (`e^{-1712}`).
+  if (typeof a === 'number') return underflowCheck(f(a), positiveFunctions.has(name));
   if (a instanceof Eye) throw new ShapeError(`the size of I inside ${name} is unknown`);
   return a.map(f);
 }

@@ -37,6 +37,23 @@ export interface SymbolPlan {
 export interface SamplingPlan {
   /** In drawing order: every symbol after those its bounds and shape depend on. */
   symbols: SymbolPlan[];
+  /** Numbers written in the step (`20.5` in `\frac{1}{x - 20.5}`): draws land near them at times, where
+   *  a claim is likeliest to break. */
+  landmarks?: number[];
+  /** Keep draws near the origin (no magnitude probes): a numeric derivative loses accuracy far out. */
+  narrow?: boolean;
+}
+
+/** What a scalar draw may aim at beyond its domain's ordinary spread. */
+export interface DrawAims {
+  /** Index into the magnitude probes, for the draws right after the simple ones. */
+  probe?: number;
+  /** Numbers written in the step, sometimes drawn near. */
+  landmarks?: readonly number[];
+  /** A value just beside one of them, for the draws after the probes. */
+  near?: number;
+  /** Spread random draws over six decades now and then. */
+  wide?: boolean;
 }
 
 const constant =
@@ -154,6 +171,11 @@ function order(plans: Map<string, SymbolPlan & { deps: Set<string> }>): SymbolPl
 
 const simpleReals = [0, 1, -1, 2, 0.5];
 const simpleIntegers = [0, 1, -1, 2, 3];
+/** Draws right after the simple ones probe other magnitudes: a claim true only for |x| < 20 (`e^x < 10^9`)
+ *  or for integers up to 100 (`n^2 \le 10000`) must meet a value that breaks it. */
+export const probeDraws = 3;
+const probeReals = [-37.25, 123.5, 0.0137, -1712.5];
+const probeIntegers = [-137, 1024, 10007, -4099];
 const simpleEntries = [1, -1, 2, 0, -2];
 const simpleSizes = [2, 3, 1, 4];
 
@@ -175,6 +197,15 @@ export function drawSample(plan: SamplingPlan, env: Env, rng: Rng, attempt: numb
       return;
     }
     const simple = attempt < simpleDraws;
+    const probe = attempt >= simpleDraws && attempt < simpleDraws + probeDraws;
+    // Then, for each number written in the step, one draw just above it and one just below (10^-5 of its size
+    // away: a pole there shows as a value of 10^5).
+    const near = attempt - simpleDraws - probeDraws;
+    const landmark =
+      near >= 0 && near < 2 * Math.min(4, plan.landmarks?.length ?? 0)
+        ? (plan.landmarks?.[near >> 1] as number) +
+          (near & 1 ? -1 : 1) * 1e-5 * Math.max(1, Math.abs(plan.landmarks?.[near >> 1] as number))
+        : undefined;
     const shape = p.shape.map((e) => {
       const v = needScalar(e(env), 'a dimension');
       if (!Number.isInteger(v) || v < 1) throw new InvalidSample(`a dimension evaluates to ${v}`);
@@ -193,6 +224,14 @@ export function drawSample(plan: SamplingPlan, env: Env, rng: Rng, attempt: numb
             rng,
             simple ? (entry ? undefined : attempt + k) : undefined,
             simple && entry,
+            entry || plan.narrow
+              ? {}
+              : {
+                  wide: true,
+                  ...(probe ? { probe: attempt + k } : {}),
+                  ...(plan.landmarks ? { landmarks: plan.landmarks } : {}),
+                  ...(landmark !== undefined ? { near: landmark } : {}),
+                },
           );
     if (shape.length === 0) {
       env.slots[p.slot] = draw(false);
@@ -245,9 +284,32 @@ export function drawScalar(
   rng: Rng,
   simpleIndex?: number,
   smallEntry = false,
+  aims: DrawAims = {},
 ): number {
+  const { probe: probeIndex, landmarks = [], near: nearLandmark } = aims;
   const inside = (x: number): boolean =>
     (lo === undefined || (loOpen ? x > lo : x >= lo)) && (hi === undefined || (hiOpen ? x < hi : x <= hi));
+  if (nearLandmark !== undefined && field === 'real' && inside(nearLandmark)) return nearLandmark;
+  if (probeIndex !== undefined) {
+    const probes = field === 'integer' ? probeIntegers : probeReals;
+    const p = probes[probeIndex % probes.length] as number;
+    const x =
+      lo !== undefined && hi === undefined
+        ? lo + Math.abs(p)
+        : hi !== undefined && lo === undefined
+          ? hi - Math.abs(p)
+          : p;
+    if (inside(x)) return x;
+  }
+  // Near a number written in the step, from either side, at a distance from 10^-4 to 10^-1 of its size.
+  if (landmarks.length > 0 && simpleIndex === undefined && !smallEntry && rng.nextDouble() < 0.1) {
+    const c = landmarks[rng.int(0, landmarks.length - 1)] as number;
+    const x =
+      field === 'integer'
+        ? c + (rng.nextDouble() < 0.5 ? -1 : 1)
+        : c + (rng.nextDouble() < 0.5 ? -1 : 1) * 10 ** rng.uniform(-4, -1) * Math.max(1, Math.abs(c));
+    if (inside(x) && (field === 'real' || Number.isInteger(x))) return x;
+  }
   if (smallEntry) {
     const fits = simpleEntries.filter(inside);
     if (fits.length) return fits[rng.int(0, fits.length - 1)] as number;
@@ -258,7 +320,9 @@ export function drawScalar(
   if (field === 'integer') {
     const L = lo === undefined ? undefined : loOpen ? Math.floor(lo) + 1 : Math.ceil(lo);
     const H = hi === undefined ? undefined : hiOpen ? Math.ceil(hi) - 1 : Math.floor(hi);
-    const reach = rng.nextDouble() < 0.75 ? 10 : 100;
+    const u = rng.nextDouble();
+    // Mostly small integers (readable counterexamples), sometimes up to ten thousand.
+    const reach = u < 0.7 ? 10 : u < 0.9 || !aims.wide ? 100 : 10_000;
     if (L !== undefined && H !== undefined) {
       if (L > H) throw new InvalidSample('the integer domain is empty');
       return rng.int(L, Math.min(H, L + reach));
@@ -275,13 +339,16 @@ export function drawScalar(
     }
     return (lo + hi) / 2;
   }
+  // Magnitudes spread over six decades now and then, so a claim true only near the origin meets its limit.
   const spread = (): number => {
     const r = rng.nextDouble();
-    return r < 0.4
+    return r < 0.35
       ? Math.abs(rng.nextNormal())
-      : r < 0.7
+      : r < 0.6
         ? 3 * Math.abs(rng.nextNormal())
-        : rng.uniform(0, 10);
+        : r < 0.85 || !aims.wide
+          ? rng.uniform(0, 10)
+          : 10 ** rng.uniform(-3, 3);
   };
   if (lo !== undefined) {
     const x = lo + spread();
@@ -291,8 +358,7 @@ export function drawScalar(
     const x = hi - spread();
     return inside(x) ? x : hi - 0.5;
   }
-  const r = rng.nextDouble();
-  return r < 0.4 ? rng.nextNormal() : r < 0.7 ? 3 * rng.nextNormal() : rng.uniform(-10, 10);
+  return (rng.nextDouble() < 0.5 ? -1 : 1) * spread();
 }
 
 /** How a report names the domain a symbol was drawn from (declared ones are not listed). */

@@ -6,6 +6,7 @@ import { relationSymbols, type Relation } from '../latex';
 import type { SampleValue, StepStatus, VerifyOptions } from '../types';
 import { Compiler, type Env, type Evaluator } from './compile';
 import { compareValues, isFiniteValue, type Tolerance } from './compare';
+import { precisionLost, resetAbsorbed, sideErrors, wasAbsorbed } from './rounding';
 import { formatAssignment, formatValue, toSampleValue } from './format';
 import { Rng } from '../numeric/random';
 import { assumptions as assumedDomains, drawSample, planSampling, type SamplingPlan } from './sample';
@@ -86,9 +87,11 @@ export function verifyStep(
       zero: { lhs: isZeroLiteral(c.lhs), rhs: isZeroLiteral(c.rhs) },
     }));
     plan = planSampling(compiler, table, options.defaultDimension);
+    plan.landmarks = landmarksOf([step.lhs, step.rhs]);
+    plan.narrow = compiler.usesDerivative;
     // Random symbols are not parameters: their values come from their laws (probability/model.ts).
     if (compiler.random.size)
-      plan = { symbols: plan.symbols.filter((p) => !compiler.random.symbols.has(p.name)) };
+      plan = { ...plan, symbols: plan.symbols.filter((p) => !compiler.random.symbols.has(p.name)) };
   } catch (e) {
     return unverifiable(reasonOf(e));
   }
@@ -112,10 +115,13 @@ export function verifyStep(
     : options;
   const zero = { lhs: isZeroLiteral(step.lhs), rhs: isZeroLiteral(step.rhs) };
   const rng = new Rng(seed);
+  // A stream of its own for the rounding probe, so the samples drawn stay those of `seed`.
+  const nudges = new Rng(seed ^ 0x5bd1e995);
   const env: Env = {
     slots: new Array<Value>(compiler.slotCount).fill(0),
     work: 0,
-    budget: stepBudget,
+    // Each sample is evaluated three times: as written and twice nudged (rounding.ts).
+    budget: 3 * stepBudget,
     deadline: Date.now() + stepTimeMs,
   };
   const wanted = Math.max(1, Math.floor(options.samples));
@@ -146,6 +152,7 @@ export function verifyStep(
         continue;
       }
       side = 'the left side';
+      resetAbsorbed();
       l = lhs(env);
       side = 'the right side';
       r = rhs(env);
@@ -173,7 +180,19 @@ export function verifyStep(
       invalid.set(reason, (invalid.get(reason) ?? 0) + 1);
       continue;
     }
-    const c = compareValues(l, r, step.relation, random ? widened(tol, random) : tol, zero);
+    const absorbedTerm = wasAbsorbed();
+    const c = compareValues(
+      l,
+      r,
+      step.relation,
+      random ? widened(tol, random) : tol,
+      zero,
+      sideErrors(l, r, lhs, rhs, env, nudges),
+    );
+    if (c.kind === 'imprecise' || (absorbedTerm && c.kind === 'judged')) {
+      invalid.set(precisionLost, (invalid.get(precisionLost) ?? 0) + 1);
+      continue;
+    }
     const values = { lhs: toSampleValue(l), rhs: toSampleValue(r) };
     if (random && methodRank[random.method] > methodRank[method]) method = random.method;
     // Sides of different shapes: when every symbol is declared the claim is wrong (a 3×2 matrix never
@@ -352,7 +371,8 @@ function conditionsHold(conditions: readonly CompiledCondition[], env: Env): boo
     // `\mathbf{x} \ne 0` compares a vector with the zero literal, entrywise.
     const cmp = compareValues(l, r, c.relation, exact, c.zero);
     if (cmp.kind === 'shapes') throw new ShapeError(`the condition compares ${cmp.left} with ${cmp.right}`);
-    if (!cmp.holds) return false;
+    // Conditions are judged exactly (no rounding errors given), so a comparison is never imprecise here.
+    if (cmp.kind !== 'judged' || !cmp.holds) return false;
   }
   return true;
 }
@@ -459,4 +479,24 @@ function reasonOf(e: unknown): string {
     return e.message;
   if (e instanceof InvalidSample) return `no valid sample: ${e.message}`;
   return `internal error while evaluating: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/** The numbers written in a step, with their negatives (`x + 20.5` breaks near −20.5), at most eight. */
+function landmarksOf(nodes: readonly MathNode[]): number[] {
+  const out = new Set<number>();
+  for (const n of nodes) {
+    n.traverse((c) => {
+      const v = (c as { isConstantNode?: boolean; value?: unknown }).value;
+      if (
+        (c as { isConstantNode?: boolean }).isConstantNode &&
+        typeof v === 'number' &&
+        v !== 0 &&
+        Number.isFinite(v)
+      ) {
+        out.add(v);
+        out.add(-v);
+      }
+    });
+  }
+  return [...out].slice(0, 8);
 }

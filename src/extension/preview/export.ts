@@ -1,7 +1,7 @@
 // `Stepwise: Export to HTML`: asks where, then writes one self-contained page (see exportHtml.ts).
 import * as vscode from 'vscode';
 import type { ResultsStore } from '../results';
-import { buildExportHtml } from './exportHtml';
+import { buildExport } from './exportHtml';
 
 export async function exportToHtml(
   extensionUri: vscode.Uri,
@@ -26,7 +26,7 @@ export async function exportToHtml(
   const config = vscode.workspace.getConfiguration('stepwise', doc.uri);
   const r = results.get(doc.uri);
   const current = r && r.version === doc.version ? r : undefined;
-  const html = buildExportHtml({
+  const { html, warnings } = buildExport({
     text: doc.getText(),
     title: doc.uri.path.split('/').pop() ?? 'Homework',
     macros: config.get<Record<string, unknown>>('macros') ?? {},
@@ -35,7 +35,15 @@ export async function exportToHtml(
     experiments: current ? [...current.experiments.values()] : [],
     baseUri: vscode.Uri.joinPath(doc.uri, '..').toString() + '/',
     mediaDir: vscode.Uri.joinPath(extensionUri, 'media').fsPath,
+    // Images are inlined only from inside the workspace folder (the document's folder when it has none).
+    root: (vscode.workspace.getWorkspaceFolder(doc.uri)?.uri ?? vscode.Uri.joinPath(doc.uri, '..')).fsPath,
+    remoteImages: config.get<boolean>('export.remoteImages') ?? false,
   });
+  if (warnings.length > 0) {
+    void vscode.window.showWarningMessage(
+      `Stepwise: ${warnings.length} image${warnings.length === 1 ? '' : 's'} left out of the export: ${warnings.join('; ')}`,
+    );
+  }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   const open = await vscode.window.showInformationMessage(
     `Exported ${target.path.split('/').pop()}`,

@@ -1,12 +1,13 @@
 // The exported page: the same renderer as the preview, raw HTML reduced to an allow-list, KaTeX's CSS
 // inlined with its fonts as data URLs, and no script at all, so it opens anywhere and prints with its math.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DerivationResult, ExperimentResult } from '../../core/types';
 import { DocumentRenderer } from '../../render/document';
 import { normalizeMacros } from '../../render/katexRender';
 import { escapeAttr } from './html';
+import { embedImages } from './exportImages';
 
 export interface ExportInput {
   text: string;
@@ -19,6 +20,16 @@ export interface ExportInput {
   baseUri: string;
   /** The extension's `media/` folder: KaTeX CSS and fonts, the preview CSS. */
   mediaDir: string;
+  /** The folder local images must be inside; default: the folder of `baseUri`. */
+  root?: string;
+  /** `stepwise.export.remoteImages`: keep remote images (default off). */
+  remoteImages?: boolean;
+}
+
+export interface ExportOutput {
+  html: string;
+  /** One line per image left out (outside the workspace, remote, a network path…). */
+  warnings: string[];
 }
 
 /** KaTeX's stylesheet with every font it names embedded (woff2 only: every current browser reads it). */
@@ -41,35 +52,13 @@ export function inlineKatexCss(mediaDir: string): string {
   });
 }
 
-const imageTypes: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-};
-const maxImageBytes = 8 * 1024 * 1024;
-
-/** Local images beside the document go into the page as data URLs, so the file stands alone. */
-export function embedLocalImages(html: string, baseUri: string): string {
-  if (!baseUri.startsWith('file:')) return html;
-  return html.replace(
-    /(<img\b[^>]*?\ssrc=")(file:[^"]+)(")/g,
-    (whole, pre: string, src: string, post: string) => {
-      try {
-        const file = fileURLToPath(src.replace(/&amp;/g, '&'));
-        const type = imageTypes[path.extname(file).toLowerCase()];
-        if (!type || statSync(file).size > maxImageBytes) return whole;
-        return `${pre}data:${type};base64,${readFileSync(file).toString('base64')}${post}`;
-      } catch {
-        return whole; // missing or unreadable: leave the link, the browser shows the alt text
-      }
-    },
-  );
+/** The page as a string (tests, callers that report no warnings). */
+export function buildExportHtml(input: ExportInput): string {
+  return buildExport(input).html;
 }
 
-export function buildExportHtml(input: ExportInput): string {
+/** The one export, for the editor's Export command and `stepwise export` alike. */
+export function buildExport(input: ExportInput): ExportOutput {
   const renderer = new DocumentRenderer();
   const out = renderer.render(input.text, {
     macros: normalizeMacros(input.macros),
@@ -81,12 +70,16 @@ export function buildExportHtml(input: ExportInput): string {
     sanitizeRaw: true,
   });
   const previewCss = readFileSync(path.join(input.mediaDir, 'preview.css'), 'utf8');
-  const body = embedLocalImages(
-    out.blocks.map((b) => `<div class="sw-block">${b.html}</div>`).join('\n'),
-    input.baseUri,
-  );
-  const csp = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src file: data: https:";
-  return `<!DOCTYPE html>
+  const remoteImages = input.remoteImages ?? false;
+  const root = input.root ?? (input.baseUri.startsWith('file:') ? fileURLToPath(input.baseUri) : '');
+  const images = embedImages(out.blocks.map((b) => `<div class="sw-block">${b.html}</div>`).join('\n'), {
+    root,
+    remoteImages,
+  });
+  const body = images.html;
+  // Local images are inlined, so the page never reads a file; remote ones only when the setting says so.
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:${remoteImages ? ' https:' : ''}`;
+  const html = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
@@ -104,4 +97,5 @@ ${body}
 </body>
 </html>
 `;
+  return { html, warnings: images.warnings };
 }

@@ -72,6 +72,21 @@ describe('stepwise CLI (in-process)', () => {
     assert.equal(again.stdout, r.stdout);
   });
 
+  it('reads a negative seed as the value of --seed, not as an option', async () => {
+    for (const argv of [
+      ['check', '--json', '--seed', '-5', 'a.md'],
+      ['check', '--json', '--seed=-5', 'a.md'],
+    ]) {
+      const r = await run(argv, { 'a.md': clean });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stderr, '');
+    }
+    const a = await run(['check', '--json', '--seed', '-5', 'a.md'], { 'a.md': clean });
+    assert.equal((JSON.parse(a.stdout) as Report).files.length, 1);
+    const bad = await run(['check', '--seed', '-x', 'a.md'], { 'a.md': clean });
+    assert.equal(bad.code, 2, 'a value that is not a number is still a usage error');
+  });
+
   it('lists experiments as skipped with --no-experiments', async () => {
     const md = '```experiment "t"\nx = 1\n```\n';
     const r = await run(['check', '--json', '--no-experiments', 'e.md'], { 'e.md': md });

@@ -305,7 +305,19 @@ describe('verifyDocument', () => {
 
   it('never throws on garbage', () => {
     const junk = '$$ \\left( \\frac{ = } \\right] \\begin{cases} $$\n<!-- let\n\\frac{\n-->\n$$ = = = $$';
-    assert.doesNotThrow(() => verifyDocument(junk));
+    const r = verifyDocument(junk);
+    // Garbage is never judged: every step it yields is unverifiable and points at its error, and the
+    // broken declaration is reported on its line.
+    const all = r.derivations.flatMap((d) => d.steps);
+    assert.ok(all.length > 0, 'the `= = =` block yields steps');
+    assert.deepEqual(
+      all.map((x) => [x.status, x.errorAt?.line]),
+      all.map(() => ['unverifiable', 5]),
+    );
+    assert.deepEqual(
+      r.analysis.diagnostics.map((d) => [d.line, d.severity]),
+      [[3, 'warning']],
+    );
   });
 });
 

@@ -153,4 +153,65 @@ describe('document: blocks read with the prose that introduces them', () => {
       assert.equal(later?.status, 'refuted');
     });
   });
+  describe('worked examples', () => {
+    it('a matrix written out entry by entry is what its name means in the steps after it', () => {
+      const [def, product, wrong] = steps(
+        'Suppose that we have some matrix:',
+        String.raw`$$ \mathbf{A} = \begin{bmatrix} a & b \\ c & d \end{bmatrix} $$`,
+        String.raw`$$ \mathbf{A}\begin{bmatrix} 1 \\ 0 \end{bmatrix} = \begin{bmatrix} a \\ c \end{bmatrix} $$`,
+        String.raw`$$ \mathbf{A}\begin{bmatrix} 1 \\ 1 \end{bmatrix} = \begin{bmatrix} a + b \\ c - d \end{bmatrix} $$`,
+      );
+      assert.equal(def?.status, 'unverifiable');
+      assert.equal(product?.status, 'verified', product?.message);
+      assert.equal(wrong?.status, 'refuted');
+    });
+    it('a symbol set to a number is that number for the steps after it, until the next heading', () => {
+      const s = steps(
+        String.raw`Let $x \in \mathbb{R}^3$ be the input.`,
+        '## Example',
+        '$$ x = 3, \\quad y = 2 $$',
+        String.raw`$$ a = \log x = \log 3, \quad x y = 6, \quad x^2 = 10 $$`,
+        '## Next',
+        '$$ x^2 = 9 $$',
+      );
+      const by = (lhs: string, rhs: string): StepResult | undefined =>
+        s.find((t) => t.lhs === lhs && t.rhs === rhs);
+      assert.equal(by('x', '3')?.status, 'unverifiable');
+      assert.equal(by('x', '3')?.counterexample, null);
+      assert.equal(by('\\log x', '\\log 3')?.status, 'verified');
+      assert.equal(by('x y', '6')?.status, 'verified');
+      // A wrong step of the example is refuted at the example's values.
+      assert.equal(by('x^2', '10')?.status, 'refuted');
+      // After the heading x is the vector the prose declared again: no longer 3.
+      assert.notEqual(by('x^2', '9')?.status, 'verified');
+    });
+  });
+  describe('claims about objects that could not be read', () => {
+    const unread = String.raw`$$ A = \begin{bmatrix} w_1 & w_2 & \cdots & w_f \end{bmatrix} $$`;
+
+    it('a step about a symbol whose definition could not be read is not refuted by sampling it as free', () => {
+      const [, wrong, right] = steps(unread, '$$ A + 1 = A $$', '$$ 2A = A + A $$');
+      assert.equal(wrong?.status, 'unverifiable');
+      assert.equal(wrong?.reason, 'unreadable-definition');
+      assert.equal(wrong?.subject, 'A');
+      assert.equal(right?.status, 'verified');
+      // Without that definition the same step is refuted, and a later assignment makes A readable again.
+      assert.equal(only('$$ A + 1 = A $$').status, 'refuted');
+      const [, , again] = steps(unread, '$$ A = 2 $$', '$$ A + 1 = A $$');
+      assert.equal(again?.status, 'refuted');
+    });
+  });
+  describe('properties of defined functions', () => {
+    it('a bound on a defined function is a bound on its values, elementwise', () => {
+      const s = steps(
+        String.raw`<!-- let z \in \mathbb{R}^3 -->`,
+        String.raw`$$ \mu(z) = \operatorname{softmax}(z) $$`,
+        String.raw`$$ \sum_{i=1}^{3} \mu(z)_i = 1, \quad \mu > 0, \quad \mu < 1, \quad \mu > 1 $$`,
+      );
+      assert.deepEqual(
+        s.map((t) => t.status),
+        ['unverifiable', 'verified', 'verified', 'verified', 'refuted'],
+      );
+    });
+  });
 });

@@ -1,19 +1,37 @@
-// The worker-thread runner. Under tsx the default worker is worker.ts bundled once per process (see
-// defaultWorkerPath), the same way scripts/build.mjs builds dist/experimentWorker.js.
+// The worker-thread runner. Under tsx the default worker is worker.ts bundled once per process by the
+// test setup (test/support/experimentWorker.ts), the same way scripts/build.mjs builds dist/experimentWorker.js.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { defaultWorkerPath, runExperimentIsolated } from '../../../src/core/experiment/isolated';
+import {
+  defaultWorkerPath,
+  runExperimentIsolated,
+  setDefaultWorkerPath,
+} from '../../../src/core/experiment/isolated';
 
 const block = (code: string) => ({ code, codeLine: 21, line: 20, endLine: 21 + code.split('\n').length });
 const endless = 'f() = sum(randn(10))\ns = sample(f, 1e7)';
 
 describe('runExperimentIsolated', function () {
   this.timeout(30_000);
-  it('from source, the default worker is a bundle of worker.ts, built once', () => {
+  it("under test, the default worker is the setup's bundle of worker.ts, built once", () => {
     const file = defaultWorkerPath();
     assert.ok(file.endsWith('experimentWorker.js') && existsSync(file));
     assert.equal(defaultWorkerPath(), file);
+  });
+
+  it('without the setup, the default worker is experimentWorker.js beside the running code', () => {
+    const built = defaultWorkerPath();
+    setDefaultWorkerPath(undefined);
+    try {
+      const file = defaultWorkerPath();
+      assert.equal(
+        file,
+        path.join(path.resolve(__dirname, '../../../src/core/experiment'), 'experimentWorker.js'),
+      );
+    } finally {
+      setDefaultWorkerPath(built);
+    }
   });
 
   it('runs a block in a worker and returns its result', async () => {
@@ -55,10 +73,22 @@ describe('runExperimentIsolated', function () {
     assert.equal(r.message, 'stopped after 1 s (time limit)');
   });
 
-  it('ends a block that exhausts the heap with the memory limit', async () => {
-    // Indexing converts to mathjs's nested arrays, which live on the worker's limited V8 heap.
+  it('refuses indexing that would exhaust the heap, before it allocates, with the line', async () => {
+    // Indexing converts to mathjs's nested arrays, which live on the worker's limited V8 heap; a heap
+    // allocation larger than the room left would end the process, so it is refused beforehand.
     const r = await runExperimentIsolated(
       block('x = zeros(1e6);\ny = x[1:1e6];\nz = x[1:1e6];\nw = x[1:1e6];'),
+      { timeoutMs: 20_000, memoryMb: 16 },
+    );
+    assert.equal(r.status, 'error');
+    assert.equal(r.errorLine, 22);
+    assert.match(r.message, /^line 22: ran out of memory \(limit 16 MB\)/);
+  });
+
+  it('ends a block that exhausts the heap bit by bit with the memory limit', async () => {
+    // Millions of small objects: no single allocation is large, the heap limit stops the worker.
+    const r = await runExperimentIsolated(
+      block('f(n) = n == 0 ? {} : {a: f(n - 1), b: f(n - 1)}\nx = f(40);'),
       { timeoutMs: 20_000, memoryMb: 16 },
     );
     assert.equal(r.status, 'error');

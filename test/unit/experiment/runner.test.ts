@@ -27,7 +27,13 @@ describe('runExperiment: results', () => {
       r.message,
       new RegExp(`check "a below b" failed on line ${CODE_LINE + 2}: a = 0.5, b = 0.25`),
     );
-    assert.deepEqual(r.outputs.at(-1), { kind: 'value', line: CODE_LINE + 3, text: '3' });
+    assert.deepEqual(r.outputs.at(-1), {
+      kind: 'value',
+      line: CODE_LINE + 3,
+      label: 'y',
+      source: 'y = 3',
+      text: '3',
+    });
   });
 
   it('a failed allclose reports the largest difference and where', () => {
@@ -80,9 +86,9 @@ describe('runExperiment: results', () => {
   it('shows values of statements without `;`, hides those with it', () => {
     const r = run('a = 1;\nb = 2\nc = [1, 2]; d = 4\nf(x) = x;\ng(x) = x\nshow("a is", a)');
     assert.deepEqual(r.outputs, [
-      { kind: 'value', line: CODE_LINE + 1, text: '2' },
-      { kind: 'value', line: CODE_LINE + 2, text: '4' },
-      { kind: 'show', line: CODE_LINE + 5, label: 'a is', text: '1' },
+      { kind: 'value', line: CODE_LINE + 1, label: 'b', source: 'b = 2', text: '2' },
+      { kind: 'value', line: CODE_LINE + 2, label: 'd', source: 'd = 4', text: '4' },
+      { kind: 'show', line: CODE_LINE + 5, source: 'show("a is", a)', label: 'a is', text: '1' },
     ]);
   });
 
@@ -104,14 +110,22 @@ describe('runExperiment: results', () => {
         ['2', '4'],
         ['3', '9'],
       ],
+      source: 'table({x: x, y: x .^ 2})',
     });
-    assert.deepEqual(r.outputs[2], { kind: 'hist', line: CODE_LINE + 2, edges: [0, 0.5, 1], counts: [2, 2] });
+    assert.deepEqual(r.outputs[2], {
+      kind: 'hist',
+      line: CODE_LINE + 2,
+      edges: [0, 0.5, 1],
+      counts: [2, 2],
+      source: 'hist([0, 0.1, 0.9, 1], 2)',
+    });
     assert.deepEqual(r.outputs[3], {
       kind: 'plot',
       line: CODE_LINE + 3,
       title: 'squares',
       x: [1, 2, 3],
       series: [{ label: 'y', y: [1, 4, 9] }],
+      source: 'plot(x, x .^ 2, "squares")',
     });
   });
 
@@ -194,7 +208,11 @@ describe('runExperiment: limits in the thread', () => {
   it('stops when the variables together exceed the limit', () => {
     const r = run('a = zeros(1e6); b = zeros(1e6); c = zeros(1e6)', { memoryMb: 20 });
     assert.equal(r.status, 'error');
-    assert.match(r.message, /ran out of memory \(limit 20 MB\): the block's arrays take 23 MB/);
+    assert.equal(r.errorLine, CODE_LINE);
+    assert.match(
+      r.message,
+      /ran out of memory \(limit 20 MB\): zeros\(…\) of 1,000,000 numbers would need 8 MB more, and the block already holds 1[56] MB of arrays/,
+    );
   });
 
   it('stops a long loop at the time limit', () => {

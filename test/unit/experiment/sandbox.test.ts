@@ -34,7 +34,7 @@ describe('experiment sandbox', () => {
     ['globalThis', /Undefined symbol globalThis/],
     ['this.constructor', /Undefined symbol this/],
     ['f(x) = x; f.constructor', /No access to property "constructor"/],
-    ['f(x) = x; f.bind(1)', /No access to method "bind"/],
+    ['f(x) = x; f.bind(1)', /methods of values are not available/],
     ['f(x) = x; f.call', /No access to property "call"/],
     ['x = randn(3); x.constructor', /No access to property "constructor"/],
     ['x = randn(3); x.data', /No access to property "data"/],
@@ -44,10 +44,7 @@ describe('experiment sandbox', () => {
     ['expression', /Undefined symbol expression/],
     ['SymbolNode', /Undefined symbol SymbolNode/],
     ['Function("return process")', /Undefined function Function/],
-    [
-      'x = randn(2); x.constructor("return process")',
-      /No access to method "constructor"|No access to property "constructor"/,
-    ],
+    ['x = randn(2); x.constructor("return process")', /methods of values are not available/],
   ];
   for (const [code, message] of escapes) {
     it(`blocks ${code}`, () => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import MarkdownIt from 'markdown-it';
 import type { DerivationResult, StepResult } from '../../../src/core/types';
 import {
+  fitInline,
   formatNumber,
   formatValue,
   inlineText,
@@ -10,6 +12,17 @@ import {
   stepMessage,
   verifyLensTitle,
 } from '../../../src/extension/format';
+
+/** What a person sees of hover Markdown: rendered (VS Code renders hovers as CommonMark), tags dropped. */
+function seen(md: string): string {
+  return new MarkdownIt()
+    .render(md)
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
+}
 
 function step(index: number, status: StepResult['status'], extra: Partial<StepResult> = {}): StepResult {
   return {
@@ -152,7 +165,7 @@ describe('extension/format', () => {
     const md = stepHoverMarkdown(s);
     assert.match(md, /\*\*✗ Step 2 refuted\*\*/);
     assert.match(md, /left 4 ≠ right 2 at the point below/);
-    assert.match(md, /a\\\|b/);
+    assert.match(seen(md), /Step 2 refuted — a\|b = b\n/);
     assert.match(md, /Samples evaluated: 24/);
     assert.match(md, /Domains assumed: x ∈ ℝ \(default\)/);
     assert.match(
@@ -161,5 +174,48 @@ describe('extension/format', () => {
     );
     assert.match(md, /\| \*left\* \| 4 \|/);
     assert.doesNotMatch(stepHoverMarkdown(step(1, 'verified')), /\| symbol/);
+  });
+
+  it('shows the step in the hover header exactly as written: no escapes inside the code span', () => {
+    const s = step(1, 'refuted', { lhs: '\\frac{\\partial}{\\partial y} x_1', rhs: 'x\\_1 `q`' });
+    const header = seen(stepHoverMarkdown(s)).split('\n')[0];
+    assert.equal(header, '✗ Step 1 refuted — \\frac{\\partial}{\\partial y} x_1 = x\\_1 `q`');
+  });
+
+  it("counts experiments in the status bar: passed of the file's", () => {
+    const d: DerivationResult = { line: 1, endLine: 3, steps: [step(1, 'verified'), step(2, 'refuted')] };
+    const x = (status: 'passed' | 'failed') => ({
+      line: 5,
+      endLine: 8,
+      status,
+      message: '',
+      checks: [],
+      outputs: [],
+    });
+    assert.equal(statusText([d], [x('passed'), x('failed')], 4), 'Stepwise ✓ 1 ✗ 1 ? 0 · ▶ 1/4');
+    assert.equal(statusText([], [x('passed')]), 'Stepwise ▶ 1/1');
+    assert.equal(statusText([d]), 'Stepwise ✓ 1 ✗ 1 ? 0');
+  });
+
+  it('shortens the inline verdict after long lines so it stays in view, never below its icon', () => {
+    const text = '✗ at A = [[1, 2], [3, 4]], x = 0.5';
+    assert.equal(fitInline('✓', 200), '✓');
+    assert.ok(fitInline(text, 10).length <= 32);
+    assert.match(fitInline(text, 10), /^✗ at A = .*…$/);
+    assert.equal(fitInline(text, 70), '✗ at A = [[1, 2], [3, 4]], x…');
+    assert.equal(fitInline(text, 98), '✗');
+  });
+
+  it('shows the repair hint under the counterexample, as written', () => {
+    const s = step(1, 'refuted', {
+      lhs: '(AB)^\\top',
+      rhs: 'A^\\top B^\\top',
+      counterexample: { x: 1 },
+      hint: { lhs: '(AB)^\\top', rhs: 'B^\\top A^\\top', side: 'rhs', kind: 'swap', message: '' },
+    });
+    const text = seen(stepHoverMarkdown(s));
+    assert.match(text, /Hint: it holds with B\^\\top A\^\\top on the right/);
+    assert.ok(text.indexOf('Hint:') > text.indexOf('symbol'), 'under the counterexample table');
+    assert.doesNotMatch(seen(stepHoverMarkdown({ ...s, hint: undefined })), /Hint/);
   });
 });

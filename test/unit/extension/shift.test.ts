@@ -49,6 +49,16 @@ describe('extension/shift', () => {
     assert.deepEqual([e.endLine, e.errorLine, e.checks[0]?.line, e.outputs[0]?.line], [26, 23, 23, 24]);
   });
 
+  it("moves a step's errorAt with its line, so a parse error's diagnostic follows the block", () => {
+    const d = derivation(10, 12);
+    const step = d.steps[0];
+    assert.ok(step);
+    d.steps[0] = { ...step, status: 'unverifiable', reason: 'parse-error', errorAt: { line: 11, column: 7 } };
+    const out = shiftResults(maps(d), new Map(), [{ startLine: 2, endLine: 2, newLines: 3 }]);
+    const moved = out.derivations.get(13)?.steps[0];
+    assert.deepEqual([moved?.line, moved?.errorAt], [14, { line: 14, column: 7 }]);
+  });
+
   it('moves blocks up when lines are deleted above them', () => {
     const out = shiftResults(maps(derivation(10, 12)), new Map(), [
       { startLine: 2, endLine: 5, newLines: 0 },

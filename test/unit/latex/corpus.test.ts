@@ -1,6 +1,6 @@
 // Every display block of the shared corpus goes through parseBlock: no throw, offsets inside the block,
 // only vocabulary names emitted, and a floor on how much of it parses, so that a regression shows. The
-// corpus sits beside the repository (../shared/corpus); on a checkout without it these tests are skipped.
+// corpus sits beside the repository (../shared/corpus); a checkout without it fails here.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -82,8 +82,9 @@ function tally(blocks: string[]): Tally {
 }
 
 describe('latex corpus', function () {
-  before(function () {
-    if (!existsSync(corpus)) this.skip();
+  before(() => {
+    // A missing corpus is a broken checkout, not a pass: fail as the CLI corpus test does.
+    assert.ok(existsSync(corpus), `the shared corpus is missing at ${corpus}`);
   });
 
   it('reads the formulas of dl-theory.tex sensibly (at least 76 of its sides)', () => {

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { embedLocalImages, inlineKatexCss } from '../../../src/extension/preview/exportHtml';
+import { inlineKatexCss } from '../../../src/extension/preview/exportHtml';
+import { embedImages } from '../../../src/extension/preview/exportImages';
 import { makeNonce, previewCsp, previewHtml } from '../../../src/extension/preview/html';
 import { isWebviewMessage } from '../../../src/extension/preview/messages';
 import type { PreviewDocument } from '../../../src/protocol/preview';
@@ -106,8 +107,16 @@ describe('HTML export assets', () => {
 
   it('embeds local images as data URLs and leaves missing ones alone', () => {
     const base = pathToFileURL(path.join(root, 'test/webview/fixtures')).href + '/';
-    const html = embedLocalImages(`<img src="${base}pixel.png" alt="p"><img src="${base}missing.png">`, base);
+    const { html, warnings } = embedImages(
+      `<img src="${base}pixel.png" alt="p"><img src="${base}missing.png">`,
+      {
+        root: path.join(root, 'test/webview/fixtures'),
+        remoteImages: false,
+      },
+    );
     assert.match(html, /^<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="p">/);
-    assert.match(html, /missing\.png/);
+    assert.doesNotMatch(html, /missing\.png"/);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? '', /missing\.png/);
   });
 });

@@ -18,6 +18,18 @@ const declare = (names: string[], d: Domain): Declaration => ({
 });
 
 describe('SymbolTable', () => {
+  it('restores a name to an earlier meaning, or to none', () => {
+    const vector = SymbolTable.of([declare(['x'], dom(['n']))]);
+    const three = vector.declare({ kind: 'definition', name: 'x', body: parse('3'), offset: 0 });
+    assert.equal(three.kindOf('x'), 'scalar');
+    assert.equal(three.restore('x', vector.lookup('x')).kindOf('x'), 'vector');
+    assert.equal(three.restore('x', undefined).lookup('x'), undefined);
+  });
+
+  it('shows a finite set as its elements', () => {
+    assert.equal(domainText(dom([], { field: 'integer', values: [parse('-1'), parse('1')] })), '{-1, 1}');
+  });
+
   it('answers kindOf from declared shapes, functions and indices', () => {
     const t = SymbolTable.of([
       declare(['x', 'y'], dom()),

@@ -1,6 +1,6 @@
 // Numerical derivatives by central differences: grad and jacobian.
 import { checkBudget } from '../context';
-import { ExperimentError, Tensor, alloc, describe, isArrayLike, toTensor } from '../tensor';
+import { ExperimentError, Tensor, alloc, copyOf, describe, isArrayLike, toTensor } from '../tensor';
 import { type LibFn, type LibraryEnv, fnArg } from './args';
 
 function callNumber(f: LibFn, x: unknown, fn: string): number {
@@ -16,7 +16,7 @@ function stepFor(x: number): number {
 }
 
 function copyWith(t: Tensor, i: number, v: number): Tensor {
-  const c = new Tensor(t.data.slice(), t.shape);
+  const c = new Tensor(copyOf(t.data, 'a shifted point'), t.shape);
   c.data[i] = v;
   return c;
 }

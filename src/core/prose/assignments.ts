@@ -1,0 +1,54 @@
+// Worked examples: a block that sets `x = 3, y = 2` and then computes `\log x = \log 3`. A symbol set to a
+// number in display math is an assignment for the steps after it, in that block and the later ones of its
+// section, replacing what the prose declared it as (a vector, a real). A new heading ends the example.
+import type { MathNode } from 'mathjs';
+import type { Claim, Declaration } from '../latex/types';
+import { constants, identityName } from '../symbols/defaults';
+
+type Node = MathNode & { type: string; name?: string; fn?: string; args?: MathNode[]; content?: MathNode };
+
+/** Is the node a number written out (`3`, `-2`, `\frac{1}{2}`, `(0.5)`), or a matrix of them? */
+function isNumber(node: MathNode | undefined): boolean {
+  const n = node as Node | undefined;
+  if (!n) return false;
+  if (n.type === 'ConstantNode') return typeof (n as unknown as { value: unknown }).value === 'number';
+  if (n.type === 'ParenthesisNode') return isNumber(n.content);
+  if (n.type === 'OperatorNode' && (n.fn === 'unaryMinus' || n.fn === 'unaryPlus'))
+    return isNumber(n.args?.[0]);
+  if (n.type === 'OperatorNode' && n.fn === 'divide') return isNumber(n.args?.[0]) && isNumber(n.args?.[1]);
+  // A matrix or vector of numbers written out (`\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}`).
+  const items = (n as unknown as { items?: MathNode[] }).items;
+  if (n.type === 'ArrayNode' && items?.length) return items.every(isNumber);
+  return false;
+}
+
+/** A matrix or vector written out entry by entry (`\begin{bmatrix} a & b \\ c & d \end{bmatrix}`) that
+ *  does not mention `name`: what `name` stands for in the steps after it. */
+function isWrittenMatrix(node: MathNode, name: string): boolean {
+  if ((node as Node).type !== 'ArrayNode') return false;
+  let mentions = false;
+  node.traverse((n) => {
+    if ((n as Node).type === 'SymbolNode' && (n as Node).name === name) mentions = true;
+  });
+  return !mentions;
+}
+
+export type Assignment = Extract<Declaration, { kind: 'definition' }>;
+
+/** The assignment a claim makes, if it is the single step `symbol = number`. */
+export function assignmentOf(claim: Claim): Assignment | undefined {
+  if (!claim.ok || claim.steps.length !== 1 || claim.conditions?.length) return undefined;
+  const step = claim.steps[0];
+  if (!step || step.relation !== '=') return undefined;
+  const lhs = step.lhs.node as Node;
+  if (lhs.type !== 'SymbolNode' || lhs.name === undefined) return undefined;
+  if (constants.has(lhs.name) || lhs.name === identityName) return undefined;
+  if (!isNumber(step.rhs.node) && !isWrittenMatrix(step.rhs.node, lhs.name)) return undefined;
+  return { kind: 'definition', name: lhs.name, body: step.rhs.node, offset: step.lhs.offset };
+}
+
+/** The message of an assigning step. */
+export function assignmentMessage(a: Assignment): string {
+  const what = (a.body as Node).type === 'ArrayNode' ? 'the matrix written here' : a.body.toString();
+  return `sets ${a.name} = ${what} for the steps after it in this section (a worked example)`;
+}
