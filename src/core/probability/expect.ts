@@ -44,6 +44,8 @@ export class NoExpectation extends Error {}
 export const exactBudget = 60_000;
 /** Quadrature points at most, over both orders. */
 export const quadratureBudget = 20_000;
+/** Wall-clock cap of one Monte Carlo estimate. */
+export const monteCarloMs = 100;
 /** Monte Carlo draws of the fallback. */
 export const monteCarloDraws = 20_000;
 /** Countable supports are cut where the remaining mass is below this. */
@@ -182,7 +184,11 @@ function monteCarlo(p: Integrand, rng: Rng, draws: number): Estimate {
   const pt = new Float64Array(d);
   let mean = 0;
   let m2 = 0;
-  for (let k = 1; k <= draws; k++) {
+  // A wall-clock cap as well: an expensive integrand stops early, with the standard error of what it drew.
+  const stop = Date.now() + monteCarloMs;
+  let k = 1;
+  for (; k <= draws; k++) {
+    if ((k & 255) === 0 && Date.now() > stop) break;
     for (let i = 0; i < d; i++) {
       const c = p.components[i] as Component;
       if (c.kind === 'law') pt[i] = c.law.sample(rng);
@@ -202,7 +208,8 @@ function monteCarlo(p: Integrand, rng: Rng, draws: number): Estimate {
     mean += delta / k;
     m2 += delta * (v - mean);
   }
-  return { value: mean, error: Math.sqrt(m2 / (draws - 1) / draws), method: 'monte-carlo', draws };
+  const n = k - 1;
+  return { value: mean, error: Math.sqrt(m2 / (n - 1) / n), method: 'monte-carlo', draws: n };
 }
 
 /** E f; throws NoExpectation when it does not exist. `rng` drives the line tests and Monte Carlo. */
