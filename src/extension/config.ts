@@ -48,7 +48,8 @@ export function readConfig(scope?: vscode.ConfigurationScope): ConfigSnapshot {
   const verify: VerifyOptions = {
     samples: Math.round(num(c, 'samples', 24, 1, 1000)),
     relTol: tol,
-    absTol: tol,
+    // No absolute floor: each sample's rounding error is estimated instead (core/verify/rounding.ts).
+    absTol: 0,
     approxTol: num(c, 'approxTolerance', 1e-2, 0, 1),
     defaultDimension: Math.round(num(c, 'defaultDimension', 3, 1, 64)),
     ...(typeof seed === 'number' && Number.isInteger(seed) ? { seed } : {}),

@@ -7,6 +7,7 @@ import type {
   SampleValue,
   StepResult,
 } from '../core/types';
+import { shapeWords, sidesTex } from './valueTex';
 
 const entities: Record<string, string> = {
   '&': '&amp;',
@@ -76,12 +77,21 @@ export function counterexampleHtml(step: StepResult, math: (tex: string) => stri
     );
   }
   if (step.values) {
-    rows.push(
-      `<tr class="sw-side"><td>left</td><td><code>${escapeHtml(formatValue(step.values.lhs))}</code></td></tr>`,
-    );
-    rows.push(
-      `<tr class="sw-side"><td>right</td><td><code>${escapeHtml(formatValue(step.values.rhs))}</code></td></tr>`,
-    );
+    const { lhs, rhs } = step.values;
+    // Small vectors and matrices are typeset, the entries where the sides differ coloured.
+    const typeset = sidesTex(lhs, rhs);
+    const side = (name: string, v: SampleValue, tex: string | undefined): string =>
+      `<tr class="sw-side"><td>${name}</td><td>${tex !== undefined ? `<span class="sw-value-tex">${math(tex)}</span>` : `<code>${escapeHtml(formatValue(v))}</code>`}</td></tr>`;
+    rows.push(side('left', lhs, typeset?.lhs));
+    rows.push(side('right', rhs, typeset?.rhs));
+    if (!typeset && (typeof lhs !== 'number' || typeof rhs !== 'number')) {
+      const a = shapeWords(lhs);
+      const b = shapeWords(rhs);
+      if (a !== b)
+        rows.push(
+          `<tr class="sw-shape"><td colspan="2">The left side is ${a}, the right side ${b}.</td></tr>`,
+        );
+    }
   }
   const table = rows.length > 0 ? `<table class="sw-cex-table"><tbody>${rows.join('')}</tbody></table>` : '';
   // The verifier's sentence restates the point and both values: once the table shows them, it is noise.

@@ -405,6 +405,56 @@ describe('preview webview (Chromium)', function () {
     await p.close();
   });
 
+  it('typesets matrix counterexamples with the differing entries coloured, and a shape mismatch in words', async () => {
+    const text = ['$$', 'A B = B A \\quad u = v', '$$'].join('\n');
+    const results: PreviewResults = {
+      derivations: [
+        derivation(1, 3, [
+          step(1, positionOf(text, 2, '=', 1), '=', 'refuted', {
+            values: {
+              lhs: [
+                [1, 2],
+                [3, 4],
+              ],
+              rhs: [
+                [1, 2.5],
+                [3, 7],
+              ],
+            },
+          }),
+          step(2, positionOf(text, 2, '=', 2), '=', 'refuted', { values: { lhs: [1, 2, 3], rhs: [[1, 2]] } }),
+        ]),
+      ],
+      experiments: [],
+      running: [],
+    };
+    const p = await host.open({ text, results });
+    const state = await p.page.evaluate(() => {
+      const cex = Array.from(document.querySelectorAll('details.sw-cex')) as HTMLDetailsElement[];
+      for (const d of cex) d.open = true;
+      const first = cex[0] as HTMLElement;
+      const sides = Array.from(first.querySelectorAll('.sw-value-tex'));
+      return {
+        typeset: sides.map((e) => e.querySelectorAll('.katex .mord').length > 0),
+        brackets: sides.map((e) => e.querySelectorAll('.katex-mathml mtable').length),
+        coloured: sides.map((el) =>
+          Array.from(el.querySelectorAll('.katex-html [style*="color"]'))
+            .filter((e) => getComputedStyle(e).color === 'rgb(229, 20, 0)' && e.children.length === 0)
+            .map((e) => e.textContent ?? ''),
+        ),
+        shape: cex[1]?.querySelector('.sw-shape')?.textContent,
+      };
+    });
+    assert.deepEqual(state.typeset, [true, true]);
+    assert.deepEqual(state.brackets, [1, 1]);
+    assert.deepEqual(state.coloured, [
+      ['2', '4'],
+      ['2.5', '7'],
+    ]);
+    assert.match(state.shape ?? '', /3-vector.*1×2 matrix/);
+    await p.close();
+  });
+
   it('loads local images from the document folder', async () => {
     const width = await preview.page.locator('img[alt="a local image"]').evaluate(async (img) => {
       const i = img as HTMLImageElement;

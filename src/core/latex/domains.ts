@@ -98,10 +98,7 @@ function isInfinity(n: MathNode): 'pos' | 'neg' | undefined {
 }
 
 /** The font letter of `\mathbb{R}`, `\mathbb R`, `ℝ`, or undefined. */
-function blackboardAt(
-  tokens: readonly Token[],
-  i: number,
-): { letter: string; end: number } | undefined {
+function blackboardAt(tokens: readonly Token[], i: number): { letter: string; end: number } | undefined {
   const t = tokens[i];
   const direct: Record<string, string> = { ℝ: 'R', ℕ: 'N', ℤ: 'Z', ℚ: 'Q' };
   if (t && t.kind === 'char' && direct[t.value]) return { letter: direct[t.value] as string, end: i + 1 };

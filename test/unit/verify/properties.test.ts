@@ -6,6 +6,7 @@ import { ConstantNode, FunctionNode, OperatorNode, SymbolNode, type MathNode } f
 import { SymbolTable } from '../../../src/core/symbols';
 import { defaultVerifyOptions } from '../../../src/core/types';
 import { verifyStep } from '../../../src/core/verify/step';
+import { declare, domain } from './helpers';
 
 type Op = 'add' | 'subtract' | 'multiply' | 'divide' | 'pow';
 const symbols = { add: '+', subtract: '-', multiply: '*', divide: '/', pow: '^' } as const;
@@ -34,6 +35,7 @@ const { expr } = fc.letrec<{ expr: MathNode; leaf: MathNode; node: MathNode }>((
 }));
 
 const options = { ...defaultVerifyOptions, samples: 8 };
+const realX = SymbolTable.of([declare(['x'], domain())]);
 
 describe('verifyStep properties', () => {
   it('never throws, and always concludes with a known status', () => {
@@ -68,6 +70,61 @@ describe('verifyStep properties', () => {
         assert.notEqual(ne.status, 'verified', `${e.toString()}: ${ne.message}`);
       }),
       { numRuns: 150, seed: 44 },
+    );
+  });
+
+  it('never verifies e·(1 + c·10^{-k}) = e beyond the relative tolerance, unless e is 0', () => {
+    fc.assert(
+      fc.property(expr, fc.constantFrom(1, -1, 3), fc.integer({ min: 1, max: 8 }), (e, c, k) => {
+        const tiny = binary(
+          'multiply',
+          new ConstantNode(c),
+          binary('pow', new ConstantNode(10), new ConstantNode(-k)),
+        );
+        const rhs = binary('multiply', e, binary('add', new ConstantNode(1), tiny));
+        const v = verifyStep({ relation: '=', lhs: e, rhs }, SymbolTable.empty, options, 5);
+        const zero = verifyStep(
+          { relation: '=', lhs: e, rhs: new ConstantNode(0) },
+          SymbolTable.empty,
+          options,
+          5,
+        );
+        if (zero.status !== 'verified')
+          assert.notEqual(v.status, 'verified', `${e.toString()}, ${c}e-${k}: ${v.message}`);
+      }),
+      { numRuns: 200, seed: 46 },
+    );
+  });
+
+  it('never calls a tiny non-zero value zero: x·10^{-k} = 0 is refuted for every k', () => {
+    for (let k = 1; k <= 300; k += 7) {
+      const lhs = binary(
+        'multiply',
+        new SymbolNode('x'),
+        binary('pow', new ConstantNode(10), new ConstantNode(-k)),
+      );
+      const v = verifyStep({ relation: '=', lhs, rhs: new ConstantNode(0) }, realX, options, 7);
+      assert.equal(v.status, 'refuted', `k = ${k}: ${v.message}`);
+    }
+  });
+
+  it('never verifies (e + 10^{k}) - 10^{k} = 0 for an e that varies (cancellation)', () => {
+    fc.assert(
+      fc.property(expr, fc.integer({ min: 16, max: 40 }), (e, k) => {
+        const big = binary('pow', new ConstantNode(10), new ConstantNode(k));
+        const lhs = binary('subtract', binary('add', e, big), big);
+        const v = verifyStep({ relation: '=', lhs, rhs: new ConstantNode(0) }, SymbolTable.empty, options, 6);
+        // e may itself be 0 everywhere (x - x); then the claim is true and may hold.
+        const zero = verifyStep(
+          { relation: '=', lhs: e, rhs: new ConstantNode(0) },
+          SymbolTable.empty,
+          options,
+          6,
+        );
+        if (zero.status !== 'verified')
+          assert.notEqual(v.status, 'verified', `${e.toString()}, 10^${k}: ${v.message}`);
+      }),
+      { numRuns: 150, seed: 47 },
     );
   });
 
