@@ -159,6 +159,42 @@ function calculusKinds(block: DerivationBlock, nodes: MathNode[]): Set<'unknown'
   console.log(line('unknown-function', calculus.unknown, 2));
   console.log(line('integral', calculus.integral, 5));
   console.log(line('limit', calculus.limit, 5));
+
+  // Probabilistic steps (issue 10): examples/probability.md and a Monte Carlo case, by method, beside the
+  // scalar-step median of this same run.
+  const mc = [
+    '<!-- let',
+    'W_1, \\dots, W_5 \\overset{iid}{\\sim} \\mathcal{U}(0, 1)',
+    '-->',
+    '',
+    '$$\\mathbb{E}[\\max(W_1, W_2, W_3, W_4, W_5)] = \\frac{5}{6}$$',
+  ].join('\n');
+  const byMethod = new Map<string, number[]>();
+  for (const t of [readFileSync(path.join(root, 'examples/probability.md'), 'utf8'), mc]) {
+    for (const block of analyzeDocument(t).derivations) {
+      for (const claim of block.claims) {
+        if (!claim.ok) continue;
+        for (const step of claim.steps) {
+          const single: DerivationBlock = { ...block, claims: [{ ok: true, steps: [step] }], stepCount: 1 };
+          verifyDerivation(single, options);
+          const t0 = performance.now();
+          const r = verifyDerivation(single, options);
+          const dt = performance.now() - t0;
+          const method = r.steps[0]?.method ?? 'sampling';
+          byMethod.set(method, [...(byMethod.get(method) ?? []), dt]);
+        }
+      }
+    }
+  }
+  const targets: Record<string, number> = { exact: 5, quadrature: 5, 'monte-carlo': 200 };
+  for (const [method, xs] of [...byMethod].sort()) {
+    const target = targets[method];
+    console.log(
+      `probability ${method} steps: n=${xs.length}, median ${ms(median(xs))}` +
+        (target ? ` (target < ${target} ms: ${verdict(median(xs), target)})` : '') +
+        `; scalar-step median of this run ${ms(median(scalar))}`,
+    );
+  }
 }
 
 // 4. The whole-corpus CLI run (medians of 3) against node's bare start-up and a one-sample run.

@@ -22,6 +22,10 @@ export type ReasonCode =
   | 'prose-property'
   /** an approximation about an unknown function that does not say where (no small quantity) it holds */
   | 'unplaced-approximation'
+  /** a step about random variables that fails on a test distribution but is about a particular one */
+  | 'particular-distribution'
+  /** a Monte Carlo estimate that agrees within six standard errors: cannot decide either way */
+  | 'monte-carlo-undecided'
   /** a side or condition could not be parsed (errorAt says where) */
   | 'parse-error'
   /** notation the verifier cannot evaluate (subject names the command) */
@@ -74,7 +78,7 @@ export interface Assumption {
   isDefault: boolean;
   /** What the symbol stands for: a sampled value (the default), a size, an index, or a named constant
    *  (`π`, `e`, `I`), whose `domain` is then the value it takes. */
-  role?: 'value' | 'dimension' | 'index' | 'constant' | 'function';
+  role?: 'value' | 'dimension' | 'index' | 'constant' | 'function' | 'random';
   /** For a default the text's conventions chose: which (`a count in an exponent`, `a radius`). */
   convention?: string;
 }
@@ -117,6 +121,9 @@ export interface StepResult {
   subject?: string;
   /** Valid samples evaluated. */
   samples: number;
+  /** How the values were computed: `sampling` (no random variable), `exact` (enumerated or from moments),
+   *  `quadrature` (Gauss or adaptive rules with an error estimate), `monte-carlo` (seeded, last resort). */
+  method?: 'sampling' | 'exact' | 'quadrature' | 'monte-carlo';
   counterexample: Record<string, SampleValue> | null;
   /** The values of both sides at the counterexample, for hovers and the preview. */
   values?: { lhs: SampleValue; rhs: SampleValue } | null;

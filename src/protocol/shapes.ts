@@ -82,7 +82,7 @@ const pos = obj({ line: int1, column: int1 });
 
 const assumption = obj(
   { symbol: str, domain: str, isDefault: bool },
-  { role: oneOf('value', 'dimension', 'index', 'constant', 'function') },
+  { role: oneOf('value', 'dimension', 'index', 'constant', 'function', 'random') },
 );
 /** A reason code: kebab-case, so an adapter that does not know a new code can still show it. */
 const reasonCode: Shape = (v, at, errs) => {
@@ -109,6 +109,7 @@ const stepFields = obj(
     meaning: oneOf('=', '\\ne', '<', '\\le', '>', '\\ge', '\\approx'),
     values,
     errorAt: pos,
+    method: oneOf('sampling', 'exact', 'quadrature', 'monte-carlo'),
     hint: obj({ lhs: str, rhs: str, message: str }, { side: oneOf('lhs', 'rhs'), kind: str }),
   },
 );

@@ -10,7 +10,7 @@ import type { Diagnostic, VerifyOptions } from '../types';
 import { functionDefinition } from '../verify/defines';
 import type { Why } from '../verify/reasons';
 import { message } from './messages';
-import { solveIntroBefore } from './prose';
+import { independenceBefore, solveIntroBefore } from './prose';
 import { assignmentOf, assignmentWhy } from '../prose/assignments';
 import { letTraits, proseTraits } from './traits';
 import { unreadDefinitions } from '../prose/unreadable';
@@ -182,7 +182,10 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           }
         };
         let claims = parse();
-        const blockTable = table;
+        // "If X and Y are independent" just above: the block's random variables with no law are independent.
+        const blockTable = independenceBefore(lines(), block.line)
+          ? table.declare({ kind: 'independent', names: ['*'], offset: 0 })
+          : table;
         if (claims.length === 0) break;
         const solveIntro = solveIntroBefore(lines(), block.line);
         // A claim defining a function changes the meaning of its name for the claims after it: they are

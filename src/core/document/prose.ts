@@ -21,3 +21,19 @@ export function solveIntroBefore(lines: readonly string[], line: number): string
   if (!sentence || /[.!?]\s*$/.test(paragraph.join(' '))) return undefined;
   return /\bsolv(?:e|ing)\b/i.test(sentence) ? sentence : undefined;
 }
+
+/** Whether the prose paragraph just above `line` (1-based) says its random variables are independent. */
+export function independenceBefore(lines: readonly string[], line: number): boolean {
+  let i = line - 2;
+  while (i >= 0 && (lines[i] ?? '').trim() === '') i--;
+  const paragraph: string[] = [];
+  for (; i >= 0; i--) {
+    const l = (lines[i] ?? '').trim();
+    if (l === '' || l.startsWith('$$') || l.endsWith('$$') || l.startsWith('#') || l.startsWith('```')) break;
+    paragraph.unshift(l);
+  }
+  const text = paragraph.join(' ');
+  return (
+    /\bindependent\b/i.test(text) && !/\b(not|dependent|uncorrelated)\b.{0,20}\bindependent\b/i.test(text)
+  );
+}

@@ -1,6 +1,7 @@
 // Symbols and their names: letters with subscripts, primes and accents, function applications `f(x)`,
 // bound indices `x_i` and the head of a claim `p(x) = …`. Functions of the parser's cursor, shared by the
 // precedence levels and the command handlers.
+import { plainOperator } from './handlers/probability';
 import { fail, unexpected } from './errors';
 import { skipArgument } from './macros';
 import { fn, isSymbol, num, sym, type MathNode } from './nodes';
@@ -104,17 +105,9 @@ export function symbolNode(p: ParserApi, name: string): MathNode {
 /** A symbol, or the application `f(x)` / `σ'(z)` of a function symbol. */
 export function parseSymbolOrCall(p: ParserApi): MathNode {
   const start = p.peek();
-  if (start.kind === 'letter' && p.ctx.kindOf(start.value) === undefined) {
-    const after = p.at(p.pos + 1);
-    const opens = isChar(after, '(') || isChar(after, '[') || isCmd(after, 'left');
-    if ((start.value === 'P' || start.value === 'E') && opens && !isChar(p.at(p.pos + 1), '_'))
-      fail(
-        `${start.value}(…) is probability notation, which sampling cannot check`,
-        start.offset,
-        'probability',
-        start.value,
-      );
-  }
+  // `E[X]`, `E_X[f(X)]`, `P(A)` of an undeclared E or P: the probability operators.
+  const operator = plainOperator(p);
+  if (operator) return operator;
   const atom = readSymbolAtom(p);
   if (atom.indices) {
     if ((isFunctionName(p, atom.name) || listFollows(p)) && isCallOpen(p))

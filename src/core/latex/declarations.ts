@@ -14,6 +14,7 @@ import type { Declaration, Domain, MacroDef, ParseContext, ParseError, Relation 
 import { isNumberConstant, parseExpr, readDomain, readNames, splitTop } from './domains';
 
 export { readDomain } from './domains';
+import { readRandomRow } from './randomDeclarations';
 
 type Piece = Token[];
 
@@ -255,6 +256,17 @@ export function parseDeclarations(
       const sig = significant(row);
       while (sig.length && (isChar(sig[sig.length - 1], '.') || isChar(sig[sig.length - 1], ';'))) sig.pop();
       if (sig.length === 0) continue;
+      // `X \sim \mathcal{N}(0, 1)`, `X_1, \dots, X_n \overset{iid}{\sim} …`, `X \perp Y`: a row of their own.
+      try {
+        const random = readRandomRow(sig, local, strict);
+        if (random) {
+          declarations.push(...random);
+          continue;
+        }
+      } catch (e) {
+        if (!strict) errors.push(onLine(toParseError(e, pieceAt(sig)), a, b, pieceAt(sig)));
+        continue;
+      }
       const pieces = splitTop(sig, (t) => isChar(t, ',') || isChar(t, ';'));
       let pending: string[] = [];
       const found: Declaration[] = [];

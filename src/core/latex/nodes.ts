@@ -36,6 +36,7 @@ const operators = {
   equal: '==',
   unequal: '!=',
   and: 'and',
+  or: 'or',
 } as const;
 
 export type BinaryOp = keyof typeof operators;
@@ -52,9 +53,10 @@ export function binary(fnName: BinaryOp, a: MathNode, b: MathNode, implicit = fa
   return new Ctor(operators[fnName], fnName, [a, b], implicit);
 }
 
-export function unary(fnName: 'unaryMinus' | 'unaryPlus' | 'factorial', a: MathNode): MathNode {
+export function unary(fnName: 'unaryMinus' | 'unaryPlus' | 'factorial' | 'not', a: MathNode): MathNode {
   const Ctor = OperatorNode as unknown as new (op: string, f: string, args: MathNode[]) => MathNode;
-  return new Ctor(fnName === 'factorial' ? '!' : fnName === 'unaryMinus' ? '-' : '+', fnName, [a]);
+  const op = { factorial: '!', unaryMinus: '-', unaryPlus: '+', not: 'not' }[fnName];
+  return new Ctor(op, fnName, [a]);
 }
 
 /** Calls of vocabulary functions, and symbol names, as seen by node inspections below. */

@@ -19,7 +19,7 @@ import { registry } from './handlers';
 import type { Registry } from './handlers/registry';
 import { tokensToName } from './names';
 import { binary, fn, isFunctionNamed, isSymbol, num, paren, unary, type MathNode } from './nodes';
-import { findProbability } from './probability';
+import { conditionalBar, findProbability } from './probability';
 import { describeDelimiter, describeToken, isChar, isCmd, tokenize, type Token } from './tokens';
 import type { ParseContext, ParseError } from './types';
 
@@ -381,7 +381,9 @@ export function parseTokens(
   try {
     return { ok: true, node: new Parser(tokens, ctx).parseWhole() };
   } catch (e) {
-    return { ok: false, error: toParseError(e, tokens[0]?.offset ?? 0) };
+    const error = toParseError(e, tokens[0]?.offset ?? 0);
+    // `p(y \mid x)` and other conditional bars outside 𝔼 and P: probability notation, not a garbled side.
+    return { ok: false, error: error.code === 'probability' ? error : (conditionalBar(tokens) ?? error) };
   }
 }
 

@@ -1,20 +1,22 @@
-// Probability notation (𝔼, Var, Cov, Pr, P(…), \sim, \mid) is read but not sampled: a side that uses it
-// anywhere is reported as such, even when something else in it is unreadable too, so the step ends
-// unverifiable with the right reason and is never refuted.
+// Probability notation the verifier does not evaluate (`\sim` inside a claim, laws written in a claim,
+// Corr, KL): a side that uses it anywhere is reported as such, even when something else in it is unreadable
+// too, so the step ends unverifiable with the right reason and is never refuted. 𝔼, Var, Cov, P and \Pr
+// are read by handlers/probability.ts.
 import { probabilityNames, wordCommands } from './commands';
-import { skipArgument } from './macros';
-import { isChar, isCmd, type Token } from './tokens';
+import { isChar, type Token } from './tokens';
+
+/** Words read as operators by handlers/probability.ts. */
+const operatorWords = new Set(['E', 'Var', 'var', 'Cov', 'cov', 'Pr', 'P']);
 import type { ParseContext, ParseError } from './types';
 
 /** Finds probability notation anywhere in the tokens, so such a side is reported as probability even if
  *  something else in it is also unreadable. */
-export function findProbability(tokens: readonly Token[], ctx: ParseContext): ParseError | undefined {
+export function findProbability(tokens: readonly Token[], _ctx: ParseContext): ParseError | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     let what: string | undefined;
     if (t.kind === 'cmd') {
-      if (t.value === 'Pr' || t.value === 'mid' || t.value === 'sim' || t.value === 'E' || t.value === 'Var')
-        what = `\\${t.value}`;
+      if (t.value === 'sim' || t.value === 'E' || t.value === 'Var') what = `\\${t.value}`;
       else if (t.value === 'mathbb' || wordCommands.has(t.value)) {
         const j = isChar(tokens[i + 1], '*') ? i + 2 : i + 1;
         const open = tokens[j];
@@ -24,25 +26,9 @@ export function findProbability(tokens: readonly Token[], ctx: ParseContext): Pa
           for (let k = j + 1; k < tokens.length && tokens[k]?.kind === 'letter'; k++)
             word += (tokens[k] as Token).value;
         }
-        if (
-          t.value === 'mathbb'
-            ? word === 'E' || word === 'P'
-            : probabilityNames.has(word) && (word.length > 1 || t.value !== 'mathbf')
-        )
+        if (t.value !== 'mathbb' && probabilityNames.has(word) && !operatorWords.has(word) && word.length > 1)
           what = `\\${t.value}{${word}}`;
       }
-    } else if (
-      t.kind === 'letter' &&
-      (t.value === 'P' || t.value === 'E') &&
-      ctx.kindOf(t.value) === undefined
-    ) {
-      const prev = tokens[i - 1];
-      // `E_X[f(X)]`, `P_{\theta}(y)`: look past a subscript.
-      const after = isChar(tokens[i + 1], '_') ? skipArgument(tokens, i + 2) : i + 1;
-      const next = tokens[after];
-      const opens =
-        isChar(next, '(') || isChar(next, '[') || (isCmd(next, 'left') && !isChar(tokens[after + 1], '.'));
-      if (opens && !isChar(prev, '_') && !isChar(prev, '^') && !isCmd(prev, 'mathbb')) what = `${t.value}(…)`;
     }
     if (what)
       return {
@@ -53,4 +39,17 @@ export function findProbability(tokens: readonly Token[], ctx: ParseContext): Pa
       };
   }
   return undefined;
+}
+
+/** A `\\mid` in tokens that failed to parse: the side is reported as probability notation. */
+export function conditionalBar(tokens: readonly Token[]): ParseError | undefined {
+  const t = tokens.find((u) => u.kind === 'cmd' && u.value === 'mid');
+  return t
+    ? {
+        message: `\\mid is probability notation, which sampling cannot check`,
+        offset: t.offset,
+        code: 'probability',
+        subject: '\\mid',
+      }
+    : undefined;
 }

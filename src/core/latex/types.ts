@@ -104,7 +104,18 @@ export type Declaration =
   | { kind: 'domain'; names: string[]; domain: Domain; offset: number }
   | { kind: 'function'; name: string; params: string[]; body: MathNode; offset: number }
   | { kind: 'definition'; name: string; body: MathNode; offset: number }
-  | { kind: 'index'; names: string[]; offset: number };
+  | { kind: 'index'; names: string[]; offset: number }
+  /** `X \sim \mathcal{N}(\mu, \sigma^2)`, `X_1, \dots, X_n \overset{iid}{\sim} …` (the family as a vector of
+   *  `shape`); `law.name` is canonical (laws.ts), parameters as written. */
+  | {
+      kind: 'random';
+      names: string[];
+      law: { name: string; params: MathNode[] };
+      shape?: MathNode[];
+      offset: number;
+    }
+  /** `X \perp Y`, `X, Y \text{ independent}`: each pair of `names` is independent. */
+  | { kind: 'independent'; names: string[]; offset: number };
 
 /** A set of values: the field, optional bounds (possibly symbolic, e.g. `\{1, \dots, n\}`) and a shape. */
 export interface Domain {

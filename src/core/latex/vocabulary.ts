@@ -53,6 +53,12 @@ export const vocabulary = {
   limit: 'limit(x, a, side, body): lim_{x→a} body, side 1 from above, -1 from below, 0 both (raw arguments)',
   entry:
     'entry(x, i) / entry(A, i, j): 1-based entry of a vector or matrix (x_i with i a bound or declared index)',
+  expect: 'expect(g): 𝔼[g] over the random symbols g reads (probability/operators.ts; raw arguments)',
+  variance: 'variance(g): Var(g) (raw arguments)',
+  cov: 'cov(a, b): Cov(a, b) (raw arguments)',
+  prob: 'prob(event): P(event); an event is a relation, and/or/not of events (∩, ∪, complement) or an event symbol',
+  condProb: 'condProb(a, b): P(a | b) (raw arguments)',
+  condExpect: 'condExpect(g, h): 𝔼[g | h] for finite supports (raw arguments)',
 } as const;
 
 export type VocabularyName = keyof typeof vocabulary;

@@ -72,11 +72,25 @@ function find(l: Layer | undefined, name: string): SymbolEntry | undefined {
   return undefined;
 }
 
+/** A declared law: the canonical law name and its parameters as written. */
+export interface RandomLaw {
+  name: string;
+  params: MathNode[];
+  at?: Pos;
+}
+
+function declaredNames(decl: Declaration): string[] {
+  return 'names' in decl ? decl.names : [decl.name];
+}
+
 export class SymbolTable implements ParseContext {
   private constructor(
     private readonly entries: Layer | undefined,
     readonly macros: ReadonlyMap<string, MacroDef>,
     private readonly traits: ReadonlyMap<string, FunctionTraits> = new Map(),
+    /** Random symbols declared with `\sim`, and pairs declared independent (`a|b`, in both orders; `*` all). */
+    private readonly laws: ReadonlyMap<string, RandomLaw> = new Map(),
+    private readonly independence: ReadonlySet<string> = new Set(),
   ) {}
 
   /** The table before any declaration: every symbol gets its default meaning. */
@@ -90,6 +104,8 @@ export class SymbolTable implements ParseContext {
   /** This table with one more declaration (replacing earlier meanings of the same names). */
   declare(decl: Declaration, at?: Pos, source?: DeclarationSource): SymbolTable {
     const next = new Map<string, Slot>();
+    let laws = this.laws;
+    let independence = this.independence;
     switch (decl.kind) {
       case 'domain':
         for (const n of decl.names)
@@ -104,39 +120,101 @@ export class SymbolTable implements ParseContext {
       case 'index':
         for (const n of decl.names) next.set(n, { kind: 'index', at });
         break;
+      case 'random': {
+        // A random symbol is a value too (a vector for an i.i.d. family), so the parser reads `X_i` as an entry.
+        const withLaws = new Map(laws);
+        for (const n of decl.names) {
+          // `z \in \mathbb{R}^d` then `z \sim \mathcal{N}(0, I)`: the entries of z are independent draws.
+          const before = find(this.entries, n);
+          const shape = decl.shape ?? (before?.kind === 'value' ? before.domain.shape : []);
+          const domain = { field: 'real' as const, loOpen: true, hiOpen: true, shape };
+          next.set(n, { kind: 'value', domain, at, ...(source ? { source } : {}) });
+          withLaws.set(n, { ...decl.law, at });
+        }
+        laws = withLaws;
+        break;
+      }
+      case 'independent': {
+        const pairs = new Set(independence);
+        // `*` (from the prose: "if X and Y are independent"): every pair of the block.
+        if (decl.names.includes('*')) pairs.add('*');
+        for (const a of decl.names) for (const b of decl.names) if (a !== b) pairs.add(`${a}|${b}`);
+        independence = pairs;
+        break;
+      }
     }
-    return new SymbolTable(layer(next, this.entries), this.macros, this.traits);
+    for (const n of decl.kind === 'random' || decl.kind === 'independent' ? [] : declaredNames(decl)) {
+      if (laws.has(n)) {
+        const rest = new Map(laws);
+        rest.delete(n);
+        laws = rest;
+      }
+    }
+    return new SymbolTable(layer(next, this.entries), this.macros, this.traits, laws, independence);
   }
 
   /** This table with `name` undeclared again (its default meaning). */
   without(name: string): SymbolTable {
     if (!find(this.entries, name)) return this;
-    return new SymbolTable(layer(new Map([[name, removed]]), this.entries), this.macros, this.traits);
+    return new SymbolTable(
+      layer(new Map([[name, removed]]), this.entries),
+      this.macros,
+      this.traits,
+      this.laws,
+      this.independence,
+    );
   }
 
   /** This table with `name` meaning `entry` again (undeclared when undefined): undoes a scoped declaration. */
   restore(name: string, entry: SymbolEntry | undefined): SymbolTable {
     if (!entry) return this.without(name);
-    return new SymbolTable(layer(new Map([[name, entry]]), this.entries), this.macros);
+    return new SymbolTable(
+      layer(new Map([[name, entry]]), this.entries),
+      this.macros,
+      this.traits,
+      this.laws,
+      this.independence,
+    );
   }
 
   /** This table with more macros (later definitions win). */
   withMacros(macros: ReadonlyMap<string, MacroDef>): SymbolTable {
     if (macros.size === 0) return this;
-    return new SymbolTable(this.entries, new Map([...this.macros, ...macros]), this.traits);
+    return new SymbolTable(
+      this.entries,
+      new Map([...this.macros, ...macros]),
+      this.traits,
+      this.laws,
+      this.independence,
+    );
   }
 
   /** This table with `traits` stated of the unknown function `name` (a let comment's replace the prose's). */
   withTraits(name: string, traits: FunctionTraits): SymbolTable {
     const old = this.traits.get(name);
     if (old?.source === 'let' && traits.source === 'prose') return this;
-    return new SymbolTable(this.entries, this.macros, new Map(this.traits).set(name, traits));
+    return new SymbolTable(
+      this.entries,
+      this.macros,
+      new Map(this.traits).set(name, traits),
+      this.laws,
+      this.independence,
+    );
   }
 
   /** What the text says of the unknown function `name`, if anything. */
   traitsOf(name: string): FunctionTraits | undefined {
     return this.traits.get(name);
   }
+
+  /** The law a random symbol was declared with (`X \sim …`), if any. */
+  lawOf(name: string): RandomLaw | undefined {
+    return this.laws.get(name);
+  }
+
+  /** Whether `a` and `b` were declared independent (`a \perp b`). */
+  readonly declaredIndependent = (a: string, b: string): boolean =>
+    this.independence.has(`${a}|${b}`) || this.independence.has('*');
 
   /** The declared meaning of a canonical symbol name, if any. */
   lookup(name: string): SymbolEntry | undefined {

@@ -8,6 +8,7 @@ import { constants, identityName } from '../symbols/defaults';
 import type { SymbolTable } from '../symbols/table';
 import { type AnyNode, type CompilerApi, maxExpansionDepth, type Scope } from './compilerApi';
 import type { Evaluator } from './env';
+import { conventionallyRandom, RandomModel } from '../probability/model';
 import { nodeHandlers } from './registry';
 import { EvalUnsupported, Eye, type Value } from './value';
 import { UnknownFunctions } from './unknown';
@@ -28,9 +29,11 @@ export class Compiler implements CompilerApi {
   private readonly expanding: string[] = [];
 
   readonly unknowns: UnknownFunctions;
+  readonly random: RandomModel;
 
   constructor(readonly table: SymbolTable) {
     this.unknowns = new UnknownFunctions((name) => table.traitsOf(name)?.traits ?? []);
+    this.random = new RandomModel(table.declaredIndependent, (n) => this.free.get(n) ?? -1);
   }
 
   /** A closure computing `node`; throws EvalUnsupported for what cannot be evaluated. */
@@ -61,6 +64,8 @@ export class Compiler implements CompilerApi {
       for (const t of this.boundReads) t.add(name);
       return (env) => env.slots[bound] as Value;
     }
+    const random = this.randomSlot(name);
+    if (random !== undefined) return (env) => env.slots[random] as Value;
     const entry = this.table.lookup(name);
     if (entry?.kind === 'definition') {
       const body = this.expand(name, () => this.node(entry.body as AnyNode, new Map()));
@@ -122,5 +127,39 @@ export class Compiler implements CompilerApi {
   boundName(node: AnyNode | undefined, what: string): string {
     if (node?.type !== 'SymbolNode') throw new EvalUnsupported(`${what} needs a variable name`);
     return node.name as string;
+  }
+
+  /**
+   * The slot of `name` when it is random: declared with a law (`X \sim …`), or an undeclared capital met
+   * inside 𝔼, Var, Cov or P (the convention of probability texts); registered with the step's model.
+   */
+  private randomSlot(name: string): number | undefined {
+    if (this.random.symbols.has(name)) return this.slotOf(name);
+    const entry = this.table.lookup(name);
+    const law = entry ? this.table.lawOf(name) : undefined;
+    if (law) {
+      const shape = entry?.kind === 'value' ? entry.domain.shape.map((d) => this.compile(d)) : [];
+      this.random.add({
+        name,
+        slot: this.slotOf(name),
+        law: { name: law.name, params: law.params.map((p) => this.compile(p)) },
+        shape,
+        event: false,
+        why: `declared with the law ${law.name}${shape.length ? ' (independent entries)' : ''}`,
+      });
+      return this.slotOf(name);
+    }
+    if (!entry && this.random.depth > 0 && conventionallyRandom(name)) {
+      const event = this.random.eventNames.has(name);
+      this.random.add({
+        name,
+        slot: this.slotOf(name),
+        shape: [],
+        event,
+        why: `an undeclared capital inside 𝔼, Var, Cov or P with no law: checked on random finite ${event ? 'events' : 'distributions'}`,
+      });
+      return this.slotOf(name);
+    }
+    return undefined;
   }
 }

@@ -1,6 +1,7 @@
 // What a compiler handler sees of the compiler: the symbol table, slots of free symbols, trackers of the
 // names a side reads, expansion of definitions with a guard against cycles, and compilation of sub-nodes.
 import type { MathNode } from 'mathjs';
+import type { RandomModel } from '../probability/model';
 import type { SymbolTable } from '../symbols/table';
 import type { Evaluator } from './env';
 import { EvalUnsupported } from './value';
@@ -29,6 +30,8 @@ export interface CompilerApi {
   readonly trackers: Set<string>[];
   /** Sets collecting the bound names (parameters, integration variables) read while on this stack. */
   readonly boundReads: Set<string>[];
+  /** The step's random symbols and the expectations over them (probability/model.ts). */
+  readonly random: RandomModel;
   /** Compiles a sub-node. */
   node(n: AnyNode, scope: Scope): Evaluator;
   /** A symbol: bound, defined (expanded inline), a constant, or a free symbol's slot. */

@@ -36,7 +36,14 @@ export type Why =
       conditionText?: string;
       /** The unknown functions drawn at that sample, described (`f(x) = 0.3x² + sin(1.2x)`). */
       functions?: readonly string[];
+      /** How an expectation was computed, for steps about random variables (`exact`, `quadrature`, …). */
+      how?: string;
     }
+  /** fails on a random test distribution, but the step is about a particular one (`free`: an undeclared
+   *  symbol that may name a property of it) */
+  | { why: 'particular-distribution'; free?: string }
+  /** both sides agree within six standard errors of a Monte Carlo estimate: undecided */
+  | { why: 'monte-carlo-undecided'; samples: number }
   /** `\approx` as a small quantity goes to zero: the gap does not vanish fast enough */
   | {
       why: 'order';
@@ -116,6 +123,10 @@ export function reasonOf(w: Why): ReasonCode {
       return 'counterexample';
     case 'prose-property':
       return 'prose-property';
+    case 'particular-distribution':
+      return 'particular-distribution';
+    case 'monte-carlo-undecided':
+      return 'monte-carlo-undecided';
     case 'lone-function':
       return 'undeclared-function';
     case 'unplaced-approximation':
@@ -205,7 +216,19 @@ export function explain(w: Why): string {
       const at = where ? `at ${where}${fns}: ` : fns ? `${fns.slice(1)}: ` : '';
       return (
         `${at}left side = ${formatValue(w.values.lhs)}, right side = ` +
-        `${formatValue(w.values.rhs)}, so ${relationGlyph[w.relation]} fails${under}`
+        `${formatValue(w.values.rhs)}, so ${relationGlyph[w.relation]} fails${under}${w.how ? ` (${w.how})` : ''}`
+      );
+    }
+    case 'particular-distribution':
+      return w.free
+        ? `it fails on a random test distribution, but ${w.free} is not declared and may name a property of ` +
+            `the distribution (its mean or variance); declare ${w.free} or the laws to check it`
+        : 'it fails on a random test distribution, but one side names no random variable: a statement about a ' +
+            'particular distribution the text has not stated as a law; declare the laws (X \\sim …) to check it';
+    case 'monte-carlo-undecided': {
+      return (
+        `both sides agree within six standard errors of a Monte Carlo estimate at ${w.samples} samples; ` +
+        `that cannot decide the step either way`
       );
     }
     case 'order': {
@@ -313,7 +336,15 @@ function said(intro: string | undefined): string {
 
 /** The message of a verified step. */
 export type Held =
-  | { why: 'agree'; relation: Relation; samples: number; conditionText?: string; small?: string }
+  | {
+      why: 'agree';
+      relation: Relation;
+      samples: number;
+      conditionText?: string;
+      small?: string;
+      /** How expectations were computed, when not by plain sampling. */
+      method?: string;
+    }
   | { why: 'differ'; sample: Record<string, SampleValue>; values: { lhs: SampleValue; rhs: SampleValue } }
   | { why: 'shapes-differ'; left: string; right: string; sizes: string };
 
@@ -329,7 +360,8 @@ export function explainHeld(h: Held): string {
               : 'both sides agree within the approximation tolerance'
             : 'the inequality holds';
       const under = h.conditionText ? ` under ${h.conditionText}` : '';
-      return `${what} at ${h.samples} sample${h.samples === 1 ? '' : 's'}${under}`;
+      const how = h.method ? ` (${h.method})` : '';
+      return `${what} at ${h.samples} sample${h.samples === 1 ? '' : 's'}${under}${how}`;
     }
     case 'differ':
       return (

@@ -29,6 +29,7 @@ import type { Evaluator } from './env';
 import { accessor, array, entries } from './indexing';
 import { bigOperators } from './sums';
 import { antiderivativeSpec, integralSpec, limitSpec } from './calculus';
+import { probabilityFunctions } from '../probability/operators';
 
 export interface FunctionSpec {
   /** Vocabulary names this handler compiles. */
@@ -45,6 +46,7 @@ export const functionSpecs: readonly FunctionSpec[] = [
   integralSpec,
   antiderivativeSpec,
   limitSpec,
+  probabilityFunctions,
 ];
 
 const functionHandlers = new Map<string, FunctionHandler>();

@@ -14,6 +14,8 @@ import { Rng } from '../numeric/random';
 import { assumptions as assumedDomains, drawSample, planSampling, type SamplingPlan } from './sample';
 import { isSmallName, judgeApproximation, keptOrder } from './approximation';
 import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value } from './value';
+import { methodRank, type Method } from '../probability/expect';
+import type { RandomModel } from '../probability/model';
 
 /** What the verifier concludes about one step (the caller adds index and position). */
 export interface StepVerdict {
@@ -26,6 +28,8 @@ export interface StepVerdict {
   counterexample: Record<string, SampleValue> | null;
   values: { lhs: SampleValue; rhs: SampleValue } | null;
   assumptions: Assumption[];
+  /** How the sides were computed (absent: plain sampling, no random variable). */
+  method?: Exclude<Method, 'sampling'>;
 }
 
 export interface StepInput {
@@ -113,13 +117,20 @@ export function verifyStep(
     plan = planSampling(compiler, table, options.defaultDimension);
     plan.landmarks = landmarksOf([step.lhs, step.rhs]);
     plan.narrow = compiler.usesDerivative;
+    // Random symbols are not parameters: their values come from their laws (probability/model.ts).
+    if (compiler.random.size)
+      plan = { ...plan, symbols: plan.symbols.filter((p) => !compiler.random.symbols.has(p.name)) };
   } catch (e) {
     return unverifiable(thrown(e));
   }
+  const random = compiler.random.size ? compiler.random : undefined;
+  random?.seed(seed);
+  let method: Method = 'sampling';
   const defined = step.first && step.relation === '=' ? definitionOf(step.lhs, rightNames, table) : undefined;
   if (defined) return unverifiable(defined, assumedDomains(plan));
   const assumptions: Assumption[] = [
     ...assumedDomains(plan),
+    ...(random?.notes() ?? []),
     ...[...compiler.constantsUsed].flatMap((c) => constants.get(c)?.assumption ?? []),
     ...(compiler.identityUsed ? [identityAssumption] : []),
     ...[...compiler.unknowns.names.keys()].map((f): Assumption => ({
@@ -177,6 +188,8 @@ export function verifyStep(
     try {
       env.sample = attempt;
       drawSample(plan, env, rng, attempt);
+      side = 'a law';
+      random?.prepare(env);
       side = 'a condition';
       if (!conditionsHold(conditions, env)) {
         rejected++;
@@ -209,7 +222,14 @@ export function verifyStep(
       continue;
     }
     const absorbedTerm = wasAbsorbed();
-    let c = compareValues(l, r, step.relation, tol, zero, sideErrors(l, r, lhs, rhs, env, nudges));
+    let c = compareValues(
+      l,
+      r,
+      step.relation,
+      random ? widened(tol, random) : tol,
+      zero,
+      sideErrors(l, r, lhs, rhs, env, nudges),
+    );
     if (c.kind === 'imprecise' || (absorbedTerm && c.kind === 'judged')) {
       invalid.set(precisionLost, (invalid.get(precisionLost) ?? 0) + 1);
       continue;
@@ -231,6 +251,7 @@ export function verifyStep(
       if (a.kind === 'fails') order = a.order;
     }
     const values = { lhs: toSampleValue(l), rhs: toSampleValue(r) };
+    if (random && methodRank[random.method] > methodRank[method]) method = random.method;
     // Sides of different shapes: when every symbol is declared the claim is wrong (a 3×2 matrix never
     // equals a 2×3 one), so it is refuted with the sizes as the counterexample; when a symbol took a default
     // (a matrix silently read as a scalar) the likelier fault is a missing declaration, so it is unverifiable.
@@ -264,6 +285,11 @@ export function verifyStep(
       const soft = [...compiler.unknowns.names.keys()].filter((f) => table.traitsOf(f)?.source === 'prose');
       if (soft.length)
         return unverifiable({ why: 'prose-property', names: soft, functions, sample }, assumptions, valid);
+      const distribution = random?.distribution();
+      const particular =
+        distribution && random ? particularDistribution(random, plan, leftNames, rightNames) : undefined;
+      if (particular)
+        return withMethod(unverifiable(particular, assumptions, valid), random?.method ?? 'sampling');
       if (order !== undefined) {
         const why: Why = {
           why: 'order',
@@ -277,6 +303,9 @@ export function verifyStep(
         };
         return refuted(why, sample, values, assumptions, valid);
       }
+      const how = random
+        ? `${random.method}${random.method === 'monte-carlo' ? `, ${random.draws} draws, beyond six standard errors` : ''}${distribution ? '; under the distribution in the counterexample' : ''}`
+        : undefined;
       const why: Why = {
         why: 'fails',
         ...(functions.length ? { functions } : {}),
@@ -284,8 +313,12 @@ export function verifyStep(
         values,
         relation: step.relation,
         ...(step.conditionText ? { conditionText: step.conditionText } : {}),
+        ...(how ? { how } : {}),
       };
-      return refuted(why, sample, values, assumptions, valid);
+      return withMethod(
+        refuted(why, { ...sample, ...distribution }, values, assumptions, valid),
+        random?.method ?? 'sampling',
+      );
     }
   }
   const minValid = Math.max(1, Math.ceil(wanted / 3));
@@ -306,14 +339,52 @@ export function verifyStep(
   if (step.relation === '\\ne') {
     return refuted({ why: 'identical', samples: valid }, firstSample ?? {}, firstValues, assumptions, valid);
   }
+  if (method === 'monte-carlo') {
+    return withMethod(
+      unverifiable({ why: 'monte-carlo-undecided', samples: valid }, assumptions, valid),
+      method,
+    );
+  }
   const held: Held = {
     why: 'agree',
     relation: step.relation,
     ...(small.length ? { small: small.map((p) => p.name).join(', ') } : {}),
+    ...(method !== 'sampling' ? { method } : {}),
     samples: valid,
     ...(step.conditionText ? { conditionText: step.conditionText } : {}),
   };
-  return verified(held, assumptions, valid);
+  return withMethod(verified(held, assumptions, valid), method);
+}
+
+/**
+ * A step about random variables with no stated law fails on a test distribution. That refutes an identity
+ * meant for every distribution, but not a statement about a particular one: a side naming no random
+ * variable (`P(D = 1 \mid H = 1) = 0.13`), or an undeclared symbol that may name a property of the
+ * distribution (`μ_X` for its mean). Those are unverifiable with the reason.
+ */
+function particularDistribution(
+  random: RandomModel,
+  plan: SamplingPlan,
+  left: Set<string>,
+  right: Set<string>,
+): Why | undefined {
+  const isRandom = (n: string): boolean => random.symbols.has(n);
+  if (![...left].some(isRandom) || ![...right].some(isRandom)) return { why: 'particular-distribution' };
+  const free = plan.symbols.find((p) => p.assumed !== undefined && p.role === 'value');
+  if (free) return { why: 'particular-distribution', free: free.name };
+  return undefined;
+}
+
+function withMethod(verdict: StepVerdict, method: Method): StepVerdict {
+  return method === 'sampling' ? verdict : { ...verdict, method };
+}
+
+/** The tolerance of a sample whose sides carry expectation errors: four estimated errors (six standard
+ *  errors for Monte Carlo) on top of the usual tolerance, so an estimate is refuted only beyond its error. */
+function widened(tol: Tolerance, random: { error: number; method: Method }): Tolerance {
+  if (random.error === 0) return tol;
+  const k = random.method === 'monte-carlo' ? 6 : 4;
+  return { ...tol, absTol: tol.absTol + k * random.error };
 }
 
 interface CompiledCondition {

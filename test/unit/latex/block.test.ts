@@ -152,7 +152,8 @@ describe('latex blocks: splitting into claims', () => {
   });
 
   it('reports probability, \\sim and \\in', () => {
-    assert.deepEqual(claims('\\mathbb{E}[x] = \\mu'), ['error(probability, 1)']);
+    assert.deepEqual(claims('\\mathbb{E}[x] = \\mu'), ['expect(x) = μ']);
+    assert.deepEqual(claims('p(y \\mid x) = 1'), ['error(probability, 1)']);
     assert.deepEqual(claims('w \\sim \\mathcal{N}(0, 1)'), []);
     assert.deepEqual(claims('x \\in A = B'), ['error(unsupported, 1)']);
     // A relation Stepwise does not judge is a step of its own (issue 13): `a = b` is still checked.

@@ -19,6 +19,8 @@ interface Tally {
   blocks: number;
   okSteps: number;
   probabilitySteps: number;
+  /** Steps read with a probability operator (𝔼, Var, Cov, P). */
+  probabilityRead: number;
   otherSteps: number;
   /** Sides of readable claims, and of claims correctly classified as probability notation. */
   sensibleSides: number;
@@ -28,11 +30,14 @@ interface Tally {
   readConditions: number;
 }
 
+const probabilityCalls = new Set(['expect', 'variance', 'cov', 'prob', 'condProb', 'condExpect']);
+
 function tally(blocks: string[]): Tally {
   const t: Tally = {
     blocks: blocks.length,
     okSteps: 0,
     probabilitySteps: 0,
+    probabilityRead: 0,
     otherSteps: 0,
     sensibleSides: 0,
     sides: 0,
@@ -53,6 +58,12 @@ function tally(blocks: string[]): Tally {
         t.probabilitySteps += steps;
         t.sensibleSides += steps + 1;
       } else t.otherSteps += steps;
+      if (c.ok)
+        t.probabilityRead += c.steps.filter((s) =>
+          [s.lhs.node, s.rhs.node].some(
+            (n) => n.filter((k) => probabilityCalls.has((k as FunctionNode).fn?.name ?? '')).length > 0,
+          ),
+        ).length;
       if (c.ok)
         for (const step of c.steps)
           for (const side of [step.lhs.node, step.rhs.node])
@@ -80,11 +91,12 @@ describe('latex corpus', function () {
     const text = readFileSync(path.join(corpus, 'formulas/dl-theory.tex'), 'utf8');
     const blocks = text.split(/^%%\s*$/m).map((b) => b.replace(/^%.*$/gm, ''));
     const t = tally(blocks);
-    // Measured: 32 blocks; 76 of the 80 sides of claims are read, or correctly reported as probability
+    // Measured: 32 blocks; 74 of the 78 sides of claims are read, or correctly reported as probability
     // notation (the other 4 are \arg\min and \max_z, reported unsupported); the 2 sides of the two `\sim`
-    // statements that make up the 82 of libraries.md rightly yield no claim.
+    // statements that make up the 80 of libraries.md rightly yield no claim. (Before 𝔼 and Var were read,
+    // a chain refused as probability counted its relations by a scan: 80 sides, 76 sensible.)
     assert.equal(t.blocks, 32);
-    assert.ok(t.sensibleSides >= 76, `only ${t.sensibleSides} of ${t.sides} sides read sensibly`);
+    assert.ok(t.sensibleSides >= 74, `only ${t.sensibleSides} of ${t.sides} sides read sensibly`);
     assert.ok(t.okSteps >= 26, `only ${t.okSteps} steps parsed`);
   });
 
@@ -97,7 +109,9 @@ describe('latex corpus', function () {
     // Measured: 315 blocks, 247 steps parsed, 91 reported as probability notation.
     assert.ok(t.blocks >= 300);
     assert.ok(t.okSteps >= 240, `only ${t.okSteps} steps parsed`);
-    assert.ok(t.probabilitySteps >= 85, `only ${t.probabilitySteps} probability steps recognised`);
+    // Probability steps are either read (𝔼, Var, Cov, P) or reported as probability notation.
+    const probability = t.probabilitySteps + t.probabilityRead;
+    assert.ok(probability >= 85, `only ${probability} probability steps recognised`);
     // Measured: 4 conditions, 2 read (𝐱 ≠ 0 of linear-algebra, t_i ≤ t ≤ t_{i+1} of sgd); the other two
     // follow `\\textrm{with gradient}` and hold a \\nabla without subscript, kept as unreadable.
     assert.ok(t.conditions >= 4, `only ${t.conditions} conditions found`);

@@ -23,6 +23,10 @@ function showDecl(d: Declaration): string {
       return `${d.name} = ${d.body.toString()}`;
     case 'index':
       return `${d.names.join(',')} index`;
+    case 'random':
+      return `${d.names.join(',')} ~ ${d.law.name}(${d.law.params.map((p) => p.toString()).join(', ')})`;
+    case 'independent':
+      return `${d.names.join(' ⊥ ')}`;
   }
 }
 

@@ -309,16 +309,21 @@ describe('latex expressions: errors', () => {
     assert.match(errorOf('x^').message, /missing superscript/);
   });
 
-  it('reports probability notation as probability', () => {
-    for (const tex of [
-      '\\mathbb{E}[x]',
-      '\\operatorname{Var}(x)',
-      '\\mathrm{Cov}(x, y)',
-      '\\Pr(A)',
-      'P(A)',
-      'p(y \\mid x)',
-      'x \\sim y',
-    ])
+  it('reads 𝔼, Var, Cov and P of events as the probability operators', () => {
+    assert.equal(show('\\mathbb{E}[x]'), 'expect(x)');
+    assert.equal(show('\\operatorname{Var}(x)'), 'variance(x)');
+    assert.equal(show('\\mathrm{Cov}(x, y)'), 'cov(x, y)');
+    assert.equal(show('\\Pr(A)'), 'prob(A)');
+    assert.equal(show('P(A \\cup B^c)'), 'prob(A or not B)');
+    assert.equal(show('P(X = 1, Y > 0)'), 'prob(X == 1 and Y > 0)');
+    assert.equal(show('P(A \\mid B)'), 'condProb(A, B)');
+    assert.equal(show('\\mathbb{E}[\\mathbb{E}[X \\mid Y]]'), 'expect(condExpect(X, Y))');
+    assert.equal(show('E_X[X^2]'), 'expect(X ^ 2)');
+    assert.equal(show('\\mathbb{E}\\left[X\\right]^2'), 'expect(X) ^ 2');
+  });
+
+  it('reports the probability notation it does not evaluate as probability', () => {
+    for (const tex of ['p(y \\mid x)', 'x \\sim y', '\\mathbb{E}_{x \\sim p}[x]', '\\mathbb{E} x'])
       assert.equal(errorOf(tex).code, 'probability', tex);
     assert.equal(show('P(x)', context({ P: 'function' })), 'call(P, x)');
   });

@@ -20,15 +20,21 @@ describe('vocabulary coverage', () => {
     assert.deepEqual([...rawFunctions].sort(), [
       'antiderivative',
       'call',
+      'condExpect',
+      'condProb',
+      'cov',
       'deriv',
       'derivFn',
       'entry',
+      'expect',
       'grad',
       'integral',
       'limit',
       'piecewise',
+      'prob',
       'prodOver',
       'sumOver',
+      'variance',
     ]);
     assert.deepEqual(
       [...rawFunctions].filter((n) => n in builtins),

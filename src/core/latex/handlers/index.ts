@@ -11,6 +11,7 @@ import { limit } from './limit';
 import { layout } from './layout';
 import { matrices } from './matrices';
 import { nabla } from './nabla';
+import { prCommand, probabilityOperators } from './probability';
 import { closers, infinity, partial, probabilityCommands } from './refusals';
 import { type CommandSpec, type EnvironmentSpec, Registry } from './registry';
 import { binom, sqrt } from './roots';
@@ -19,6 +20,8 @@ import { operatorName, words } from './words';
 import { wrapperCommands } from './wrappers';
 
 export const commandSpecs: readonly CommandSpec[] = [
+  probabilityOperators,
+  prCommand,
   indicator,
   operatorName,
   words,

@@ -1,0 +1,415 @@
+// The laws Stepwise knows, their parameters and what the expectation engine needs of each: moments in
+// closed form (the linearity path and the error messages for Cauchy), atoms for discrete laws (exact
+// enumeration), a Gauss rule matched to the law's weight for continuous ones, a bounded range with a
+// density for the adaptive rule, and a sampler for the Monte Carlo fallback and for identities of random
+// variables checked outcome by outcome. Parameters are validated with a message naming the parameter.
+import type { Rng } from '../numeric/random';
+import { gaussHermite, gaussLaguerre, gaussLegendre, lnGamma, type Rule } from './quadrature';
+
+/** Parameters that do not define a law (`\mathcal{U}(1, 0)`, `\operatorname{Bernoulli}(2)`). */
+export class LawError extends Error {}
+
+/** A law at fixed parameter values. */
+export interface ScalarLaw {
+  /** How the report writes it: `Bernoulli(0.3)`. */
+  label: string;
+  kind: 'finite' | 'countable' | 'continuous';
+  /** Undefined where the moment does not exist (Cauchy). */
+  mean: number | undefined;
+  variance: number | undefined;
+  /** Discrete laws: the support and probabilities; a countable one is cut where the tail is below `tail`. */
+  atoms?(tail: number): { x: number[]; p: number[]; rest: number };
+  /** Continuous laws with a Gauss rule: n nodes mapped to the law, weights summing to 1. */
+  rule?(n: number): Rule;
+  /** Continuous laws: E f = ∫_lo^hi f(point(u)) weight(u) du, for the adaptive rule (tails beyond are negligible). */
+  range?: { lo: number; hi: number; point: (u: number) => number; weight: (u: number) => number };
+  /** Laws without a mean: an integrand must stay bounded in the tails. */
+  heavyTails?: boolean;
+  sample(rng: Rng): number;
+}
+
+/** A law the notation names, with its parameters' names for messages. */
+export interface LawSpec {
+  /** Canonical name used in reports. */
+  name: string;
+  params: string[];
+  /** Vector laws take a vector mean and a matrix covariance. */
+  build(params: number[]): ScalarLaw;
+}
+
+const fmt = (x: number): string => String(Number(x.toPrecision(6)));
+const label = (name: string, ps: number[]): string => `${name}(${ps.map(fmt).join(', ')})`;
+
+function need(ok: boolean, message: string): void {
+  if (!ok) throw new LawError(message);
+}
+const finite = (xs: number[], name: string): void =>
+  need(
+    xs.every((x) => Number.isFinite(x)),
+    `${name} needs finite parameters`,
+  );
+
+function mapped(base: Rule, shift: number, scale: number, norm: number): Rule {
+  const x = new Float64Array(base.x.length);
+  const w = new Float64Array(base.w.length);
+  for (let i = 0; i < x.length; i++) {
+    x[i] = shift + scale * (base.x[i] as number);
+    w[i] = (base.w[i] as number) / norm;
+  }
+  return { x, w };
+}
+
+function discrete(
+  name: string,
+  ps: number[],
+  mean: number,
+  variance: number,
+  pmf: (k: number) => number,
+  first: number,
+  last: number | undefined,
+  sample: (rng: Rng) => number,
+): ScalarLaw {
+  return {
+    label: label(name, ps),
+    kind: last === undefined ? 'countable' : 'finite',
+    mean,
+    variance,
+    atoms(tail) {
+      const x: number[] = [];
+      const p: number[] = [];
+      let total = 0;
+      // Past the mean, stop where the remaining mass is below `tail` (rounding keeps 1 − total from reaching
+      // tiny values, so a term far below it stops too; at most a million atoms).
+      for (let k = first; last === undefined ? k - first < 1_000_000 : k <= last; k++) {
+        const pk = pmf(k);
+        if (pk > 0) {
+          x.push(k);
+          p.push(pk);
+          total += pk;
+        }
+        if (last === undefined && k > mean && (1 - total < tail || pk < tail * 1e-3)) break;
+      }
+      return { x, p, rest: Math.max(0, 1 - total) };
+    },
+    sample,
+  };
+}
+
+const lnChoose = (n: number, k: number): number => lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1);
+
+function sampleGamma(rng: Rng, k: number): number {
+  // Marsaglia–Tsang; shapes below 1 through the boost X·U^{1/k}.
+  if (k < 1) return sampleGamma(rng, k + 1) * Math.pow(rng.nextDouble() || 1e-300, 1 / k);
+  const d = k - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const z = rng.nextNormal();
+    const v = Math.pow(1 + c * z, 3);
+    if (v <= 0) continue;
+    const u = rng.nextDouble();
+    if (Math.log(u || 1e-300) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+function inverseSample(rng: Rng, law: ScalarLaw): number {
+  const { x, p } = (law.atoms as NonNullable<ScalarLaw['atoms']>)(1e-16);
+  let u = rng.nextDouble();
+  for (let i = 0; i < x.length; i++) {
+    u -= p[i] as number;
+    if (u < 0) return x[i] as number;
+  }
+  return x[x.length - 1] as number;
+}
+
+const isInt = (x: number): boolean => Number.isInteger(x) || Math.abs(x - Math.round(x)) < 1e-9;
+
+const specs: LawSpec[] = [
+  {
+    name: 'Normal',
+    params: ['mean', 'variance'],
+    build([mu, v]) {
+      const m = mu as number;
+      const s2 = v as number;
+      finite([m, s2], 'a normal law');
+      need(s2 > 0, `a normal law needs a positive variance, not ${fmt(s2)}`);
+      const s = Math.sqrt(s2);
+      return {
+        label: label('𝒩', [m, s2]),
+        kind: 'continuous',
+        mean: m,
+        variance: s2,
+        rule: (n) => mapped(gaussHermite(n), m, Math.SQRT2 * s, Math.sqrt(Math.PI)),
+        range: {
+          lo: m - 10 * s,
+          hi: m + 10 * s,
+          point: (u) => u,
+          weight: (u) => Math.exp(-0.5 * ((u - m) / s) ** 2) / (s * Math.sqrt(2 * Math.PI)),
+        },
+        sample: (rng) => m + s * rng.nextNormal(),
+      };
+    },
+  },
+  {
+    name: 'Uniform',
+    params: ['lower end', 'upper end'],
+    build([lo, hi]) {
+      const a = lo as number;
+      const b = hi as number;
+      finite([a, b], 'a uniform law');
+      need(a < b, `a uniform law 𝒰(a, b) needs a < b, not a = ${fmt(a)}, b = ${fmt(b)}`);
+      return {
+        label: label('𝒰', [a, b]),
+        kind: 'continuous',
+        mean: (a + b) / 2,
+        variance: (b - a) ** 2 / 12,
+        rule: (n) => mapped(gaussLegendre(n), (a + b) / 2, (b - a) / 2, 2),
+        range: { lo: a, hi: b, point: (u) => u, weight: () => 1 / (b - a) },
+        sample: (rng) => rng.uniform(a, b),
+      };
+    },
+  },
+  {
+    name: 'Bernoulli',
+    params: ['probability'],
+    build([q]) {
+      const p = q as number;
+      finite([p], 'a Bernoulli law');
+      need(p >= 0 && p <= 1, `a Bernoulli law needs a probability in [0, 1], not ${fmt(p)}`);
+      return discrete(
+        'Bernoulli',
+        [p],
+        p,
+        p * (1 - p),
+        (k) => (k === 1 ? p : 1 - p),
+        0,
+        1,
+        (rng) => (rng.nextDouble() < p ? 1 : 0),
+      );
+    },
+  },
+  {
+    name: 'Binomial',
+    params: ['number of trials', 'probability'],
+    build([n, q]) {
+      const N = n as number;
+      const p = q as number;
+      finite([N, p], 'a binomial law');
+      need(N >= 0 && isInt(N), `a binomial law needs a whole number of trials, not ${fmt(N)}`);
+      need(p >= 0 && p <= 1, `a binomial law needs a probability in [0, 1], not ${fmt(p)}`);
+      const T = Math.round(N);
+      const pmf = (k: number): number =>
+        p === 0
+          ? Number(k === 0)
+          : p === 1
+            ? Number(k === T)
+            : Math.exp(lnChoose(T, k) + k * Math.log(p) + (T - k) * Math.log1p(-p));
+      const law = discrete('Binomial', [T, p], T * p, T * p * (1 - p), pmf, 0, T, () => 0);
+      law.sample = (rng) => inverseSample(rng, law);
+      return law;
+    },
+  },
+  {
+    name: 'Poisson',
+    params: ['rate'],
+    build([l]) {
+      const lambda = l as number;
+      finite([lambda], 'a Poisson law');
+      need(lambda > 0, `a Poisson law needs a positive rate, not ${fmt(lambda)}`);
+      const pmf = (k: number): number => Math.exp(k * Math.log(lambda) - lambda - lnGamma(k + 1));
+      const law = discrete('Poisson', [lambda], lambda, lambda, pmf, 0, undefined, () => 0);
+      law.sample = (rng) => inverseSample(rng, law);
+      return law;
+    },
+  },
+  {
+    name: 'Geometric',
+    params: ['probability'],
+    build([q]) {
+      const p = q as number;
+      finite([p], 'a geometric law');
+      need(p > 0 && p <= 1, `a geometric law needs a probability in (0, 1], not ${fmt(p)}`);
+      // Trials up to and including the first success: support 1, 2, …
+      const pmf = (k: number): number => Math.exp((k - 1) * Math.log1p(-p)) * p;
+      const law = discrete(
+        'Geometric',
+        [p],
+        1 / p,
+        (1 - p) / (p * p),
+        pmf,
+        1,
+        p === 1 ? 1 : undefined,
+        () => 1,
+      );
+      law.sample = (rng) => inverseSample(rng, law);
+      return law;
+    },
+  },
+  {
+    name: 'Exponential',
+    params: ['rate'],
+    build([l]) {
+      const lambda = l as number;
+      finite([lambda], 'an exponential law');
+      need(lambda > 0, `an exponential law needs a positive rate, not ${fmt(lambda)}`);
+      return {
+        label: label('Exp', [lambda]),
+        kind: 'continuous',
+        mean: 1 / lambda,
+        variance: 1 / (lambda * lambda),
+        rule: (n) => mapped(gaussLaguerre(n), 0, 1 / lambda, 1),
+        range: { lo: 0, hi: 60 / lambda, point: (u) => u, weight: (u) => lambda * Math.exp(-lambda * u) },
+        sample: (rng) => -Math.log(1 - rng.nextDouble()) / lambda,
+      };
+    },
+  },
+  {
+    name: 'Gamma',
+    params: ['shape', 'scale'],
+    build([k, t]) {
+      const a = k as number;
+      const th = t as number;
+      finite([a, th], 'a gamma law');
+      need(a > 0 && th > 0, `a gamma law needs a positive shape and scale, not ${fmt(a)}, ${fmt(th)}`);
+      const lg = lnGamma(a);
+      return {
+        label: label('Gamma', [a, th]),
+        kind: 'continuous',
+        mean: a * th,
+        variance: a * th * th,
+        rule: (n) => mapped(gaussLaguerre(n, a - 1), 0, th, Math.exp(lg)),
+        range: {
+          lo: 0,
+          hi: th * (a + 40 * Math.sqrt(a) + 40),
+          point: (u) => u,
+          weight: (u) => (u <= 0 ? 0 : Math.exp((a - 1) * Math.log(u / th) - u / th - lg) / th),
+        },
+        sample: (rng) => th * sampleGamma(rng, a),
+      };
+    },
+  },
+  {
+    name: 'Beta',
+    params: ['α', 'β'],
+    build([al, be]) {
+      const a = al as number;
+      const b = be as number;
+      finite([a, b], 'a beta law');
+      need(a > 0 && b > 0, `a beta law needs positive parameters, not ${fmt(a)}, ${fmt(b)}`);
+      const lb = lnGamma(a) + lnGamma(b) - lnGamma(a + b);
+      return {
+        label: label('Beta', [a, b]),
+        kind: 'continuous',
+        mean: a / (a + b),
+        variance: (a * b) / ((a + b) ** 2 * (a + b + 1)),
+        range: {
+          lo: 0,
+          hi: 1,
+          point: (u) => u,
+          weight: (u) => Math.exp((a - 1) * Math.log(u) + (b - 1) * Math.log1p(-u) - lb),
+        },
+        sample: (rng) => {
+          const x = sampleGamma(rng, a);
+          return x / (x + sampleGamma(rng, b));
+        },
+      };
+    },
+  },
+  {
+    name: 'Cauchy',
+    params: ['location', 'scale'],
+    build([x0, g]) {
+      const m = x0 as number;
+      const s = g as number;
+      finite([m, s], 'a Cauchy law');
+      need(s > 0, `a Cauchy law needs a positive scale, not ${fmt(s)}`);
+      return {
+        label: label('Cauchy', [m, s]),
+        kind: 'continuous',
+        mean: undefined,
+        variance: undefined,
+        heavyTails: true,
+        // Through the quantile: E f(X) = ∫_0^1 f(x0 + γ tan(π(u − ½))) du.
+        range: { lo: 0, hi: 1, point: (u) => m + s * Math.tan(Math.PI * (u - 0.5)), weight: () => 1 },
+        sample: (rng) => m + s * Math.tan(Math.PI * (rng.nextDouble() - 0.5)),
+      };
+    },
+  },
+];
+
+/** Categorical(π₁, …, π_k) on {1, …, k}: any number of parameters, so built apart from the table. */
+export function categorical(ps: number[]): ScalarLaw {
+  finite(ps, 'a categorical law');
+  need(ps.length > 0, 'a categorical law needs at least one probability');
+  need(
+    ps.every((p) => p >= 0),
+    'a categorical law needs probabilities that are not negative',
+  );
+  const total = ps.reduce((a, p) => a + p, 0);
+  need(Math.abs(total - 1) < 1e-9, `a categorical law needs probabilities summing to 1, not ${fmt(total)}`);
+  const mean = ps.reduce((a, p, i) => a + p * (i + 1), 0);
+  const second = ps.reduce((a, p, i) => a + p * (i + 1) ** 2, 0);
+  const law = discrete(
+    'Categorical',
+    ps,
+    mean,
+    second - mean * mean,
+    (k) => ps[k - 1] ?? 0,
+    1,
+    ps.length,
+    () => 1,
+  );
+  law.sample = (rng) => inverseSample(rng, law);
+  return law;
+}
+
+/** The spelling people use for each law (after `\mathcal`, `\operatorname`, `\mathrm`… are stripped). */
+const aliases: Record<string, string> = {
+  N: 'Normal',
+  Normal: 'Normal',
+  Gaussian: 'Normal',
+  U: 'Uniform',
+  Unif: 'Uniform',
+  Uniform: 'Uniform',
+  Bernoulli: 'Bernoulli',
+  Ber: 'Bernoulli',
+  Bern: 'Bernoulli',
+  Binomial: 'Binomial',
+  Bin: 'Binomial',
+  Binom: 'Binomial',
+  Poisson: 'Poisson',
+  Pois: 'Poisson',
+  Poi: 'Poisson',
+  Exp: 'Exponential',
+  Exponential: 'Exponential',
+  Geometric: 'Geometric',
+  Geom: 'Geometric',
+  Geo: 'Geometric',
+  Gamma: 'Gamma',
+  Beta: 'Beta',
+  Cauchy: 'Cauchy',
+  Categorical: 'Categorical',
+  Cat: 'Categorical',
+};
+
+/** The canonical name of a law written `name`, or undefined for a law Stepwise does not know. */
+export function lawName(name: string): string | undefined {
+  return aliases[name];
+}
+
+/** How many parameters a law takes (undefined: any number, as Categorical). */
+export function lawArity(name: string): number | undefined {
+  return specs.find((s) => s.name === name)?.params.length;
+}
+
+/** The law `name` (canonical) at `params`; throws LawError for parameters outside its domain. */
+export function buildLaw(name: string, params: number[]): ScalarLaw {
+  if (name === 'Categorical') return categorical(params);
+  const spec = specs.find((s) => s.name === name);
+  if (!spec) throw new LawError(`the law ${name} is not one Stepwise knows`);
+  if (params.length !== spec.params.length) {
+    throw new LawError(
+      `${name} takes ${spec.params.length} parameter${spec.params.length === 1 ? '' : 's'} (${spec.params.join(', ')}), not ${params.length}`,
+    );
+  }
+  return spec.build(params);
+}

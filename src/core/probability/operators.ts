@@ -1,0 +1,89 @@
+// The probability operators of the evaluator's vocabulary, compiled against the step's random model:
+// expect(g), variance(g), cov(a, b), prob(event), condProb(a, b), condExpect(g, h). Events are 0/1
+// expressions: relations (`Z > 0`), `and`/`or`/`not` (∩, ∪, complement) and event symbols.
+import type { MathNode } from 'mathjs';
+import type { AnyNode, CompilerApi, Scope } from '../verify/compilerApi';
+import type { Evaluator } from '../verify/env';
+import type { FunctionSpec } from '../verify/registry';
+import { EvalUnsupported } from '../verify/value';
+
+/** The vocabulary names compiled here, with their arities. */
+export const probabilityOperators: ReadonlyMap<string, number> = new Map([
+  ['expect', 1],
+  ['variance', 1],
+  ['cov', 2],
+  ['prob', 1],
+  ['condProb', 2],
+  ['condExpect', 2],
+]);
+
+let sites = 0;
+
+type Node = MathNode & { type: string; name?: string; fn?: string; args?: MathNode[]; content?: MathNode };
+
+/** Symbols standing as events: the whole argument of P, or operands of ∩, ∪ and complements. */
+function markEvents(node: MathNode, into: Set<string>): void {
+  const n = node as Node;
+  if (n.type === 'SymbolNode' && n.name) into.add(n.name);
+  else if (n.type === 'ParenthesisNode' && n.content) markEvents(n.content, into);
+  else if (n.type === 'OperatorNode' && (n.fn === 'and' || n.fn === 'or' || n.fn === 'not'))
+    for (const a of n.args ?? []) markEvents(a, into);
+}
+
+/** Compiles `name(args…)`; every operand is compiled under the model's depth, so undeclared capitals in
+ *  it are random variables. */
+function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name: string): Evaluator {
+  const arity = probabilityOperators.get(name);
+  if (arity === undefined || args.length !== arity)
+    throw new EvalUnsupported(`${name} takes ${arity ?? 'no'} argument${arity === 1 ? '' : 's'}`);
+  const model = c.random;
+  if (name === 'prob' || name === 'condProb') for (const a of args) markEvents(a, model.eventNames);
+  model.depth++;
+  let parts: { evaluate: Evaluator; names: Set<string> }[];
+  try {
+    parts = args.map((a) => {
+      const names = new Set<string>();
+      c.trackers.push(names);
+      try {
+        return { evaluate: c.node(a, scope), names };
+      } finally {
+        c.trackers.pop();
+      }
+    });
+  } finally {
+    model.depth--;
+  }
+  const names = new Set(parts.flatMap((p) => [...p.names]));
+  // `P(x)` of a number and `P(X \mid \theta)` given a parameter are densities and likelihoods, not events.
+  const random = (k: number): boolean => [...(parts[k]?.names ?? [])].some((n) => model.symbols.has(n));
+  if ((name === 'prob' || name === 'condProb') && !random(0))
+    throw new EvalUnsupported(
+      'P(…) of something that is not an event of random variables (a density or a likelihood?) is not supported',
+    );
+  if (name === 'condProb' && !random(1))
+    throw new EvalUnsupported(
+      'P(… | θ) given something that is not a random event (a likelihood) is not supported',
+    );
+  const [a, b] = parts.map((p) => p.evaluate) as [Evaluator, Evaluator];
+  const site = { id: sites++, inputs: [...scope.values()] };
+  switch (name) {
+    case 'expect':
+      return model.expect(a, names, site);
+    case 'variance':
+      return model.variance(a, names, site);
+    case 'cov':
+      return model.covariance(a, b, names, site);
+    case 'prob':
+      return model.probability(a, names, site);
+    case 'condProb':
+      return model.conditionalProbability(a, b, names, site);
+    default:
+      return model.conditionalExpectation(a, b, names);
+  }
+}
+
+/** The registration of the operators with the compiler (verify/registry.ts). */
+export const probabilityFunctions: FunctionSpec = {
+  names: [...probabilityOperators.keys()],
+  compile: compileProbability,
+};

@@ -1,0 +1,59 @@
+// The issue's examples through the whole pipeline (scanner, parser, declarations, verifier), as in
+// examples/probability.md: each paragraph's ✓/✗ marks give the verdicts of the block after it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { verifyDocument } from '../../../src/core/document';
+
+const text = readFileSync(path.join(__dirname, '../../../examples/probability.md'), 'utf8');
+const statuses = (md: string): string[] =>
+  verifyDocument(md).derivations.flatMap((d) => d.steps.map((s) => s.status));
+
+describe('probability: examples/probability.md', function () {
+  this.timeout(30_000);
+
+  it('gives every step the verdict written before its block', () => {
+    const expected = [...text.matchAll(/[✓✗]/g)].map((m) => (m[0] === '✓' ? 'verified' : 'refuted'));
+    // The first line of the file explains the marks: skip those two.
+    assert.deepEqual(statuses(text), expected.slice(2));
+  });
+
+  it('names the method of each probabilistic step', () => {
+    const steps = verifyDocument(text).derivations.flatMap((d) => d.steps);
+    assert.equal(steps[0]?.method, 'exact');
+    assert.ok(steps.some((s) => s.method === 'quadrature'));
+    assert.ok(steps.every((s) => s.method !== undefined));
+  });
+});
+
+describe('probability: statements about a particular distribution', () => {
+  it('does not refute a numeric claim about events with no stated law', () => {
+    assert.deepEqual(statuses('$$P(D = 1 \\mid H = 1) = 0.1306$$'), ['unverifiable']);
+  });
+
+  it('does not refute when an undeclared symbol may name a property of the distribution', () => {
+    assert.deepEqual(statuses('$$\\mathbb{E}[(X - \\mu_X)^2] = \\mathbb{E}[X^2] - \\mu_X^2$$'), [
+      'unverifiable',
+    ]);
+  });
+
+  it('reads "if X and Y are independent" just above a block as a declaration', () => {
+    const block = '$$\\operatorname{Var}(X + Y) = \\operatorname{Var}(X) + \\operatorname{Var}(Y)$$';
+    assert.deepEqual(statuses(block), ['refuted']);
+    assert.deepEqual(
+      statuses(`If $X$ and $Y$ are independent then\n\n${block}`.replace('then\n\n', 'then\n')),
+      ['verified'],
+    );
+  });
+
+  it('reports an invalid law at its declaration and a likelihood as unsupported', () => {
+    const r = verifyDocument(
+      '<!-- let\nX \\sim \\mathcal{U}(1, 0)\n-->\n\n$$\\mathbb{E}[X] = \\frac{1}{2}$$',
+    );
+    assert.deepEqual(
+      r.derivations.flatMap((d) => d.steps.map((s) => s.status)),
+      ['unverifiable'],
+    );
+    assert.deepEqual(statuses('$$P(X \\mid \\theta) = \\theta^9$$'), ['unverifiable']);
+  });
+});
