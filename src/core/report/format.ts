@@ -18,6 +18,21 @@ function shorten(tex: string, max: number): string {
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
+/**
+ * The defaults that can decide a verdict, said on the step's line as the hover says them: a capital letter
+ * nobody declared is taken as a real number, so `AB = BA` is verified for scalars — a reader must see that.
+ */
+export function scalarDefaults(s: StepResult): string {
+  const names = s.assumptions
+    .filter(
+      (a) => a.isDefault && (a.role ?? 'value') === 'value' && a.domain === 'ℝ' && /^[A-Z]/.test(a.symbol),
+    )
+    .map((a) => a.symbol);
+  if (names.length === 0) return '';
+  const list = names.join(', ');
+  return ` (taking ${list} ∈ ℝ by default: declare ${names.length === 1 ? 'it' : 'them'} if ${names.length === 1 ? 'it is a matrix' : 'they are matrices'})`;
+}
+
 /** Formats a whole report for a terminal. */
 export function formatReport(report: Report, options: FormatOptions): string {
   const paint = (code: number, s: string): string => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -29,7 +44,7 @@ export function formatReport(report: Report, options: FormatOptions): string {
     // A claim that failed to parse has no sides to show; its message says where reading stopped.
     const claim = s.lhs || s.rhs ? `${shorten(s.lhs, max)} ${s.relation} ${shorten(s.rhs, max)} — ` : '— ';
     if (s.status === 'verified')
-      return `${where}  ${paint(ansi.green, '✓ verified')}      ${claim.slice(0, -3)}`;
+      return `${where}  ${paint(ansi.green, '✓ verified')}      ${claim.slice(0, -3)}${paint(ansi.dim, scalarDefaults(s))}`;
     if (s.status === 'refuted') {
       const ce = formatAssignment(s.counterexample);
       const vals = s.values ? `left ${formatValue(s.values.lhs)}, right ${formatValue(s.values.rhs)}` : '';
@@ -41,7 +56,7 @@ export function formatReport(report: Report, options: FormatOptions): string {
           : vals !== '' && !s.message
             ? vals
             : s.message;
-      return `${where}  ${paint(ansi.red, '✗ refuted')}       ${claim}${why}`;
+      return `${where}  ${paint(ansi.red, '✗ refuted')}       ${claim}${why}${paint(ansi.dim, scalarDefaults(s))}`;
     }
     return `${where}  ${paint(ansi.yellow, '? unverifiable')}  ${claim}${s.message}`;
   };

@@ -3,6 +3,7 @@ import { formatReport, formatSummary } from '../../../src/core/report/format';
 import { formatValue } from '../../../src/core/report/values';
 import { buildReport, reportExitCode, tallyReport, validateReport } from '../../../src/core/report/json';
 import type { FileReport, Report, StepResult } from '../../../src/core/types';
+import { checkFile } from '../../../src/core/check';
 
 function step(over: Partial<StepResult>): StepResult {
   return {
@@ -240,5 +241,17 @@ describe('report text', () => {
       formatSummary(buildReport([]), { color: false }),
       'Summary: 0 files · 0 steps: 0 verified, 0 refuted, 0 unverifiable',
     );
+  });
+});
+
+describe('report text: defaults that decide a verdict', () => {
+  it('says on the line when undeclared capitals were taken as real numbers (AB = BA verified for scalars)', async () => {
+    const text =
+      '$$\nAB = BA\n$$\n\n<!-- let\nC, D \\in \\mathbb{R}^{2 \\times 2}\n-->\n\n$$\nCD = DC\n$$\n\n$$\nx + y = y + x\n$$\n';
+    const file = await checkFile('ab.md', text, { experiments: false });
+    const lines = formatReport(buildReport([file]), { color: false }).split('\n');
+    assert.match(lines[0] ?? '', /✓ verified\s+AB = BA \(taking A, B ∈ ℝ by default/);
+    assert.doesNotMatch(lines[1] ?? '', /by default/, 'declared matrices need no such note');
+    assert.doesNotMatch(lines[2] ?? '', /by default/, 'lower-case scalars are the ordinary reading');
   });
 });
