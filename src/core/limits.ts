@@ -26,18 +26,18 @@ function countLines(text: string): number {
 /** The diagnostic for a file too large to check at all, or undefined when it fits. */
 export function fileTooLarge(text: string): Diagnostic | undefined {
   const at = { line: 1, column: 1, severity: 'error' as const };
+  const n = (x: number): string => x.toLocaleString('en-US');
   if (text.length > inputLimits.fileChars) {
-    const mb = (n: number): string => (n / 1e6).toFixed(1);
     return {
       ...at,
-      message: `the file has ${mb(text.length)} million characters; Stepwise checks files of up to ${mb(inputLimits.fileChars)} million — split it into smaller files`,
+      message: `the file has ${n(text.length)} characters; Stepwise checks files of up to ${n(inputLimits.fileChars)} — split it into smaller files`,
     };
   }
   const lines = countLines(text);
   if (lines > inputLimits.fileLines) {
     return {
       ...at,
-      message: `the file has ${lines} lines; Stepwise checks files of up to ${inputLimits.fileLines} lines — split it into smaller files`,
+      message: `the file has ${n(lines)} lines; Stepwise checks files of up to ${n(inputLimits.fileLines)} lines — split it into smaller files`,
     };
   }
   return undefined;
