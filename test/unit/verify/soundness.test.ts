@@ -82,3 +82,18 @@ describe('soundness: samples across magnitudes', () => {
     }
   });
 });
+
+describe('soundness: every loop of evaluation is bounded', () => {
+  it('answers binomials of huge arguments at once, never verifying what overflowed', () => {
+    // \binom{10^{15}}{10^{14}} once looped for hours: its loop now ends at overflow, within ~1,100 steps.
+    for (const tex of [
+      '\\binom{10^{15}}{10^{14}} = 1',
+      '\\binom{10^{9}}{5 \\cdot 10^{8}} = 0',
+      '\\binom{10^{12}}{3} = 1',
+    ]) {
+      assert.notEqual(statusOf(tex), 'verified', tex);
+    }
+    assert.equal(statusOf('\\binom{10}{3} = 120'), 'verified');
+    assert.equal(statusOf('\\binom{n}{1} = n'), 'verified');
+  });
+});
