@@ -106,7 +106,8 @@ describe('unverifiable steps', () => {
     assert.deepEqual(
       diags.map((d) => [d.range.start.line, d.range.start.character, d.severity]),
       [
-        [7, 0, vscode.DiagnosticSeverity.Hint],
+        // at the notation that stops it: `\sim` in `\mathbb{E}_{x \sim p}`
+        [7, 14, vscode.DiagnosticSeverity.Hint],
         [11, 4, vscode.DiagnosticSeverity.Hint],
       ],
     );
