@@ -377,3 +377,23 @@ export function assumptions(plan: SamplingPlan): Assumption[] {
     (p) => p.assumed ?? { symbol: p.name, domain: p.declared ?? '', isDefault: false, role: p.role },
   );
 }
+
+/** The numbers written in a step, with their negatives (`x + 20.5` breaks near −20.5), at most eight. */
+export function landmarksOf(nodes: readonly MathNode[]): number[] {
+  const out = new Set<number>();
+  for (const n of nodes) {
+    n.traverse((c) => {
+      const v = (c as { isConstantNode?: boolean; value?: unknown }).value;
+      if (
+        (c as { isConstantNode?: boolean }).isConstantNode &&
+        typeof v === 'number' &&
+        v !== 0 &&
+        Number.isFinite(v)
+      ) {
+        out.add(v);
+        out.add(-v);
+      }
+    });
+  }
+  return [...out].slice(0, 8);
+}

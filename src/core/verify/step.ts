@@ -11,11 +11,17 @@ import { precisionLost, resetAbsorbed, sideErrors, wasAbsorbed } from './roundin
 import { formatValue, toSampleValue } from './format';
 import { explain, explainHeld, reasonOf, subjectOf, type Held, type Why } from './reasons';
 import { Rng } from '../numeric/random';
-import { assumptions as assumedDomains, drawSample, planSampling, type SamplingPlan } from './sample';
+import {
+  assumptions as assumedDomains,
+  drawSample,
+  landmarksOf,
+  planSampling,
+  type SamplingPlan,
+} from './sample';
 import { isSmallName, judgeApproximation, keptOrder } from './approximation';
 import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value } from './value';
 import { methodRank, type Method } from '../probability/expect';
-import type { RandomModel } from '../probability/model';
+import { particularDistribution, widened, withMethod } from './randomVerdicts';
 
 /** What the verifier concludes about one step (the caller adds index and position). */
 export interface StepVerdict {
@@ -356,37 +362,6 @@ export function verifyStep(
   return withMethod(verified(held, assumptions, valid), method);
 }
 
-/**
- * A step about random variables with no stated law fails on a test distribution. That refutes an identity
- * meant for every distribution, but not a statement about a particular one: a side naming no random
- * variable (`P(D = 1 \mid H = 1) = 0.13`), or an undeclared symbol that may name a property of the
- * distribution (`μ_X` for its mean). Those are unverifiable with the reason.
- */
-function particularDistribution(
-  random: RandomModel,
-  plan: SamplingPlan,
-  left: Set<string>,
-  right: Set<string>,
-): Why | undefined {
-  const isRandom = (n: string): boolean => random.symbols.has(n);
-  if (![...left].some(isRandom) || ![...right].some(isRandom)) return { why: 'particular-distribution' };
-  const free = plan.symbols.find((p) => p.assumed !== undefined && p.role === 'value');
-  if (free) return { why: 'particular-distribution', free: free.name };
-  return undefined;
-}
-
-function withMethod(verdict: StepVerdict, method: Method): StepVerdict {
-  return method === 'sampling' ? verdict : { ...verdict, method };
-}
-
-/** The tolerance of a sample whose sides carry expectation errors: four estimated errors (six standard
- *  errors for Monte Carlo) on top of the usual tolerance, so an estimate is refuted only beyond its error. */
-function widened(tol: Tolerance, random: { error: number; method: Method }): Tolerance {
-  if (random.error === 0) return tol;
-  const k = random.method === 'monte-carlo' ? 6 : 4;
-  return { ...tol, absTol: tol.absTol + k * random.error };
-}
-
 interface CompiledCondition {
   relation: Relation;
   lhs: Evaluator;
@@ -509,24 +484,4 @@ function thrown(e: unknown): Why {
     return { why: 'evaluation', code: 'evaluation-error', detail: `no valid sample: ${e.message}` };
   const detail = `internal error while evaluating: ${e instanceof Error ? e.message : String(e)}`;
   return { why: 'evaluation', code: 'evaluation-error', detail };
-}
-
-/** The numbers written in a step, with their negatives (`x + 20.5` breaks near −20.5), at most eight. */
-function landmarksOf(nodes: readonly MathNode[]): number[] {
-  const out = new Set<number>();
-  for (const n of nodes) {
-    n.traverse((c) => {
-      const v = (c as { isConstantNode?: boolean; value?: unknown }).value;
-      if (
-        (c as { isConstantNode?: boolean }).isConstantNode &&
-        typeof v === 'number' &&
-        v !== 0 &&
-        Number.isFinite(v)
-      ) {
-        out.add(v);
-        out.add(-v);
-      }
-    });
-  }
-  return [...out].slice(0, 8);
 }
