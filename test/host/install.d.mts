@@ -9,6 +9,8 @@ export interface HostPaths {
 export interface InstallStep {
   step: string;
   root: string;
+  /** Where the nested npm starts: inside `root`, never the project. */
+  cwd: string;
   skip: boolean;
   hint: string;
   args: string[];

