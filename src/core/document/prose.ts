@@ -1,7 +1,7 @@
 // Prose rules: what the sentences around a display block say about how to read its math.
 
-/** The last sentence of the prose paragraph just above `line` (1-based) if it asks to solve something. */
-export function solveIntroBefore(lines: readonly string[], line: number): string | undefined {
+/** The lines of the prose paragraph just above `line` (1-based), trimmed, stopping at math, headings and fences. */
+function paragraphBefore(lines: readonly string[], line: number): string[] {
   let i = line - 2;
   while (i >= 0 && (lines[i] ?? '').trim() === '') i--;
   const paragraph: string[] = [];
@@ -10,6 +10,12 @@ export function solveIntroBefore(lines: readonly string[], line: number): string
     if (l === '' || l.startsWith('$$') || l.endsWith('$$') || l.startsWith('#') || l.startsWith('```')) break;
     paragraph.unshift(l);
   }
+  return paragraph;
+}
+
+/** The last sentence of the prose paragraph just above `line` (1-based) if it asks to solve something. */
+export function solveIntroBefore(lines: readonly string[], line: number): string | undefined {
+  const paragraph = paragraphBefore(lines, line);
   const sentence = (
     paragraph
       .join(' ')
@@ -24,14 +30,7 @@ export function solveIntroBefore(lines: readonly string[], line: number): string
 
 /** Whether the prose paragraph just above `line` (1-based) says its random variables are independent. */
 export function independenceBefore(lines: readonly string[], line: number): boolean {
-  let i = line - 2;
-  while (i >= 0 && (lines[i] ?? '').trim() === '') i--;
-  const paragraph: string[] = [];
-  for (; i >= 0; i--) {
-    const l = (lines[i] ?? '').trim();
-    if (l === '' || l.startsWith('$$') || l.endsWith('$$') || l.startsWith('#') || l.startsWith('```')) break;
-    paragraph.unshift(l);
-  }
+  const paragraph = paragraphBefore(lines, line);
   const text = paragraph.join(' ');
   return (
     /\bindependent\b/i.test(text) && !/\b(not|dependent|uncorrelated)\b.{0,20}\bindependent\b/i.test(text)

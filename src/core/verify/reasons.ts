@@ -1,20 +1,12 @@
 // Every verdict's wording, in one place. A verdict is built from a `Why` (a reason code and the data it is
 // about); its message is rendered here from that data and nothing reads a message back: adapters and tests
 // use `reason`, `subject` and the structured fields of the step.
+import { relationSymbols } from '../latex/relations';
 import type { Relation } from '../latex/types';
 import type { Pos, ReasonCode, SampleValue } from '../types';
 import { formatAssignment, formatValue } from './format';
 
-/** The symbol people read for each relation, and the one that says it failed. */
-export const relationGlyph: Readonly<Record<Relation, string>> = {
-  '=': '=',
-  '\\ne': '≠',
-  '<': '<',
-  '\\le': '≤',
-  '>': '>',
-  '\\ge': '≥',
-  '\\approx': '≈',
-};
+/** The symbol that says a relation failed (the relation itself reads as `relationSymbols`). */
 export const negatedGlyph: Readonly<Record<Relation, string>> = {
   '=': '≠',
   '\\ne': '=',
@@ -216,7 +208,7 @@ export function explain(w: Why): string {
       const at = where ? `at ${where}${fns}: ` : fns ? `${fns.slice(1)}: ` : '';
       return (
         `${at}left side = ${formatValue(w.values.lhs)}, right side = ` +
-        `${formatValue(w.values.rhs)}, so ${relationGlyph[w.relation]} fails${under}${w.how ? ` (${w.how})` : ''}`
+        `${formatValue(w.values.rhs)}, so ${relationSymbols[w.relation]} fails${under}${w.how ? ` (${w.how})` : ''}`
       );
     }
     case 'particular-distribution':

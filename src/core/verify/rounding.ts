@@ -119,13 +119,6 @@ export function lostPrecision(error: number, magnitude: number): boolean {
   return !(error <= 1e-6 * Math.max(magnitude, 1));
 }
 
-/** Entrywise largest magnitude of a value. */
-export function magnitudeOf(v: Value): number {
-  let m = 0;
-  for (const x of Array.from(entries(v))) m = Math.max(m, Math.abs(x));
-  return m;
-}
-
 /** Both sides' rounding errors at the current sample; the sample's slots are left as they were. */
 export function sideErrors(
   l: Value,

@@ -5,20 +5,26 @@ import { comparison, relationOf } from '../relations';
 import { describeToken, type Token } from '../tokens';
 import type { ParserApi } from './registry';
 
-export function parseComparisonChain(p: ParserApi, start: Token): MathNode {
-  let left = p.parseAdditive();
+/** The comparisons `left < b \le c …` that follow `left` at the cursor, one node per relation (`where`
+ *  names the construct in the message about a relation that cannot be a comparison). */
+export function comparisonsAfter(p: ParserApi, left: MathNode, where: string): MathNode[] {
   const parts: MathNode[] = [];
   for (;;) {
     const r = p.peek();
     const rel = relationOf(r);
     if (!rel) break;
     const op = comparison[rel];
-    if (!op) fail(`${describeToken(r)} in a condition is not supported`, r.offset, 'unsupported');
+    if (!op) fail(`${describeToken(r)} in ${where} is not supported`, r.offset, 'unsupported');
     p.next();
     const right = p.parseAdditive();
     parts.push(binary(op, left, right));
     left = right;
   }
+  return parts;
+}
+
+export function parseComparisonChain(p: ParserApi, start: Token): MathNode {
+  const parts = comparisonsAfter(p, p.parseAdditive(), 'a condition');
   if (parts.length === 0) {
     const r = p.peek();
     if (r.kind === 'cmd' && r.value === 'in')

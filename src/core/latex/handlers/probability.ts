@@ -5,8 +5,8 @@
 // which verify through probability/operators.ts.
 import { fail } from '../errors';
 import { binary, fn, unary, type MathNode } from '../nodes';
-import { comparison, relationOf } from '../relations';
 import { describeToken, isChar, isCmd, type Token } from '../tokens';
+import { comparisonsAfter } from './comparisons';
 import type { CommandSpec, ParserApi } from './registry';
 
 type Operator = 'E' | 'Var' | 'Cov' | 'P';
@@ -91,18 +91,7 @@ function parseEventAtom(p: ParserApi): MathNode {
     if (base.type === 'SymbolNode' && exp.type === 'SymbolNode' && (exp.name === 'c' || exp.name === 'C'))
       left = unary('not', base);
   }
-  const parts: MathNode[] = [];
-  for (;;) {
-    const r = p.peek();
-    const rel = relationOf(r);
-    if (!rel) break;
-    const op = comparison[rel];
-    if (!op) fail(`${describeToken(r)} in an event is not supported`, r.offset, 'unsupported');
-    p.next();
-    const right = p.parseAdditive();
-    parts.push(binary(op, left, right));
-    left = right;
-  }
+  const parts = comparisonsAfter(p, left, 'an event');
   return parts.length ? parts.reduce((a, b) => binary('and', a, b)) : left;
 }
 
