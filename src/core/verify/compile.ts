@@ -9,6 +9,7 @@ import type { SymbolTable } from '../symbols/table';
 import { type AnyNode, type CompilerApi, maxExpansionDepth, type Scope } from './compilerApi';
 import type { Evaluator } from './env';
 import { conventionallyRandom, RandomModel } from '../probability/model';
+import { statisticOf } from '../probability/statistics';
 import { nodeHandlers } from './registry';
 import { EvalUnsupported, Eye, type Value } from './value';
 import { UnknownFunctions } from './unknown';
@@ -27,6 +28,8 @@ export class Compiler implements CompilerApi {
   readonly trackers: Set<string>[] = [];
   readonly boundReads: Set<string>[] = [];
   private readonly expanding: string[] = [];
+  /** Names read as summary statistics of random variables (`\mu_X` is 𝔼[X]): never definitions. */
+  readonly statistics = new Set<string>();
 
   readonly unknowns: UnknownFunctions;
   readonly random: RandomModel;
@@ -66,6 +69,11 @@ export class Compiler implements CompilerApi {
     }
     const random = this.randomSlot(name);
     if (random !== undefined) return (env) => env.slots[random] as Value;
+    const statistic = statisticOf(name, this.table, this.random);
+    if (statistic) {
+      this.statistics.add(name);
+      return this.node(statistic as AnyNode, new Map());
+    }
     const entry = this.table.lookup(name);
     if (entry?.kind === 'definition') {
       const body = this.expand(name, () => this.node(entry.body as AnyNode, new Map()));
