@@ -32,9 +32,8 @@ describe('probability: statements about a particular distribution', () => {
   });
 
   it('does not refute when an undeclared symbol may name a property of the distribution', () => {
-    assert.deepEqual(statuses('$$\\mathbb{E}[(X - \\mu_X)^2] = \\mathbb{E}[X^2] - \\mu_X^2$$'), [
-      'unverifiable',
-    ]);
+    // `m` has no conventional meaning (unlike `\\mu_X`, read as 𝔼[X] below): it may be the mean.
+    assert.deepEqual(statuses('$$\\mathbb{E}[(X - m)^2] = \\mathbb{E}[X^2] - m^2$$'), ['unverifiable']);
   });
 
   it('reads "if X and Y are independent" just above a block as a declaration', () => {
@@ -55,5 +54,33 @@ describe('probability: statements about a particular distribution', () => {
       ['unverifiable'],
     );
     assert.deepEqual(statuses('$$P(X \\mid \\theta) = \\theta^9$$'), ['unverifiable']);
+  });
+});
+
+describe('probability: summary-statistic names of random variables', () => {
+  const steps = (md: string) => verifyDocument(md).derivations.flatMap((d) => d.steps);
+
+  it('reads \\mu_X as E[X], \\sigma_X as its standard deviation, \\sigma_{XY} as Cov(X, Y)', () => {
+    const s = steps(
+      '$$\\sigma_X^2 = \\textrm{Var}(X) = E[(X-\\mu_X)^2] = E[X^2] - \\mu_X^2$$\n\n' +
+        '$$\\sigma_X = \\sqrt{\\operatorname{Var}(X)}, \\quad \\sigma_{XY} = \\operatorname{Cov}(X, Y)$$',
+    );
+    assert.deepEqual(
+      s.map((x) => x.status),
+      ['verified', 'verified', 'verified', 'verified', 'verified'],
+    );
+    assert.ok(s.every((x) => x.method === 'exact'));
+  });
+
+  it('refutes a wrong identity written with them', () => {
+    assert.deepEqual(statuses('$$\\operatorname{Var}(X) = E[X^2] - \\mu_X$$'), ['refuted']);
+    assert.deepEqual(statuses('$$\\sigma_X = \\operatorname{Var}(X)$$'), ['refuted']);
+    assert.deepEqual(statuses('$$\\sigma_{XY} = \\operatorname{Var}(X)$$'), ['refuted']);
+  });
+
+  it('leaves a declared \\mu_X, and a subscript that is no random variable, as symbols', () => {
+    const declared = '<!-- let\n\\mu_X \\in \\mathbb{R}\n-->\n\n$$\\mu_X = \\mathbb{E}[X]$$';
+    assert.deepEqual(statuses(declared), ['unverifiable']);
+    assert.equal(steps('$$\\mu_x = \\mathbb{E}[X]$$')[0]?.reason, 'definition');
   });
 });
