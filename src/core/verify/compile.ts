@@ -11,7 +11,7 @@ import type { Evaluator } from './env';
 import { conventionallyRandom, RandomModel } from '../probability/model';
 import { declaredSupport, statisticOf } from '../probability/statistics';
 import { nodeHandlers } from './registry';
-import { EvalUnsupported, Eye, type Value } from './value';
+import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from './value';
 import { UnknownFunctions } from './unknown';
 
 export type { Env, Evaluator } from './env';
@@ -67,6 +67,8 @@ export class Compiler implements CompilerApi {
       for (const t of this.boundReads) t.add(name);
       return (env) => env.slots[bound] as Value;
     }
+    const member = this.familyMember(name, scope);
+    if (member) return member;
     const random = this.randomSlot(name);
     if (random !== undefined) return (env) => env.slots[random] as Value;
     const statistic = statisticOf(name, this.table, this.random);
@@ -135,6 +137,30 @@ export class Compiler implements CompilerApi {
   boundName(node: AnyNode | undefined, what: string): string {
     if (node?.type !== 'SymbolNode') throw new EvalUnsupported(`${what} needs a variable name`);
     return node.name as string;
+  }
+
+  /**
+   * `W_3` after `W_1, \dots, W_5 \overset{iid}{\sim} …`: the declaration made W a random vector of
+   * independent entries, and `W_3` (a name of its own to the parser, since 3 is no bound index) is its
+   * third entry. Read otherwise it would be an undeclared capital with no law, and the step would be
+   * checked on random test distributions instead of the stated law.
+   */
+  private familyMember(name: string, scope: Scope): Evaluator | undefined {
+    const m = /^(.+)_(?:(\d+)|\{(\d+)\})$/.exec(name);
+    if (!m || this.table.lookup(name)) return undefined;
+    const base = m[1] as string;
+    const family = this.table.lookup(base);
+    if (scope.has(base) || family?.kind !== 'value' || family.domain.shape.length !== 1) return undefined;
+    if (!this.table.lawOf(base)) return undefined;
+    const k = Number(m[2] ?? m[3]);
+    const vector = this.symbol(base, scope);
+    return (env) => {
+      const v = vector(env);
+      if (!(v instanceof Mat)) throw new EvalUnsupported(`${base} is not a vector here`);
+      if (k < 1 || k > v.rows * v.cols)
+        throw new InvalidSample(`${name} is outside the family ${base} of ${v.rows * v.cols} entries`);
+      return v.data[k - 1] as number;
+    };
   }
 
   /**
