@@ -9,7 +9,7 @@ import type { SymbolTable } from '../symbols/table';
 import { type AnyNode, type CompilerApi, maxExpansionDepth, type Scope } from './compilerApi';
 import type { Evaluator } from './env';
 import { conventionallyRandom, RandomModel } from '../probability/model';
-import { statisticOf } from '../probability/statistics';
+import { declaredSupport, statisticOf } from '../probability/statistics';
 import { nodeHandlers } from './registry';
 import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from './value';
 import { UnknownFunctions } from './unknown';
@@ -180,6 +180,18 @@ export class Compiler implements CompilerApi {
         shape,
         event: false,
         why: `declared with the law ${law.name}${shape.length ? ' (independent entries)' : ''}`,
+      });
+      return this.slotOf(name);
+    }
+    const support = this.random.depth > 0 ? declaredSupport(name, this.table) : undefined;
+    if (support) {
+      this.random.add({
+        name,
+        slot: this.slotOf(name),
+        shape: [],
+        event: false,
+        support,
+        why: `a capital declared in {${support.join(', ')}} inside 𝔼, Var, Cov or P: checked on random distributions over those values`,
       });
       return this.slotOf(name);
     }
