@@ -42,3 +42,34 @@ export function statisticOf(name: string, table: SymbolTable, model: RandomModel
   }
   return undefined;
 }
+
+/**
+ * The values of a capital declared with a finite set (`D_1 \in \{0, 1\}`, a diagnosis in a Bayes example)
+ * and met inside 𝔼, Var, Cov or P: by the same convention as an undeclared capital it is a random variable,
+ * and the declaration gives its support. Undefined unless every value is a plain number.
+ */
+export function declaredSupport(name: string, table: SymbolTable): number[] | undefined {
+  const entry = table.lookup(name);
+  if (entry?.kind !== 'value' || entry.domain.shape.length) return undefined;
+  if (!conventionallyRandom(name) || table.lawOf(name)) return undefined;
+  const d = entry.domain;
+  if (d.values) {
+    const values = d.values.map(numberOf);
+    return values.every(Number.isFinite) ? [...new Set(values)] : undefined;
+  }
+  // `\{0, 1\}`, `\{1, \dots, 6\}`: a short run of integers with numeric ends.
+  if (d.field !== 'integer' || !d.lo || !d.hi || d.loOpen || d.hiOpen) return undefined;
+  const [lo, hi] = [numberOf(d.lo), numberOf(d.hi)];
+  if (!Number.isInteger(lo) || !Number.isInteger(hi) || hi < lo || hi - lo > 11) return undefined;
+  return Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);
+}
+
+/** A plain number written as a node (`1`, `-1`, `0.5`), NaN otherwise. */
+function numberOf(node: MathNode): number {
+  try {
+    const x = (node as MathNode & { evaluate(): unknown }).evaluate();
+    return typeof x === 'number' ? x : NaN;
+  } catch {
+    return NaN;
+  }
+}

@@ -9,10 +9,11 @@ import type { SymbolTable } from '../symbols/table';
 import { type AnyNode, type CompilerApi, maxExpansionDepth, type Scope } from './compilerApi';
 import type { Evaluator } from './env';
 import { conventionallyRandom, RandomModel } from '../probability/model';
-import { statisticOf } from '../probability/statistics';
+import { declaredSupport, statisticOf } from '../probability/statistics';
 import { nodeHandlers } from './registry';
 import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from './value';
 import { UnknownFunctions } from './unknown';
+import { isGraphNode, nodeValue } from './dependencyGraph';
 
 export type { Env, Evaluator } from './env';
 export { rawFunctions } from './registry';
@@ -22,6 +23,8 @@ export class Compiler implements CompilerApi {
   readonly free = new Map<string, number>();
   slotCount = 0;
   usesDerivative = false;
+  /** Set for a step about a chain of declared functions: bare node names then mean their values. */
+  graphReading = false;
   readonly constantsUsed = new Set<string>();
   identityUsed = false;
   readonly sizeSymbols = new Set<string>();
@@ -82,6 +85,8 @@ export class Compiler implements CompilerApi {
       return body;
     }
     if (entry?.kind === 'function') {
+      // In a chain of declared functions, a bare node name is its value (`u` is u(a, b)).
+      if (this.graphReading && isGraphNode(this.table, name)) return nodeValue(this, name, scope);
       throw new EvalUnsupported(
         `${name} is a declared function: apply it to an argument, as ${name}(x)`,
         'function-not-applied',
@@ -180,6 +185,18 @@ export class Compiler implements CompilerApi {
         shape,
         event: false,
         why: `declared with the law ${law.name}${shape.length ? ' (independent entries)' : ''}`,
+      });
+      return this.slotOf(name);
+    }
+    const support = this.random.depth > 0 ? declaredSupport(name, this.table) : undefined;
+    if (support) {
+      this.random.add({
+        name,
+        slot: this.slotOf(name),
+        shape: [],
+        event: false,
+        support,
+        why: `a capital declared in {${support.join(', ')}} inside 𝔼, Var, Cov or P: checked on random distributions over those values`,
       });
       return this.slotOf(name);
     }

@@ -84,3 +84,33 @@ describe('probability: summary-statistic names of random variables', () => {
     assert.equal(steps('$$\\mu_x = \\mathbb{E}[X]$$')[0]?.reason, 'definition');
   });
 });
+
+describe('probability: capitals declared with a finite set', () => {
+  const prose = 'We use $D \\in \\{0, 1\\}$ for the diagnosis and $H \\in \\{0, 1\\}$ for the status.\n\n';
+
+  it('reads them as random variables over those values inside P', () => {
+    const s = verifyDocument(
+      `${prose}$$P(D = 1) = P(D = 1, H = 0) + P(D = 1, H = 1)$$\n\n` +
+        '$$P(H = 1 \\mid D = 1) = \\frac{P(D = 1 \\mid H = 1) P(H = 1)}{P(D = 1)}$$',
+    ).derivations.flatMap((d) => d.steps);
+    assert.deepEqual(
+      s.map((x) => x.status),
+      ['verified', 'verified'],
+    );
+    assert.ok(s.every((x) => x.method === 'exact'));
+  });
+
+  it('refutes what fails over those values, and not a numeric claim about one distribution', () => {
+    // Summing over H = 0 only misses the outcomes with H = 1: only the declared support makes this wrong.
+    assert.deepEqual(statuses(`${prose}$$P(D = 1) = P(D = 1, H = 0)$$`), ['refuted']);
+    assert.deepEqual(statuses(`${prose}$$P(D = 1 \\mid H = 1) P(H = 1) = 0.0015$$`), ['unverifiable']);
+  });
+
+  it('leaves a factorisation made "by assuming conditional independence" unrefuted', () => {
+    const block = '$$P(D = 1, E = 1 \\mid H = 0) = P(D = 1 \\mid H = 0) P(E = 1 \\mid H = 0)$$';
+    assert.deepEqual(statuses(`${prose}${block}`), ['refuted']);
+    assert.deepEqual(statuses(`${prose}We compute them by assuming conditional independence:\n\n${block}`), [
+      'unverifiable',
+    ]);
+  });
+});
