@@ -114,3 +114,25 @@ describe('probability: capitals declared with a finite set', () => {
     ]);
   });
 });
+
+describe('probability: membership of an interval in events and conditions', () => {
+  const law = '<!-- let\nU \\sim \\mathcal{U}(0, 1)\n-->\n\n';
+
+  it('reads X \\in (a, b] as a < X ≤ b inside P', () => {
+    assert.deepEqual(statuses(`${law}$$P(U \\in (0.2, 0.5]) = 0.3$$`), ['verified']);
+    assert.deepEqual(statuses(`${law}$$P(U \\in \\left[0, 0.5\\right)) = 0.4$$`), ['refuted']);
+  });
+
+  it('reads x \\in [0, 1] as a condition of a case', () => {
+    const density =
+      '$$p(x) = \\begin{cases} 1 & x \\in [0, 1], \\\\ 0 & \\textrm{otherwise}. \\end{cases}$$\n\n';
+    assert.deepEqual(statuses(`${density}$$\\int_{-\\infty}^{\\infty} x p(x) \\, dx = \\frac{1}{2}$$`), [
+      'unverifiable',
+      'verified',
+    ]);
+    assert.deepEqual(statuses(`${density}$$\\int_{-\\infty}^{\\infty} x p(x) \\, dx = \\frac{1}{3}$$`), [
+      'unverifiable',
+      'refuted',
+    ]);
+  });
+});
