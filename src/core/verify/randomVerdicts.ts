@@ -27,7 +27,12 @@ export function particularDistribution(
 }
 
 export function withMethod(verdict: StepVerdict, method: Method): StepVerdict {
-  return method === 'sampling' ? verdict : { ...verdict, method };
+  return { ...verdict, method };
+}
+
+/** Every judged step names how its sides were computed: `sampling` when no random variable took part. */
+export function judgedBy(verdict: StepVerdict): StepVerdict {
+  return verdict.status === 'unverifiable' || verdict.method ? verdict : { ...verdict, method: 'sampling' };
 }
 
 /** The tolerance of a sample whose sides carry expectation errors: four estimated errors (six standard

@@ -24,6 +24,20 @@ describe('probability: examples/probability.md', function () {
     assert.ok(steps.some((s) => s.method === 'quadrature'));
     assert.ok(steps.every((s) => s.method !== undefined));
   });
+
+  it('names sampling as the method of a judged step with no random variable, and none when not judged', () => {
+    const s = verifyDocument(
+      '$$(x + 1)^2 = x^2 + 2x + 1, \\quad (x + 1)^2 = x^2 + 1, \\quad y = \\frac{z}{0}$$',
+    ).derivations.flatMap((d) => d.steps);
+    assert.deepEqual(
+      s.map((x) => [x.status, x.method]),
+      [
+        ['verified', 'sampling'],
+        ['refuted', 'sampling'],
+        ['unverifiable', undefined],
+      ],
+    );
+  });
 });
 
 describe('probability: statements about a particular distribution', () => {
