@@ -13,6 +13,7 @@ import { declaredSupport, statisticOf } from '../probability/statistics';
 import { nodeHandlers } from './registry';
 import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from './value';
 import { UnknownFunctions } from './unknown';
+import { isGraphNode, nodeValue } from './dependencyGraph';
 
 export type { Env, Evaluator } from './env';
 export { rawFunctions } from './registry';
@@ -22,6 +23,8 @@ export class Compiler implements CompilerApi {
   readonly free = new Map<string, number>();
   slotCount = 0;
   usesDerivative = false;
+  /** Set for a step about a chain of declared functions: bare node names then mean their values. */
+  graphReading = false;
   readonly constantsUsed = new Set<string>();
   identityUsed = false;
   readonly sizeSymbols = new Set<string>();
@@ -82,6 +85,8 @@ export class Compiler implements CompilerApi {
       return body;
     }
     if (entry?.kind === 'function') {
+      // In a chain of declared functions, a bare node name is its value (`u` is u(a, b)).
+      if (this.graphReading && isGraphNode(this.table, name)) return nodeValue(this, name, scope);
       throw new EvalUnsupported(
         `${name} is a declared function: apply it to an argument, as ${name}(x)`,
         'function-not-applied',

@@ -22,6 +22,7 @@ import { isSmallName, judgeApproximation, keptOrder } from './approximation';
 import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value } from './value';
 import { methodRank, type Method } from '../probability/expect';
 import { particularDistribution, widened, withMethod } from './randomVerdicts';
+import { mentionsGraphDerivative } from './dependencyGraph';
 
 /** What the verifier concludes about one step (the caller adds index and position). */
 export interface StepVerdict {
@@ -97,6 +98,7 @@ export function verifyStep(
 ): StepVerdict {
   const step = antiderivativeStep(written);
   const compiler = new Compiler(table);
+  compiler.graphReading = mentionsGraphDerivative([step.lhs, step.rhs], table);
   let lhs: Evaluator;
   let rhs: Evaluator;
   let plan: SamplingPlan;
