@@ -21,7 +21,10 @@ export function particularDistribution(
 ): Why | undefined {
   const isRandom = (n: string): boolean => random.symbols.has(n);
   if (![...left].some(isRandom) || ![...right].some(isRandom)) return { why: 'particular-distribution' };
-  const free = plan.symbols.find((p) => p.assumed !== undefined && p.role === 'value');
+  // `a` in `P(A = a)` is a value the variable takes, tested at every sample: not a property of the law.
+  const free = plan.symbols.find(
+    (p) => p.assumed !== undefined && p.role === 'value' && !random.pointNames.has(p.name),
+  );
   if (free) return { why: 'particular-distribution', free: free.name };
   return undefined;
 }

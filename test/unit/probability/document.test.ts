@@ -150,3 +150,18 @@ describe('probability: membership of an interval in events and conditions', () =
     ]);
   });
 });
+
+describe('probability: events that set a variable equal to a constant', () => {
+  it('puts atoms at that constant, so P(A = a) is tested, not 0 everywhere', () => {
+    const s = verifyDocument('$$P(B = b \\mid A = a) = P(A = a, B = b) / P(A = a)$$').derivations.flatMap(
+      (d) => d.steps,
+    );
+    assert.equal(s[0]?.status, 'verified', s[0]?.message);
+    assert.ok((s[0]?.samples ?? 0) >= 20);
+  });
+
+  it('refutes a wrong conditional and an undeclared independence: a is a value, not a property', () => {
+    assert.deepEqual(statuses('$$P(B = b \\mid A = a) = P(A = a, B = b) / P(B = b)$$'), ['refuted']);
+    assert.deepEqual(statuses('$$P(A = a, B = b) = P(A = a) P(B = b)$$'), ['refuted']);
+  });
+});
