@@ -137,6 +137,11 @@ describe('probability: membership of an interval in events and conditions', () =
     assert.deepEqual(statuses(`${law}$$P(U \\in \\left[0, 0.5\\right)) = 0.4$$`), ['refuted']);
   });
 
+  it('leaves x \\in [n] (a set of integers, no interval) unsupported', () => {
+    const r = verifyDocument('$$f(x) = \\begin{cases} 1 & x \\in [n], \\\\ 0 & x < 0 \\end{cases}$$');
+    assert.equal(r.derivations[0]?.steps[0]?.reason, 'unsupported-notation');
+  });
+
   it('reads x \\in [0, 1] as a condition of a case', () => {
     const density =
       '$$p(x) = \\begin{cases} 1 & x \\in [0, 1], \\\\ 0 & \\textrm{otherwise}. \\end{cases}$$\n\n';

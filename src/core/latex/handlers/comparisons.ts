@@ -33,10 +33,14 @@ function membership(p: ParserApi, left: MathNode): MathNode[] | undefined {
   if (isCmd(p.at(i), 'left')) i++;
   const open = p.at(i);
   if (!isChar(open, '[') && !isChar(open, '(')) return undefined;
+  const start = p.pos;
   p.pos = i + 1;
   const lo = p.parseAdditive();
-  const comma = p.peek();
-  if (!isChar(comma, ',')) fail(`expected , between the ends of the interval`, comma.offset);
+  // `\in [n]` (the set 1…n) is no interval: leave it to the caller's message.
+  if (!isChar(p.peek(), ',')) {
+    p.pos = start;
+    return undefined;
+  }
   p.next();
   const hi = p.parseAdditive();
   if (isCmd(p.peek(), 'right')) p.next();
