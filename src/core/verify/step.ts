@@ -134,7 +134,10 @@ export function verifyStep(
   const random = compiler.random.size ? compiler.random : undefined;
   random?.seed(seed);
   let method: Method = 'sampling';
-  const defined = step.first && step.relation === '=' ? definitionOf(step.lhs, rightNames, table) : undefined;
+  const defined =
+    step.first && step.relation === '='
+      ? definitionOf(step.lhs, rightNames, table, compiler.statistics)
+      : undefined;
   if (defined) return unverifiable(defined, assumedDomains(plan));
   const assumptions: Assumption[] = [
     ...assumedDomains(plan),
@@ -432,7 +435,12 @@ function loneUndeclared(
  * the right side would refute a definition; an inline `$\mathbf{C} \in \mathbb{R}^{n \times m}$` of the prose
  * gives a shape, not a value. Symbols defined (`let a = …`) or declared as functions are checked as usual.
  */
-function definitionOf(lhs: MathNode, right: Set<string>, table: SymbolTable): Why | undefined {
+function definitionOf(
+  lhs: MathNode,
+  right: Set<string>,
+  table: SymbolTable,
+  statistics: ReadonlySet<string>,
+): Why | undefined {
   const n = lhs as MathNode & {
     type: string;
     name?: string;
@@ -458,6 +466,7 @@ function definitionOf(lhs: MathNode, right: Set<string>, table: SymbolTable): Wh
       name = (head as { name?: string }).name;
   }
   if (name === undefined || right.has(name) || constants.has(name) || name === identityName) return undefined;
+  if (statistics.has(name)) return undefined;
   const entry = table.lookup(name);
   if (entry && !(entry.kind === 'value' && entry.source === 'prose')) return undefined;
   return { why: 'definition', name, prose: entry !== undefined };
