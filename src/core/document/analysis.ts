@@ -11,7 +11,13 @@ import { functionDefinition } from '../verify/defines';
 import type { Why } from '../verify/reasons';
 import { message } from './messages';
 import { independenceBefore, solveIntroBefore } from './prose';
-import { assignmentOf, assignmentWhy } from '../prose/assignments';
+import {
+  assignmentOf,
+  assignmentWhy,
+  continuesExample,
+  inlineAssignmentOf,
+  type Assignment,
+} from '../prose/assignments';
 import { restatedDefinition, restatedWhy } from '../prose/restated';
 import { letTraits, proseTraits } from './traits';
 import { unreadDefinitions } from '../prose/unreadable';
@@ -132,13 +138,25 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
     }
   };
 
+  /** The value an inline formula sets in a worked example (`$r_1 = 0.3$`), if any. */
+  const inlineAssignment = (text: string): Assignment | undefined => {
+    try {
+      const [claim, ...more] = parseBlock(text, { kindOf: table.kindOf, macros: table.macros });
+      return claim && more.length === 0 ? inlineAssignmentOf(claim) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
   for (const block of scan.blocks) {
     switch (block.kind) {
       case 'heading':
         analysis.headings.push({ line: block.line, level: block.level, text: block.text });
-        // A worked example's values end with its section.
-        for (const [name, entry] of assigned) table = table.restore(name, entry);
-        assigned.clear();
+        // A worked example's values end with its section, unless the next one says it continues it.
+        if (!continuesExample(lines(), block.line)) {
+          for (const [name, entry] of assigned) table = table.restore(name, entry);
+          assigned.clear();
+        }
         section = block.line;
         break;
       case 'declarations': {
@@ -153,6 +171,11 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         for (const [name, trait] of proseTraits(lines()[at.line - 1] ?? '', block.tex.text, at.column - 1))
           table = table.withTraits(name, { traits: [trait], source: 'prose' });
         declare(block.tex, true);
+        const set = inlineAssignment(block.tex.text);
+        if (set) {
+          if (!assigned.has(set.name)) assigned.set(set.name, table.lookup(set.name));
+          table = table.declare(set, texPos(block.tex, set.offset));
+        }
         const worded = domainInWords(lines(), block.tex);
         if (worded) declare(worded, true);
         break;

@@ -53,3 +53,27 @@ export function assignmentWhy(a: Assignment): Why {
   const value = (a.body as Node).type === 'ArrayNode' ? 'the matrix written here' : a.body.toString();
   return { why: 'assigns', name: a.name, value };
 }
+
+/** "Let's continue the previous example one step further": the paragraph right after a heading carries the
+ *  worked example of the section before it on, so its values stay set. */
+const continuing =
+  /\b(?:continue|continuing|return to|returning to|go back to|revisit)\b[^.]*?\b(?:previous|last|same|above|earlier|preceding)\s+example\b/i;
+
+/** Whether the first paragraph after the heading at 1-based `line` says it continues the previous example. */
+export function continuesExample(lines: readonly string[], line: number): boolean {
+  const paragraph: string[] = [];
+  for (let i = line; i < lines.length; i++) {
+    const l = (lines[i] ?? '').trim();
+    if (l === '' && paragraph.length) break;
+    if (l.startsWith('$$') || l.startsWith('#')) break;
+    if (l !== '') paragraph.push(l);
+  }
+  return continuing.test(paragraph.join(' '));
+}
+
+/** "We have $r_1 = 0.3$, $r_2 = 0.6$": in a worked example the prose sets indexed values too. Only a
+ *  subscripted name is taken (`r_1`, `a_{11}`): an inline `x = 0` is more often a point than a setting. */
+export function inlineAssignmentOf(claim: Claim): Assignment | undefined {
+  const a = assignmentOf(claim);
+  return a && /_/.test(a.name) && isNumber(a.body) ? a : undefined;
+}
