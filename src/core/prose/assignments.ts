@@ -71,9 +71,18 @@ export function continuesExample(lines: readonly string[], line: number): boolea
   return continuing.test(paragraph.join(' '));
 }
 
-/** "We have $r_1 = 0.3$, $r_2 = 0.6$": in a worked example the prose sets indexed values too. Only a
- *  subscripted name is taken (`r_1`, `a_{11}`): an inline `x = 0` is more often a point than a setting. */
-export function inlineAssignmentOf(claim: Claim): Assignment | undefined {
+/** Words that set a value in the prose, just before the formula in its sentence. */
+const setting =
+  /\b(?:let|suppose|consider|take|given|(?:we|you) have|arbitrary|for example|e\.g\.)\b[^.;:]*$/i;
+
+/**
+ * "We have $r_1 = 0.3$", "an arbitrary vector $\mathbf{v} = [x, y]^\top$": in a worked example the prose
+ * sets values too, when its sentence says so (`before`: its text before the formula). Only a subscripted
+ * name set to a number, or a vector or matrix written out: "at $x = 0$" is a point, not a setting.
+ */
+export function inlineAssignmentOf(claim: Claim, before: string): Assignment | undefined {
   const a = assignmentOf(claim);
-  return a && /_/.test(a.name) && isNumber(a.body) ? a : undefined;
+  // Earlier formulas of the sentence (`$r_1 = 0.3$, $r_2 = …`) are not its punctuation.
+  if (!a || !setting.test(before.replace(/\$[^$]*\$/g, 'X'))) return undefined;
+  return (/_/.test(a.name) && isNumber(a.body)) || (a.body as Node).type === 'ArrayNode' ? a : undefined;
 }

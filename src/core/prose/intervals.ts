@@ -1,7 +1,8 @@
 // Written intervals and tuples compared whole: Gershgorin's `[a_{11} - r_1, a_{11} + r_1] = [0.7, 1.3]`
 // says the two intervals are the same, that is, their ends are equal in order. A block that is exactly
 // one such equation (two bracketed lists of the same length, nothing else) is read as an equation of
-// column vectors, entry by entry; a list anywhere else stays unread.
+// column vectors, entry by entry. A row list transposed (`[x, y]^\top`) is a column vector wherever it
+// stands; a list anywhere else stays unread.
 import type { TexEdit } from './texEdit';
 
 /** The items of a bracket's content split at commas outside braces and brackets, with their offsets. */
@@ -44,6 +45,29 @@ export function intervalEdits(tex: string): TexEdit[] {
     for (const it of list.slice(1)) edits.push({ offset: it.offset - 1, length: 1, text: '\\\\' });
     const last = list[list.length - 1] as { offset: number; length: number };
     edits.push({ offset: last.offset + last.length, length: 1, text: '\\end{bmatrix}' });
+  }
+  return edits;
+}
+
+/** `[x, y]^\top`, `[2,1]^T`: a row written as a list and transposed, that is, a column vector. */
+const transposedList = /\[([^[\]]*)\]\s*\^\s*(?:\\top\b|\{\\top\}|T\b|\{T\}|\\intercal\b|\{\\intercal\})/g;
+
+/** Edits turning each transposed list into a written column vector. */
+export function transposedListEdits(tex: string): TexEdit[] {
+  const edits: TexEdit[] = [];
+  for (const m of tex.matchAll(transposedList)) {
+    const at = m.index ?? 0;
+    const list = items(m[1] ?? '', at + 1);
+    if (!list || list.length < 2) continue;
+    const last = list[list.length - 1] as { offset: number; length: number };
+    edits.push({ offset: at, length: 1, text: '\\begin{bmatrix}' });
+    for (const it of list.slice(1)) edits.push({ offset: it.offset - 1, length: 1, text: '\\\\' });
+    // The closing bracket and the transpose become the end of the column.
+    edits.push({
+      offset: last.offset + last.length,
+      length: at + m[0].length - (last.offset + last.length),
+      text: '\\end{bmatrix}',
+    });
   }
   return edits;
 }

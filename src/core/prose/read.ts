@@ -7,7 +7,7 @@ import type { Assumption } from '../types';
 import { logBaseFixedAt, logEdits, logNote } from './conventions';
 import { readCues, type Cue } from './cues';
 import { introBefore } from './intro';
-import { intervalEdits } from './intervals';
+import { intervalEdits, transposedListEdits } from './intervals';
 import { sequenceEdits } from './sequences';
 import { applyEdits } from './texEdit';
 
@@ -46,7 +46,7 @@ export function readBlock(
   const cues = readCues(intro);
   const sequences = sequenceEdits(tex.text, intro?.sentence);
   const notes: Assumption[] = [];
-  const edits = [...sequences.edits, ...intervalEdits(tex.text)];
+  const edits = [...sequences.edits, ...intervalEdits(tex.text), ...transposedListEdits(tex.text)];
   if (doc.logBase && doc.logBase.line < line) {
     const log = logEdits(tex.text, doc.logBase.base);
     if (log.length) notes.push(logNote(doc.logBase.base));
@@ -61,4 +61,9 @@ export function readBlock(
       notes,
     },
   };
+}
+
+/** Inline math as the prose says to read it: its transposed lists as columns. */
+export function readInline(tex: TexSource): TexSource {
+  return applyEdits(tex, transposedListEdits(tex.text));
 }

@@ -124,4 +124,45 @@ describe('document: linear-algebra notation as published texts write it', () => 
       assert.equal(s.status, 'refuted');
     });
   });
+
+  describe('vectors written as transposed lists', () => {
+    // d2l, geometry and linear algebraic operations.
+    const columns = [
+      String.raw`Let's take $\mathbf{b}_1 = [2,4]^\top$ and $\mathbf{b}_2 = [-1, -2]^\top$`,
+      String.raw`be the two columns of $\mathbf{B}$.`,
+      '',
+    ];
+
+    it('b_1 + 2 b_2 = 0 is verified with the columns the prose sets; a wrong multiple is refuted', () => {
+      const s = only(...columns, String.raw`$$\mathbf{b}_1  + 2\cdot\mathbf{b}_2 = 0.$$`);
+      assert.equal(s.status, 'verified', s.message);
+      assert.equal(
+        only(...columns, String.raw`$$\mathbf{b}_1  + 3\cdot\mathbf{b}_2 = 0.$$`).status,
+        'refuted',
+      );
+    });
+
+    it('an arbitrary vector [x, y]^T makes Av a matrix-vector product; the transposed product is refuted', () => {
+      const av = (rhs: string): StepResult | undefined =>
+        steps(
+          String.raw`$$\mathbf{A} = \begin{bmatrix} a & b \\ c & d \end{bmatrix}.$$`,
+          '',
+          String.raw`Take an arbitrary vector $\mathbf{v} = [x, y]^\top$. We multiply and see that`,
+          '',
+          `$$\\mathbf{A}\\mathbf{v} = ${rhs}$$`,
+        ).find((x) => x.line === 5);
+      const s = av(String.raw`\begin{bmatrix}ax+by\\ cx+dy\end{bmatrix}`);
+      assert.equal(s?.status, 'verified', s?.message);
+      assert.equal(av(String.raw`\begin{bmatrix}ax+cy\\ bx+dy\end{bmatrix}`)?.status, 'refuted');
+    });
+
+    it('without a sentence that sets it ("at"), a vector in the prose is a point, not a setting', () => {
+      const s = only(
+        String.raw`The gradient vanishes at $\mathbf{b}_1 = [0, 0]^\top$.`,
+        '',
+        String.raw`$$\|\mathbf{b}_1\| = 0$$`,
+      );
+      assert.notEqual(s.status, 'verified');
+    });
+  });
 });
