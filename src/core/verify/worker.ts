@@ -20,7 +20,8 @@ export interface VerifyRequest {
 
 /** The document's structure as plain data (it crosses the thread boundary). */
 export interface OutlineData {
-  derivations: { line: number; endLine: number; stepCount: number }[];
+  /** `readable`: the steps whose both sides were read (0 when nothing in the block can be checked). */
+  derivations: { line: number; endLine: number; stepCount: number; readable: number }[];
   experiments: { code: string; codeLine: number; line: number; endLine: number; title?: string }[];
   headings: { line: number; level: number; text: string }[];
   diagnostics: Diagnostic[];
@@ -44,7 +45,12 @@ function flag(buffer: SharedArrayBuffer | undefined): Cancellation {
 export function outline(text: string, options: VerifyOptions): OutlineData {
   const a = analyzeDocument(text, options);
   return {
-    derivations: a.derivations.map((d) => ({ line: d.line, endLine: d.endLine, stepCount: d.stepCount })),
+    derivations: a.derivations.map((d) => ({
+      line: d.line,
+      endLine: d.endLine,
+      stepCount: d.stepCount,
+      readable: d.claims.reduce((n, c) => n + (c.ok ? c.steps.length : 0), 0),
+    })),
     experiments: a.experiments.map((e) => ({
       code: e.code,
       codeLine: e.codeLine,
