@@ -235,6 +235,12 @@ export function expectation(p: Integrand, rng: Rng): Estimate {
     return { value, error: rest * Math.max(1, Math.abs(value)), method: 'exact' };
   }
   const continuous = comps.filter((c) => c.kind === 'law' && c.law.kind === 'continuous').length;
+  // Two or more continuous components make a product Gauss rule cost thousands of evaluations at every
+  // parameter point, where a polynomial of degree ≤ 2 (a mean or variance of a few i.i.d. terms) needs 2d + 9
+  // by its moments. Anything else fails the moments' line test and goes on to the rules below, as before.
+  const moments = !heavy && continuous >= 2 ? byMoments(p, rng) : undefined;
+  if (moments !== undefined && Number.isFinite(moments))
+    return { value: moments, error: 1e-13 * Math.abs(moments), method: 'exact' };
   const discretePoints = finiteAxes.reduce((a, x) => a * (x ? x.x.length : 1), 1);
   const gauss = comps.every((c) => finiteAxis(c) || (c.kind === 'law' && c.law.rule));
   const ns = continuous <= 3 && gauss ? orders(continuous, discretePoints) : undefined;
@@ -271,7 +277,7 @@ export function expectation(p: Integrand, rng: Rng): Estimate {
       if (r.converged) return { value: r.value, error: 10 * r.error, method: 'quadrature' };
     }
   }
-  if (!heavy) {
+  if (!heavy && continuous < 2) {
     const m = byMoments(p, rng);
     if (m !== undefined && Number.isFinite(m))
       return { value: m, error: 1e-13 * Math.abs(m), method: 'exact' };

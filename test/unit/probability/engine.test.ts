@@ -117,6 +117,21 @@ describe('probability/expect', () => {
     close(e1(c, (x) => Number(x > 1)).value, 0.25, 1e-9);
   });
 
+  it('takes two continuous components by moments when quadratic, by quadrature when not', () => {
+    const comps: Component[] = [law('Normal', 1, 4), law('Uniform', 0, 3)];
+    const xs = new Float64Array(2);
+    const assign = (p: Float64Array): void => xs.set(p);
+    const at = (f: () => number): Estimate => expectation({ components: comps, assign, f }, new Rng(5));
+    // E[(X + Y)²] = Var X + Var Y + (E X + E Y)² = 4 + 3/4 + 6.25.
+    const q = at(() => ((xs[0] as number) + (xs[1] as number)) ** 2);
+    assert.equal(q.method, 'exact');
+    close(q.value, 11, 1e-12);
+    // E[cos X · Y] = e^{-2} cos(1) · 3/2: not a polynomial, so the product Gauss rule.
+    const c = at(() => Math.cos(xs[0] as number) * (xs[1] as number));
+    assert.equal(c.method, 'quadrature');
+    close(c.value, Math.exp(-2) * Math.cos(1) * 1.5, 1e-9);
+  });
+
   it('uses moments for a mean of many i.i.d. terms: E and Var of X̄', () => {
     const n = 300;
     const comps: Component[] = Array.from({ length: n }, () => law('Normal', 2, 9));
