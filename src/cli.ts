@@ -4,12 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { version } from '../package.json';
-import { formatReport } from './core/report/format';
-import { buildReport, reportExitCode } from './core/report/json';
-import type { FileReport } from './core/types';
+import { buildReport, type FileReport, formatReport, reportExitCode } from './core';
+import { readMacrosFile } from './cliMacros';
 
 export const usage = `Usage: stepwise check <file.md…> [options]
-       stepwise export <file.md> [-o out.html] [--no-marks]
+       stepwise export <file.md> [-o out.html] [--no-marks] [--macros FILE]
        stepwise --help | --version
 
 Verifies every derivation step of Markdown homework by sampling, and runs its experiment blocks.
@@ -19,6 +18,7 @@ Options:
   --samples N        samples per step (default 24)
   --seed S           fixed random seed (default: each block seeds from its own text)
   --no-experiments   list experiment blocks as skipped instead of running them
+  --macros FILE      a JSON object of TeX macros, like the stepwise.macros setting ({"\\R": "\\mathbb{R}"})
   -h, --help         show this help
   -v, --version      show the version
 
@@ -86,6 +86,7 @@ function parse(argv: string[]) {
         samples: { type: 'string' },
         seed: { type: 'string' },
         'no-experiments': { type: 'boolean' },
+        macros: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -140,6 +141,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
+  let macros: Record<string, string> | undefined;
+  if (args.values.macros !== undefined) {
+    const read = await readMacrosFile(args.values.macros, io);
+    if ('error' in read) {
+      io.stderr(`stepwise: ${read.error}\n`);
+      return 2;
+    }
+    macros = read.macros;
+  }
   const texts: { path: string; text: string }[] = [];
   let ioFailed = false;
   for (const p of args.positionals.slice(1)) {
@@ -160,7 +170,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       files.push(
         await checkFile(path, text, {
           experiments: !args.values['no-experiments'],
-          verify: { ...(samples !== undefined ? { samples } : {}), ...(seed !== undefined ? { seed } : {}) },
+          verify: {
+            ...(samples !== undefined ? { samples } : {}),
+            ...(seed !== undefined ? { seed } : {}),
+            ...(macros ? { macros } : {}),
+          },
         }),
       );
     }

@@ -1,4 +1,4 @@
-// `stepwise export <file.md> [-o out.html] [--no-marks] [--no-experiments] [--remote-images]`: the same
+// `stepwise export <file.md> [-o out.html] [--no-marks] [--no-experiments] [--remote-images] [--macros FILE]`: the same
 // self-contained page as the editor's Export command (same code, src/extension/preview/exportHtml.ts), so
 // exports can be made and tested without VS Code. Local images are inlined only from inside the workspace
 // folder, taken as the current folder when the document is inside it, else the document's folder.
@@ -7,8 +7,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli';
+import { readMacrosFile } from './cliMacros';
 
-export const exportUsage = `Usage: stepwise export <file.md> [-o out.html] [--no-marks] [--no-experiments] [--remote-images]
+export const exportUsage = `Usage: stepwise export <file.md> [-o out.html] [--no-marks] [--no-experiments] [--remote-images] [--macros FILE]
 
 Writes the document as one self-contained HTML page (math, marks, counterexamples, experiment outputs),
 as the editor's Export command does. Default output: the file with .html for .md.
@@ -17,7 +18,8 @@ Options:
   -o, --output FILE   where to write the page
   --no-marks          leave out verification marks, badges and experiment outputs
   --no-experiments    do not run experiment blocks
-  --remote-images     keep remote (https) images; by default they are left out and opening makes no request`;
+  --remote-images     keep remote (https) images; by default they are left out and opening makes no request
+  --macros FILE       a JSON object of TeX macros, as for check and the stepwise.macros setting`;
 
 export interface ExportIo extends CliIo {
   writeFile?(path: string, text: string): Promise<void>;
@@ -36,6 +38,7 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
         'no-marks': { type: 'boolean' },
         'no-experiments': { type: 'boolean' },
         'remote-images': { type: 'boolean' },
+        macros: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -59,6 +62,15 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
     io.stderr(`stepwise: cannot read '${file}': ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
+  let macros: Record<string, string> = {};
+  if (args.values.macros !== undefined) {
+    const read = await readMacrosFile(args.values.macros, io);
+    if ('error' in read) {
+      io.stderr(`stepwise: ${read.error}\n`);
+      return 2;
+    }
+    macros = read.macros;
+  }
   const marks = !args.values['no-marks'];
   // Loaded only now, as `check` does: usage errors answer without loading the verifier.
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -67,7 +79,7 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
     require('./extension/preview/exportHtml') as typeof import('./extension/preview/exportHtml');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const report = marks
-    ? await checkFile(file, text, { experiments: !args.values['no-experiments'], verify: {} })
+    ? await checkFile(file, text, { experiments: !args.values['no-experiments'], verify: { macros } })
     : undefined;
   const abs = path.resolve(file);
   const cwd = process.cwd();
@@ -75,7 +87,7 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
   const result = buildExport({
     text,
     title: path.basename(file),
-    macros: {},
+    macros,
     includeMarks: marks,
     derivations: report?.derivations ?? [],
     experiments: report?.experiments ?? [],

@@ -93,7 +93,9 @@ export interface StepHint {
   rhs: string;
   side: 'lhs' | 'rhs';
   /** The edit as a code: `sign`, `operator`, `swap`, `transpose`, `inverse`, `constant`, `exponent`,
-   *  `symbol` or `drop-term`. */
+   *  `symbol`, `drop-term`, `move` (a factor into a bracket), `into-function` (a scaling inside a function)
+   *  or `inverse-of-sum`. With `swap`, `into-function` or `inverse-of-sum` the corrected side may be the
+   *  other side as written: the rewrite the step made does not hold (the message says so). */
   kind: string;
   message: string;
 }

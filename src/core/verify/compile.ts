@@ -9,9 +9,11 @@ import type { SymbolTable } from '../symbols/table';
 import { type AnyNode, type CompilerApi, maxExpansionDepth, type Scope } from './compilerApi';
 import type { Evaluator } from './env';
 import { conventionallyRandom, RandomModel } from '../probability/model';
+import { declaredSupport, statisticOf } from '../probability/statistics';
 import { nodeHandlers } from './registry';
 import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from './value';
 import { UnknownFunctions } from './unknown';
+import { isGraphNode, nodeValue } from './dependencyGraph';
 
 export type { Env, Evaluator } from './env';
 export { rawFunctions } from './registry';
@@ -21,12 +23,16 @@ export class Compiler implements CompilerApi {
   readonly free = new Map<string, number>();
   slotCount = 0;
   usesDerivative = false;
+  /** Set for a step about a chain of declared functions: bare node names then mean their values. */
+  graphReading = false;
   readonly constantsUsed = new Set<string>();
   identityUsed = false;
   readonly sizeSymbols = new Set<string>();
   readonly trackers: Set<string>[] = [];
   readonly boundReads: Set<string>[] = [];
   private readonly expanding: string[] = [];
+  /** Names read as summary statistics of random variables (`\mu_X` is 𝔼[X]): never definitions. */
+  readonly statistics = new Set<string>();
 
   readonly unknowns: UnknownFunctions;
   readonly random: RandomModel;
@@ -68,12 +74,19 @@ export class Compiler implements CompilerApi {
     if (member) return member;
     const random = this.randomSlot(name);
     if (random !== undefined) return (env) => env.slots[random] as Value;
+    const statistic = statisticOf(name, this.table, this.random);
+    if (statistic) {
+      this.statistics.add(name);
+      return this.node(statistic as AnyNode, new Map());
+    }
     const entry = this.table.lookup(name);
     if (entry?.kind === 'definition') {
       const body = this.expand(name, () => this.node(entry.body as AnyNode, new Map()));
       return body;
     }
     if (entry?.kind === 'function') {
+      // In a chain of declared functions, a bare node name is its value (`u` is u(a, b)).
+      if (this.graphReading && isGraphNode(this.table, name)) return nodeValue(this, name, scope);
       throw new EvalUnsupported(
         `${name} is a declared function: apply it to an argument, as ${name}(x)`,
         'function-not-applied',
@@ -172,6 +185,18 @@ export class Compiler implements CompilerApi {
         shape,
         event: false,
         why: `declared with the law ${law.name}${shape.length ? ' (independent entries)' : ''}`,
+      });
+      return this.slotOf(name);
+    }
+    const support = this.random.depth > 0 ? declaredSupport(name, this.table) : undefined;
+    if (support) {
+      this.random.add({
+        name,
+        slot: this.slotOf(name),
+        shape: [],
+        event: false,
+        support,
+        why: `a capital declared in {${support.join(', ')}} inside 𝔼, Var, Cov or P: checked on random distributions over those values`,
       });
       return this.slotOf(name);
     }

@@ -109,21 +109,61 @@ describe('repair hints: the search', () => {
     assert.equal(d.hint.side, 'rhs');
   });
 
-  it('gives no hint when no small edit makes the step hold, nor a copy of the other side', () => {
+  it('gives no hint when no small edit makes the step hold, nor a copy of the other side by any edit', () => {
+    const [sin] = refuted(doc('x \\in \\mathbb{R}', '\\sin(x) = \\cos(x) + x^3'));
+    assert.equal(sin?.status, 'refuted');
+    assert.equal(sin.hint, undefined);
+    // `y` → `x` gives back the left side: `x = x` holds, and says nothing.
+    const [xy] = refuted(doc('x, y \\in \\mathbb{R}', 'x = y'));
+    assert.equal(xy?.status, 'refuted');
+    assert.equal(xy.hint, undefined);
+  });
+
+  it('says a misapplied rule does not hold when undoing it is the only fix: commuting factors', () => {
+    const [comm] = refuted(doc(matrices, '(I + A)(I + B) = (I + B)(I + A)'));
+    assert.equal(comm?.hint?.kind, 'swap');
+    assert.equal(comm.hint.side, 'rhs');
+    assert.equal(comm.hint.rhs, comm.hint.lhs);
+    assert.equal(comm.hint.rhs, '(I + A)(I + B)');
+  });
+
+  it('... a function commuted with a scaling, out of a fraction or a product', () => {
     const [sig] = refuted(
       doc('x \\in \\mathbb{R}', '\\operatorname{sigmoid}(2x) = 2\\operatorname{sigmoid}(x)'),
     );
-    assert.equal(sig?.status, 'refuted');
-    assert.equal(sig.hint, undefined);
-    const [comm] = refuted(doc(matrices, '(I + A)(I + B) = (I + B)(I + A)'));
-    assert.equal(comm?.hint, undefined, 'swapping back to the left side is no hint');
+    assert.equal(sig?.hint?.kind, 'into-function');
+    assert.equal(sig.hint.rhs, '\\operatorname{sigmoid}(2x)');
+    const [frac] = refuted(
+      doc('x \\in \\mathbb{R}', '\\tanh\\left(\\frac{x}{3}\\right) = \\frac{\\tanh(x)}{3}'),
+    );
+    assert.equal(frac?.hint?.kind, 'into-function');
+    assert.equal(frac.hint.rhs, '\\tanh\\left(\\frac{x}{3}\\right)');
+  });
+
+  it('... the inverse of a sum taken as the sum of the inverses, for matrices and numbers', () => {
+    const [m] = refuted(
+      doc(`${matrices}\n\\lambda > 0`, '(A + \\lambda I)^{-1} = A^{-1} + \\frac{1}{\\lambda} I'),
+    );
+    assert.equal(m?.hint?.kind, 'inverse-of-sum');
+    assert.equal(m.hint.rhs, '(A + \\lambda I)^{-1}');
+    const [s] = refuted(doc('a > 0, b > 0', '\\frac{1}{a + b} = \\frac{1}{a} + \\frac{1}{b}'));
+    assert.equal(s?.hint?.kind, 'inverse-of-sum');
+    assert.equal(s.hint.rhs, '\\frac{1}{a + b}');
+  });
+
+  it('moves a factor into a bracketed sum (two token edits, one slip)', () => {
+    const [c] = refuted(doc('', '(3 \\cdot 3 + 1) \\cdot 64 \\cdot 128 = 73856'));
+    assert.equal(c?.hint?.kind, 'move');
+    assert.equal(c.hint.side, 'lhs');
+    assert.equal(c.hint.lhs, '(3 \\cdot 3 \\cdot 64 + 1) \\cdot 128');
+    assert.equal(c.hint.rhs, '73856');
   });
 
   it('offers only hints whose corrected step verifies by the ordinary check', () => {
     const text = readFileSync(path.join(__dirname, '../../../examples/mistakes.md'), 'utf8');
     const steps = refuted(text);
     const hinted = steps.filter((s) => s.hint);
-    assert.ok(hinted.length >= 3, `${hinted.length} hints`);
+    assert.ok(hinted.length >= 5, `${hinted.length} hints`);
     for (const s of hinted) {
       const fixed = `<!-- let\n${declarationsOf(text)}\n-->\n$$\n${s.hint?.lhs} ${s.relation} ${s.hint?.rhs}\n$$\n`;
       const again = verifyDocument(fixed).derivations.flatMap((d) => d.steps);
@@ -157,3 +197,26 @@ describe('repair hints: the search', () => {
 function declarationsOf(text: string): string {
   return [...text.matchAll(/<!-- let\n([\s\S]*?)-->/g)].map((m) => m[1]?.trim()).join('\n');
 }
+
+describe('repair hints: move edits', () => {
+  const texs = (tex: string) => candidates(tex, symbolsOf(tex)).map((c) => `${c.kind}: ${c.tex}`);
+
+  it('moves each other factor of a product into each term of a bracketed sum', () => {
+    const t = texs('(a + b) c d');
+    for (const want of ['move: (a \\cdot c + b) d', 'move: (a + b \\cdot c) d', 'move: (a \\cdot d + b) c'])
+      assert.ok(t.includes(want), `${want}\n${t.join('\n')}`);
+  });
+
+  it('puts a scaling inside a function applied to a bracket, never inside a fraction that is no application', () => {
+    assert.ok(texs('\\frac{\\exp(x)}{2}').includes('into-function: \\exp\\left(\\frac{x}{2}\\right)'));
+    assert.ok(texs('3 \\sin(x + y)').includes('into-function: \\sin\\left(3 \\left(x + y\\right)\\right)'));
+    assert.ok(!texs('\\frac{x}{2}').some((x) => x.startsWith('into-function')));
+  });
+
+  it('rebuilds a sum only when every term is an inverse', () => {
+    assert.ok(texs('A^{-1} + B^{-1}').includes('inverse-of-sum: \\left(A + B\\right)^{-1}'));
+    assert.ok(texs('\\frac{1}{a} + \\frac{1}{b}').includes('inverse-of-sum: \\frac{1}{a + b}'));
+    assert.ok(!texs('A^{-1} + B').some((x) => x.startsWith('inverse-of-sum')));
+    assert.ok(!texs('A^{-1} - B^{-1}').some((x) => x.startsWith('inverse-of-sum')));
+  });
+});

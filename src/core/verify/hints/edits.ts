@@ -1,9 +1,19 @@
 // The space of repair edits of one written side: each candidate is the side's TeX with one small change,
 // tagged with what the change was (for the message) and its size (smaller edits are tried first).
+import { moveEdits, type MoveKind } from './moves';
 import { atomEnd, atomScripts, closeOf, isOperator, isSpace, texJoin, texTokens } from './tex';
 
 export type EditKind =
-  'sign' | 'operator' | 'swap' | 'transpose' | 'inverse' | 'constant' | 'exponent' | 'symbol' | 'drop-term';
+  | 'sign'
+  | 'operator'
+  | 'swap'
+  | 'transpose'
+  | 'inverse'
+  | 'constant'
+  | 'exponent'
+  | 'symbol'
+  | 'drop-term'
+  | MoveKind;
 
 export interface Candidate {
   tex: string;
@@ -65,6 +75,9 @@ const rank: Record<EditKind, number> = {
   sign: 0,
   operator: 0,
   swap: 1,
+  move: 1,
+  'into-function': 2,
+  'inverse-of-sum': 2,
   transpose: 2,
   inverse: 2,
   exponent: 3,
@@ -184,9 +197,13 @@ export function candidates(tex: string, scope: readonly string[]): Candidate[] {
     // Multiplying by 1 (`\Gamma - 1` → `\Gamma \cdot 1`) deletes rather than corrects: no hint.
     if (kind === 'operator' && timesOne(texJoin(tokens)) > timesOne(texJoin(t))) return;
     const d = changed(t, tokens);
+    // A scaling moved into a function keeps its head as written; a sum of inverses is rebuilt whole, so
+    // it is left alone when it holds any notation no edit may touch.
+    if (kind === 'inverse-of-sum' && guard.some(Boolean)) return;
     // An insertion touches the tokens on both sides of it.
-    for (let k = d.to > d.from ? d.from : d.from - 1; k < Math.max(d.to, d.from + 1); k++)
-      if (guard[k]) return;
+    if (kind !== 'into-function')
+      for (let k = d.to > d.from ? d.from : d.from - 1; k < Math.max(d.to, d.from + 1); k++)
+        if (guard[k]) return;
     out.push({ tex: texJoin(tokens).trim(), kind, cost: d.size });
   };
   const first = t.findIndex((x) => !isSpace(x));
@@ -262,6 +279,8 @@ export function candidates(tex: string, scope: readonly string[]): Candidate[] {
   }
   // Swap the factors of a product.
   for (const [s1, e1, s2, e2] of adjacentPairs(t)) {
+    // Numbers commute: swapping two of them changes nothing a check could see.
+    if (e1 - s1 === 1 && e2 - s2 === 1 && /^\d/.test(t[s1] ?? '') && /^\d/.test(t[s2] ?? '')) continue;
     const between = t.slice(e1, s2);
     add([...t.slice(0, s1), ...t.slice(s2, e2), ...between, ...t.slice(s1, e1), ...t.slice(e2)], 'swap');
   }
@@ -291,6 +310,7 @@ export function candidates(tex: string, scope: readonly string[]): Candidate[] {
       add(rest, 'drop-term');
     }
   }
+  moveEdits(t, add);
   const seen = new Set([texJoin(t).replace(/\s+/g, '')]);
   const unique = out.filter((c) => {
     const key = c.tex.replace(/\s+/g, '');

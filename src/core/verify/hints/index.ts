@@ -5,7 +5,8 @@ import { parseExpression } from '../../latex/index';
 import type { SymbolTable } from '../../symbols/table';
 import type { StepHint, VerifyOptions } from '../../types';
 import { verifyStep, type StepInput } from '../step';
-import { candidates, symbolsOf, type Candidate, type EditKind } from './edits';
+import { candidates, symbolsOf, type EditKind } from './edits';
+import { sameSide } from './moves';
 import { coreOf } from './side';
 
 export { coreOf } from './side';
@@ -13,7 +14,7 @@ export { coreOf } from './side';
 /**
  * What one step's search may spend: about 50 ms, and at most 60 candidate checks. The first 12 candidates
  * (where the common slips are: signs, operators, swapped factors) are always checked, so that whether such
- * a hint is found does not depend on how busy the machine is.
+ * a hint is found does not depend on how busy the machine is (all 60 when the step has no symbol).
  */
 export const hintBudget = { ms: 50, candidates: 60, guaranteed: 12 };
 
@@ -27,9 +28,21 @@ const words: Record<EditKind, string> = {
   exponent: 'the exponent changed by one',
   symbol: 'another symbol',
   'drop-term': 'a term dropped',
+  move: 'a factor moved into the bracket',
+  'into-function': 'the scaling moved inside the function',
+  'inverse-of-sum': 'the inverse of the whole sum',
 };
 
-const squash = (s: string) => s.replace(/\s+/g, '');
+/**
+ * Edits that undo a rewrite rule students misapply: when one of them turns a side back into the other
+ * side, the step claimed that rule, and the hint says the rule does not hold here. Other edits that give
+ * back the other side (a symbol replaced by the one opposite) say nothing: any step "holds" as `x = x`.
+ */
+const undoes: Partial<Record<EditKind, string>> = {
+  swap: 'the factors do not commute here',
+  'into-function': 'the function does not commute with the scaling',
+  'inverse-of-sum': 'the inverse of a sum is not the sum of the inverses',
+};
 
 export interface HintSearch {
   hint: StepHint | undefined;
@@ -56,17 +69,31 @@ export function searchHint(
   // A side spanning rows of an alignment is left alone: an edit there could not be placed as written.
   if (/\\\\|&/.test(lhs + rhs)) return done(undefined);
   const scope = symbolsOf(lhs, rhs);
-  for (const side of ['rhs', 'lhs'] as const) {
+  const sides = (['rhs', 'lhs'] as const).map((side) => {
     const text = side === 'rhs' ? rhs : lhs;
     const other = side === 'rhs' ? lhs : rhs;
-    if (!text) continue;
-    for (const c of candidates(text, scope)) {
-      if (tried >= budget.candidates) return done(undefined);
-      if (tried >= budget.guaranteed && performance.now() > deadline) return done(undefined);
-      // Making one side a copy of the other "verifies" anything: that is no hint.
-      if (squash(c.tex) === squash(other)) continue;
+    const list = text ? candidates(text, scope) : [];
+    return { side, other, list };
+  });
+  // The first edit that gives back the other side by undoing a misapplied rule: offered only when no
+  // edit that keeps the step a statement of its own holds. Its check is kept inside the budget: the
+  // search stops early by the mean time of a check so far.
+  let revert: { side: 'lhs' | 'rhs'; kind: EditKind } | undefined;
+  for (const { side, other, list } of sides) {
+    const c = list.find((x) => undoes[x.kind] !== undefined && sameSide(x.tex, other));
+    if (c && !revert) revert = { side, kind: c.kind };
+  }
+  // Arithmetic alone (no symbol on either side) has cheap checks, so every candidate up to the cap is
+  // tried: whether `(9 + 1) · 64 · 128` gets its hint must not depend on the machine's load.
+  const guaranteed = scope.length === 0 ? budget.candidates : budget.guaranteed;
+  const reserve = () => (revert && tried > 0 ? (performance.now() - t0) / tried : 0);
+  search: for (const { side, other, list } of sides) {
+    for (const c of list) {
+      if (sameSide(c.tex, other)) continue;
+      if (tried >= budget.candidates) break search;
+      if (tried >= guaranteed && performance.now() + reserve() > deadline) break search;
       tried += 1;
-      if (!holds(c, side, step, table, options, seed)) continue;
+      if (!holds(c.tex, side, step, table, options, seed)) continue;
       const fixed = { lhs: side === 'lhs' ? c.tex : lhs, rhs: side === 'rhs' ? c.tex : rhs };
       return done({
         ...fixed,
@@ -76,18 +103,32 @@ export function searchHint(
       });
     }
   }
+  if (revert) {
+    // The corrected side is the other side exactly as written, so the fix reads as the student's text.
+    const { side, kind } = revert;
+    const tex = side === 'rhs' ? lhs : rhs;
+    tried += 1;
+    if (holds(tex, side, step, table, options, seed))
+      return done({
+        lhs: side === 'lhs' ? tex : lhs,
+        rhs: side === 'rhs' ? tex : rhs,
+        side,
+        kind,
+        message: `does not hold: ${undoes[kind] ?? ''}; it holds only with \`${tex}\` on the ${side === 'rhs' ? 'right' : 'left'}, as on the ${side === 'rhs' ? 'left' : 'right'}`,
+      });
+  }
   return done(undefined);
 }
 
 function holds(
-  c: Candidate,
+  tex: string,
   side: 'lhs' | 'rhs',
   step: StepInput,
   table: SymbolTable,
   options: VerifyOptions,
   seed: number,
 ): boolean {
-  const parsed = parseExpression(c.tex, table);
+  const parsed = parseExpression(tex, table);
   if (!parsed.ok) return false;
   const input: StepInput = { ...step, [side]: parsed.node };
   return verifyStep(input, table, options, seed).status === 'verified';

@@ -1,0 +1,33 @@
+// `--macros <file>` of `stepwise check` and `stepwise export`: a JSON object like the `stepwise.macros`
+// setting (`{ "\\R": "\\mathbb{R}" }`, names with or without the backslash), so the CLI reads the math as
+// the editor does. One reader for both commands: a file one accepts the other accepts.
+import type { CliIo } from './cli';
+
+/** Reads a macros file; a message (for exit code 2) when it cannot be read or is not such an object. */
+export async function readMacrosFile(
+  file: string,
+  io: Pick<CliIo, 'readFile'>,
+): Promise<{ macros: Record<string, string> } | { error: string }> {
+  let text: string;
+  try {
+    text = await io.readFile(file);
+  } catch (e) {
+    return { error: `cannot read macros file '${file}': ${e instanceof Error ? e.message : String(e)}` };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { error: `macros file '${file}' is not JSON` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { error: `macros file '${file}' must hold one JSON object of names to TeX` };
+  const macros: Record<string, string> = {};
+  for (const [name, body] of Object.entries(value)) {
+    // The same names the setting allows (`normalizeMacros`): letters, with or without the backslash.
+    if (typeof body !== 'string' || !/^\\?[A-Za-z]+$/.test(name))
+      return { error: `macros file '${file}': '${name}' must be a command name with a TeX string` };
+    macros[name.startsWith('\\') ? name : `\\${name}`] = body;
+  }
+  return { macros };
+}
