@@ -7,6 +7,7 @@ import type { Assumption } from '../types';
 import { Rng } from '../numeric/random';
 import type { Env, Evaluator } from '../verify/env';
 import { needScalar } from '../verify/ops';
+import { markMovable } from '../verify/rounding';
 import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from '../verify/value';
 import { expectation, methodRank, NoExpectation, type Component, type Estimate, type Method } from './expect';
 import { buildLaw, LawError, type ScalarLaw } from './laws';
@@ -229,6 +230,8 @@ export class RandomModel {
     f: () => number,
   ): number {
     const key = site ? this.keyOf(env, names, site.inputs, `${site.id}${what}`) : undefined;
+    // Not cached: a rounding probe's re-evaluation computes it again, with Monte Carlo draws of its own.
+    if (key === undefined) markMovable();
     const hit = key === undefined ? undefined : this.cache.get(key);
     if (hit) {
       this.error += hit.error;
@@ -367,6 +370,7 @@ export class RandomModel {
   /** 𝔼[g | h]: a function of h's current outcome, 𝔼[g·1{h = y}] / P(h = y) at y = h now. */
   conditionalExpectation(g: Evaluator, h: Evaluator, names: ReadonlySet<string>): Evaluator {
     return (env) => {
+      markMovable(); // computed afresh at every evaluation, as an uncached expectation is
       const y = scalarOf(h(env));
       const same = (): number => (scalarOf(h(env)) === y ? 1 : 0);
       const py = this.integrate(env, names, same).value;

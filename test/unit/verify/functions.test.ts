@@ -34,6 +34,7 @@ describe('vocabulary coverage', () => {
       'piecewise',
       'prob',
       'prodOver',
+      'seriesOver',
       'sumOver',
       'variance',
     ]);
