@@ -341,6 +341,32 @@ export class RandomModel {
     };
   }
 
+  /**
+   * The joint entropy of `parts` in nats, −Σ p log p over the distinct value tuples. Only for a finite joint
+   * law (enumerated exactly): the differential entropy of a continuous variable is another quantity.
+   */
+  entropy(parts: Evaluator[], names: ReadonlySet<string>): Evaluator {
+    return (env) => {
+      const tuple = (): number[] => parts.map((g) => scalarOf(g(env)));
+      const seen = new Map<string, number[]>();
+      const pass = this.integrate(env, names, () => {
+        const t = tuple();
+        seen.set(t.join(','), t);
+        return 0;
+      });
+      if (pass.method !== 'exact' || seen.size > 2000)
+        throw new EvalUnsupported(
+          'the entropy of a continuous variable (a differential entropy) is not supported',
+        );
+      let h = 0;
+      for (const t of seen.values()) {
+        const p = this.integrate(env, names, () => (tuple().every((v, i) => v === t[i]) ? 1 : 0)).value;
+        if (p > 0) h -= p * Math.log(p);
+      }
+      return h;
+    };
+  }
+
   /** 𝔼[g | h]: a function of h's current outcome, 𝔼[g·1{h = y}] / P(h = y) at y = h now. */
   conditionalExpectation(g: Evaluator, h: Evaluator, names: ReadonlySet<string>): Evaluator {
     return (env) => {
