@@ -8,7 +8,7 @@ import { logBaseFixedAt, logEdits, logNote } from './conventions';
 import { readCues, type Cue } from './cues';
 import { chooseEdits } from './choose';
 import { introBefore } from './intro';
-import { intervalEdits, transposedListEdits } from './intervals';
+import { intervalEdits, transposedListEdits, tupleVectorEdits } from './intervals';
 import { sequenceEdits } from './sequences';
 import { applyEdits } from './texEdit';
 
@@ -51,6 +51,7 @@ export function readBlock(
     ...sequences.edits,
     ...intervalEdits(tex.text),
     ...transposedListEdits(tex.text),
+    ...tupleVectorEdits(tex.text),
     ...chooseEdits(tex.text),
   ];
   if (doc.logBase && doc.logBase.line < line) {
