@@ -14,7 +14,7 @@ import type { TexEdit } from './texEdit';
 const countNames = new Set(['n', 'm', 'N', 'M', 'k', 'K', 'd']);
 
 /** Functions whose first argument is a variable they bind, not a value read from outside. */
-const binders = new Set(['sumOver', 'prodOver', 'deriv', 'grad', 'integral', 'integrate']);
+const binders = new Set(['sumOver', 'prodOver', 'seriesOver', 'deriv', 'grad', 'integral', 'integrate']);
 
 /** Counts are drawn up to this: `x^n` with n near 100 overflows what a numeric derivative can resolve. */
 const countDraws = 12;
