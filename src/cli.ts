@@ -4,9 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { version } from '../package.json';
-import { formatReport } from './core/report/format';
-import { buildReport, reportExitCode } from './core/report/json';
-import type { FileReport } from './core/types';
+import { buildReport, type FileReport, formatReport, reportExitCode } from './core';
 import { readMacrosFile } from './cliMacros';
 
 export const usage = `Usage: stepwise check <file.md…> [options]

@@ -1,6 +1,7 @@
 // One file's full check, as `stepwise check` and CI see it: verify every derivation, run (or skip) every
 // experiment, and gather the diagnostics, into the `FileReport` of issue 2 §5. Never throws: an internal
 // failure becomes an error diagnostic, so one bad file never hides the report of the others.
+// A heavy entry of the core's facade (see index.ts): it loads mathjs, so adapters require it on demand.
 import { verifyDocument } from './document';
 import { fileTooLarge, inputLimits } from './limits';
 import { runExperimentIsolated } from './experiment/index';

@@ -2,8 +2,8 @@
 // Problems panel. It is read in the core worker (see verifyService.ts), so the extension host's main
 // thread never loads the parser or mathjs; outlines are cached per document version.
 import type * as vscode from 'vscode';
-import type { Diagnostic, VerifyOptions } from '../core/types';
-import type { OutlineData } from '../core/verify/worker';
+import type { Diagnostic, VerifyOptions } from '../core';
+import type { OutlineData } from '../protocol/verifyWorker';
 
 export interface DerivationBlock {
   /** 1-based lines of the opening and closing delimiters. */

@@ -1,7 +1,7 @@
 // Checking a homework is one job: verify every derivation and, in a trusted workspace, run every
 // experiment. The Check File command, `verifyOn: save` and `verifyOn: type` all go through here.
 import * as vscode from 'vscode';
-import type { DerivationResult, ExperimentResult } from '../core/types';
+import type { DerivationResult, ExperimentResult } from '../core';
 import type { Config } from './config';
 import { Disposable } from './dispose';
 import type { Experiments } from './experiments';

@@ -2,7 +2,7 @@
 // (uri?, line?) with `line` the 0-based editor line of the block's opening delimiter (as the lenses and the
 // preview call them); without arguments, the cursor's block.
 import * as vscode from 'vscode';
-import type { DerivationResult, ExperimentResult } from '../core/types';
+import type { DerivationResult, ExperimentResult } from '../core';
 import { derivationAt, experimentAt, headingAt, type OutlineCache } from './analysis';
 import type { Checker, FileCheck } from './check';
 import { CommandId } from './commandIds';

@@ -1,6 +1,6 @@
 // The extension's settings as one typed, immutable snapshot; a new snapshot is taken when they change.
 import * as vscode from 'vscode';
-import type { VerifyOptions } from '../core/types';
+import type { VerifyOptions } from '../core';
 import type { UnverifiableSeverity } from './problems';
 
 export type VerifyOn = 'manual' | 'save' | 'type';

@@ -1,7 +1,7 @@
 // A short faded verdict after each checked step's line (`✓`, `✗ at x = 1`, `?`), shortened on long lines
 // so that it stays in view (the hover has it all); `…` on a block whose text changed since its verdict.
 import * as vscode from 'vscode';
-import type { StepResult } from '../core/types';
+import type { StepResult } from '../core';
 import type { Config } from './config';
 import { fitInline, inlineText } from './format';
 import { isPending, type ResultsStore } from './results';

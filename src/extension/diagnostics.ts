@@ -1,7 +1,7 @@
 // Results in the Problems panel (collection `stepwise`; what is listed, and how severe, is problems.ts), rebuilt from the results store whenever it changes, so they move and clear with edits;
 // the file's own problems (declarations not understood, unclosed blocks) from the moment it is opened.
 import * as vscode from 'vscode';
-import type { Diagnostic as CoreDiagnostic, StepResult } from '../core/types';
+import type { Diagnostic as CoreDiagnostic, StepResult } from '../core';
 import type { OutlineCache } from './analysis';
 import type { Config } from './config';
 import { resultProblems, type ProblemSeverity, type UnverifiableSeverity } from './problems';

@@ -1,7 +1,7 @@
 // Runs ```experiment blocks through the core's isolated runner (a worker with time and memory limits),
 // only in a trusted workspace. The runner is loaded on first use; if it is not built in, no Run lens shows.
 import * as vscode from 'vscode';
-import type { Cancellation, ExperimentResult } from '../core/types';
+import type { Cancellation, ExperimentResult } from '../core';
 import type { OutlineCache } from './analysis';
 import type { Config } from './config';
 import type { ResultsStore } from './results';
@@ -19,7 +19,7 @@ function loadRunner(): RunIsolated | null {
   try {
     // The isolated runner only spawns a worker: requiring it loads no mathjs on this thread.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const m = require('../core/experiment/isolated') as { runExperimentIsolated?: RunIsolated };
+    const m = require('../core/sandbox') as { runExperimentIsolated?: RunIsolated };
     runner = typeof m.runExperimentIsolated === 'function' ? m.runExperimentIsolated : null;
   } catch {
     runner = null;

@@ -1,11 +1,14 @@
 // How results read in the editor: lens titles, diagnostic messages, inline decorations and hover tables.
 // Pure functions of core results (no `vscode` import), so they are unit-tested in Node.
-// The light modules directly, not core/index: the index loads mathjs, which the extension host's thread never
-// loads (verification runs in a worker).
-import { formatAssignment, formatValue } from '../core/report/values';
-import { assumptionText } from '../core/symbols/defaults';
-import type { DerivationResult, ExperimentResult, StepResult } from '../core/types';
-import { negatedGlyph } from '../core/verify/reasons';
+import {
+  assumptionText,
+  type DerivationResult,
+  type ExperimentResult,
+  formatAssignment,
+  formatValue,
+  negatedGlyph,
+  type StepResult,
+} from '../core';
 import { arrayLines, sidesBlock } from './hoverValues';
 
 function plural(n: number, one: string, many = `${one}s`): string {

@@ -1,7 +1,6 @@
 // The repair hint of a refuted step as a Quick Fix: replaces the written side with the corrected one.
 import * as vscode from 'vscode';
-import type { StepResult } from '../core/types';
-import { coreOf } from '../core/verify/hints/side';
+import { coreOf, type StepResult } from '../core';
 import type { ResultsStore } from './results';
 
 /** Where the hinted side stands in the document: searched from the step's relation (forward for the right

@@ -1,6 +1,6 @@
 // What the Problems panel lists for a file's results, as plain data (no `vscode` import, so it is
 // unit-tested in Node): severities, and identical reasons of one block collapsed into one entry.
-import type { DerivationResult, ExperimentResult, Pos, StepResult } from '../core/types';
+import type { DerivationResult, ExperimentResult, Pos, StepResult } from '../core';
 import { stepMessage } from './format';
 
 export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';

@@ -1,7 +1,7 @@
 // The latest results per document, shared by the CodeLens, diagnostics, decorations, status bar and the
 // preview. Results carry the document version they were computed for, so stale ones are never shown.
 import * as vscode from 'vscode';
-import type { DerivationResult, ExperimentResult } from '../core/types';
+import type { DerivationResult, ExperimentResult } from '../core';
 import type { Spanned } from './shift';
 
 export interface DocumentResults {

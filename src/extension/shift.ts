@@ -1,7 +1,7 @@
 // Keeps results attached to their blocks while the student types: a block the edit touches loses its
 // result (its text changed, so the old verdict no longer holds); blocks below move with the edit.
 // Pure (no `vscode` import) so it is unit-tested in Node.
-import type { DerivationResult, ExperimentResult } from '../core/types';
+import type { DerivationResult, ExperimentResult } from '../core';
 
 /** One text change in 1-based lines: lines `startLine..endLine` were replaced by text of `newLines` line breaks. */
 export interface LineEdit {

@@ -1,7 +1,7 @@
 // Verification of a document's derivations: starts runs in the worker, drops results for text that has
 // changed since and moves stored results with edits. `verifyOn` is the Checker's (check.ts).
 import * as vscode from 'vscode';
-import type { DerivationResult } from '../core/types';
+import type { DerivationResult } from '../core';
 import type { OutlineCache } from './analysis';
 import type { Config } from './config';
 import { Disposable } from './dispose';

@@ -5,8 +5,8 @@
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import type { DerivationResult, VerifyOptions } from '../core/types';
-import type { OutlineData, VerifyRequest, VerifyResponse } from '../core/verify/worker';
+import type { DerivationResult, VerifyOptions } from '../core';
+import type { OutlineData, VerifyRequest, VerifyResponse } from '../protocol/verifyWorker';
 
 export type VerifyOutcome =
   | { kind: 'done'; results: DerivationResult[]; ms: number }

@@ -1,7 +1,7 @@
 // Messages between the experiment runner (src/core/experiment/isolated.ts) and its worker thread
 // (src/core/experiment/worker.ts, bundled to dist/experimentWorker.js). Types only: both sides import
 // this file with `import type`.
-import type { ExperimentResult } from '../core/types';
+import type { ExperimentResult } from '../core';
 
 /** An experiment block as the Markdown scanner reports it. */
 export interface ExperimentBlock {

@@ -2,7 +2,7 @@
 // import this file with `import type` only, so it holds types and nothing that runs. Every line number in
 // this protocol is a 0-based editor line unless a field says otherwise; results keep the core's 1-based
 // lines (see src/core/types.ts) because they are passed through unchanged.
-import type { DerivationResult, ExperimentResult } from '../core/types';
+import type { DerivationResult, ExperimentResult } from '../core';
 
 /** Settings the renderer needs: plain data, compared by value on change. */
 export interface PreviewConfig {

@@ -1,7 +1,7 @@
 // The one description of the result shapes that cross a boundary: the JSON report a CLI user or script
 // reads back, the results the host posts to the webview, the problems the webview posts back. Each reader
 // checks what it received against these (and trusts nothing else); plain functions, no DOM, no Node.
-import type { DerivationResult, ExperimentResult, Report } from '../core/types';
+import type { DerivationResult, ExperimentResult, Report } from '../core';
 import type { RenderProblem } from './preview';
 
 /** Checks `v` (found at path `at`), adding one message per problem to `errs`. */

@@ -3,12 +3,17 @@
 // absolute line numbers), so the webview can keep the nodes of every block whose HTML did not change.
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance, RendererRule, Token } from 'markdown-it';
-import type { DerivationResult, ExperimentResult, StepResult } from '../core/types';
+import {
+  type DerivationResult,
+  type ExperimentResult,
+  type StepResult,
+  texPos,
+  type TexSource,
+} from '../core';
 import type { RenderProblem } from '../protocol/preview';
 import { admonitionPlugin } from './admonition';
 import { splitChunks } from './chunks';
 import { MathRenderer, type MathOutput } from './katexRender';
-import { texPos, type TexSource } from '../core/markdown/types';
 import { lineStartsOf, mathPlugin, type MathMeta, type RenderEnv } from './mathPlugin';
 import { anchorId, numberEquations } from './numbering';
 import {

@@ -3,7 +3,7 @@
 // definitions before it: the cache key includes a fingerprint of those definitions, and formulas that define
 // macros are always rendered (they are few) so the shared object is rebuilt on every pass.
 import katex from 'katex';
-import { hashString } from '../core/numeric/random';
+import { hashString } from '../core';
 import { markClass } from './steps';
 
 export type MathOutput =

@@ -3,7 +3,7 @@
 // formula's TeX starts in the file; the renderer then takes the formula itself (its text and position map)
 // from the core scanner's span that starts there, so the preview and the verifier read the same math.
 import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from 'markdown-it';
-import type { TexSource } from '../core/markdown/types';
+import type { TexSource } from '../core';
 
 type RuleInline = (state: StateInline, silent: boolean) => boolean;
 

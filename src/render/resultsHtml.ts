@@ -1,13 +1,14 @@
 // HTML for verification results and experiment outputs. Plain strings, no DOM: the same markup serves the
 // webview (which adds behaviour) and the exported file (which must work with no script at all).
-import { formatNumber, formatValue } from '../core/report/values';
-import type {
-  DerivationResult,
-  ExperimentOutput,
-  ExperimentResult,
-  SampleValue,
-  StepResult,
-} from '../core/types';
+import {
+  type DerivationResult,
+  type ExperimentOutput,
+  type ExperimentResult,
+  formatNumber,
+  formatValue,
+  type SampleValue,
+  type StepResult,
+} from '../core';
 import { shapeWords, sidesTex } from './valueTex';
 
 const entities: Record<string, string> = {

@@ -3,8 +3,7 @@
 // takes its TeX and position map from it; the verifier's steps refer to that same span, so a mark lands on
 // the relation the verifier judged. A token the scanner does not read as math is shown as written.
 import type { Token } from 'markdown-it';
-import { scanMarkdown } from '../core/markdown/scanner';
-import type { MdBlock } from '../core/markdown/types';
+import { type MdBlock, scanMarkdown } from '../core';
 import type { MathMeta } from './mathPlugin';
 
 type MathBlock = Extract<MdBlock, { kind: 'display' | 'inline' }>;

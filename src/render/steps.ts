@@ -5,9 +5,7 @@
 // nonce met exactly once into the step's classes and `data-stepwise-status`. The status comes from the
 // result, never from the formula; a nonce copied by a macro marks nothing. The formula's TeX is the
 // scanner's span the verifier read, so the step's position is an exact offset into it: no search.
-import { hashString } from '../core/numeric/random';
-import { texOffset, type TexSource } from '../core/markdown/types';
-import type { StepResult, StepStatus } from '../core/types';
+import { hashString, type StepResult, type StepStatus, texOffset, type TexSource } from '../core';
 
 export const statusClass: Record<StepStatus, string> = {
   verified: 'sw-ok',

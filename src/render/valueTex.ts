@@ -1,11 +1,9 @@
 // Vector and matrix values typeset for KaTeX, so a counterexample reads like the homework's own math: small
 // matrices in full, each entry where the two sides differ in the refutation colour, and a shape mismatch
 // said in words. Larger values stay as text.
-import { formatNumber } from '../core/report/values';
-import { differingEntries } from '../core/report/arrays';
-import type { SampleValue } from '../core/types';
+import { differingEntries, formatNumber, type SampleValue } from '../core';
 
-export { shapeWords } from '../core/report/arrays';
+export { shapeWords } from '../core';
 
 const maxSide = 8;
 /** The refutation colour (the testing-failed colour the marks use), readable on light and dark themes. */

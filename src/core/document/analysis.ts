@@ -12,6 +12,7 @@ import type { Why } from '../verify/reasons';
 import { message } from './messages';
 import { independenceBefore, solveIntroBefore } from './prose';
 import { assignmentOf, assignmentWhy } from '../prose/assignments';
+import { restatedDefinition, restatedWhy } from '../prose/restated';
 import { letTraits, proseTraits } from './traits';
 import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
@@ -90,6 +91,8 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
   const displayDefined = new Set<string>();
   // Symbols set to a number in display math (a worked example), with what they meant before.
   const assigned = new Map<string, SymbolEntry | undefined>();
+  // Symbols defined by restating them in a derivative (`∂y/∂x = ∂/∂x(…)`): a later restatement replaces it.
+  const restatedNames = new Set<string>();
   // Symbols display math set out to define with math that could not be read.
   const unreadable = new Set<string>();
 
@@ -114,8 +117,10 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
       for (const n of d.kind === 'function' || d.kind === 'definition' ? [d.name] : d.names)
         unreadable.delete(n);
       table = table.declare(d, texPos(src, d.offset), strict ? 'prose' : 'let');
-      for (const n of d.kind === 'function' || d.kind === 'definition' ? [d.name] : d.names)
+      for (const n of d.kind === 'function' || d.kind === 'definition' ? [d.name] : d.names) {
         displayDefined.delete(n);
+        restatedNames.delete(n);
+      }
     }
     for (const err of result.errors) {
       const at = texPos(src, err.offset);
@@ -195,12 +200,20 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         for (let i = 0; solveIntro === undefined && i < claims.length; i++) {
           const decl = functionDefinition(claims[i] as Claim, table, displayDefined);
           const assignment = decl ? undefined : assignmentOf(claims[i] as Claim);
-          if (!decl && !assignment) {
+          const restated =
+            decl || assignment ? undefined : restatedDefinition(claims[i] as Claim, table, restatedNames);
+          if (!decl && !assignment && !restated) {
             scopes?.push({ symbols: table });
             continue;
           }
           scopes ??= claims.slice(0, i).map(() => ({ symbols: blockTable }));
-          if (assignment) {
+          if (restated) {
+            // Like a function defined in display math, it holds for the rest of the document.
+            unreadable.delete(restated.name);
+            table = table.declare(restated, texPos(tex, restated.offset));
+            restatedNames.add(restated.name);
+            scopes.push({ symbols: table, defines: restatedWhy(restated) });
+          } else if (assignment) {
             if (!assigned.has(assignment.name)) assigned.set(assignment.name, table.lookup(assignment.name));
             unreadable.delete(assignment.name);
             table = table.declare(assignment, texPos(tex, assignment.offset));

@@ -3,6 +3,7 @@
 // enumeration), a Gauss rule matched to the law's weight for continuous ones, a bounded range with a
 // density for the adaptive rule, and a sampler for the Monte Carlo fallback and for identities of random
 // variables checked outcome by outcome. Parameters are validated with a message naming the parameter.
+// One row a law (`specs`): a new law, or a new property of every law, is written once per row.
 import type { Rng } from '../numeric/random';
 import { gaussHermite, gaussLaguerre, gaussLegendre, lnGamma, type Rule } from './quadrature';
 
@@ -28,15 +29,6 @@ export interface ScalarLaw {
   sample(rng: Rng): number;
 }
 
-/** A law the notation names, with its parameters' names for messages. */
-export interface LawSpec {
-  /** Canonical name used in reports. */
-  name: string;
-  params: string[];
-  /** Vector laws take a vector mean and a matrix covariance. */
-  build(params: number[]): ScalarLaw;
-}
-
 const fmt = (x: number): string => String(Number(x.toPrecision(6)));
 const label = (name: string, ps: number[]): string => `${name}(${ps.map(fmt).join(', ')})`;
 
@@ -59,17 +51,10 @@ function mapped(base: Rule, shift: number, scale: number, norm: number): Rule {
   return { x, w };
 }
 
-function discrete(
-  name: string,
-  ps: number[],
-  mean: number,
-  variance: number,
-  pmf: (k: number) => number,
-  first: number,
-  last: number | undefined,
-  sample: (rng: Rng) => number,
-): ScalarLaw {
-  return {
+/** A discrete law from its parts, labelled `name(ps)`; without a direct sampler, inverse transform. */
+function discrete(name: string, ps: number[], parts: DiscreteParts): ScalarLaw {
+  const { mean, variance, pmf, first, last } = parts;
+  const law: ScalarLaw = {
     label: label(name, ps),
     kind: last === undefined ? 'countable' : 'finite',
     mean,
@@ -91,8 +76,9 @@ function discrete(
       }
       return { x, p, rest: Math.max(0, 1 - total) };
     },
-    sample,
+    sample: parts.sample ?? ((rng) => inverseSample(rng, law)),
   };
+  return law;
 }
 
 const lnChoose = (n: number, k: number): number => lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1);
@@ -123,19 +109,52 @@ function inverseSample(rng: Rng, law: ScalarLaw): number {
 
 const isInt = (x: number): boolean => Number.isInteger(x) || Math.abs(x - Math.round(x)) < 1e-9;
 
-const specs: LawSpec[] = [
-  {
+/** What a discrete law's entry gives: the rest (atoms, inverse-transform sampling) is built alike. */
+interface DiscreteParts {
+  mean: number;
+  variance: number;
+  pmf: (k: number) => number;
+  first: number;
+  /** The last atom; undefined for a countable support. */
+  last: number | undefined;
+  /** A direct sampler; without one, inverse transform over the atoms. */
+  sample?: (rng: Rng) => number;
+}
+
+/** What a continuous law's entry gives: its moments, weight and sampler. */
+type ContinuousParts = Omit<ScalarLaw, 'label' | 'kind' | 'atoms'>;
+
+/**
+ * One row a law: its name, the parameters' names for messages, the domain check (the first failing
+ * message, or undefined) and its parts at valid parameters. Finiteness and arity are checked for all rows
+ * alike before `check`.
+ */
+type LawSpec<P extends number[]> = {
+  /** Canonical name used in reports. */
+  name: string;
+  /** How labels write it (`𝒩(0, 1)`); the name by default. */
+  symbol?: string;
+  /** How messages name it: `a normal law`. */
+  noun: string;
+  params: { [K in keyof P]: string };
+  check(ps: P): string | undefined;
+} & ({ discrete(ps: P): DiscreteParts } | { continuous(ps: P): ContinuousParts });
+
+/** Erases a row's parameter tuple once its arity is fixed, so rows of different arities share a table. */
+const row = <P extends number[]>(spec: LawSpec<P>): LawSpec<number[]> => spec as unknown as LawSpec<number[]>;
+const probability = (noun: string, p: number): string | undefined =>
+  p >= 0 && p <= 1 ? undefined : `${noun} needs a probability in [0, 1], not ${fmt(p)}`;
+
+const specs: LawSpec<number[]>[] = [
+  row<[number, number]>({
     name: 'Normal',
+    symbol: '𝒩',
+    noun: 'a normal law',
     params: ['mean', 'variance'],
-    build([mu, v]) {
-      const m = mu as number;
-      const s2 = v as number;
-      finite([m, s2], 'a normal law');
-      need(s2 > 0, `a normal law needs a positive variance, not ${fmt(s2)}`);
+    check: ([, s2]) => (s2 > 0 ? undefined : `a normal law needs a positive variance, not ${fmt(s2)}`),
+    continuous([m, s2]) {
       const s = Math.sqrt(s2);
       return {
-        label: label('𝒩', [m, s2]),
-        kind: 'continuous',
         mean: m,
         variance: s2,
         rule: (n) => mapped(gaussHermite(n), m, Math.SQRT2 * s, Math.sqrt(Math.PI)),
@@ -148,132 +167,111 @@ const specs: LawSpec[] = [
         sample: (rng) => m + s * rng.nextNormal(),
       };
     },
-  },
-  {
+  }),
+  row<[number, number]>({
     name: 'Uniform',
+    symbol: '𝒰',
+    noun: 'a uniform law',
     params: ['lower end', 'upper end'],
-    build([lo, hi]) {
-      const a = lo as number;
-      const b = hi as number;
-      finite([a, b], 'a uniform law');
-      need(a < b, `a uniform law 𝒰(a, b) needs a < b, not a = ${fmt(a)}, b = ${fmt(b)}`);
-      return {
-        label: label('𝒰', [a, b]),
-        kind: 'continuous',
-        mean: (a + b) / 2,
-        variance: (b - a) ** 2 / 12,
-        rule: (n) => mapped(gaussLegendre(n), (a + b) / 2, (b - a) / 2, 2),
-        range: { lo: a, hi: b, point: (u) => u, weight: () => 1 / (b - a) },
-        sample: (rng) => rng.uniform(a, b),
-      };
-    },
-  },
-  {
+    check: ([a, b]) =>
+      a < b ? undefined : `a uniform law 𝒰(a, b) needs a < b, not a = ${fmt(a)}, b = ${fmt(b)}`,
+    continuous: ([a, b]) => ({
+      mean: (a + b) / 2,
+      variance: (b - a) ** 2 / 12,
+      rule: (n) => mapped(gaussLegendre(n), (a + b) / 2, (b - a) / 2, 2),
+      range: { lo: a, hi: b, point: (u) => u, weight: () => 1 / (b - a) },
+      sample: (rng) => rng.uniform(a, b),
+    }),
+  }),
+  row<[number]>({
     name: 'Bernoulli',
+    noun: 'a Bernoulli law',
     params: ['probability'],
-    build([q]) {
-      const p = q as number;
-      finite([p], 'a Bernoulli law');
-      need(p >= 0 && p <= 1, `a Bernoulli law needs a probability in [0, 1], not ${fmt(p)}`);
-      return discrete(
-        'Bernoulli',
-        [p],
-        p,
-        p * (1 - p),
-        (k) => (k === 1 ? p : 1 - p),
-        0,
-        1,
-        (rng) => (rng.nextDouble() < p ? 1 : 0),
-      );
-    },
-  },
-  {
+    check: ([p]) => probability('a Bernoulli law', p),
+    discrete: ([p]) => ({
+      mean: p,
+      variance: p * (1 - p),
+      pmf: (k) => (k === 1 ? p : 1 - p),
+      first: 0,
+      last: 1,
+      sample: (rng) => (rng.nextDouble() < p ? 1 : 0),
+    }),
+  }),
+  row<[number, number]>({
     name: 'Binomial',
+    noun: 'a binomial law',
     params: ['number of trials', 'probability'],
-    build([n, q]) {
-      const N = n as number;
-      const p = q as number;
-      finite([N, p], 'a binomial law');
-      need(N >= 0 && isInt(N), `a binomial law needs a whole number of trials, not ${fmt(N)}`);
-      need(p >= 0 && p <= 1, `a binomial law needs a probability in [0, 1], not ${fmt(p)}`);
-      const T = Math.round(N);
-      const pmf = (k: number): number =>
-        p === 0
-          ? Number(k === 0)
-          : p === 1
-            ? Number(k === T)
-            : Math.exp(lnChoose(T, k) + k * Math.log(p) + (T - k) * Math.log1p(-p));
-      const law = discrete('Binomial', [T, p], T * p, T * p * (1 - p), pmf, 0, T, () => 0);
-      law.sample = (rng) => inverseSample(rng, law);
-      return law;
-    },
-  },
-  {
-    name: 'Poisson',
-    params: ['rate'],
-    build([l]) {
-      const lambda = l as number;
-      finite([lambda], 'a Poisson law');
-      need(lambda > 0, `a Poisson law needs a positive rate, not ${fmt(lambda)}`);
-      const pmf = (k: number): number => Math.exp(k * Math.log(lambda) - lambda - lnGamma(k + 1));
-      const law = discrete('Poisson', [lambda], lambda, lambda, pmf, 0, undefined, () => 0);
-      law.sample = (rng) => inverseSample(rng, law);
-      return law;
-    },
-  },
-  {
-    name: 'Geometric',
-    params: ['probability'],
-    build([q]) {
-      const p = q as number;
-      finite([p], 'a geometric law');
-      need(p > 0 && p <= 1, `a geometric law needs a probability in (0, 1], not ${fmt(p)}`);
-      // Trials up to and including the first success: support 1, 2, …
-      const pmf = (k: number): number => Math.exp((k - 1) * Math.log1p(-p)) * p;
-      const law = discrete(
-        'Geometric',
-        [p],
-        1 / p,
-        (1 - p) / (p * p),
-        pmf,
-        1,
-        p === 1 ? 1 : undefined,
-        () => 1,
-      );
-      law.sample = (rng) => inverseSample(rng, law);
-      return law;
-    },
-  },
-  {
-    name: 'Exponential',
-    params: ['rate'],
-    build([l]) {
-      const lambda = l as number;
-      finite([lambda], 'an exponential law');
-      need(lambda > 0, `an exponential law needs a positive rate, not ${fmt(lambda)}`);
+    check: ([n, p]) =>
+      n >= 0 && isInt(n)
+        ? probability('a binomial law', p)
+        : `a binomial law needs a whole number of trials, not ${fmt(n)}`,
+    discrete([n, p]) {
+      const T = Math.round(n);
       return {
-        label: label('Exp', [lambda]),
-        kind: 'continuous',
-        mean: 1 / lambda,
-        variance: 1 / (lambda * lambda),
-        rule: (n) => mapped(gaussLaguerre(n), 0, 1 / lambda, 1),
-        range: { lo: 0, hi: 60 / lambda, point: (u) => u, weight: (u) => lambda * Math.exp(-lambda * u) },
-        sample: (rng) => -Math.log(1 - rng.nextDouble()) / lambda,
+        mean: T * p,
+        variance: T * p * (1 - p),
+        pmf: (k) =>
+          p === 0
+            ? Number(k === 0)
+            : p === 1
+              ? Number(k === T)
+              : Math.exp(lnChoose(T, k) + k * Math.log(p) + (T - k) * Math.log1p(-p)),
+        first: 0,
+        last: T,
       };
     },
-  },
-  {
+  }),
+  row<[number]>({
+    name: 'Poisson',
+    noun: 'a Poisson law',
+    params: ['rate'],
+    check: ([l]) => (l > 0 ? undefined : `a Poisson law needs a positive rate, not ${fmt(l)}`),
+    discrete: ([l]) => ({
+      mean: l,
+      variance: l,
+      pmf: (k) => Math.exp(k * Math.log(l) - l - lnGamma(k + 1)),
+      first: 0,
+      last: undefined,
+    }),
+  }),
+  row<[number]>({
+    name: 'Geometric',
+    noun: 'a geometric law',
+    params: ['probability'],
+    check: ([p]) =>
+      p > 0 && p <= 1 ? undefined : `a geometric law needs a probability in (0, 1], not ${fmt(p)}`,
+    // Trials up to and including the first success: support 1, 2, …
+    discrete: ([p]) => ({
+      mean: 1 / p,
+      variance: (1 - p) / (p * p),
+      pmf: (k) => Math.exp((k - 1) * Math.log1p(-p)) * p,
+      first: 1,
+      last: p === 1 ? 1 : undefined,
+    }),
+  }),
+  row<[number]>({
+    name: 'Exponential',
+    symbol: 'Exp',
+    noun: 'an exponential law',
+    params: ['rate'],
+    check: ([l]) => (l > 0 ? undefined : `an exponential law needs a positive rate, not ${fmt(l)}`),
+    continuous: ([l]) => ({
+      mean: 1 / l,
+      variance: 1 / (l * l),
+      rule: (n) => mapped(gaussLaguerre(n), 0, 1 / l, 1),
+      range: { lo: 0, hi: 60 / l, point: (u) => u, weight: (u) => l * Math.exp(-l * u) },
+      sample: (rng) => -Math.log(1 - rng.nextDouble()) / l,
+    }),
+  }),
+  row<[number, number]>({
     name: 'Gamma',
+    noun: 'a gamma law',
     params: ['shape', 'scale'],
-    build([k, t]) {
-      const a = k as number;
-      const th = t as number;
-      finite([a, th], 'a gamma law');
-      need(a > 0 && th > 0, `a gamma law needs a positive shape and scale, not ${fmt(a)}, ${fmt(th)}`);
+    check: ([a, th]) =>
+      a > 0 && th > 0 ? undefined : `a gamma law needs a positive shape and scale, not ${fmt(a)}, ${fmt(th)}`,
+    continuous([a, th]) {
       const lg = lnGamma(a);
       return {
-        label: label('Gamma', [a, th]),
-        kind: 'continuous',
         mean: a * th,
         variance: a * th * th,
         rule: (n) => mapped(gaussLaguerre(n, a - 1), 0, th, Math.exp(lg)),
@@ -286,19 +284,16 @@ const specs: LawSpec[] = [
         sample: (rng) => th * sampleGamma(rng, a),
       };
     },
-  },
-  {
+  }),
+  row<[number, number]>({
     name: 'Beta',
+    noun: 'a beta law',
     params: ['α', 'β'],
-    build([al, be]) {
-      const a = al as number;
-      const b = be as number;
-      finite([a, b], 'a beta law');
-      need(a > 0 && b > 0, `a beta law needs positive parameters, not ${fmt(a)}, ${fmt(b)}`);
+    check: ([a, b]) =>
+      a > 0 && b > 0 ? undefined : `a beta law needs positive parameters, not ${fmt(a)}, ${fmt(b)}`,
+    continuous([a, b]) {
       const lb = lnGamma(a) + lnGamma(b) - lnGamma(a + b);
       return {
-        label: label('Beta', [a, b]),
-        kind: 'continuous',
         mean: a / (a + b),
         variance: (a * b) / ((a + b) ** 2 * (a + b + 1)),
         range: {
@@ -313,27 +308,21 @@ const specs: LawSpec[] = [
         },
       };
     },
-  },
-  {
+  }),
+  row<[number, number]>({
     name: 'Cauchy',
+    noun: 'a Cauchy law',
     params: ['location', 'scale'],
-    build([x0, g]) {
-      const m = x0 as number;
-      const s = g as number;
-      finite([m, s], 'a Cauchy law');
-      need(s > 0, `a Cauchy law needs a positive scale, not ${fmt(s)}`);
-      return {
-        label: label('Cauchy', [m, s]),
-        kind: 'continuous',
-        mean: undefined,
-        variance: undefined,
-        heavyTails: true,
-        // Through the quantile: E f(X) = ∫_0^1 f(x0 + γ tan(π(u − ½))) du.
-        range: { lo: 0, hi: 1, point: (u) => m + s * Math.tan(Math.PI * (u - 0.5)), weight: () => 1 },
-        sample: (rng) => m + s * Math.tan(Math.PI * (rng.nextDouble() - 0.5)),
-      };
-    },
-  },
+    check: ([, s]) => (s > 0 ? undefined : `a Cauchy law needs a positive scale, not ${fmt(s)}`),
+    continuous: ([m, s]) => ({
+      mean: undefined,
+      variance: undefined,
+      heavyTails: true,
+      // Through the quantile: E f(X) = ∫_0^1 f(x0 + γ tan(π(u − ½))) du.
+      range: { lo: 0, hi: 1, point: (u) => m + s * Math.tan(Math.PI * (u - 0.5)), weight: () => 1 },
+      sample: (rng) => m + s * Math.tan(Math.PI * (rng.nextDouble() - 0.5)),
+    }),
+  }),
 ];
 
 /** Categorical(π₁, …, π_k) on {1, …, k}: any number of parameters, so built apart from the table. */
@@ -348,18 +337,13 @@ export function categorical(ps: number[]): ScalarLaw {
   need(Math.abs(total - 1) < 1e-9, `a categorical law needs probabilities summing to 1, not ${fmt(total)}`);
   const mean = ps.reduce((a, p, i) => a + p * (i + 1), 0);
   const second = ps.reduce((a, p, i) => a + p * (i + 1) ** 2, 0);
-  const law = discrete(
-    'Categorical',
-    ps,
+  return discrete('Categorical', ps, {
     mean,
-    second - mean * mean,
-    (k) => ps[k - 1] ?? 0,
-    1,
-    ps.length,
-    () => 1,
-  );
-  law.sample = (rng) => inverseSample(rng, law);
-  return law;
+    variance: second - mean * mean,
+    pmf: (k) => ps[k - 1] ?? 0,
+    first: 1,
+    last: ps.length,
+  });
 }
 
 /** The spelling people use for each law (after `\mathcal`, `\operatorname`, `\mathrm`… are stripped). */
@@ -411,5 +395,9 @@ export function buildLaw(name: string, params: number[]): ScalarLaw {
       `${name} takes ${spec.params.length} parameter${spec.params.length === 1 ? '' : 's'} (${spec.params.join(', ')}), not ${params.length}`,
     );
   }
-  return spec.build(params);
+  finite(params, spec.noun);
+  const wrong = spec.check(params);
+  if (wrong !== undefined) throw new LawError(wrong);
+  if ('discrete' in spec) return discrete(name, params, spec.discrete(params));
+  return { label: label(spec.symbol ?? name, params), kind: 'continuous', ...spec.continuous(params) };
 }

@@ -22,6 +22,8 @@ export interface RandomSymbol {
   shape: Evaluator[];
   /** Takes the values 0 and 1 (an event such as A in P(A ∪ B)). */
   event: boolean;
+  /** The values a symbol with no law may take, when declared (`D \in \{0, 1\}`). */
+  support?: readonly number[];
   /** Why it is random, for the report. */
   why: string;
 }
@@ -141,7 +143,7 @@ export class RandomModel {
     }
     this.joint = this.unknowns.length
       ? randomJoint(
-          this.unknowns.map((u) => ({ name: u.name, event: u.event })),
+          this.unknowns.map((u) => ({ name: u.name, event: u.event, support: u.support })),
           this.independent,
           this.rng,
         )

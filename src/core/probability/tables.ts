@@ -13,6 +13,8 @@ import type { Component } from './expect';
 export interface Unknown {
   name: string;
   event: boolean;
+  /** The values it may take, when the text declared them (`D \in \{0, 1\}`). */
+  support?: readonly number[];
 }
 
 /** A drawn joint distribution: table components, and how to read each variable from an outcome. */
@@ -30,8 +32,9 @@ function weights(rng: Rng, k: number): number[] {
   return w.map((x) => x / total);
 }
 
-function atomValue(rng: Rng, event: boolean): number {
-  if (event) return rng.int(0, 1);
+function atomValue(rng: Rng, u: Unknown): number {
+  if (u.support?.length) return u.support[rng.int(0, u.support.length - 1)] as number;
+  if (u.event) return rng.int(0, 1);
   // Mostly small integers in −3…3, sometimes a half, so that products and squares stay readable.
   const v = rng.int(-3, 3);
   return rng.nextDouble() < 0.15 ? v + 0.5 : v;
@@ -65,7 +68,7 @@ export function randomJoint(
       (c) => (components[c] as { probs: readonly number[] }).probs.length,
     );
     const cells = sizes.reduce((a, s) => a * s, 1);
-    return { sizes, cells: Array.from({ length: cells }, () => atomValue(rng, u.event)) };
+    return { sizes, cells: Array.from({ length: cells }, () => atomValue(rng, u)) };
   });
   const value = (k: number, point: Float64Array): number => {
     const v = values[k] as (typeof values)[number];

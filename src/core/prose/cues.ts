@@ -24,7 +24,7 @@ const conclusion =
 
 /** Words that put what follows under an assumption. `let` is not "let's" or "let us" (an invitation). */
 const hypothesis =
-  /\b(?:let(?!'s|’s| us\b)|suppose|supposing|assum(?:e|ing)(?= that\b| M\b)|satisfying|to satisfy|that satisf(?:y|ies)|such that|subject to|we want|we require|require that|provided(?: that)?|whenever|(?<!\b(?:as|even|only) )if)\b/gi;
+  /\b(?:let(?!'s|’s| us\b)|suppose|supposing|assum(?:e|ing)(?= that\b| M\b| (?:(?:conditional|mutual|pairwise) )?independence\b)|satisfying|to satisfy|that satisf(?:y|ies)|such that|subject to|we want|we require|require that|provided(?: that)?|whenever|(?<!\b(?:as|even|only) )if)\b/gi;
 
 /** `if` and `when` open a subordinate clause that a comma closes: "If X, we see" concludes. */
 const conditional = /^(?:if|whenever)$/i;

@@ -9,9 +9,11 @@ import type { SymbolTable } from '../symbols/table';
 import { type AnyNode, type CompilerApi, maxExpansionDepth, type Scope } from './compilerApi';
 import type { Evaluator } from './env';
 import { conventionallyRandom, RandomModel } from '../probability/model';
+import { declaredSupport, statisticOf } from '../probability/statistics';
 import { nodeHandlers } from './registry';
-import { EvalUnsupported, Eye, type Value } from './value';
+import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from './value';
 import { UnknownFunctions } from './unknown';
+import { isGraphNode, nodeValue } from './dependencyGraph';
 
 export type { Env, Evaluator } from './env';
 export { rawFunctions } from './registry';
@@ -21,12 +23,16 @@ export class Compiler implements CompilerApi {
   readonly free = new Map<string, number>();
   slotCount = 0;
   usesDerivative = false;
+  /** Set for a step about a chain of declared functions: bare node names then mean their values. */
+  graphReading = false;
   readonly constantsUsed = new Set<string>();
   identityUsed = false;
   readonly sizeSymbols = new Set<string>();
   readonly trackers: Set<string>[] = [];
   readonly boundReads: Set<string>[] = [];
   private readonly expanding: string[] = [];
+  /** Names read as summary statistics of random variables (`\mu_X` is 𝔼[X]): never definitions. */
+  readonly statistics = new Set<string>();
 
   readonly unknowns: UnknownFunctions;
   readonly random: RandomModel;
@@ -64,14 +70,23 @@ export class Compiler implements CompilerApi {
       for (const t of this.boundReads) t.add(name);
       return (env) => env.slots[bound] as Value;
     }
+    const member = this.familyMember(name, scope);
+    if (member) return member;
     const random = this.randomSlot(name);
     if (random !== undefined) return (env) => env.slots[random] as Value;
+    const statistic = statisticOf(name, this.table, this.random);
+    if (statistic) {
+      this.statistics.add(name);
+      return this.node(statistic as AnyNode, new Map());
+    }
     const entry = this.table.lookup(name);
     if (entry?.kind === 'definition') {
       const body = this.expand(name, () => this.node(entry.body as AnyNode, new Map()));
       return body;
     }
     if (entry?.kind === 'function') {
+      // In a chain of declared functions, a bare node name is its value (`u` is u(a, b)).
+      if (this.graphReading && isGraphNode(this.table, name)) return nodeValue(this, name, scope);
       throw new EvalUnsupported(
         `${name} is a declared function: apply it to an argument, as ${name}(x)`,
         'function-not-applied',
@@ -130,6 +145,30 @@ export class Compiler implements CompilerApi {
   }
 
   /**
+   * `W_3` after `W_1, \dots, W_5 \overset{iid}{\sim} …`: the declaration made W a random vector of
+   * independent entries, and `W_3` (a name of its own to the parser, since 3 is no bound index) is its
+   * third entry. Read otherwise it would be an undeclared capital with no law, and the step would be
+   * checked on random test distributions instead of the stated law.
+   */
+  private familyMember(name: string, scope: Scope): Evaluator | undefined {
+    const m = /^(.+)_(?:(\d+)|\{(\d+)\})$/.exec(name);
+    if (!m || this.table.lookup(name)) return undefined;
+    const base = m[1] as string;
+    const family = this.table.lookup(base);
+    if (scope.has(base) || family?.kind !== 'value' || family.domain.shape.length !== 1) return undefined;
+    if (!this.table.lawOf(base)) return undefined;
+    const k = Number(m[2] ?? m[3]);
+    const vector = this.symbol(base, scope);
+    return (env) => {
+      const v = vector(env);
+      if (!(v instanceof Mat)) throw new EvalUnsupported(`${base} is not a vector here`);
+      if (k < 1 || k > v.rows * v.cols)
+        throw new InvalidSample(`${name} is outside the family ${base} of ${v.rows * v.cols} entries`);
+      return v.data[k - 1] as number;
+    };
+  }
+
+  /**
    * The slot of `name` when it is random: declared with a law (`X \sim …`), or an undeclared capital met
    * inside 𝔼, Var, Cov or P (the convention of probability texts); registered with the step's model.
    */
@@ -146,6 +185,18 @@ export class Compiler implements CompilerApi {
         shape,
         event: false,
         why: `declared with the law ${law.name}${shape.length ? ' (independent entries)' : ''}`,
+      });
+      return this.slotOf(name);
+    }
+    const support = this.random.depth > 0 ? declaredSupport(name, this.table) : undefined;
+    if (support) {
+      this.random.add({
+        name,
+        slot: this.slotOf(name),
+        shape: [],
+        event: false,
+        support,
+        why: `a capital declared in {${support.join(', ')}} inside 𝔼, Var, Cov or P: checked on random distributions over those values`,
       });
       return this.slotOf(name);
     }

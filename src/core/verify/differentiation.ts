@@ -5,6 +5,7 @@ import { EvalUnsupported, Eye, InvalidSample, Mat, ShapeError, type Value } from
 import { type Env, type Evaluator } from './env';
 import { differentiate, scalarDerivative } from './stencil';
 import { apply } from './calls';
+import { bareDerivativeBody, isGraphNode, nodeValue } from './dependencyGraph';
 import { type AnyNode, type CompilerApi, type Scope, undeclaredEntries } from './compilerApi';
 import type { FunctionSpec } from './registry';
 
@@ -61,19 +62,37 @@ export function derivative(c: CompilerApi, name: 'deriv' | 'grad', args: AnyNode
     };
   }
   const variable = c.boundName(target, 'a derivative');
+  const bodyNode = bareDerivativeBody(c, args[1] as AnyNode) ?? (args[1] as AnyNode);
+  if (!scope.has(variable) && isGraphNode(c.table, variable)) {
+    // ∂f/∂u with u a node of a chain of declared functions: u is cut loose, set to its own value.
+    const at = nodeValue(c, variable, scope);
+    const cut = c.fresh();
+    const inner = new Map(scope).set(variable, cut);
+    const body = dependentBody(c, variable, bodyNode, inner);
+    return (env) => {
+      env.slots[cut] = at(env);
+      return differentiate(env, cut, body);
+    };
+  }
   const slot = scope.get(variable) ?? c.slotOf(variable);
+  const body = dependentBody(c, variable, bodyNode, scope);
+  return (env) => differentiate(env, slot, body);
+}
+
+/** The compiled body of a derivative in `variable`, refused when it may not depend on the variable. */
+function dependentBody(c: CompilerApi, variable: string, node: AnyNode, scope: Scope): Evaluator {
   const reads = new Set<string>();
   c.trackers.push(reads);
   c.boundReads.push(reads);
   let body: Evaluator;
   try {
-    body = c.node(args[1] as AnyNode, scope);
+    body = c.node(node, scope);
   } finally {
     c.trackers.pop();
     c.boundReads.pop();
   }
   checkDependence(c, variable, reads);
-  return (env) => differentiate(env, slot, body);
+  return body;
 }
 
 /** `∂y_ℓ/∂y_{ℓ-1}` with y_ℓ undeclared would be 0 (y_ℓ drawn independently) and could refute a true

@@ -73,6 +73,8 @@ export type Why =
   | { why: 'unreadable-definition'; name: string }
   /** `A = [[1, 2], [3, 4]]` in a worked example: sets a value for the steps after it */
   | { why: 'assigns'; name: string; value: string }
+  /** `∂y/∂x = ∂/∂x(…)` with y undefined: restates y's definition, which the steps after it use */
+  | { why: 'restates'; name: string }
   | { why: 'rare-condition'; conditionText: string; satisfied: number; drawn: number }
   | { why: 'few-samples'; valid: number; drawn: number; invalid?: string }
   /** evaluation stopped: `code` chosen where it stopped, `detail` its own words */
@@ -131,6 +133,7 @@ export function reasonOf(w: Why): ReasonCode {
     case 'definition':
     case 'defines':
     case 'assigns':
+    case 'restates':
       return 'definition';
     case 'rare-condition':
       return 'condition-rarely-holds';
@@ -169,6 +172,7 @@ export function subjectOf(w: Why): string | undefined {
     case 'definition':
     case 'defines':
     case 'assigns':
+    case 'restates':
     case 'local':
     case 'unreadable-definition':
     case 'lone-function':
@@ -273,6 +277,8 @@ export function explain(w: Why): string {
       return `defines ${w.name}(${w.params.join(', ')}); the steps after it use this definition`;
     case 'unreadable-definition':
       return `${w.name} is defined above by math that could not be read, so a step about it cannot be checked`;
+    case 'restates':
+      return `restates the definition of ${w.name} as the expression differentiated on the right; the steps after it use this definition`;
     case 'assigns':
       return `sets ${w.name} = ${w.value} for the steps after it in this section (a worked example)`;
     case 'rare-condition':

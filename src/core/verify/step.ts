@@ -22,6 +22,7 @@ import { isSmallName, judgeApproximation, keptOrder } from './approximation';
 import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value } from './value';
 import { methodRank, type Method } from '../probability/expect';
 import { particularDistribution, widened, withMethod } from './randomVerdicts';
+import { mentionsGraphDerivative } from './dependencyGraph';
 
 /** What the verifier concludes about one step (the caller adds index and position). */
 export interface StepVerdict {
@@ -97,6 +98,7 @@ export function verifyStep(
 ): StepVerdict {
   const step = antiderivativeStep(written);
   const compiler = new Compiler(table);
+  compiler.graphReading = mentionsGraphDerivative([step.lhs, step.rhs], table);
   let lhs: Evaluator;
   let rhs: Evaluator;
   let plan: SamplingPlan;
@@ -132,7 +134,10 @@ export function verifyStep(
   const random = compiler.random.size ? compiler.random : undefined;
   random?.seed(seed);
   let method: Method = 'sampling';
-  const defined = step.first && step.relation === '=' ? definitionOf(step.lhs, rightNames, table) : undefined;
+  const defined =
+    step.first && step.relation === '='
+      ? definitionOf(step.lhs, rightNames, table, compiler.statistics)
+      : undefined;
   if (defined) return unverifiable(defined, assumedDomains(plan));
   const assumptions: Assumption[] = [
     ...assumedDomains(plan),
@@ -430,7 +435,12 @@ function loneUndeclared(
  * the right side would refute a definition; an inline `$\mathbf{C} \in \mathbb{R}^{n \times m}$` of the prose
  * gives a shape, not a value. Symbols defined (`let a = …`) or declared as functions are checked as usual.
  */
-function definitionOf(lhs: MathNode, right: Set<string>, table: SymbolTable): Why | undefined {
+function definitionOf(
+  lhs: MathNode,
+  right: Set<string>,
+  table: SymbolTable,
+  statistics: ReadonlySet<string>,
+): Why | undefined {
   const n = lhs as MathNode & {
     type: string;
     name?: string;
@@ -456,6 +466,7 @@ function definitionOf(lhs: MathNode, right: Set<string>, table: SymbolTable): Wh
       name = (head as { name?: string }).name;
   }
   if (name === undefined || right.has(name) || constants.has(name) || name === identityName) return undefined;
+  if (statistics.has(name)) return undefined;
   const entry = table.lookup(name);
   if (entry && !(entry.kind === 'value' && entry.source === 'prose')) return undefined;
   return { why: 'definition', name, prose: entry !== undefined };

@@ -2,35 +2,11 @@
 // verifies them, so the extension host's main thread never loads mathjs or the parser and typing never
 // waits for them. The host posts { id, text, lines, options, cancel }; `cancel` is a shared flag the host
 // raises when the text changes again, so a stale run stops at its next step instead of finishing for nothing.
+// The messages' types are in src/protocol/verifyWorker.ts.
 import { parentPort } from 'node:worker_threads';
 import { analyzeDocument, verifyDocument } from '../document';
-import type { Cancellation, DerivationResult, Diagnostic, VerifyOptions } from '../types';
-
-/** What the host sends: the whole text, the 1-based opening lines of the blocks to verify (all when absent). */
-export interface VerifyRequest {
-  /** `verify` when absent. */
-  kind?: 'verify' | 'outline';
-  id: number;
-  text: string;
-  lines?: number[];
-  options: VerifyOptions;
-  /** An Int32Array's buffer; a non-zero first element asks the run to stop. */
-  cancel?: SharedArrayBuffer;
-}
-
-/** The document's structure as plain data (it crosses the thread boundary). */
-export interface OutlineData {
-  /** `readable`: the steps whose both sides were read (0 when nothing in the block can be checked). */
-  derivations: { line: number; endLine: number; stepCount: number; readable: number }[];
-  experiments: { code: string; codeLine: number; line: number; endLine: number; title?: string }[];
-  headings: { line: number; level: number; text: string }[];
-  diagnostics: Diagnostic[];
-}
-
-export type VerifyResponse =
-  | { id: number; ok: true; results: DerivationResult[]; ms: number }
-  | { id: number; ok: true; outline: OutlineData; ms: number }
-  | { id: number; ok: false; cancelled: boolean; error: string; ms: number };
+import type { OutlineData, VerifyRequest, VerifyResponse } from '../../protocol/verifyWorker';
+import type { Cancellation, VerifyOptions } from '../types';
 
 function flag(buffer: SharedArrayBuffer | undefined): Cancellation {
   const view = buffer ? new Int32Array(buffer) : undefined;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DerivationResult, ExperimentResult } from '../../core/types';
+import type { DerivationResult, ExperimentResult } from '../../core';
 import { DocumentRenderer } from '../../render/document';
 import { normalizeMacros } from '../../render/katexRender';
 import { escapeAttr } from './html';

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { defaultVerifyOptions } from '../../../src/core/types';
-import { handle, outline, type VerifyResponse } from '../../../src/core/verify/worker';
+import type { VerifyResponse } from '../../../src/protocol/verifyWorker';
+import { handle, outline } from '../../../src/core/verify/worker';
 
 const text = [
   '<!-- let',

@@ -32,9 +32,8 @@ describe('probability: statements about a particular distribution', () => {
   });
 
   it('does not refute when an undeclared symbol may name a property of the distribution', () => {
-    assert.deepEqual(statuses('$$\\mathbb{E}[(X - \\mu_X)^2] = \\mathbb{E}[X^2] - \\mu_X^2$$'), [
-      'unverifiable',
-    ]);
+    // `m` has no conventional meaning (unlike `\\mu_X`, read as 𝔼[X] below): it may be the mean.
+    assert.deepEqual(statuses('$$\\mathbb{E}[(X - m)^2] = \\mathbb{E}[X^2] - m^2$$'), ['unverifiable']);
   });
 
   it('reads "if X and Y are independent" just above a block as a declaration', () => {
@@ -55,5 +54,63 @@ describe('probability: statements about a particular distribution', () => {
       ['unverifiable'],
     );
     assert.deepEqual(statuses('$$P(X \\mid \\theta) = \\theta^9$$'), ['unverifiable']);
+  });
+});
+
+describe('probability: summary-statistic names of random variables', () => {
+  const steps = (md: string) => verifyDocument(md).derivations.flatMap((d) => d.steps);
+
+  it('reads \\mu_X as E[X], \\sigma_X as its standard deviation, \\sigma_{XY} as Cov(X, Y)', () => {
+    const s = steps(
+      '$$\\sigma_X^2 = \\textrm{Var}(X) = E[(X-\\mu_X)^2] = E[X^2] - \\mu_X^2$$\n\n' +
+        '$$\\sigma_X = \\sqrt{\\operatorname{Var}(X)}, \\quad \\sigma_{XY} = \\operatorname{Cov}(X, Y)$$',
+    );
+    assert.deepEqual(
+      s.map((x) => x.status),
+      ['verified', 'verified', 'verified', 'verified', 'verified'],
+    );
+    assert.ok(s.every((x) => x.method === 'exact'));
+  });
+
+  it('refutes a wrong identity written with them', () => {
+    assert.deepEqual(statuses('$$\\operatorname{Var}(X) = E[X^2] - \\mu_X$$'), ['refuted']);
+    assert.deepEqual(statuses('$$\\sigma_X = \\operatorname{Var}(X)$$'), ['refuted']);
+    assert.deepEqual(statuses('$$\\sigma_{XY} = \\operatorname{Var}(X)$$'), ['refuted']);
+  });
+
+  it('leaves a declared \\mu_X, and a subscript that is no random variable, as symbols', () => {
+    const declared = '<!-- let\n\\mu_X \\in \\mathbb{R}\n-->\n\n$$\\mu_X = \\mathbb{E}[X]$$';
+    assert.deepEqual(statuses(declared), ['unverifiable']);
+    assert.equal(steps('$$\\mu_x = \\mathbb{E}[X]$$')[0]?.reason, 'definition');
+  });
+});
+
+describe('probability: capitals declared with a finite set', () => {
+  const prose = 'We use $D \\in \\{0, 1\\}$ for the diagnosis and $H \\in \\{0, 1\\}$ for the status.\n\n';
+
+  it('reads them as random variables over those values inside P', () => {
+    const s = verifyDocument(
+      `${prose}$$P(D = 1) = P(D = 1, H = 0) + P(D = 1, H = 1)$$\n\n` +
+        '$$P(H = 1 \\mid D = 1) = \\frac{P(D = 1 \\mid H = 1) P(H = 1)}{P(D = 1)}$$',
+    ).derivations.flatMap((d) => d.steps);
+    assert.deepEqual(
+      s.map((x) => x.status),
+      ['verified', 'verified'],
+    );
+    assert.ok(s.every((x) => x.method === 'exact'));
+  });
+
+  it('refutes what fails over those values, and not a numeric claim about one distribution', () => {
+    // Summing over H = 0 only misses the outcomes with H = 1: only the declared support makes this wrong.
+    assert.deepEqual(statuses(`${prose}$$P(D = 1) = P(D = 1, H = 0)$$`), ['refuted']);
+    assert.deepEqual(statuses(`${prose}$$P(D = 1 \\mid H = 1) P(H = 1) = 0.0015$$`), ['unverifiable']);
+  });
+
+  it('leaves a factorisation made "by assuming conditional independence" unrefuted', () => {
+    const block = '$$P(D = 1, E = 1 \\mid H = 0) = P(D = 1 \\mid H = 0) P(E = 1 \\mid H = 0)$$';
+    assert.deepEqual(statuses(`${prose}${block}`), ['refuted']);
+    assert.deepEqual(statuses(`${prose}We compute them by assuming conditional independence:\n\n${block}`), [
+      'unverifiable',
+    ]);
   });
 });

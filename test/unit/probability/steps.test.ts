@@ -68,6 +68,23 @@ describe('probability steps: declared laws', () => {
     assert.equal(status('variance(Xbar)', 'sigma^2 / n^2', t), 'refuted');
   });
 
+  it('W_1 … W_5 of a family declared W_1, …, W_5 ~ U(0, 1) are its entries, with the law', () => {
+    const t = table(law(['W'], 'Uniform', ['0', '1'], ['5']));
+    const v = check('expect(W_2 * W_5)', '=', '1/4', t);
+    assert.equal(v.status, 'verified', v.message);
+    assert.equal(v.method, 'exact'); // by moments: a product of independent entries
+    // Read as law-less capitals, these would be tested on random finite distributions instead.
+    assert.deepEqual(
+      v.assumptions.filter((a) => a.role === 'random').map((a) => [a.symbol, a.isDefault]),
+      [['W', false]],
+    );
+    assert.equal(status('expect(W_1 * W_1)', '1/3', t), 'verified');
+    const mc = check('expect(max(W_1, W_2, W_3, W_4, W_5))', '=', '1/2', t);
+    assert.equal(mc.status, 'refuted', mc.message);
+    assert.equal(mc.method, 'monte-carlo');
+    assert.equal(status('expect(W_7)', '1/2', t), 'unverifiable');
+  });
+
   it('an invalid law is reported, never judged', () => {
     const v = check('expect(X)', '=', '1/2', table(law(['X'], 'Uniform', ['1', '0'])));
     assert.equal(v.status, 'unverifiable');

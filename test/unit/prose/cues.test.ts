@@ -16,6 +16,8 @@ describe('prose cues: the sentence before a block', () => {
       String.raw`To find a matrix which undoes what our matrix $\mathbf{A}$ has done, we want to find a matrix $\mathbf{A}^{-1}$ such that`,
       'Suppose that we are working with the function',
       String.raw`Assuming that $\mathbf{x}$ is a vector, the model is trained subject to`,
+      // d2l's Bayes example: the factorisation below holds only under that assumption.
+      "Let's calculate the requisite probabilities to invoke Bayes' theorem by assuming conditional independence:",
     ]) {
       assert.deepEqual(cues(s), ['hypothesis'], s);
     }

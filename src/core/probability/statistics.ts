@@ -1,0 +1,75 @@
+// The summary-statistic names of probability texts: `\mu_X` is 𝔼[X], `\sigma_X` is √Var(X) (so
+// `\sigma_X^2` is Var(X)) and `\sigma_{XY}` is Cov(X, Y), whenever the subscript names random variables of
+// the step. A text writes `\mu_X = E[X]` as a reminder of the notation, then uses `\mu_X` in the next
+// equality (`E[(X - \mu_X)^2] = E[X^2] - \mu_X^2`): read as a free number, μ_X would make an identity
+// about every distribution look like a claim about a particular one. An undeclared `\mu` with any other
+// subscript, or a declared one, stays a symbol.
+import { fn, sym, type MathNode } from '../latex/nodes';
+import type { SymbolTable } from '../symbols/table';
+import { conventionallyRandom, type RandomModel } from './model';
+
+/** Whether `name` is, or would be taken as, a random variable of the step. */
+function randomName(name: string, table: SymbolTable, model: RandomModel): boolean {
+  if (model.symbols.has(name)) return true;
+  if (table.lawOf(name)) return true;
+  return table.lookup(name) === undefined && conventionallyRandom(name);
+}
+
+/** `μ_X`, `σ_{XY}` → ['μ', 'X'], ['σ', 'XY']. */
+function split(name: string): [string, string] | undefined {
+  const m = /^(μ|σ)_(?:\{(.+)\}|(.+))$/u.exec(name);
+  if (!m) return undefined;
+  return [m[1] as string, (m[2] ?? m[3]) as string];
+}
+
+/**
+ * The expression an undeclared statistic name stands for (𝔼[X], √Var(X), Cov(X, Y)), or undefined when
+ * the name is not one: the caller compiles it in place of a free symbol.
+ */
+export function statisticOf(name: string, table: SymbolTable, model: RandomModel): MathNode | undefined {
+  const parts = split(name);
+  if (!parts || table.lookup(name) !== undefined) return undefined;
+  const [letter, sub] = parts;
+  if (randomName(sub, table, model)) {
+    const x = sym(sub);
+    return letter === 'μ' ? fn('expect', [x]) : fn('sqrt', [fn('variance', [x])]);
+  }
+  // `\sigma_{XY}`: two single capitals, the covariance.
+  const pair = /^([A-Z])([A-Z])$/.exec(sub);
+  if (letter === 'σ' && pair) {
+    const [a, b] = [pair[1] as string, pair[2] as string];
+    if (randomName(a, table, model) && randomName(b, table, model)) return fn('cov', [sym(a), sym(b)]);
+  }
+  return undefined;
+}
+
+/**
+ * The values of a capital declared with a finite set (`D_1 \in \{0, 1\}`, a diagnosis in a Bayes example)
+ * and met inside 𝔼, Var, Cov or P: by the same convention as an undeclared capital it is a random variable,
+ * and the declaration gives its support. Undefined unless every value is a plain number.
+ */
+export function declaredSupport(name: string, table: SymbolTable): number[] | undefined {
+  const entry = table.lookup(name);
+  if (entry?.kind !== 'value' || entry.domain.shape.length) return undefined;
+  if (!conventionallyRandom(name) || table.lawOf(name)) return undefined;
+  const d = entry.domain;
+  if (d.values) {
+    const values = d.values.map(numberOf);
+    return values.every(Number.isFinite) ? [...new Set(values)] : undefined;
+  }
+  // `\{0, 1\}`, `\{1, \dots, 6\}`: a short run of integers with numeric ends.
+  if (d.field !== 'integer' || !d.lo || !d.hi || d.loOpen || d.hiOpen) return undefined;
+  const [lo, hi] = [numberOf(d.lo), numberOf(d.hi)];
+  if (!Number.isInteger(lo) || !Number.isInteger(hi) || hi < lo || hi - lo > 11) return undefined;
+  return Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);
+}
+
+/** A plain number written as a node (`1`, `-1`, `0.5`), NaN otherwise. */
+function numberOf(node: MathNode): number {
+  try {
+    const x = (node as MathNode & { evaluate(): unknown }).evaluate();
+    return typeof x === 'number' ? x : NaN;
+  } catch {
+    return NaN;
+  }
+}
