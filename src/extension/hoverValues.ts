@@ -2,7 +2,7 @@
 // math (no `$…$`: that is only in the Markdown preview and notebooks), so a counterexample's matrices are
 // drawn with bracket glyphs in a code block, their columns aligned, and each entry where the two sides
 // differ marked with `*`, as the preview colours it. No `vscode` import: unit-tested in Node.
-import { differingEntries, formatNumber, rowsOf, shapeWords, type SampleValue } from '../core';
+import { differingEntries, formatNumber, rowsOf, type SampleValue, shapeWords } from '../core';
 
 /** Sides wider than this (in characters) are stacked instead of set side by side. */
 const sideBySideWidth = 72;

@@ -3,8 +3,6 @@
 // said in words. Larger values stay as text.
 import { differingEntries, formatNumber, type SampleValue } from '../core';
 
-export { shapeWords } from '../core';
-
 const maxSide = 8;
 /** The refutation colour (the testing-failed colour the marks use), readable on light and dark themes. */
 export const differColor = '#e51400';

@@ -7,6 +7,7 @@ import type { Assumption } from '../types';
 import { Rng } from '../numeric/random';
 import type { Env, Evaluator } from '../verify/env';
 import { needScalar } from '../verify/ops';
+import { markMovable } from '../verify/rounding';
 import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from '../verify/value';
 import { expectation, methodRank, NoExpectation, type Component, type Estimate, type Method } from './expect';
 import { buildLaw, LawError, type ScalarLaw } from './laws';
@@ -78,6 +79,8 @@ export class RandomModel {
 
   /** Symbols to read as events (0/1) when they turn out random, marked before their operand is compiled. */
   readonly eventNames = new Set<string>();
+  /** Symbols an event sets a random variable equal to (`A = a`): the constants among them are atoms. */
+  readonly pointNames = new Set<string>();
 
   constructor(
     private readonly independent: (a: string, b: string) => boolean,
@@ -146,6 +149,7 @@ export class RandomModel {
           this.unknowns.map((u) => ({ name: u.name, event: u.event, support: u.support })),
           this.independent,
           this.rng,
+          this.points(env),
         )
       : undefined;
     // One outcome of everything, for random symbols met outside any expectation (an identity of random
@@ -165,6 +169,18 @@ export class RandomModel {
       });
       this.unknowns.forEach((u, k) => (env.slots[u.slot] = (this.joint as RandomJoint).value(k, pt)));
     }
+  }
+
+  /** The current values of the constants events compare random variables with (`a` in `A = a`). */
+  private points(env: Env): number[] {
+    const out: number[] = [];
+    for (const name of this.pointNames) {
+      if (this.symbols.has(name)) continue;
+      const slot = this.slotOfName(name);
+      const v = slot < 0 ? undefined : env.slots[slot];
+      if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
+    }
+    return out;
   }
 
   /** The test distribution of the symbols without a law, as a table for a counterexample. */
@@ -214,6 +230,8 @@ export class RandomModel {
     f: () => number,
   ): number {
     const key = site ? this.keyOf(env, names, site.inputs, `${site.id}${what}`) : undefined;
+    // Not cached: a rounding probe's re-evaluation computes it again, with Monte Carlo draws of its own.
+    if (key === undefined) markMovable();
     const hit = key === undefined ? undefined : this.cache.get(key);
     if (hit) {
       this.error += hit.error;
@@ -326,6 +344,7 @@ export class RandomModel {
   /** 𝔼[g | h]: a function of h's current outcome, 𝔼[g·1{h = y}] / P(h = y) at y = h now. */
   conditionalExpectation(g: Evaluator, h: Evaluator, names: ReadonlySet<string>): Evaluator {
     return (env) => {
+      markMovable(); // computed afresh at every evaluation, as an uncached expectation is
       const y = scalarOf(h(env));
       const same = (): number => (scalarOf(h(env)) === y ? 1 : 0);
       const py = this.integrate(env, names, same).value;
