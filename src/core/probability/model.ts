@@ -206,7 +206,8 @@ export class RandomModel {
       if (s && !s.law) parts.push(name, 'e', this.epoch);
       else if (s) {
         const d = this.drawn.get(name) as Drawn;
-        parts.push(name, d.law.label, ...d.params, d.rows, d.cols);
+        // The law by its name and parameters (its label is only built for messages).
+        parts.push(name, s.law?.name ?? '', ...d.params, d.rows, d.cols);
       } else if (s === undefined) {
         const v = env.slots[this.slotOfName(name)];
         if (typeof v !== 'number') return undefined;

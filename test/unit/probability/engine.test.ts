@@ -53,6 +53,15 @@ describe('probability/quadrature', () => {
 });
 
 describe('probability/laws', () => {
+  it('enumerates the atoms of a law once per tail and writes its label when read', () => {
+    const poisson = buildLaw('Poisson', [40]);
+    const a = poisson.atoms?.(1e-17);
+    assert.ok(a && a === poisson.atoms?.(1e-17));
+    assert.notEqual(poisson.atoms?.(1e-6), a);
+    assert.equal(poisson.label, 'Poisson(40)');
+    assert.equal(buildLaw('Normal', [0, 2]).label, '𝒩(0, 2)');
+  });
+
   it('rejects parameters outside the law with a message naming them', () => {
     assert.throws(
       () => buildLaw('Uniform', [1, 0]),
