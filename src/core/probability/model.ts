@@ -79,6 +79,8 @@ export class RandomModel {
 
   /** Symbols to read as events (0/1) when they turn out random, marked before their operand is compiled. */
   readonly eventNames = new Set<string>();
+  /** Symbols an event sets a random variable equal to (`A = a`): the constants among them are atoms. */
+  readonly pointNames = new Set<string>();
 
   constructor(
     private readonly independent: (a: string, b: string) => boolean,
@@ -147,6 +149,7 @@ export class RandomModel {
           this.unknowns.map((u) => ({ name: u.name, event: u.event, support: u.support })),
           this.independent,
           this.rng,
+          this.points(env),
         )
       : undefined;
     // One outcome of everything, for random symbols met outside any expectation (an identity of random
@@ -166,6 +169,18 @@ export class RandomModel {
       });
       this.unknowns.forEach((u, k) => (env.slots[u.slot] = (this.joint as RandomJoint).value(k, pt)));
     }
+  }
+
+  /** The current values of the constants events compare random variables with (`a` in `A = a`). */
+  private points(env: Env): number[] {
+    const out: number[] = [];
+    for (const name of this.pointNames) {
+      if (this.symbols.has(name)) continue;
+      const slot = this.slotOfName(name);
+      const v = slot < 0 ? undefined : env.slots[slot];
+      if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
+    }
+    return out;
   }
 
   /** The test distribution of the symbols without a law, as a table for a counterexample. */

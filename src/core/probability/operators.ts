@@ -30,6 +30,17 @@ function markEvents(node: MathNode, into: Set<string>): void {
     for (const a of n.args ?? []) markEvents(a, into);
 }
 
+/** Symbols in the sides of equalities inside an event (`A = a`): a constant among them is a value the
+ *  random test distribution should sometimes take, or `P(A = a)` would be 0 at almost every sample. */
+function markPoints(node: MathNode, into: Set<string>): void {
+  (node as Node & { traverse(cb: (n: MathNode) => void): void }).traverse((m) => {
+    const n = m as Node;
+    if (n.type !== 'OperatorNode' || n.fn !== 'equal') return;
+    for (const side of n.args ?? [])
+      if ((side as Node).type === 'SymbolNode') into.add((side as Node).name as string);
+  });
+}
+
 /** Compiles `name(args…)`; every operand is compiled under the model's depth, so undeclared capitals in
  *  it are random variables. */
 function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name: string): Evaluator {
@@ -37,7 +48,11 @@ function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name:
   if (arity === undefined || args.length !== arity)
     throw new EvalUnsupported(`${name} takes ${arity ?? 'no'} argument${arity === 1 ? '' : 's'}`);
   const model = c.random;
-  if (name === 'prob' || name === 'condProb') for (const a of args) markEvents(a, model.eventNames);
+  if (name === 'prob' || name === 'condProb')
+    for (const a of args) {
+      markEvents(a, model.eventNames);
+      markPoints(a, model.pointNames);
+    }
   model.depth++;
   let parts: { evaluate: Evaluator; names: Set<string> }[];
   try {

@@ -7,13 +7,14 @@ import { num } from '../latex/nodes';
 import type { Declaration, Domain } from '../latex/types';
 import type { SymbolTable } from '../symbols/table';
 import type { Assumption } from '../types';
+import { entryConventions } from './entries';
 import type { TexEdit } from './texEdit';
 
 /** Names that count things (sizes, bounds, exponents) in published texts. */
 const countNames = new Set(['n', 'm', 'N', 'M', 'k', 'K', 'd']);
 
 /** Functions whose first argument is a variable they bind, not a value read from outside. */
-const binders = new Set(['sumOver', 'prodOver', 'deriv', 'grad', 'integral', 'integrate']);
+const binders = new Set(['sumOver', 'prodOver', 'seriesOver', 'deriv', 'grad', 'integral', 'integrate']);
 
 /** Counts are drawn up to this: `x^n` with n near 100 overflows what a numeric derivative can resolve. */
 const countDraws = 12;
@@ -118,6 +119,9 @@ export function withConventions(
     declarations.push({ kind: 'domain', names: ['η'], domain: positiveReals, offset: 0 });
     notes.push(positive('η', 'a learning rate'));
   }
+  const entries = entryConventions(roots, table);
+  declarations.push(...entries.declarations);
+  notes.push(...entries.notes);
   return { table: declarations.reduce((t, d) => t.declare(d), table), notes, counts };
 }
 

@@ -1,11 +1,13 @@
 // Reading a display block with the prose around it: the sentence that introduces it (its cues), the
-// conventions the text fixes in words (the base of `\log`), and superscripts that index sequences. The
+// conventions the text fixes in words (the base of `\log`), superscripts that index sequences, and
+// equations of written intervals. The
 // block's TeX is rewritten to say what was read (`\log_{2}`, `V^{(k+1)}`), every file position kept.
 import type { TexSource } from '../markdown/types';
 import type { Assumption } from '../types';
 import { logBaseFixedAt, logEdits, logNote } from './conventions';
 import { readCues, type Cue } from './cues';
 import { introBefore } from './intro';
+import { intervalEdits, transposedListEdits } from './intervals';
 import { sequenceEdits } from './sequences';
 import { applyEdits } from './texEdit';
 
@@ -44,7 +46,7 @@ export function readBlock(
   const cues = readCues(intro);
   const sequences = sequenceEdits(tex.text, intro?.sentence);
   const notes: Assumption[] = [];
-  const edits = [...sequences.edits];
+  const edits = [...sequences.edits, ...intervalEdits(tex.text), ...transposedListEdits(tex.text)];
   if (doc.logBase && doc.logBase.line < line) {
     const log = logEdits(tex.text, doc.logBase.base);
     if (log.length) notes.push(logNote(doc.logBase.base));
@@ -59,4 +61,9 @@ export function readBlock(
       notes,
     },
   };
+}
+
+/** Inline math as the prose says to read it: its transposed lists as columns. */
+export function readInline(tex: TexSource): TexSource {
+  return applyEdits(tex, transposedListEdits(tex.text));
 }

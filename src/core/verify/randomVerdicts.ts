@@ -21,13 +21,21 @@ export function particularDistribution(
 ): Why | undefined {
   const isRandom = (n: string): boolean => random.symbols.has(n);
   if (![...left].some(isRandom) || ![...right].some(isRandom)) return { why: 'particular-distribution' };
-  const free = plan.symbols.find((p) => p.assumed !== undefined && p.role === 'value');
+  // `a` in `P(A = a)` is a value the variable takes, tested at every sample: not a property of the law.
+  const free = plan.symbols.find(
+    (p) => p.assumed !== undefined && p.role === 'value' && !random.pointNames.has(p.name),
+  );
   if (free) return { why: 'particular-distribution', free: free.name };
   return undefined;
 }
 
 export function withMethod(verdict: StepVerdict, method: Method): StepVerdict {
-  return method === 'sampling' ? verdict : { ...verdict, method };
+  return { ...verdict, method };
+}
+
+/** Every judged step names how its sides were computed: `sampling` when no random variable took part. */
+export function judgedBy(verdict: StepVerdict): StepVerdict {
+  return verdict.status === 'unverifiable' || verdict.method ? verdict : { ...verdict, method: 'sampling' };
 }
 
 /** The tolerance of a sample whose sides carry expectation errors: four estimated errors (six standard

@@ -29,6 +29,7 @@ import type { Evaluator } from './env';
 import { accessor, array, entries } from './indexing';
 import { bigOperators } from './sums';
 import { antiderivativeSpec, integralSpec, limitSpec } from './calculus';
+import { seriesSpec } from './series';
 import { probabilityFunctions } from '../probability/operators';
 
 export interface FunctionSpec {
@@ -46,6 +47,7 @@ export const functionSpecs: readonly FunctionSpec[] = [
   integralSpec,
   antiderivativeSpec,
   limitSpec,
+  seriesSpec,
   probabilityFunctions,
 ];
 

@@ -35,8 +35,8 @@ export interface StepVerdict {
   counterexample: Record<string, SampleValue> | null;
   values: { lhs: SampleValue; rhs: SampleValue } | null;
   assumptions: Assumption[];
-  /** How the sides were computed (absent: plain sampling, no random variable). */
-  method?: Exclude<Method, 'sampling'>;
+  /** How the sides were computed (`sampling`: no random variable); absent when the step was not judged. */
+  method?: Method;
 }
 
 export interface StepInput {

@@ -207,7 +207,9 @@ describe('latex expressions: sums, cases, matrices, derivatives', () => {
     assert.equal(show('x^{(i)}'), 'x^{(i)}');
     assert.equal(errorOf('\\sum_{i=1}^{n} f_i(x)').code, 'unsupported');
     assert.equal(errorOf('\\sum_i x_i').code, 'unsupported');
-    assert.equal(errorOf('\\sum_{i=1}^{\\infty} x_i').code, 'unsupported');
+    // Σ to ∞ is a series (summed numerically); Π to ∞ is not read.
+    assert.equal(show('\\sum_{n=0}^{\\infty} a^n'), 'seriesOver(n, 0, a ^ n)');
+    assert.equal(errorOf('\\prod_{i=1}^{\\infty} x_i').code, 'unsupported');
   });
 
   it('reads piecewise definitions', () => {

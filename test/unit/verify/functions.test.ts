@@ -33,6 +33,7 @@ describe('vocabulary coverage', () => {
       'piecewise',
       'prob',
       'prodOver',
+      'seriesOver',
       'sumOver',
       'variance',
     ]);

@@ -2,7 +2,7 @@
 import { readSymbolAtom } from '../atoms';
 import { fail } from '../errors';
 import { fn, isConstant, sym, type MathNode } from '../nodes';
-import { isChar, type Token } from '../tokens';
+import { isChar, isCmd, type Token } from '../tokens';
 import type { CommandSpec, ParserApi } from './registry';
 
 export const bigOperators: CommandSpec = {
@@ -27,6 +27,14 @@ function parseBigOperator(p: ParserApi, t: Token): MathNode {
         fail(`${label} needs bounds such as ${label}_{i=1}^{n}`, t.offset, 'unsupported');
       p.next();
       v = readSymbolAtom(p).name;
+      if (t.value === 'sum' && (isCmd(p.peek(), 'ge') || isCmd(p.peek(), 'geq'))) {
+        // `\sum_{k \ge 1}`: a series from k = 1 on.
+        p.next();
+        lo = p.parseAdditive();
+        p.expectChar('}', open);
+        hi = sym('Infinity');
+        continue;
+      }
       if (!isChar(p.peek(), '='))
         fail(`${label}_{…} over a set is not supported; write ${label}_{i=1}^{n}`, t.offset, 'unsupported');
       p.next();
@@ -39,14 +47,17 @@ function parseBigOperator(p: ParserApi, t: Token): MathNode {
     }
   }
   if (!v || !lo || !hi) fail(`${label} needs bounds such as ${label}_{i=1}^{n}`, t.offset, 'unsupported');
-  if (
-    (isConstant(hi) && !Number.isFinite(Number(hi.value))) ||
-    (isConstant(lo) && !Number.isFinite(Number(lo.value)))
-  )
+  const infinite = (b: MathNode): boolean =>
+    (isConstant(b) && !Number.isFinite(Number(b.value))) ||
+    (b.type === 'SymbolNode' && ['Infinity', '∞'].includes((b as unknown as { name: string }).name));
+  // Σ_{n=0}^{∞} is an infinite series (summed with an error estimate); an infinite lower bound or Π is not.
+  const series = t.value === 'sum' && infinite(hi) && !infinite(lo);
+  if (!series && (infinite(hi) || infinite(lo)))
     fail(`an infinite ${label} cannot be evaluated`, t.offset, 'unsupported');
   if (!p.startsFactor(p.peek()) && !isChar(p.peek(), '-')) fail(`${label} has no body`, t.offset);
   p.bound.push(v);
   const body = p.parseMultiplicative();
   p.bound.pop();
+  if (series) return fn('seriesOver', [sym(v), lo, body]);
   return fn(t.value === 'sum' ? 'sumOver' : 'prodOver', [sym(v), lo, hi, body]);
 }

@@ -47,32 +47,32 @@ function isCloser(t: Token, close: string): boolean {
   return close === '\\}' ? isCmd(t, '}') : isChar(t, close) || isCmd(t, 'right');
 }
 
-/** An event: `A ∪ B`, `A ∩ B^c`, `\neg A`, `X = 1, Y > 0` (commas join as ∩), `|X − μ| ≥ kσ`. */
-function parseEvent(p: ParserApi): MathNode {
-  let node = parseUnion(p);
-  while (isChar(p.peek(), ',')) {
+/** `operand (joiner operand)*`, joined left to right with the binary `op`: one level of the event grammar. */
+function joined(
+  p: ParserApi,
+  isJoiner: (t: Token | undefined) => boolean,
+  op: 'and' | 'or',
+  operand: (p: ParserApi) => MathNode,
+): MathNode {
+  let node = operand(p);
+  while (isJoiner(p.peek())) {
     p.next();
-    node = binary('and', node, parseUnion(p));
+    node = binary(op, node, operand(p));
   }
   return node;
+}
+
+/** An event: `A ∪ B`, `A ∩ B^c`, `\neg A`, `X = 1, Y > 0` (commas join as ∩), `|X − μ| ≥ kσ`. */
+function parseEvent(p: ParserApi): MathNode {
+  return joined(p, (t) => isChar(t, ','), 'and', parseUnion);
 }
 
 function parseUnion(p: ParserApi): MathNode {
-  let node = parseIntersection(p);
-  while (isCmd(p.peek(), 'cup') || isCmd(p.peek(), 'lor') || isCmd(p.peek(), 'vee')) {
-    p.next();
-    node = binary('or', node, parseIntersection(p));
-  }
-  return node;
+  return joined(p, (t) => isCmd(t, 'cup') || isCmd(t, 'lor') || isCmd(t, 'vee'), 'or', parseIntersection);
 }
 
 function parseIntersection(p: ParserApi): MathNode {
-  let node = parseEventAtom(p);
-  while (isCmd(p.peek(), 'cap') || isCmd(p.peek(), 'land') || isCmd(p.peek(), 'wedge')) {
-    p.next();
-    node = binary('and', node, parseEventAtom(p));
-  }
-  return node;
+  return joined(p, (t) => isCmd(t, 'cap') || isCmd(t, 'land') || isCmd(t, 'wedge'), 'and', parseEventAtom);
 }
 
 type Node = MathNode & { type: string; fn?: string; args?: MathNode[]; name?: string };
