@@ -28,6 +28,7 @@ describe('vocabulary coverage', () => {
       'entry',
       'expect',
       'grad',
+      'gradAt',
       'integral',
       'limit',
       'piecewise',
