@@ -1,6 +1,7 @@
 // Verifier benchmark (issue 2 §7): parse and verify every display block of the d2l corpus, time each step
-// on its own (split into scalar and matrix steps), and time the whole-corpus CLI run against the bare
-// start-up of node measured in the same run. Prints figures and targets; never fails on them.
+// on its own (split into scalar and matrix steps; a step's time is the median of three runs), and time the
+// whole-corpus CLI run against the bare start-up of node measured in the same run. Prints figures and
+// targets; never fails on them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -129,23 +130,33 @@ function calculusKinds(block: DerivationBlock, nodes: MathNode[]): Set<'unknown'
   return kinds;
 }
 
+/** Timed runs per step: the median of three, after a warm-up run (JIT, first-call costs), so that one
+ *  preemption on a busy machine does not stand for the step; every category is timed the same way. */
+const runsPerStep = 3;
+function timeStep(single: DerivationBlock): { ms: number; result: ReturnType<typeof verifyDerivation> } {
+  let result = verifyDerivation(single, defaultVerifyOptions);
+  const xs: number[] = [];
+  for (let k = 0; k < runsPerStep; k++) {
+    const t0 = performance.now();
+    result = verifyDerivation(single, defaultVerifyOptions);
+    xs.push(performance.now() - t0);
+  }
+  return { ms: median(xs), result };
+}
+
 // 3. Each step on its own, split into scalar and matrix steps, and the calculus steps (which are also
 // counted as scalar or matrix ones).
 {
   const scalar: number[] = [];
   const matrix: number[] = [];
   const calculus = { unknown: [] as number[], integral: [] as number[], limit: [] as number[] };
-  const options = defaultVerifyOptions;
   for (const t of texts) {
     for (const block of analyzeDocument(t).derivations) {
       for (const claim of block.claims) {
         if (!claim.ok) continue;
         for (const step of claim.steps) {
           const single: DerivationBlock = { ...block, claims: [{ ok: true, steps: [step] }], stepCount: 1 };
-          verifyDerivation(single, options); // warm the compiled code paths
-          const t0 = performance.now();
-          verifyDerivation(single, options);
-          const dt = performance.now() - t0;
+          const dt = timeStep(single).ms;
           (isMatrixStep(block, [step.lhs.node, step.rhs.node]) ? matrix : scalar).push(dt);
           for (const k of calculusKinds(block, [step.lhs.node, step.rhs.node])) calculus[k].push(dt);
         }
@@ -176,10 +187,7 @@ function calculusKinds(block: DerivationBlock, nodes: MathNode[]): Set<'unknown'
         if (!claim.ok) continue;
         for (const step of claim.steps) {
           const single: DerivationBlock = { ...block, claims: [{ ok: true, steps: [step] }], stepCount: 1 };
-          verifyDerivation(single, options);
-          const t0 = performance.now();
-          const r = verifyDerivation(single, options);
-          const dt = performance.now() - t0;
+          const { ms: dt, result: r } = timeStep(single);
           const method = r.steps[0]?.method ?? 'sampling';
           byMethod.set(method, [...(byMethod.get(method) ?? []), dt]);
         }

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { version } from '../package.json';
 import { buildReport, type FileReport, formatReport, reportExitCode } from './core';
-import { readMacrosFile } from './cliMacros';
+import { macrosOption } from './cliMacros';
 
 export const usage = `Usage: stepwise check <file.md…> [options]
        stepwise export <file.md> [-o out.html] [--no-marks] [--macros FILE]
@@ -141,15 +141,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  let macros: Record<string, string> | undefined;
-  if (args.values.macros !== undefined) {
-    const read = await readMacrosFile(args.values.macros, io);
-    if ('error' in read) {
-      io.stderr(`stepwise: ${read.error}\n`);
-      return 2;
-    }
-    macros = read.macros;
-  }
+  const macros = await macrosOption(args.values.macros, io);
+  if (!macros) return 2;
   const texts: { path: string; text: string }[] = [];
   let ioFailed = false;
   for (const p of args.positionals.slice(1)) {
@@ -173,7 +166,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           verify: {
             ...(samples !== undefined ? { samples } : {}),
             ...(seed !== undefined ? { seed } : {}),
-            ...(macros ? { macros } : {}),
+            ...macros,
           },
         }),
       );

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli';
-import { readMacrosFile } from './cliMacros';
+import { macrosOption } from './cliMacros';
 
 export const exportUsage = `Usage: stepwise export <file.md> [-o out.html] [--no-marks] [--no-experiments] [--remote-images] [--macros FILE]
 
@@ -62,15 +62,9 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
     io.stderr(`stepwise: cannot read '${file}': ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  let macros: Record<string, string> = {};
-  if (args.values.macros !== undefined) {
-    const read = await readMacrosFile(args.values.macros, io);
-    if ('error' in read) {
-      io.stderr(`stepwise: ${read.error}\n`);
-      return 2;
-    }
-    macros = read.macros;
-  }
+  const option = await macrosOption(args.values.macros, io);
+  if (!option) return 2;
+  const macros = option.macros ?? {};
   const marks = !args.values['no-marks'];
   // Loaded only now, as `check` does: usage errors answer without loading the verifier.
   /* eslint-disable @typescript-eslint/no-require-imports */

@@ -3,8 +3,21 @@
 // the editor does. One reader for both commands: a file one accepts the other accepts.
 import type { CliIo } from './cli';
 
+/** The `--macros FILE` option of either command: `{}` when it is absent, `{ macros }` when the file reads,
+ *  and undefined once the reason it does not is written to stderr (the command then exits with 2). */
+export async function macrosOption(
+  file: string | undefined,
+  io: Pick<CliIo, 'readFile' | 'stderr'>,
+): Promise<{ macros?: Record<string, string> } | undefined> {
+  if (file === undefined) return {};
+  const read = await readMacrosFile(file, io);
+  if ('macros' in read) return read;
+  io.stderr(`stepwise: ${read.error}\n`);
+  return undefined;
+}
+
 /** Reads a macros file; a message (for exit code 2) when it cannot be read or is not such an object. */
-export async function readMacrosFile(
+async function readMacrosFile(
   file: string,
   io: Pick<CliIo, 'readFile'>,
 ): Promise<{ macros: Record<string, string> } | { error: string }> {

@@ -20,3 +20,4 @@ export { hashString } from './numeric/random';
 export { buildReport, tallyReport, reportExitCode, validateReport, type ReportTally } from './report/json';
 export { formatReport, formatSummary, type FormatOptions } from './report/format';
 export { formatAssignment, formatNumber, formatValue, type ValueLayout } from './report/values';
+export { differingEntries, rowsOf, shapeWords } from './report/arrays';

@@ -10,6 +10,8 @@ export interface DerivationBlock {
   line: number;
   endLine: number;
   stepCount: number;
+  /** Steps whose both sides were read: 0 when nothing in the block can be checked. */
+  readable: number;
 }
 
 export type ExperimentBlock = OutlineData['experiments'][number];

@@ -58,9 +58,13 @@ export class StepwiseCodeLensProvider extends Disposable implements vscode.CodeL
     const at = (line: number) => new vscode.Range(line - 1, 0, line - 1, 0);
     const out: vscode.CodeLens[] = [];
 
+    // A block with nothing the verifier can read gets no lens, before or after a run: there is nothing to
+    // check, its reasons are in Problems (Hints), the hover and the preview, and as it depends on the text
+    // only, no lens appears or vanishes (moving the lines) when a run ends.
+    const readable = new Set(outline.derivations.filter((d) => d.readable > 0).map((d) => d.line));
     if (lenses.sections) {
       for (const h of outline.headings) {
-        if (h.derivations.length === 0) continue;
+        if (!h.derivations.some((line) => readable.has(line))) continue;
         out.push(
           new vscode.CodeLens(at(h.line), {
             title: 'Verify section',
@@ -73,6 +77,7 @@ export class StepwiseCodeLensProvider extends Disposable implements vscode.CodeL
     }
     if (lenses.derivations) {
       for (const d of outline.derivations) {
+        if (!readable.has(d.line)) continue;
         const result = fresh?.derivations.get(d.line);
         const running = fresh?.running.has(d.line) ?? false;
         // Text changed since its verdict: never the old verdict; say a check is coming, or that it is due.

@@ -53,16 +53,26 @@ export function commandRecords(deps: CommandDeps): CommandRecord[] {
   const { store, config, outlines, verification, experiments, checker, output } = deps;
   const outline = (doc: vscode.TextDocument) => outlines.get(doc, config.current.verify);
 
-  const verifyDerivation = async (uri?: unknown, line?: unknown): Promise<DerivationResult[] | undefined> => {
+  /** Runs `run` on the block of `kind` at the target line (one finder for derivations and experiments). */
+  const atBlock = async <R>(
+    uri: unknown,
+    line: unknown,
+    kind: 'derivation' | 'experiment',
+    run: (doc: vscode.TextDocument, lines: number[]) => Promise<R[] | undefined>,
+  ): Promise<R[] | undefined> => {
     const t = await target(uri, line);
     if (!t) return undefined;
-    const block = derivationAt(await outline(t.doc), t.line);
+    const o = await outline(t.doc);
+    const block = kind === 'derivation' ? derivationAt(o, t.line) : experimentAt(o, t.line);
     if (!block) {
-      void vscode.window.showInformationMessage(`Stepwise: no derivation at line ${t.line}.`);
+      void vscode.window.showInformationMessage(`Stepwise: no ${kind} at line ${t.line}.`);
       return undefined;
     }
-    return verification.verify(t.doc, [block.line]);
+    return run(t.doc, [block.line]);
   };
+
+  const verifyDerivation = (uri?: unknown, line?: unknown): Promise<DerivationResult[] | undefined> =>
+    atBlock(uri, line, 'derivation', (doc, lines) => verification.verify(doc, lines));
 
   const verifyFile = async (uri?: unknown): Promise<DerivationResult[] | undefined> => {
     const t = await target(uri, 0);
@@ -81,16 +91,8 @@ export function commandRecords(deps: CommandDeps): CommandRecord[] {
     return verification.verify(t.doc, heading.derivations);
   };
 
-  const runExperiment = async (uri?: unknown, line?: unknown): Promise<ExperimentResult[] | undefined> => {
-    const t = await target(uri, line);
-    if (!t) return undefined;
-    const block = experimentAt(await outline(t.doc), t.line);
-    if (!block) {
-      void vscode.window.showInformationMessage(`Stepwise: no experiment at line ${t.line}.`);
-      return undefined;
-    }
-    return experiments.run(t.doc, [block.line]);
-  };
+  const runExperiment = (uri?: unknown, line?: unknown): Promise<ExperimentResult[] | undefined> =>
+    atBlock(uri, line, 'experiment', (doc, lines) => experiments.run(doc, lines));
 
   const runAll = async (uri?: unknown): Promise<ExperimentResult[] | undefined> => {
     const t = await target(uri, 0);

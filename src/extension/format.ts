@@ -9,6 +9,7 @@ import {
   negatedGlyph,
   type StepResult,
 } from '../core';
+import { arrayLines, sidesBlock } from './hoverValues';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -155,8 +156,11 @@ export function stepHoverMarkdown(step: StepResult): string {
     '',
   ];
   if (step.status === 'refuted' && step.values) {
+    const scalars = typeof step.values.lhs === 'number' && typeof step.values.rhs === 'number';
     lines.push(
-      `left ${escapeCell(formatValue(step.values.lhs, 'short'))} ${negatedRelation(step)} right ${escapeCell(formatValue(step.values.rhs, 'short'))} at the point below`,
+      scalars
+        ? `left ${escapeCell(formatValue(step.values.lhs, 'short'))} ${negatedRelation(step)} right ${escapeCell(formatValue(step.values.rhs, 'short'))} at the point below`
+        : `left ${negatedRelation(step)} right at the point below`,
       '',
     );
   } else if (step.status !== 'verified' && step.message) {
@@ -168,19 +172,35 @@ export function stepHoverMarkdown(step: StepResult): string {
     lines.push(`Domains assumed: ${assumed.map((a) => escapeCell(assumptionText(a))).join('; ')}`, '');
   }
   if (step.counterexample && Object.keys(step.counterexample).length > 0) {
+    // Numbers in the table; vectors and matrices aligned in a code block below it (hoverValues.ts).
+    const arrays: string[][] = [];
     lines.push('| symbol | value |', '| --- | --- |');
-    for (const [k, v] of Object.entries(step.counterexample))
-      lines.push(`| ${escapeCell(k)} | ${escapeCell(formatValue(v))} |`);
-    if (step.values) {
+    for (const [k, v] of Object.entries(step.counterexample)) {
+      const drawn = arrayLines(k, v);
+      if (drawn) arrays.push(drawn);
+      lines.push(`| ${escapeCell(k)} | ${drawn ? 'below' : escapeCell(formatValue(v))} |`);
+    }
+    const sides = step.values && sidesBlock(step.values.lhs, step.values.rhs, negatedRelation(step));
+    if (step.values && !sides) {
       lines.push(`| *left* | ${escapeCell(formatValue(step.values.lhs))} |`);
       lines.push(`| *right* | ${escapeCell(formatValue(step.values.rhs))} |`);
     }
     lines.push('');
+    if (sides) arrays.push(sides);
+    if (arrays.length > 0)
+      lines.push('```text', ...arrays.flatMap((a, i) => (i > 0 ? ['', ...a] : a)), '```', '');
   }
   if (step.status === 'refuted' && step.hint) {
     const side = step.hint.side === 'rhs' ? 'right' : 'left';
     const fixed = step.hint.side === 'rhs' ? step.hint.rhs : step.hint.lhs;
-    lines.push(`**Hint:** it holds with ${codeSpan(fixed)} on the ${side} (Quick Fix applies it)`, '');
+    const other = step.hint.side === 'rhs' ? step.hint.lhs : step.hint.rhs;
+    // A hint that gives back the other side says which rule the step misapplied (its message).
+    lines.push(
+      fixed.replace(/\s+/g, '') === other.replace(/\s+/g, '')
+        ? `**Hint:** ${step.hint.message} (Quick Fix applies it)`
+        : `**Hint:** it holds with ${codeSpan(fixed)} on the ${side} (Quick Fix applies it)`,
+      '',
+    );
   }
   return lines.join('\n');
 }

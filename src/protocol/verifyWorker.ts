@@ -17,7 +17,8 @@ export interface VerifyRequest {
 
 /** The document's structure as plain data (it crosses the thread boundary). */
 export interface OutlineData {
-  derivations: { line: number; endLine: number; stepCount: number }[];
+  /** `readable`: the steps whose both sides were read (0 when nothing in the block can be checked). */
+  derivations: { line: number; endLine: number; stepCount: number; readable: number }[];
   experiments: { code: string; codeLine: number; line: number; endLine: number; title?: string }[];
   headings: { line: number; level: number; text: string }[];
   diagnostics: Diagnostic[];

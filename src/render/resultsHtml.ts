@@ -7,9 +7,10 @@ import {
   formatNumber,
   formatValue,
   type SampleValue,
+  shapeWords,
   type StepResult,
 } from '../core';
-import { shapeWords, sidesTex } from './valueTex';
+import { sidesTex } from './valueTex';
 
 const entities: Record<string, string> = {
   '&': '&amp;',

@@ -139,3 +139,34 @@ describe('CodeLenses and diagnostics on homework.md', () => {
     assert.deepEqual(await titleAt(uri, WRONG), ['Verify · 2 steps']);
   });
 });
+
+// nothing.md, 0-based: a section whose only block cannot be read (opens at 6, parse error on 7), then a
+// section (10) with a correct block opening at 12.
+describe('a block with nothing checkable', () => {
+  after(closeAll);
+
+  const shown = async (uri: vscode.Uri) =>
+    (await lenses(uri)).map((l) => [l.line, l.command === 'stepwise.verifySection' ? 'section' : l.title]);
+
+  it('has no lens, nor does its section, before a run and after it; its reason is a Hint', async () => {
+    const uri = (await openFixture('nothing.md')).document.uri;
+    await vscode.commands.executeCommand('stepwise.clearResults', uri);
+    const before = await waitFor('the lenses', async () => {
+      const l = await shown(uri);
+      return l.length > 0 ? l : undefined;
+    });
+    assert.deepEqual(before, [
+      [10, 'section'],
+      [12, 'Verify · 1 step'],
+    ]);
+    await vscode.commands.executeCommand('stepwise.verifyFile', uri);
+    assert.deepEqual(await shown(uri), [
+      [10, 'section'],
+      [12, '✓ 1 verified'],
+    ]);
+    assert.deepEqual(
+      diagnostics(uri).map((d) => [d.range.start.line, d.severity, d.code]),
+      [[7, vscode.DiagnosticSeverity.Hint, 'unverifiable']],
+    );
+  });
+});

@@ -17,23 +17,25 @@ interface Ridge {
   phase: number;
 }
 
-/** The k-th derivative of a ridge's profile at t. */
+/** The k-th derivative of t^p. */
+function power(p: number, k: number, t: number): number {
+  if (k > p) return 0;
+  let c = 1;
+  for (let i = 0; i < k; i++) c *= p - i;
+  return c * Math.pow(t, p - k);
+}
+
+/** The k-th derivative of a ridge's profile at t (no closure: this is the innermost loop of a limit). */
 function profile(shape: Shape, k: number, t: number): number {
-  const power = (p: number): number => {
-    if (k > p) return 0;
-    let c = 1;
-    for (let i = 0; i < k; i++) c *= p - i;
-    return c * Math.pow(t, p - k);
-  };
   switch (shape) {
     case 't':
-      return power(1);
+      return power(1, k, t);
     case 't2':
-      return power(2);
+      return power(2, k, t);
     case 't3':
-      return power(3);
+      return power(3, k, t);
     case 't4':
-      return power(4);
+      return power(4, k, t);
     case 'sin':
       return Math.sin(t + (k * Math.PI) / 2);
     case 'exp':

@@ -10,13 +10,19 @@ import type { Diagnostic, VerifyOptions } from '../types';
 import { functionDefinition } from '../verify/defines';
 import type { Why } from '../verify/reasons';
 import { message } from './messages';
-import { independenceBefore, solveIntroBefore } from './prose';
-import { assignmentOf, assignmentWhy } from '../prose/assignments';
+import { independenceBefore, relationBefore, solveIntroBefore } from './prose';
+import {
+  assignmentOf,
+  assignmentWhy,
+  continuesExample,
+  inlineAssignmentOf,
+  type Assignment,
+} from '../prose/assignments';
 import { restatedDefinition, restatedWhy } from '../prose/restated';
 import { letTraits, proseTraits } from './traits';
 import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
-import { documentProse, readBlock, type DocumentProse, type ProseReading } from '../prose/read';
+import { documentProse, readBlock, readInline, type DocumentProse, type ProseReading } from '../prose/read';
 import { fileTooLarge, inputLimits, limitReached } from '../limits';
 
 export interface DerivationBlock {
@@ -40,6 +46,8 @@ export interface DerivationBlock {
   solveIntro?: string;
   /** What the prose says about the block (its introducing sentence's cues, conventions, sequences). */
   prose?: ProseReading;
+  /** The prose puts a condition on the block's random variables ("if X is a function of Y"). */
+  relatesVariables?: boolean;
 }
 
 export interface DocumentAnalysis {
@@ -132,13 +140,29 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
     }
   };
 
+  /** The value an inline formula sets in a worked example (`$r_1 = 0.3$`), if any. */
+  const inlineAssignment = (text: string, before: string): Assignment | undefined => {
+    try {
+      const [claim, ...more] = parseBlock(text, { kindOf: table.kindOf, macros: table.macros });
+      return claim && more.length === 0 ? inlineAssignmentOf(claim, before) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** The prose of the paragraph before an inline formula at `at` (its line and the one above). */
+  const proseBefore = (all: readonly string[], at: { line: number; column: number }): string =>
+    `${all[at.line - 2] ?? ''} ${(all[at.line - 1] ?? '').slice(0, Math.max(0, at.column - 2))}`;
+
   for (const block of scan.blocks) {
     switch (block.kind) {
       case 'heading':
         analysis.headings.push({ line: block.line, level: block.level, text: block.text });
-        // A worked example's values end with its section.
-        for (const [name, entry] of assigned) table = table.restore(name, entry);
-        assigned.clear();
+        // A worked example's values end with its section, unless the next one says it continues it.
+        if (!continuesExample(lines(), block.line)) {
+          for (const [name, entry] of assigned) table = table.restore(name, entry);
+          assigned.clear();
+        }
         section = block.line;
         break;
       case 'declarations': {
@@ -152,7 +176,14 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         const at = texPos(block.tex, 0);
         for (const [name, trait] of proseTraits(lines()[at.line - 1] ?? '', block.tex.text, at.column - 1))
           table = table.withTraits(name, { traits: [trait], source: 'prose' });
-        declare(block.tex, true);
+        // Declarations are read from the math as the prose means it (`[x, y]^\top` a column).
+        const tex = readInline(block.tex);
+        declare(tex, true);
+        const set = inlineAssignment(tex.text, proseBefore(lines(), at));
+        if (set) {
+          if (!assigned.has(set.name)) assigned.set(set.name, table.lookup(set.name));
+          table = table.declare(set, texPos(tex, set.offset));
+        }
         const worded = domainInWords(lines(), block.tex);
         if (worded) declare(worded, true);
         break;
@@ -240,6 +271,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           stepCount,
           ...(section !== undefined ? { section } : {}),
           ...(solveIntro !== undefined ? { solveIntro } : {}),
+          ...(relationBefore(lines(), block.line) ? { relatesVariables: true } : {}),
           symbols: blockTable,
           ...(scopes ? { scopes } : {}),
           ...(displayDefined.size ? { displayFunctions: new Set(displayDefined) } : {}),

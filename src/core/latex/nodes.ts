@@ -63,5 +63,15 @@ export function unary(fnName: 'unaryMinus' | 'unaryPlus' | 'factorial' | 'not', 
 export function isFunctionNamed(n: MathNode, name: VocabularyName): n is FunctionNode {
   return (n as FunctionNode).isFunctionNode === true && (n as FunctionNode).fn.name === name;
 }
+/** Every symbol name in `node`, function heads included (`call(σ, x)` names σ). */
+export function symbolNames(node: MathNode): Set<string> {
+  const out = new Set<string>();
+  node.traverse((n) => {
+    const s = n as MathNode & { type: string; name?: string };
+    if (s.type === 'SymbolNode' && s.name !== undefined) out.add(s.name);
+  });
+  return out;
+}
+
 export const isSymbol = (n: MathNode): n is SymbolNode => (n as SymbolNode).isSymbolNode === true;
 export const isConstant = (n: MathNode): n is ConstantNode => (n as ConstantNode).isConstantNode === true;

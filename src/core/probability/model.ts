@@ -7,6 +7,7 @@ import type { Assumption } from '../types';
 import { Rng } from '../numeric/random';
 import type { Env, Evaluator } from '../verify/env';
 import { needScalar } from '../verify/ops';
+import { markMovable } from '../verify/rounding';
 import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from '../verify/value';
 import { expectation, methodRank, NoExpectation, type Component, type Estimate, type Method } from './expect';
 import { buildLaw, LawError, type ScalarLaw } from './laws';
@@ -78,6 +79,8 @@ export class RandomModel {
 
   /** Symbols to read as events (0/1) when they turn out random, marked before their operand is compiled. */
   readonly eventNames = new Set<string>();
+  /** Symbols an event sets a random variable equal to (`A = a`): the constants among them are atoms. */
+  readonly pointNames = new Set<string>();
 
   constructor(
     private readonly independent: (a: string, b: string) => boolean,
@@ -146,6 +149,7 @@ export class RandomModel {
           this.unknowns.map((u) => ({ name: u.name, event: u.event, support: u.support })),
           this.independent,
           this.rng,
+          this.points(env),
         )
       : undefined;
     // One outcome of everything, for random symbols met outside any expectation (an identity of random
@@ -165,6 +169,18 @@ export class RandomModel {
       });
       this.unknowns.forEach((u, k) => (env.slots[u.slot] = (this.joint as RandomJoint).value(k, pt)));
     }
+  }
+
+  /** The current values of the constants events compare random variables with (`a` in `A = a`). */
+  private points(env: Env): number[] {
+    const out: number[] = [];
+    for (const name of this.pointNames) {
+      if (this.symbols.has(name)) continue;
+      const slot = this.slotOfName(name);
+      const v = slot < 0 ? undefined : env.slots[slot];
+      if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
+    }
+    return out;
   }
 
   /** The test distribution of the symbols without a law, as a table for a counterexample. */
@@ -190,7 +206,8 @@ export class RandomModel {
       if (s && !s.law) parts.push(name, 'e', this.epoch);
       else if (s) {
         const d = this.drawn.get(name) as Drawn;
-        parts.push(name, d.law.label, ...d.params, d.rows, d.cols);
+        // The law by its name and parameters (its label is only built for messages).
+        parts.push(name, s.law?.name ?? '', ...d.params, d.rows, d.cols);
       } else if (s === undefined) {
         const v = env.slots[this.slotOfName(name)];
         if (typeof v !== 'number') return undefined;
@@ -214,6 +231,8 @@ export class RandomModel {
     f: () => number,
   ): number {
     const key = site ? this.keyOf(env, names, site.inputs, `${site.id}${what}`) : undefined;
+    // Not cached: a rounding probe's re-evaluation computes it again, with Monte Carlo draws of its own.
+    if (key === undefined) markMovable();
     const hit = key === undefined ? undefined : this.cache.get(key);
     if (hit) {
       this.error += hit.error;
@@ -323,9 +342,36 @@ export class RandomModel {
     };
   }
 
+  /**
+   * The joint entropy of `parts` in nats, −Σ p log p over the distinct value tuples. Only for a finite joint
+   * law (enumerated exactly): the differential entropy of a continuous variable is another quantity.
+   */
+  entropy(parts: Evaluator[], names: ReadonlySet<string>): Evaluator {
+    return (env) => {
+      const tuple = (): number[] => parts.map((g) => scalarOf(g(env)));
+      const seen = new Map<string, number[]>();
+      const pass = this.integrate(env, names, () => {
+        const t = tuple();
+        seen.set(t.join(','), t);
+        return 0;
+      });
+      if (pass.method !== 'exact' || seen.size > 2000)
+        throw new EvalUnsupported(
+          'the entropy of a continuous variable (a differential entropy) is not supported',
+        );
+      let h = 0;
+      for (const t of seen.values()) {
+        const p = this.integrate(env, names, () => (tuple().every((v, i) => v === t[i]) ? 1 : 0)).value;
+        if (p > 0) h -= p * Math.log(p);
+      }
+      return h;
+    };
+  }
+
   /** 𝔼[g | h]: a function of h's current outcome, 𝔼[g·1{h = y}] / P(h = y) at y = h now. */
   conditionalExpectation(g: Evaluator, h: Evaluator, names: ReadonlySet<string>): Evaluator {
     return (env) => {
+      markMovable(); // computed afresh at every evaluation, as an uncached expectation is
       const y = scalarOf(h(env));
       const same = (): number => (scalarOf(h(env)) === y ? 1 : 0);
       const py = this.integrate(env, names, same).value;

@@ -1,8 +1,7 @@
 // Deterministic quadrature for expectations over continuous laws: Gauss rules matched to each law's weight
 // (Hermite for normals, Legendre for uniforms, Laguerre for exponentials and gammas), each computed once
-// per order and cached, and an adaptive Gauss–Kronrod rule for integrands with kinks (`|x|`, `\max(0, x)`),
-// where a fixed Gauss rule converges slowly: bisecting the panel whose two estimates disagree localises a
-// kink to a tiny panel, which is what splitting at the kink achieves without knowing where it is.
+// per order and cached. Integrands with kinks (`|x|`, `\max(0, x)`), where a fixed Gauss rule converges
+// slowly, go to the adaptive Gauss–Kronrod rule of calculus/quadrature.ts (see expect.ts).
 
 /** Nodes and weights of a rule. */
 export interface Rule {
@@ -141,79 +140,4 @@ export function gaussLaguerre(n: number, alpha = 0): Rule {
     }
     return { x, w };
   });
-}
-
-// Kronrod 15-point nodes on [0, 1] of the symmetric rule, with the embedded 7-point Gauss weights.
-const xgk = [
-  0.9914553711208126, 0.9491079123427585, 0.8648644233597691, 0.7415311855993945, 0.5860872354676911,
-  0.4058451513773972, 0.20778495500789848, 0.0,
-];
-const wgk = [
-  0.022935322010529224, 0.06309209262997856, 0.10479001032225019, 0.14065325971552592, 0.1690047266392679,
-  0.19035057806478542, 0.20443294007529889, 0.20948214108472782,
-];
-const wg = [0.1294849661688697, 0.27970539148927664, 0.3818300505051189, 0.4179591836734694];
-
-/** Result of an adaptive integration: the estimate, its error bound, and whether it met the tolerance. */
-export interface Adaptive {
-  value: number;
-  error: number;
-  converged: boolean;
-  evaluations: number;
-}
-
-function gk15(f: (x: number) => number, a: number, b: number): { value: number; error: number } {
-  const c = 0.5 * (a + b);
-  const h = 0.5 * (b - a);
-  const fc = f(c);
-  let k = fc * (wgk[7] as number);
-  let g = fc * (wg[3] as number);
-  for (let j = 0; j < 7; j++) {
-    const dx = h * (xgk[j] as number);
-    const s = f(c - dx) + f(c + dx);
-    k += (wgk[j] as number) * s;
-    if (j % 2 === 1) g += (wg[(j - 1) / 2] as number) * s;
-  }
-  return { value: k * h, error: Math.abs((k - g) * h) };
-}
-
-/**
- * ∫_a^b f by bisecting the panel with the largest error until the total error is under
- * `absTol + relTol·|value|` or `maxPanels` is reached. The error reported is the sum of the panels' G7/K15
- * differences, a pessimistic bound for smooth panels.
- */
-export function adaptiveIntegrate(
-  f: (x: number) => number,
-  a: number,
-  b: number,
-  absTol: number,
-  relTol: number,
-  maxPanels = 400,
-): Adaptive {
-  const panels: { a: number; b: number; value: number; error: number }[] = [];
-  const first = gk15(f, a, b);
-  panels.push({ a, b, ...first });
-  let evaluations = 15;
-  for (;;) {
-    let value = 0;
-    let error = 0;
-    let worst = 0;
-    for (let i = 0; i < panels.length; i++) {
-      const p = panels[i] as (typeof panels)[number];
-      value += p.value;
-      error += p.error;
-      if (p.error > (panels[worst] as (typeof panels)[number]).error) worst = i;
-    }
-    if (!Number.isFinite(value)) return { value, error: Infinity, converged: false, evaluations };
-    if (error <= absTol + relTol * Math.abs(value)) return { value, error, converged: true, evaluations };
-    if (panels.length >= maxPanels) return { value, error, converged: false, evaluations };
-    const p = panels[worst] as (typeof panels)[number];
-    const mid = 0.5 * (p.a + p.b);
-    if (mid <= p.a || mid >= p.b) return { value, error, converged: false, evaluations };
-    const left = gk15(f, p.a, mid);
-    const right = gk15(f, mid, p.b);
-    evaluations += 30;
-    panels[worst] = { a: p.a, b: mid, ...left };
-    panels.push({ a: mid, b: p.b, ...right });
-  }
 }

@@ -32,9 +32,11 @@ function weights(rng: Rng, k: number): number[] {
   return w.map((x) => x / total);
 }
 
-function atomValue(rng: Rng, u: Unknown): number {
+function atomValue(rng: Rng, u: Unknown, points: readonly number[]): number {
   if (u.support?.length) return u.support[rng.int(0, u.support.length - 1)] as number;
   if (u.event) return rng.int(0, 1);
+  // Half the atoms at the values events test (`b` in `P(B = b)`), so those events have positive mass.
+  if (points.length && rng.nextDouble() < 0.5) return points[rng.int(0, points.length - 1)] as number;
   // Mostly small integers in −3…3, sometimes a half, so that products and squares stay readable.
   const v = rng.int(-3, 3);
   return rng.nextDouble() < 0.15 ? v + 0.5 : v;
@@ -45,6 +47,8 @@ export function randomJoint(
   unknowns: readonly Unknown[],
   independent: (a: string, b: string) => boolean,
   rng: Rng,
+  /** Values the atoms should sometimes take: the constants events compare the variables with. */
+  points: readonly number[] = [],
 ): RandomJoint {
   const n = unknowns.length;
   const components: Component[] = [];
@@ -68,7 +72,7 @@ export function randomJoint(
       (c) => (components[c] as { probs: readonly number[] }).probs.length,
     );
     const cells = sizes.reduce((a, s) => a * s, 1);
-    return { sizes, cells: Array.from({ length: cells }, () => atomValue(rng, u)) };
+    return { sizes, cells: Array.from({ length: cells }, () => atomValue(rng, u, points)) };
   });
   const value = (k: number, point: Float64Array): number => {
     const v = values[k] as (typeof values)[number];

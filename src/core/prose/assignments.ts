@@ -53,3 +53,36 @@ export function assignmentWhy(a: Assignment): Why {
   const value = (a.body as Node).type === 'ArrayNode' ? 'the matrix written here' : a.body.toString();
   return { why: 'assigns', name: a.name, value };
 }
+
+/** "Let's continue the previous example one step further": the paragraph right after a heading carries the
+ *  worked example of the section before it on, so its values stay set. */
+const continuing =
+  /\b(?:continue|continuing|return to|returning to|go back to|revisit)\b[^.]*?\b(?:previous|last|same|above|earlier|preceding)\s+example\b/i;
+
+/** Whether the first paragraph after the heading at 1-based `line` says it continues the previous example. */
+export function continuesExample(lines: readonly string[], line: number): boolean {
+  const paragraph: string[] = [];
+  for (let i = line; i < lines.length; i++) {
+    const l = (lines[i] ?? '').trim();
+    if (l === '' && paragraph.length) break;
+    if (l.startsWith('$$') || l.startsWith('#')) break;
+    if (l !== '') paragraph.push(l);
+  }
+  return continuing.test(paragraph.join(' '));
+}
+
+/** Words that set a value in the prose, just before the formula in its sentence. */
+const setting =
+  /\b(?:let|suppose|consider|take|given|(?:we|you) have|arbitrary|for example|e\.g\.)\b[^.;:]*$/i;
+
+/**
+ * "We have $r_1 = 0.3$", "an arbitrary vector $\mathbf{v} = [x, y]^\top$": in a worked example the prose
+ * sets values too, when its sentence says so (`before`: its text before the formula). Only a subscripted
+ * name set to a number, or a vector or matrix written out: "at $x = 0$" is a point, not a setting.
+ */
+export function inlineAssignmentOf(claim: Claim, before: string): Assignment | undefined {
+  const a = assignmentOf(claim);
+  // Earlier formulas of the sentence (`$r_1 = 0.3$, $r_2 = …`) are not its punctuation.
+  if (!a || !setting.test(before.replace(/\$[^$]*\$/g, 'X'))) return undefined;
+  return (/_/.test(a.name) && isNumber(a.body)) || (a.body as Node).type === 'ArrayNode' ? a : undefined;
+}

@@ -7,6 +7,7 @@ import { num } from '../latex/nodes';
 import type { Declaration, Domain } from '../latex/types';
 import type { SymbolTable } from '../symbols/table';
 import type { Assumption } from '../types';
+import { entryConventions } from './entries';
 import type { TexEdit } from './texEdit';
 
 /** Names that count things (sizes, bounds, exponents) in published texts. */
@@ -118,6 +119,9 @@ export function withConventions(
     declarations.push({ kind: 'domain', names: ['η'], domain: positiveReals, offset: 0 });
     notes.push(positive('η', 'a learning rate'));
   }
+  const entries = entryConventions(roots, table);
+  declarations.push(...entries.declarations);
+  notes.push(...entries.notes);
   return { table: declarations.reduce((t, d) => t.declare(d), table), notes, counts };
 }
 

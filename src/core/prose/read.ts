@@ -1,11 +1,14 @@
 // Reading a display block with the prose around it: the sentence that introduces it (its cues), the
-// conventions the text fixes in words (the base of `\log`), and superscripts that index sequences. The
+// conventions the text fixes in words (the base of `\log`), superscripts that index sequences, and
+// equations of written intervals. The
 // block's TeX is rewritten to say what was read (`\log_{2}`, `V^{(k+1)}`), every file position kept.
 import type { TexSource } from '../markdown/types';
 import type { Assumption } from '../types';
 import { logBaseFixedAt, logEdits, logNote } from './conventions';
 import { readCues, type Cue } from './cues';
+import { chooseEdits } from './choose';
 import { introBefore } from './intro';
+import { intervalEdits, transposedListEdits, tupleVectorEdits } from './intervals';
 import { sequenceEdits } from './sequences';
 import { applyEdits } from './texEdit';
 
@@ -44,7 +47,13 @@ export function readBlock(
   const cues = readCues(intro);
   const sequences = sequenceEdits(tex.text, intro?.sentence);
   const notes: Assumption[] = [];
-  const edits = [...sequences.edits];
+  const edits = [
+    ...sequences.edits,
+    ...intervalEdits(tex.text),
+    ...transposedListEdits(tex.text),
+    ...tupleVectorEdits(tex.text),
+    ...chooseEdits(tex.text),
+  ];
   if (doc.logBase && doc.logBase.line < line) {
     const log = logEdits(tex.text, doc.logBase.base);
     if (log.length) notes.push(logNote(doc.logBase.base));
@@ -59,4 +68,9 @@ export function readBlock(
       notes,
     },
   };
+}
+
+/** Inline math as the prose says to read it: its transposed lists as columns. */
+export function readInline(tex: TexSource): TexSource {
+  return applyEdits(tex, transposedListEdits(tex.text));
 }

@@ -5,6 +5,7 @@
 // same variable. That step says what the symbol is: it is reported as its definition and the steps after it
 // (the Jacobian the student computes next) are checked against it.
 import type { MathNode } from 'mathjs';
+import { symbolNames } from '../latex/nodes';
 import type { Claim } from '../latex/types';
 import { constants, identityName } from '../symbols/defaults';
 import type { SymbolTable } from '../symbols/table';
@@ -21,15 +22,6 @@ function derivativeOf(node: MathNode): { op: string; variable: string; body: Mat
   const [v, body] = n.args as [Node, MathNode];
   if (v.type !== 'SymbolNode' || v.name === undefined) return undefined;
   return { op, variable: v.name, body };
-}
-
-function names(node: MathNode): Set<string> {
-  const out = new Set<string>();
-  node.traverse((n) => {
-    const s = n as Node;
-    if (s.type === 'SymbolNode' && s.name !== undefined) out.add(s.name);
-  });
-  return out;
 }
 
 function unwrap(node: MathNode): MathNode {
@@ -58,7 +50,7 @@ export function restatedDefinition(
   if (y.type !== 'SymbolNode' || y.name === undefined || y.name === left.variable) return undefined;
   if (constants.has(y.name) || y.name === identityName) return undefined;
   const body = unwrap(right.body);
-  const read = names(body);
+  const read = symbolNames(body);
   if (!read.has(left.variable) || read.has(y.name)) return undefined;
   if (table.lookup(y.name) !== undefined && !restated.has(y.name)) return undefined;
   return { kind: 'definition', name: y.name, body, offset: step.lhs.offset };

@@ -155,21 +155,14 @@ export class SymbolTable implements ParseContext {
 
   /** This table with `name` undeclared again (its default meaning). */
   without(name: string): SymbolTable {
-    if (!find(this.entries, name)) return this;
-    return new SymbolTable(
-      layer(new Map([[name, removed]]), this.entries),
-      this.macros,
-      this.traits,
-      this.laws,
-      this.independence,
-    );
+    return this.restore(name, undefined);
   }
 
   /** This table with `name` meaning `entry` again (undeclared when undefined): undoes a scoped declaration. */
   restore(name: string, entry: SymbolEntry | undefined): SymbolTable {
-    if (!entry) return this.without(name);
+    if (!entry && !find(this.entries, name)) return this;
     return new SymbolTable(
-      layer(new Map([[name, entry]]), this.entries),
+      layer(new Map([[name, entry ?? removed]]), this.entries),
       this.macros,
       this.traits,
       this.laws,

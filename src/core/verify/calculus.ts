@@ -51,6 +51,35 @@ function refuseAmbiguousApplication(c: CompilerApi, body: AnyNode, variable: str
   });
 }
 
+/**
+ * The last result of one integral or limit, by what it was computed from. Within a sample the rounding
+ * probe evaluates each side twice more (rounding.ts), but the numeric method itself runs with nudges off
+ * (asOneOperation): from the same sample (the unknown functions drawn), the same ends or point and the
+ * same slot values it computes the same result again, so it is reused and only nudged. A step with random
+ * symbols is left alone: an expectation inside may draw Monte Carlo points.
+ */
+export function lastResult<R>(c: Pick<CompilerApi, 'random'>, slot: number) {
+  let last: { env: Env; sample: number; key: number[]; slots: Value[]; result: R } | undefined;
+  const same = (xs: readonly unknown[], ys: readonly unknown[]): boolean =>
+    xs.length === ys.length && xs.every((x, i) => i === slot || Object.is(x, ys[i]));
+  return (env: Env, key: number[], compute: () => R): R => {
+    const sample = env.sample;
+    if (sample === undefined || c.random.size > 0) return compute();
+    if (
+      last &&
+      last.env === env &&
+      last.sample === sample &&
+      key.every((k, i) => Object.is(k, last?.key[i])) &&
+      same(last.slots, env.slots)
+    )
+      return last.result;
+    const slots = env.slots.slice();
+    const result = compute();
+    last = { env, sample, key, slots, result };
+    return result;
+  };
+}
+
 function bind(c: CompilerApi, args: AnyNode[], scope: Scope, what: string) {
   const variable = c.boundName(args[0], what);
   refuseAmbiguousApplication(c, args[args.length - 1] as AnyNode, variable);
@@ -67,6 +96,7 @@ export const integralSpec: FunctionSpec = {
     const lo = c.node(args[1] as AnyNode, scope);
     const hi = c.node(args[2] as AnyNode, scope);
     const { slot, body } = bind(c, args, scope, 'an integral');
+    const reuse = lastResult<Quadrature>(c, slot);
     return (env) => {
       const a = needScalar(lo(env), 'a limit of integration');
       const b = needScalar(hi(env), 'a limit of integration');
@@ -74,7 +104,7 @@ export const integralSpec: FunctionSpec = {
       try {
         const out: { q?: Quadrature } = {};
         const value = asOneOperation(() => {
-          const r = integrate(along(env, slot, body, 'an integrand'), a, b);
+          const r = reuse(env, [a, b], () => integrate(along(env, slot, body, 'an integrand'), a, b));
           out.q = r;
           return r.ok ? r.value : NaN;
         });
@@ -109,6 +139,7 @@ export const limitSpec: FunctionSpec = {
     const sideNode = args[2] as AnyNode;
     const side = sideNode.type === 'ConstantNode' ? Number(sideNode.value) : 0;
     const { slot, body } = bind(c, args, scope, 'a limit');
+    const reuse = lastResult<Limit>(c, slot);
     return (env) => {
       const a = needScalar(at(env), 'the point of a limit');
       const saved = env.slots[slot] as Value;
@@ -116,9 +147,11 @@ export const limitSpec: FunctionSpec = {
         const f = along(env, slot, body, 'a limit');
         const out: { l?: Limit } = {};
         const value = asOneOperation(() => {
-          const r = Number.isFinite(a)
-            ? numericLimit(f, { point: a, side: side > 0 ? 'above' : side < 0 ? 'below' : 'both' })
-            : numericLimit(f, { point: a });
+          const r = reuse(env, [a], () =>
+            Number.isFinite(a)
+              ? numericLimit(f, { point: a, side: side > 0 ? 'above' : side < 0 ? 'below' : 'both' })
+              : numericLimit(f, { point: a }),
+          );
           out.l = r;
           return r.ok ? r.value : NaN;
         });

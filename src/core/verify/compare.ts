@@ -23,6 +23,18 @@ export type Comparison =
 /** `\approx` with nothing else to go by holds within this absolute amount too (`e^{-50} \approx 0`). */
 const approxFloor = 1e-9;
 
+/** Whether one entry pair satisfies the relation within `eps` (`\approx`: within `loose`). `\ne` tests
+ *  equality here; compareValues negates it over all the entries. */
+const entryHolds: Record<Relation, (x: number, y: number, eps: number, loose: number) => boolean> = {
+  '=': (x, y, eps) => Math.abs(x - y) <= eps,
+  '\\ne': (x, y, eps) => Math.abs(x - y) <= eps,
+  '\\approx': (x, y, _eps, loose) => Math.abs(x - y) <= loose,
+  '<': (x, y, eps) => y - x > eps,
+  '\\le': (x, y, eps) => x - y <= eps,
+  '>': (x, y, eps) => x - y > eps,
+  '\\ge': (x, y, eps) => y - x <= eps,
+};
+
 /** `3×2`, `a vector of 3`, `a scalar` for messages. */
 export function describeShape(v: Value): string {
   if (typeof v === 'number') return 'a scalar';
@@ -81,37 +93,11 @@ export function compareValues(
   if (lostPrecision(error, scale)) return { kind: 'imprecise', error };
   const eps = tol.absTol + tol.relTol * scale + error;
   const loose = Math.max(tol.absTol, approxFloor) + tol.approxTol * scale + error;
+  const holds = entryHolds[relation];
   let all = true;
-  let anyDiffer = false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as number;
-    const y = b[i] as number;
-    let ok: boolean;
-    switch (relation) {
-      case '=':
-      case '\\ne':
-        ok = Math.abs(x - y) <= eps;
-        if (!ok) anyDiffer = true;
-        break;
-      case '\\approx':
-        ok = Math.abs(x - y) <= loose;
-        break;
-      case '<':
-        ok = y - x > eps;
-        break;
-      case '\\le':
-        ok = x - y <= eps;
-        break;
-      case '>':
-        ok = x - y > eps;
-        break;
-      case '\\ge':
-        ok = y - x <= eps;
-        break;
-    }
-    if (!ok) all = false;
-  }
-  return { kind: 'judged', holds: relation === '\\ne' ? anyDiffer : all };
+  for (let i = 0; i < a.length && all; i++) all = holds(a[i] as number, b[i] as number, eps, loose);
+  // `\ne` holds where some entry differs: the negation of entrywise equality.
+  return { kind: 'judged', holds: relation === '\\ne' ? !all : all };
 }
 
 /** True when every entry is a finite number. */

@@ -3,6 +3,7 @@
 // checked, but the steps after it can, once the name means that function, exactly as if the student had
 // written it in a `<!-- let -->` comment.
 import type { MathNode } from 'mathjs';
+import { symbolNames } from '../latex/nodes';
 import type { Claim, Declaration } from '../latex/types';
 import { constants, identityName } from '../symbols/defaults';
 import type { SymbolTable } from '../symbols/table';
@@ -14,16 +15,6 @@ function plainSymbol(a: MathNode | undefined): string | undefined {
   const x = a as Node | undefined;
   if (x?.type === 'ParenthesisNode') return plainSymbol(x.content);
   return x?.type === 'SymbolNode' ? x.name : undefined;
-}
-
-/** Every symbol name in `node`, function heads included (`call(σ, x)` names σ). */
-function symbolNames(node: MathNode): Set<string> {
-  const out = new Set<string>();
-  node.traverse((n) => {
-    const s = n as Node;
-    if (s.type === 'SymbolNode' && s.name !== undefined) out.add(s.name);
-  });
-  return out;
 }
 
 /**

@@ -18,6 +18,8 @@ const perNudge = (2 ** -52 / delta) * 64;
 let nudge: (() => number) | undefined;
 /** Additions since `resetAbsorbed` in which a non-zero term vanished entirely into a much larger one. */
 let absorbed = 0;
+/** Values since `resetAbsorbed` that a probe would nudge (see `nudgesWouldMove`). */
+let movable = 0;
 
 /**
  * `a + b` (or `a - b`), noting when a non-zero term was absorbed whole: `1 + 10^{-17} x` is exactly 1, so
@@ -40,6 +42,34 @@ export function underflowCheck(r: number, nonZeroInputs: boolean): number {
 
 export function resetAbsorbed(): void {
   absorbed = 0;
+  movable = 0;
+}
+
+/**
+ * Whether a rounding probe of what was evaluated since `resetAbsorbed` could move anything. A probe nudges
+ * only the values that pass through `probe` (and results of `asOneOperation`), and leaves small integers
+ * exact; when every such value was a small integer the nudged evaluations repeat the plain one exactly and
+ * the probe would measure an error of 0, so it can be skipped (`2^{10} = 1024`, `\binom{5}{2} = 10`).
+ */
+export function nudgesWouldMove(): boolean {
+  return movable > 0;
+}
+
+/** Marks the evaluation as one a probe could change by other means than nudges (a Monte Carlo estimate
+ *  recomputed with fresh draws), so the probe runs. */
+export function markMovable(): void {
+  movable++;
+}
+
+const keptExact = (x: number): boolean => Number.isInteger(x) && Math.abs(x) < 2 ** 31;
+
+/** Counts `v` when a nudge would change it. */
+function note(v: Value): void {
+  if (typeof v === 'number') {
+    if (!keptExact(v)) movable++;
+  } else if (v instanceof Eye) {
+    if (!keptExact(v.c)) movable++;
+  } else if (!v.data.every(keptExact)) movable++;
 }
 
 /** Whether a term was absorbed, or a value underflowed, since the last reset. */
@@ -52,6 +82,7 @@ export function wasAbsorbed(): boolean {
 export function asOneOperation(f: () => number): number {
   const savedNudge = nudge;
   const savedAbsorbed = absorbed;
+  const savedMovable = movable;
   nudge = undefined;
   let r: number;
   try {
@@ -59,7 +90,10 @@ export function asOneOperation(f: () => number): number {
   } finally {
     nudge = savedNudge;
     absorbed = savedAbsorbed;
+    // Values inside are never nudged; only the result is.
+    movable = savedMovable;
   }
+  if (!nudge) note(r);
   return jitter(r);
 }
 
@@ -71,7 +105,10 @@ function jitter(x: number): number {
 
 /** The value, nudged when a probe is running (the identity otherwise, at the cost of one test). */
 export function probe(v: Value): Value {
-  if (!nudge) return v;
+  if (!nudge) {
+    note(v);
+    return v;
+  }
   if (typeof v === 'number') return jitter(v);
   if (v instanceof Eye) return new Eye(jitter(v.c));
   return v.map(jitter);

@@ -7,7 +7,7 @@ import type { Relation } from '../latex';
 import type { Assumption, ReasonCode, SampleValue, StepStatus, VerifyOptions } from '../types';
 import { Compiler, type Env, type Evaluator } from './compile';
 import { compareValues, isFiniteValue, type Tolerance } from './compare';
-import { precisionLost, resetAbsorbed, sideErrors, wasAbsorbed } from './rounding';
+import { nudgesWouldMove, precisionLost, resetAbsorbed, sideErrors, wasAbsorbed } from './rounding';
 import { formatValue, toSampleValue } from './format';
 import { explain, explainHeld, reasonOf, subjectOf, type Held, type Why } from './reasons';
 import { Rng } from '../numeric/random';
@@ -35,8 +35,8 @@ export interface StepVerdict {
   counterexample: Record<string, SampleValue> | null;
   values: { lhs: SampleValue; rhs: SampleValue } | null;
   assumptions: Assumption[];
-  /** How the sides were computed (absent: plain sampling, no random variable). */
-  method?: Exclude<Method, 'sampling'>;
+  /** How the sides were computed (`sampling`: no random variable); absent when the step was not judged. */
+  method?: Method;
 }
 
 export interface StepInput {
@@ -236,7 +236,8 @@ export function verifyStep(
       step.relation,
       random ? widened(tol, random) : tol,
       zero,
-      sideErrors(l, r, lhs, rhs, env, nudges),
+      // Nothing a probe could nudge (every value a small integer): its two re-evaluations would repeat this one.
+      nudgesWouldMove() ? sideErrors(l, r, lhs, rhs, env, nudges) : { lhs: 0, rhs: 0 },
     );
     if (c.kind === 'imprecise' || (absorbedTerm && c.kind === 'judged')) {
       invalid.set(precisionLost, (invalid.get(precisionLost) ?? 0) + 1);

@@ -21,7 +21,12 @@ function flag(buffer: SharedArrayBuffer | undefined): Cancellation {
 export function outline(text: string, options: VerifyOptions): OutlineData {
   const a = analyzeDocument(text, options);
   return {
-    derivations: a.derivations.map((d) => ({ line: d.line, endLine: d.endLine, stepCount: d.stepCount })),
+    derivations: a.derivations.map((d) => ({
+      line: d.line,
+      endLine: d.endLine,
+      stepCount: d.stepCount,
+      readable: d.claims.reduce((n, c) => n + (c.ok ? c.steps.length : 0), 0),
+    })),
     experiments: a.experiments.map((e) => ({
       code: e.code,
       codeLine: e.codeLine,

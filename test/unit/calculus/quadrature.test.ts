@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { integrate, type Quadrature } from '../../../src/core/calculus/quadrature';
+import { adaptiveGaussKronrod, integrate, type Quadrature } from '../../../src/core/calculus/quadrature';
 
 function value(q: Quadrature): number {
   if (!q.ok) throw new Error(`no value: ${q.reason}`);
@@ -50,5 +50,41 @@ describe('calculus/quadrature: integrate', () => {
   it('reports an integrand that is not finite inside the range', () => {
     const q = integrate(() => NaN, 0, 1);
     assert.deepEqual(q.ok ? 'ok' : q.reason, 'not-finite');
+  });
+});
+
+describe('calculus/quadrature: the adaptive Gauss–Kronrod rule shared with expectations', () => {
+  const cases: [string, (x: number) => number, number, number, number][] = [
+    ['x² eˣ on [0, 1]', (x) => x * x * Math.exp(x), 0, 1, Math.E - 2],
+    ['|x − 0.3| on [−1, 1] (a kink)', (x) => Math.abs(x - 0.3), -1, 1, (1.3 ** 2 + 0.7 ** 2) / 2],
+    [
+      'max(0, x − 0.1)·x on [−1, 2] (a kink)',
+      (x) => Math.max(0, x - 0.1) * x,
+      -1,
+      2,
+      8 / 3 - 0.1 * 2 - (0.1 ** 3 / 3 - 0.1 ** 3 / 2),
+    ],
+    [
+      '√(1 − x²) on [−1, 1] (infinite slope at the ends)',
+      (x) => Math.sqrt(Math.max(0, 1 - x * x)),
+      -1,
+      1,
+      Math.PI / 2,
+    ],
+  ];
+  for (const [name, f, a, b, truth] of cases) {
+    it(`its error estimate covers the true error: ${name}`, () => {
+      const r = adaptiveGaussKronrod(f, a, b, 1e-13, 1e-14, 29_985);
+      assert.ok(r.ok, name);
+      // Expectations allow ten times the estimate at a kink (probability/expect.ts); the truth must be inside.
+      assert.ok(Math.abs(r.value - truth) <= 10 * r.error + 1e-15, `${r.value} vs ${truth} ± ${r.error}`);
+      assert.ok(r.error <= 1e-12 * Math.max(1, Math.abs(truth)), `error ${r.error}`);
+    });
+  }
+
+  it('stops at its evaluation budget rather than claiming an accuracy it did not reach', () => {
+    const r = adaptiveGaussKronrod((x) => Math.sin(1 / x), 1e-9, 1, 1e-13, 1e-14, 15 + 30 * 20);
+    assert.equal(r.ok, false);
+    assert.ok(r.evaluations <= 15 + 30 * 20);
   });
 });

@@ -125,6 +125,7 @@ describe('calculus: integrals', () => {
   it('leaves a divergent integral unverifiable with that reason', () => {
     const [s] = steps(block('\\int_1^{\\infty} \\frac{dx}{x} = 1'));
     assert.equal(s?.status, 'unverifiable');
+    assert.equal(s?.reason, 'too-few-samples');
     assert.match(s?.message ?? '', /diverges/);
   });
 
@@ -162,6 +163,7 @@ describe('calculus: limits', () => {
   it('leaves a limit that does not settle unverifiable with that reason', () => {
     const [s] = steps(block('\\lim_{h \\to 0} \\sin(1/h) = 0'));
     assert.equal(s?.status, 'unverifiable');
+    assert.equal(s?.reason, 'too-few-samples');
     assert.match(s?.message ?? '', /does not settle/);
   });
 });
@@ -170,6 +172,7 @@ describe('calculus: ambiguous applications', () => {
   it('refuses p(x) under an integral in x when p is declared nowhere, and keeps a(1 - a) a product', () => {
     const [s] = steps(block('\\int_{-\\infty}^\\infty xp(x) \\; dx = \\int_0^1 x \\; dx'));
     assert.equal(s?.status, 'unverifiable');
+    assert.equal(s?.reason, 'unsupported-notation');
     assert.match(s?.message ?? '', /p\(…\) of x reads as a product/);
     assert.deepEqual(status(block('\\int_0^1 a(1 - a) x\\, dx = \\frac{a - a^2}{2}')), ['verified']);
   });

@@ -3,10 +3,10 @@ import { derivationAt, experimentAt, headingAt, toOutline } from '../../../src/e
 
 const data = {
   derivations: [
-    { line: 5, endLine: 7, stepCount: 2 },
-    { line: 12, endLine: 14, stepCount: 1 },
-    { line: 20, endLine: 22, stepCount: 0 },
-    { line: 30, endLine: 32, stepCount: 3 },
+    { line: 5, endLine: 7, stepCount: 2, readable: 2 },
+    { line: 12, endLine: 14, stepCount: 1, readable: 1 },
+    { line: 20, endLine: 22, stepCount: 0, readable: 0 },
+    { line: 30, endLine: 32, stepCount: 3, readable: 0 },
   ],
   experiments: [{ code: 'x = 1', codeLine: 41, line: 40, endLine: 42 }],
   headings: [

@@ -51,8 +51,8 @@ describe('verify worker', () => {
     const doc = ['# Title', '', text, '```experiment "t"', 'x = 1', '```', ''].join('\n');
     const o = outline(doc, defaultVerifyOptions);
     assert.deepEqual(o.derivations, [
-      { line: 7, endLine: 9, stepCount: 1 },
-      { line: 11, endLine: 13, stepCount: 1 },
+      { line: 7, endLine: 9, stepCount: 1, readable: 1 },
+      { line: 11, endLine: 13, stepCount: 1, readable: 1 },
     ]);
     assert.deepEqual(o.headings, [{ line: 1, level: 1, text: 'Title' }]);
     assert.deepEqual(o.experiments, [{ code: 'x = 1', codeLine: 16, line: 15, endLine: 17, title: 't' }]);
@@ -60,6 +60,17 @@ describe('verify worker', () => {
     const viaHandle = handle({ kind: 'outline', id: 5, text: doc, options: defaultVerifyOptions });
     assert.ok(viaHandle.ok && 'outline' in viaHandle);
     assert.deepEqual(viaHandle.outline, o);
+  });
+
+  it('counts a block whose steps cannot be read as a step with nothing readable (no lens for it)', () => {
+    const o = outline('$$\nx + ) = 2\n$$\n\n$$\nx + 1 = 2\n$$\n', defaultVerifyOptions);
+    assert.deepEqual(
+      o.derivations.map((d) => [d.stepCount, d.readable]),
+      [
+        [1, 0],
+        [1, 1],
+      ],
+    );
   });
 
   it('runs in a worker thread and answers by id', async () => {

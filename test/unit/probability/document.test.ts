@@ -24,6 +24,20 @@ describe('probability: examples/probability.md', function () {
     assert.ok(steps.some((s) => s.method === 'quadrature'));
     assert.ok(steps.every((s) => s.method !== undefined));
   });
+
+  it('names sampling as the method of a judged step with no random variable, and none when not judged', () => {
+    const s = verifyDocument(
+      '$$(x + 1)^2 = x^2 + 2x + 1, \\quad (x + 1)^2 = x^2 + 1, \\quad y = \\frac{z}{0}$$',
+    ).derivations.flatMap((d) => d.steps);
+    assert.deepEqual(
+      s.map((x) => [x.status, x.method]),
+      [
+        ['verified', 'sampling'],
+        ['refuted', 'sampling'],
+        ['unverifiable', undefined],
+      ],
+    );
+  });
 });
 
 describe('probability: statements about a particular distribution', () => {
@@ -112,5 +126,103 @@ describe('probability: capitals declared with a finite set', () => {
     assert.deepEqual(statuses(`${prose}We compute them by assuming conditional independence:\n\n${block}`), [
       'unverifiable',
     ]);
+  });
+});
+
+describe('probability: membership of an interval in events and conditions', () => {
+  const law = '<!-- let\nU \\sim \\mathcal{U}(0, 1)\n-->\n\n';
+
+  it('reads X \\in (a, b] as a < X ≤ b inside P', () => {
+    assert.deepEqual(statuses(`${law}$$P(U \\in (0.2, 0.5]) = 0.3$$`), ['verified']);
+    assert.deepEqual(statuses(`${law}$$P(U \\in \\left[0, 0.5\\right)) = 0.4$$`), ['refuted']);
+  });
+
+  it('leaves x \\in [n] (a set of integers, no interval) unsupported', () => {
+    const r = verifyDocument('$$f(x) = \\begin{cases} 1 & x \\in [n], \\\\ 0 & x < 0 \\end{cases}$$');
+    assert.equal(r.derivations[0]?.steps[0]?.reason, 'unsupported-notation');
+  });
+
+  it('reads x \\in [0, 1] as a condition of a case', () => {
+    const density =
+      '$$p(x) = \\begin{cases} 1 & x \\in [0, 1], \\\\ 0 & \\textrm{otherwise}. \\end{cases}$$\n\n';
+    assert.deepEqual(statuses(`${density}$$\\int_{-\\infty}^{\\infty} x p(x) \\, dx = \\frac{1}{2}$$`), [
+      'unverifiable',
+      'verified',
+    ]);
+    assert.deepEqual(statuses(`${density}$$\\int_{-\\infty}^{\\infty} x p(x) \\, dx = \\frac{1}{3}$$`), [
+      'unverifiable',
+      'refuted',
+    ]);
+  });
+});
+
+describe('probability: events that set a variable equal to a constant', () => {
+  it('puts atoms at that constant, so P(A = a) is tested, not 0 everywhere', () => {
+    const s = verifyDocument('$$P(B = b \\mid A = a) = P(A = a, B = b) / P(A = a)$$').derivations.flatMap(
+      (d) => d.steps,
+    );
+    assert.equal(s[0]?.status, 'verified', s[0]?.message);
+    assert.ok((s[0]?.samples ?? 0) >= 20);
+  });
+
+  it('refutes a wrong conditional and an undeclared independence: a is a value, not a property', () => {
+    assert.deepEqual(statuses('$$P(B = b \\mid A = a) = P(A = a, B = b) / P(B = b)$$'), ['refuted']);
+    assert.deepEqual(statuses('$$P(A = a, B = b) = P(A = a) P(B = b)$$'), ['refuted']);
+  });
+});
+
+describe('probability: entropy and mutual information of random variables', () => {
+  const steps = (md: string) => verifyDocument(md).derivations.flatMap((d) => d.steps);
+
+  it('verifies the identities and inequalities of joint, conditional and mutual information', () => {
+    const s = steps(
+      '$$H(X), H(Y) \\le H(X, Y) \\le H(X) + H(Y)$$\n\n' +
+        '$$H(Y \\mid X) = H(X, Y) - H(X)$$\n\n' +
+        '$$I(X, Y) = H(X, Y) - H(Y \\mid X) - H(X \\mid Y), \\quad I(X; Y) = I(Y; X), \\quad I(X; Y) \\ge 0$$',
+    );
+    assert.deepEqual(
+      s.map((x) => x.status),
+      ['verified', 'verified', 'verified', 'verified', 'verified', 'verified'],
+    );
+    assert.ok(s.every((x) => x.method === 'exact'));
+  });
+
+  it('refutes the wrong ones, with the distribution that breaks them', () => {
+    const s = steps('$$H(X, Y) = H(X) + H(Y)$$\n\n$$H(Y \\mid X) = H(X, Y) - H(Y)$$');
+    assert.deepEqual(
+      s.map((x) => x.status),
+      ['refuted', 'refuted'],
+    );
+    assert.ok(s[0]?.counterexample && 'ℙ' in s[0].counterexample);
+  });
+
+  it('verifies H(X, Y) = H(X) + H(Y) once X ⊥ Y is declared', () => {
+    assert.deepEqual(statuses('<!-- let\nX \\perp Y\n-->\n\n$$H(X, Y) = H(X) + H(Y)$$'), ['verified']);
+  });
+
+  it('does not judge an entropy whose base matters, nor one of a continuous law', () => {
+    const s = steps(
+      '<!-- let\nq \\in (0, 1)\nB \\sim \\operatorname{Bernoulli}(q)\nZ \\sim \\mathcal{N}(0, 1)\n-->\n\n' +
+        '$$H(B) = -q \\ln q - (1 - q) \\ln(1 - q)$$\n\n$$H(B) = -q \\log_2 q - (1 - q) \\log_2(1 - q)$$\n\n' +
+        '$$H(B) \\le 1$$\n\n$$H(Z) \\ge 0$$',
+    );
+    assert.deepEqual(
+      s.map((x) => x.reason),
+      ['entropy-base', 'entropy-base', 'entropy-base', 'unsupported-notation'],
+    );
+  });
+
+  it('does not refute what holds under a relation the prose states ("if X is a function of Y")', () => {
+    const block = '$$I(X, Y) = H(Y)$$';
+    assert.deepEqual(statuses(block), ['refuted']);
+    assert.deepEqual(
+      steps(`If $X$ is an invertible function of $Y$, then\n\n${block}`).map((x) => x.reason),
+      ['particular-distribution'],
+    );
+  });
+
+  it('leaves H of a number, and a variable used both ways, to the ordinary reading', () => {
+    assert.equal(steps('$$H(X) = X^2$$')[0]?.status, 'unverifiable');
+    assert.equal(steps('$$H(x) = x^2$$')[0]?.reason, 'definition');
   });
 });

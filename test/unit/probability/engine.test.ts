@@ -7,12 +7,8 @@ import {
   type Estimate,
 } from '../../../src/core/probability/expect';
 import { buildLaw, LawError, lawName } from '../../../src/core/probability/laws';
-import {
-  adaptiveIntegrate,
-  gaussHermite,
-  gaussLaguerre,
-  gaussLegendre,
-} from '../../../src/core/probability/quadrature';
+import { adaptiveGaussKronrod } from '../../../src/core/calculus/quadrature';
+import { gaussHermite, gaussLaguerre, gaussLegendre } from '../../../src/core/probability/quadrature';
 import { randomJoint } from '../../../src/core/probability/tables';
 
 const close = (a: number, b: number, tol = 1e-10): void =>
@@ -50,13 +46,22 @@ describe('probability/quadrature', () => {
   });
 
   it('adaptive Gauss–Kronrod localises a kink', () => {
-    const r = adaptiveIntegrate((x) => Math.abs(x - 0.3), -1, 1, 1e-13, 1e-12);
-    assert.ok(r.converged);
+    const r = adaptiveGaussKronrod((x) => Math.abs(x - 0.3), -1, 1, 1e-12, 1e-13, 29_985);
+    assert.ok(r.ok);
     close(r.value, (1.3 ** 2 + 0.7 ** 2) / 2, 1e-12);
   });
 });
 
 describe('probability/laws', () => {
+  it('enumerates the atoms of a law once per tail and writes its label when read', () => {
+    const poisson = buildLaw('Poisson', [40]);
+    const a = poisson.atoms?.(1e-17);
+    assert.ok(a && a === poisson.atoms?.(1e-17));
+    assert.notEqual(poisson.atoms?.(1e-6), a);
+    assert.equal(poisson.label, 'Poisson(40)');
+    assert.equal(buildLaw('Normal', [0, 2]).label, '𝒩(0, 2)');
+  });
+
   it('rejects parameters outside the law with a message naming them', () => {
     assert.throws(
       () => buildLaw('Uniform', [1, 0]),
@@ -115,6 +120,21 @@ describe('probability/expect', () => {
     const c = law('Cauchy', 0, 1);
     assert.throws(() => e1(c, (x) => x), NoExpectation);
     close(e1(c, (x) => Number(x > 1)).value, 0.25, 1e-9);
+  });
+
+  it('takes two continuous components by moments when quadratic, by quadrature when not', () => {
+    const comps: Component[] = [law('Normal', 1, 4), law('Uniform', 0, 3)];
+    const xs = new Float64Array(2);
+    const assign = (p: Float64Array): void => xs.set(p);
+    const at = (f: () => number): Estimate => expectation({ components: comps, assign, f }, new Rng(5));
+    // E[(X + Y)²] = Var X + Var Y + (E X + E Y)² = 4 + 3/4 + 6.25.
+    const q = at(() => ((xs[0] as number) + (xs[1] as number)) ** 2);
+    assert.equal(q.method, 'exact');
+    close(q.value, 11, 1e-12);
+    // E[cos X · Y] = e^{-2} cos(1) · 3/2: not a polynomial, so the product Gauss rule.
+    const c = at(() => Math.cos(xs[0] as number) * (xs[1] as number));
+    assert.equal(c.method, 'quadrature');
+    close(c.value, Math.exp(-2) * Math.cos(1) * 1.5, 1e-9);
   });
 
   it('uses moments for a mean of many i.i.d. terms: E and Var of X̄', () => {

@@ -88,9 +88,11 @@ describe('probability steps: declared laws', () => {
   it('an invalid law is reported, never judged', () => {
     const v = check('expect(X)', '=', '1/2', table(law(['X'], 'Uniform', ['1', '0'])));
     assert.equal(v.status, 'unverifiable');
+    assert.equal(v.reason, 'too-few-samples');
     assert.match(v.message, /a < b/);
     const c = check('variance(X)', '=', '1', table(law(['X'], 'Cauchy', ['0', '1'])));
     assert.equal(c.status, 'unverifiable');
+    assert.equal(c.reason, 'unsupported-notation');
     assert.match(c.message, /does not exist/);
   });
 });

@@ -21,6 +21,9 @@ describe('soundness: rounding and cancellation', () => {
       '(10^{18} + x) - 10^{18} = 0',
       '(1 + 10^{-17} x) - 1 = 0',
       '(1 + 10^{-20} x) - 1 = 0',
+      // Integers throughout, yet rounded: 10^{20} is beyond 2^{53}, so the probe must still run.
+      '(k + 10^{20}) - 10^{20} = k',
+      '(10^{20} + k) - 10^{20} = k',
     ]) {
       assert.notEqual(statusOf(tex), 'verified', tex);
     }

@@ -2,13 +2,15 @@
 import { fail } from '../errors';
 import { binary, type MathNode } from '../nodes';
 import { comparison, relationOf } from '../relations';
-import { describeToken, type Token } from '../tokens';
+import { describeToken, isChar, isCmd, type Token } from '../tokens';
 import type { ParserApi } from './registry';
 
 /** The comparisons `left < b \le c …` that follow `left` at the cursor, one node per relation (`where`
  *  names the construct in the message about a relation that cannot be a comparison). */
 export function comparisonsAfter(p: ParserApi, left: MathNode, where: string): MathNode[] {
   const parts: MathNode[] = [];
+  const within = membership(p, left);
+  if (within) return within;
   for (;;) {
     const r = p.peek();
     const rel = relationOf(r);
@@ -21,6 +23,35 @@ export function comparisonsAfter(p: ParserApi, left: MathNode, where: string): M
     left = right;
   }
   return parts;
+}
+
+/** `x \in [a, b]`, `X \in (a, b]`, `\in \left[a, b\right)`: membership of an interval, as its two
+ *  comparisons (a ≤ x, x ≤ b, strict at an open end). Undefined, cursor unmoved, when no interval follows. */
+function membership(p: ParserApi, left: MathNode): MathNode[] | undefined {
+  if (!isCmd(p.peek(), 'in')) return undefined;
+  let i = p.pos + 1;
+  if (isCmd(p.at(i), 'left')) i++;
+  const open = p.at(i);
+  if (!isChar(open, '[') && !isChar(open, '(')) return undefined;
+  const start = p.pos;
+  p.pos = i + 1;
+  const lo = p.parseAdditive();
+  // `\in [n]` (the set 1…n) is no interval: leave it to the caller's message.
+  if (!isChar(p.peek(), ',')) {
+    p.pos = start;
+    return undefined;
+  }
+  p.next();
+  const hi = p.parseAdditive();
+  if (isCmd(p.peek(), 'right')) p.next();
+  const close = p.peek();
+  if (!isChar(close, ']') && !isChar(close, ')'))
+    fail(`expected ] or ) to close the interval, found ${describeToken(close)}`, close.offset);
+  p.next();
+  return [
+    binary(isChar(open, '(') ? 'smaller' : 'smallerEq', lo, left),
+    binary(isChar(close, ')') ? 'smaller' : 'smallerEq', left, hi),
+  ];
 }
 
 export function parseComparisonChain(p: ParserApi, start: Token): MathNode {

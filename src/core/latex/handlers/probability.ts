@@ -7,6 +7,7 @@ import { fail } from '../errors';
 import { binary, fn, unary, type MathNode } from '../nodes';
 import { describeToken, isChar, isCmd, type Token } from '../tokens';
 import { comparisonsAfter } from './comparisons';
+import { informationOperator } from './information';
 import type { CommandSpec, ParserApi } from './registry';
 
 type Operator = 'E' | 'Var' | 'Cov' | 'P';
@@ -47,32 +48,32 @@ function isCloser(t: Token, close: string): boolean {
   return close === '\\}' ? isCmd(t, '}') : isChar(t, close) || isCmd(t, 'right');
 }
 
-/** An event: `A ∪ B`, `A ∩ B^c`, `\neg A`, `X = 1, Y > 0` (commas join as ∩), `|X − μ| ≥ kσ`. */
-function parseEvent(p: ParserApi): MathNode {
-  let node = parseUnion(p);
-  while (isChar(p.peek(), ',')) {
+/** `operand (joiner operand)*`, joined left to right with the binary `op`: one level of the event grammar. */
+function joined(
+  p: ParserApi,
+  isJoiner: (t: Token | undefined) => boolean,
+  op: 'and' | 'or',
+  operand: (p: ParserApi) => MathNode,
+): MathNode {
+  let node = operand(p);
+  while (isJoiner(p.peek())) {
     p.next();
-    node = binary('and', node, parseUnion(p));
+    node = binary(op, node, operand(p));
   }
   return node;
+}
+
+/** An event: `A ∪ B`, `A ∩ B^c`, `\neg A`, `X = 1, Y > 0` (commas join as ∩), `|X − μ| ≥ kσ`. */
+function parseEvent(p: ParserApi): MathNode {
+  return joined(p, (t) => isChar(t, ','), 'and', parseUnion);
 }
 
 function parseUnion(p: ParserApi): MathNode {
-  let node = parseIntersection(p);
-  while (isCmd(p.peek(), 'cup') || isCmd(p.peek(), 'lor') || isCmd(p.peek(), 'vee')) {
-    p.next();
-    node = binary('or', node, parseIntersection(p));
-  }
-  return node;
+  return joined(p, (t) => isCmd(t, 'cup') || isCmd(t, 'lor') || isCmd(t, 'vee'), 'or', parseIntersection);
 }
 
 function parseIntersection(p: ParserApi): MathNode {
-  let node = parseEventAtom(p);
-  while (isCmd(p.peek(), 'cap') || isCmd(p.peek(), 'land') || isCmd(p.peek(), 'wedge')) {
-    p.next();
-    node = binary('and', node, parseEventAtom(p));
-  }
-  return node;
+  return joined(p, (t) => isCmd(t, 'cap') || isCmd(t, 'land') || isCmd(t, 'wedge'), 'and', parseEventAtom);
 }
 
 type Node = MathNode & { type: string; fn?: string; args?: MathNode[]; name?: string };
@@ -182,8 +183,11 @@ export const prCommand: CommandSpec = {
   },
 };
 
-/** Plain `E[…]`, `E_X[…]`, `P(…)` of an undeclared E or P, called from the symbol reader. */
+/** Plain `E[…]`, `E_X[…]`, `P(…)` of an undeclared E or P, and `H(X)`, `I(X; Y)` (information.ts), called
+ *  from the symbol reader. */
 export function plainOperator(p: ParserApi): MathNode | undefined {
+  const information = informationOperator(p);
+  if (information) return information;
   const t = p.peek();
   if (t.kind !== 'letter' || (t.value !== 'E' && t.value !== 'P') || p.ctx.kindOf(t.value) !== undefined)
     return undefined;
