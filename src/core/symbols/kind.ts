@@ -6,7 +6,17 @@ import type { SymbolKind } from '../latex/types';
 
 export type ValueKind = 'scalar' | 'vector' | 'row' | 'matrix';
 
-const scalarFunctions = new Set(['det', 'trace', 'norm', 'normFro', 'normP', 'binom', 'sumOver', 'prodOver', 'seriesOver']);
+const scalarFunctions = new Set([
+  'det',
+  'trace',
+  'norm',
+  'normFro',
+  'normP',
+  'binom',
+  'sumOver',
+  'prodOver',
+  'seriesOver',
+]);
 const elementwiseFunctions = new Set([
   'abs',
   'sqrt',
