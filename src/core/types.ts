@@ -24,6 +24,8 @@ export type ReasonCode =
   | 'unplaced-approximation'
   /** a step about random variables that fails on a test distribution but is about a particular one */
   | 'particular-distribution'
+  /** an entropy beside a logarithm, a number or a parameter: its base (bits or nats) is not stated */
+  | 'entropy-base'
   /** a Monte Carlo estimate that agrees within six standard errors: cannot decide either way */
   | 'monte-carlo-undecided'
   /** a side or condition could not be parsed (errorAt says where) */

@@ -10,7 +10,7 @@ import type { Diagnostic, VerifyOptions } from '../types';
 import { functionDefinition } from '../verify/defines';
 import type { Why } from '../verify/reasons';
 import { message } from './messages';
-import { independenceBefore, solveIntroBefore } from './prose';
+import { independenceBefore, relationBefore, solveIntroBefore } from './prose';
 import {
   assignmentOf,
   assignmentWhy,
@@ -46,6 +46,8 @@ export interface DerivationBlock {
   solveIntro?: string;
   /** What the prose says about the block (its introducing sentence's cues, conventions, sequences). */
   prose?: ProseReading;
+  /** The prose puts a condition on the block's random variables ("if X is a function of Y"). */
+  relatesVariables?: boolean;
 }
 
 export interface DocumentAnalysis {
@@ -269,6 +271,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           stepCount,
           ...(section !== undefined ? { section } : {}),
           ...(solveIntro !== undefined ? { solveIntro } : {}),
+          ...(relationBefore(lines(), block.line) ? { relatesVariables: true } : {}),
           symbols: blockTable,
           ...(scopes ? { scopes } : {}),
           ...(displayDefined.size ? { displayFunctions: new Set(displayDefined) } : {}),

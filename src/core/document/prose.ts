@@ -36,3 +36,13 @@ export function independenceBefore(lines: readonly string[], line: number): bool
     /\bindependent\b/i.test(text) && !/\b(not|dependent|uncorrelated)\b.{0,20}\bindependent\b/i.test(text)
   );
 }
+
+/**
+ * Whether the prose just above `line` (1-based), or before the block on its own line, relates random
+ * variables under a condition Stepwise cannot declare ("if $X$ is an invertible function of $Y$").
+ */
+export function relationBefore(lines: readonly string[], line: number): boolean {
+  const own = (lines[line - 1] ?? '').split('$$')[0] ?? '';
+  const text = [...paragraphBefore(lines, line), own].join(' ');
+  return /\bif\b[^.]*\b(?:function of|identical|the same as)\b/i.test(text);
+}

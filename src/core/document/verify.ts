@@ -14,7 +14,7 @@ import { because, verifyStep, type StepInput } from '../verify/step';
 import { analyzeDocument, type DerivationBlock, type DocumentAnalysis } from './analysis';
 import { unchecked, unreadError, unreadSides } from './messages';
 import { displayFunctionVerdict } from './reverify';
-import { judgedBy } from '../verify/randomVerdicts';
+import { informationGuard, judgedBy } from '../verify/randomVerdicts';
 import { asFunctionProperty } from '../prose/properties';
 import { asymptoticVerdict, conventionsFor, proseVerdict } from '../prose/verdict';
 
@@ -119,7 +119,7 @@ export function verifyDerivation(
       verdict = asymptoticVerdict(verdict, step.relation, conventions.counts, conventions.table, (t) =>
         verifyStep(input, t, opts, seed),
       );
-      verdict = judgedBy(verdict);
+      verdict = informationGuard(judgedBy(verdict), [input.lhs, input.rhs], block.relatesVariables === true);
       verdict = proseVerdict(verdict, block.prose, { ...input, blockFirst: index === 1 }, conventions.notes);
       if (verdict.status === 'refuted' && block.solveIntro !== undefined && step.relation === '=') {
         // `… we then need to solve $$ Av = v $$`: an equation for unknowns, true at its solutions only.

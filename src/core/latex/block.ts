@@ -1,5 +1,6 @@
 // Splitting a display block into claims: rows of align-like environments, independent claims separated by
 // `\quad`, `\text{…}`, `\Rightarrow`, `;` …, chains at top-level relations; then each side is parsed.
+import { informationOperator } from './handlers/information';
 import { toParseError } from './errors';
 import { layoutEnvironments } from './handlers/layout';
 import { expandInOrder, skipArgument } from './macros';
@@ -314,6 +315,8 @@ function headContext(tokens: Token[], ctx: ParseContext): ParseContext {
     head = undefined;
   }
   if (head === undefined || ctx.kindOf(head) !== undefined) return ctx;
+  // `H(X, Y) = …` with capitals: an entropy (handlers/information.ts), not a function being defined.
+  if (informationOperator(new Parser(tokens.slice(), ctx))) return ctx;
   const name = head;
   return { kindOf: (n) => (n === name ? 'function' : ctx.kindOf(n)), macros: ctx.macros };
 }

@@ -60,6 +60,8 @@ export const vocabulary = {
   prob: 'prob(event): P(event); an event is a relation, and/or/not of events (∩, ∪, complement) or an event symbol',
   condProb: 'condProb(a, b): P(a | b) (raw arguments)',
   condExpect: 'condExpect(g, h): 𝔼[g | h] for finite supports (raw arguments)',
+  entropy:
+    'entropy(X, …): the joint entropy (nats) of random variables with a finite joint law (raw arguments)',
 } as const;
 
 export type VocabularyName = keyof typeof vocabulary;

@@ -54,12 +54,19 @@ function mapped(base: Rule, shift: number, scale: number, norm: number): Rule {
 /** A discrete law from its parts, labelled `name(ps)`; without a direct sampler, inverse transform. */
 function discrete(name: string, ps: number[], parts: DiscreteParts): ScalarLaw {
   const { mean, variance, pmf, first, last } = parts;
+  // The atoms at a tail, kept: every expectation of a sample enumerates the same law (E X, then Var X).
+  const atomsAt = new Map<number, { x: number[]; p: number[]; rest: number }>();
   const law: ScalarLaw = {
-    label: label(name, ps),
+    // Built when read (a message, a counterexample), not at every parameter point.
+    get label() {
+      return label(name, ps);
+    },
     kind: last === undefined ? 'countable' : 'finite',
     mean,
     variance,
     atoms(tail) {
+      const known = atomsAt.get(tail);
+      if (known) return known;
       const x: number[] = [];
       const p: number[] = [];
       let total = 0;
@@ -74,7 +81,9 @@ function discrete(name: string, ps: number[], parts: DiscreteParts): ScalarLaw {
         }
         if (last === undefined && k > mean && (1 - total < tail || pk < tail * 1e-3)) break;
       }
-      return { x, p, rest: Math.max(0, 1 - total) };
+      const out = { x, p, rest: Math.max(0, 1 - total) };
+      atomsAt.set(tail, out);
+      return out;
     },
     sample: parts.sample ?? ((rng) => inverseSample(rng, law)),
   };
@@ -399,5 +408,12 @@ export function buildLaw(name: string, params: number[]): ScalarLaw {
   const wrong = spec.check(params);
   if (wrong !== undefined) throw new LawError(wrong);
   if ('discrete' in spec) return discrete(name, params, spec.discrete(params));
-  return { label: label(spec.symbol ?? name, params), kind: 'continuous', ...spec.continuous(params) };
+  const symbol = spec.symbol ?? name;
+  return {
+    get label() {
+      return label(symbol, params);
+    },
+    kind: 'continuous',
+    ...spec.continuous(params),
+  };
 }

@@ -206,7 +206,8 @@ export class RandomModel {
       if (s && !s.law) parts.push(name, 'e', this.epoch);
       else if (s) {
         const d = this.drawn.get(name) as Drawn;
-        parts.push(name, d.law.label, ...d.params, d.rows, d.cols);
+        // The law by its name and parameters (its label is only built for messages).
+        parts.push(name, s.law?.name ?? '', ...d.params, d.rows, d.cols);
       } else if (s === undefined) {
         const v = env.slots[this.slotOfName(name)];
         if (typeof v !== 'number') return undefined;
@@ -338,6 +339,32 @@ export class RandomModel {
       const pb = this.cached(env, names, site, 'Pb', () => indicator(b(env)));
       if (!(pb > 1e-12)) throw new InvalidSample('the conditioning event has probability 0');
       return this.cached(env, names, site, 'Pab', () => indicator(a(env)) * indicator(b(env))) / pb;
+    };
+  }
+
+  /**
+   * The joint entropy of `parts` in nats, −Σ p log p over the distinct value tuples. Only for a finite joint
+   * law (enumerated exactly): the differential entropy of a continuous variable is another quantity.
+   */
+  entropy(parts: Evaluator[], names: ReadonlySet<string>): Evaluator {
+    return (env) => {
+      const tuple = (): number[] => parts.map((g) => scalarOf(g(env)));
+      const seen = new Map<string, number[]>();
+      const pass = this.integrate(env, names, () => {
+        const t = tuple();
+        seen.set(t.join(','), t);
+        return 0;
+      });
+      if (pass.method !== 'exact' || seen.size > 2000)
+        throw new EvalUnsupported(
+          'the entropy of a continuous variable (a differential entropy) is not supported',
+        );
+      let h = 0;
+      for (const t of seen.values()) {
+        const p = this.integrate(env, names, () => (tuple().every((v, i) => v === t[i]) ? 1 : 0)).value;
+        if (p > 0) h -= p * Math.log(p);
+      }
+      return h;
     };
   }
 

@@ -15,6 +15,8 @@ export const probabilityOperators: ReadonlyMap<string, number> = new Map([
   ['prob', 1],
   ['condProb', 2],
   ['condExpect', 2],
+  // Any number of variables (0 stands for "one or more").
+  ['entropy', 0],
 ]);
 
 let sites = 0;
@@ -45,7 +47,7 @@ function markPoints(node: MathNode, into: Set<string>): void {
  *  it are random variables. */
 function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name: string): Evaluator {
   const arity = probabilityOperators.get(name);
-  if (arity === undefined || args.length !== arity)
+  if (arity === undefined || (arity > 0 ? args.length !== arity : args.length === 0))
     throw new EvalUnsupported(`${name} takes ${arity ?? 'no'} argument${arity === 1 ? '' : 's'}`);
   const model = c.random;
   if (name === 'prob' || name === 'condProb')
@@ -79,6 +81,14 @@ function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name:
     throw new EvalUnsupported(
       'P(… | θ) given something that is not a random event (a likelihood) is not supported',
     );
+  if (name === 'entropy') {
+    if (!parts.every((_, k) => random(k)))
+      throw new EvalUnsupported('the entropy of something that is not a random variable is not supported');
+    return model.entropy(
+      parts.map((p) => p.evaluate),
+      names,
+    );
+  }
   const [a, b] = parts.map((p) => p.evaluate) as [Evaluator, Evaluator];
   const site = { id: sites++, inputs: [...scope.values()] };
   switch (name) {

@@ -2,7 +2,7 @@
 // says the two intervals are the same, that is, their ends are equal in order. A block that is exactly
 // one such equation (two bracketed lists of the same length, nothing else) is read as an equation of
 // column vectors, entry by entry. A row list transposed (`[x, y]^\top`) is a column vector wherever it
-// stands; a list anywhere else stays unread.
+// stands, and so is a tuple a bold name is set to (`\mathbf{v} = (r, 0)`); a list anywhere else stays unread.
 import type { TexEdit } from './texEdit';
 
 /** The items of a bracket's content split at commas outside braces and brackets, with their offsets. */
@@ -68,6 +68,34 @@ export function transposedListEdits(tex: string): TexEdit[] {
       length: at + m[0].length - (last.offset + last.length),
       text: '\\end{bmatrix}',
     });
+  }
+  return edits;
+}
+
+/** A bold or arrowed name set equal to a parenthesised tuple: `\mathbf{v} = (r, 0)`. */
+const tupleVector = /(?:\\mathbf\{[A-Za-z]\}|\\boldsymbol\{[A-Za-z]\}|\\vec\{?[A-Za-z]\}?)\s*=\s*\(/g;
+
+/** Edits turning the tuple a vector is set to into a written column vector. */
+export function tupleVectorEdits(tex: string): TexEdit[] {
+  const edits: TexEdit[] = [];
+  for (const m of tex.matchAll(tupleVector)) {
+    const open = (m.index ?? 0) + m[0].length - 1;
+    let depth = 0;
+    let close = -1;
+    for (let i = open; i < tex.length && close < 0; i++) {
+      const c = tex[i];
+      if (c === '(' || c === '{' || c === '[') depth++;
+      else if (c === ')' || c === '}' || c === ']') {
+        depth--;
+        if (depth === 0) close = i;
+      }
+    }
+    if (close < 0 || tex[close] !== ')') continue;
+    const list = items(tex.slice(open + 1, close), open + 1);
+    if (!list || list.length < 2) continue;
+    edits.push({ offset: open, length: 1, text: '\\begin{bmatrix}' });
+    for (const it of list.slice(1)) edits.push({ offset: it.offset - 1, length: 1, text: '\\\\' });
+    edits.push({ offset: close, length: 1, text: '\\end{bmatrix}' });
   }
   return edits;
 }

@@ -6,8 +6,9 @@ import type { TexSource } from '../markdown/types';
 import type { Assumption } from '../types';
 import { logBaseFixedAt, logEdits, logNote } from './conventions';
 import { readCues, type Cue } from './cues';
+import { chooseEdits } from './choose';
 import { introBefore } from './intro';
-import { intervalEdits, transposedListEdits } from './intervals';
+import { intervalEdits, transposedListEdits, tupleVectorEdits } from './intervals';
 import { sequenceEdits } from './sequences';
 import { applyEdits } from './texEdit';
 
@@ -46,7 +47,13 @@ export function readBlock(
   const cues = readCues(intro);
   const sequences = sequenceEdits(tex.text, intro?.sentence);
   const notes: Assumption[] = [];
-  const edits = [...sequences.edits, ...intervalEdits(tex.text), ...transposedListEdits(tex.text)];
+  const edits = [
+    ...sequences.edits,
+    ...intervalEdits(tex.text),
+    ...transposedListEdits(tex.text),
+    ...tupleVectorEdits(tex.text),
+    ...chooseEdits(tex.text),
+  ];
   if (doc.logBase && doc.logBase.line < line) {
     const log = logEdits(tex.text, doc.logBase.base);
     if (log.length) notes.push(logNote(doc.logBase.base));

@@ -1,9 +1,12 @@
 // Verdicts of steps about random variables: when a failure on a test distribution refutes nothing, how
 // the method is recorded, and how an expectation's own error widens a sample's tolerance.
+import type { MathNode } from 'mathjs';
+import { probabilityOperators } from '../probability/operators';
 import type { RandomModel } from '../probability/model';
 import type { Method } from '../probability/expect';
 import type { Tolerance } from './compare';
 import type { Why } from './reasons';
+import type { ReasonCode } from '../types';
 import type { SamplingPlan } from './sample';
 import type { StepVerdict } from './step';
 
@@ -44,4 +47,81 @@ export function widened(tol: Tolerance, random: { error: number; method: Method 
   if (random.error === 0) return tol;
   const k = random.method === 'monte-carlo' ? 6 : 4;
   return { ...tol, absTol: tol.absTol + k * random.error };
+}
+
+type Walked = MathNode & {
+  type: string;
+  name?: string;
+  value?: unknown;
+  fn?: { name?: string };
+  args?: MathNode[];
+};
+
+/** What a step's entropies stand beside: anything that makes their base matter, or their variables bare. */
+function informationTerms(nodes: readonly MathNode[]): { entropy: boolean; based: boolean; bare: boolean } {
+  const vars = new Set<string>();
+  const outside = new Set<string>();
+  let entropy = false;
+  let based = false;
+  const walk = (m: MathNode, inside: boolean): void => {
+    const n = m as Walked;
+    const head = n.type === 'FunctionNode' ? n.fn?.name : undefined;
+    if (head === 'entropy') {
+      entropy = true;
+      for (const a of n.args ?? []) if ((a as Walked).name) vars.add((a as Walked).name as string);
+      return;
+    }
+    if (head && /^(log|ln|log2|log10|exp)$/.test(head)) based = true;
+    if (n.type === 'ConstantNode' && n.value !== 0) based = true;
+    if (n.type === 'SymbolNode' && !inside && n.name) outside.add(n.name);
+    const under = inside || (head !== undefined && probabilityOperators.has(head));
+    for (const a of n.args ?? []) walk(a, under);
+    const content = (n as { content?: MathNode }).content;
+    if (content) walk(content, inside);
+  };
+  for (const node of nodes) walk(node, false);
+  // A parameter beside an entropy (`H(X) \le c`) carries a base as much as a number does.
+  for (const name of outside) if (!vars.has(name)) based = true;
+  return { entropy, based, bare: [...vars].some((v) => outside.has(v)) };
+}
+
+/**
+ * Judged steps about entropies and conditions the prose puts on random variables, read again:
+ * - an entropy is computed in nats; beside a logarithm, a number or a parameter its base matters and the
+ *   text has not said it (bits in information theory, nats in machine learning): not judged;
+ * - `H(X) = X^2` uses X both as a random variable and as a number: not judged;
+ * - "if X is a function of Y" in the prose before the block relates the variables in a way a random
+ *   test distribution ignores: a failure there refutes nothing.
+ */
+export function informationGuard(
+  verdict: StepVerdict,
+  sides: readonly MathNode[],
+  related: boolean,
+): StepVerdict {
+  if (verdict.status === 'unverifiable') return verdict;
+  const unjudged = (reason: ReasonCode, message: string): StepVerdict => ({
+    ...verdict,
+    status: 'unverifiable',
+    reason,
+    message,
+    counterexample: null,
+    values: null,
+  });
+  const t = informationTerms(sides);
+  if (t.entropy && t.based)
+    return unjudged(
+      'entropy-base',
+      'an entropy beside a logarithm, a number or a parameter: its base (bits or nats) is not stated, so the step is not judged',
+    );
+  if (t.entropy && t.bare)
+    return unjudged(
+      'unsupported-notation',
+      'a variable both inside an entropy and outside any expectation: H(X) is read as an entropy only among random variables',
+    );
+  if (verdict.status === 'refuted' && verdict.counterexample && 'ℙ' in verdict.counterexample && related)
+    return unjudged(
+      'particular-distribution',
+      'it fails on a random test distribution, but the text relates the variables first ("if … is a function of …"), which Stepwise cannot declare',
+    );
+  return verdict;
 }

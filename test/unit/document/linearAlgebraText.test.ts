@@ -165,4 +165,39 @@ describe('document: linear-algebra notation as published texts write it', () => 
       assert.notEqual(s.status, 'verified');
     });
   });
+
+  describe('vectors written as tuples, lengths stated in words', () => {
+    // d2l, geometry: the dot product and the angle.
+    const angle = (words: string, rhs: string): StepResult[] =>
+      steps(
+        "To start, let's consider two specific vectors:",
+        '',
+        String.raw`$$\mathbf{v} = (r,0) \; \textrm{and} \; \mathbf{w} = (s\cos(\theta), s \sin(\theta)).$$`,
+        '',
+        words,
+        'Computing the dot product of these two vectors, we see that',
+        '',
+        `$$\\mathbf{v}\\cdot\\mathbf{w} = ${rhs}$$`,
+      ).slice(2);
+
+    const lengths = String.raw`The vector $\mathbf{v}$ is length $r$, and the vector $\mathbf{w}$ is of length $s$.`;
+    const full = String.raw`rs\cos(\theta) = \|\mathbf{v}\|\|\mathbf{w}\|\cos(\theta)`;
+
+    it('v·w = rs cos θ = ‖v‖‖w‖ cos θ is verified, r and s lengths as the prose says', () => {
+      const s = angle(lengths, full);
+      assert.deepEqual(
+        s.map((x) => x.status),
+        ['verified', 'verified'],
+      );
+    });
+
+    it('a wrong dot product is refuted', () => {
+      assert.equal(angle(lengths, String.raw`rs\sin(\theta)`)[0]?.status, 'refuted');
+    });
+
+    it('without the lengths in words, s may be negative and ‖w‖ = s is refuted', () => {
+      const s = angle('', full);
+      assert.equal(s[1]?.status, 'refuted');
+    });
+  });
 });

@@ -170,3 +170,59 @@ describe('probability: events that set a variable equal to a constant', () => {
     assert.deepEqual(statuses('$$P(A = a, B = b) = P(A = a) P(B = b)$$'), ['refuted']);
   });
 });
+
+describe('probability: entropy and mutual information of random variables', () => {
+  const steps = (md: string) => verifyDocument(md).derivations.flatMap((d) => d.steps);
+
+  it('verifies the identities and inequalities of joint, conditional and mutual information', () => {
+    const s = steps(
+      '$$H(X), H(Y) \\le H(X, Y) \\le H(X) + H(Y)$$\n\n' +
+        '$$H(Y \\mid X) = H(X, Y) - H(X)$$\n\n' +
+        '$$I(X, Y) = H(X, Y) - H(Y \\mid X) - H(X \\mid Y), \\quad I(X; Y) = I(Y; X), \\quad I(X; Y) \\ge 0$$',
+    );
+    assert.deepEqual(
+      s.map((x) => x.status),
+      ['verified', 'verified', 'verified', 'verified', 'verified', 'verified'],
+    );
+    assert.ok(s.every((x) => x.method === 'exact'));
+  });
+
+  it('refutes the wrong ones, with the distribution that breaks them', () => {
+    const s = steps('$$H(X, Y) = H(X) + H(Y)$$\n\n$$H(Y \\mid X) = H(X, Y) - H(Y)$$');
+    assert.deepEqual(
+      s.map((x) => x.status),
+      ['refuted', 'refuted'],
+    );
+    assert.ok(s[0]?.counterexample && 'ℙ' in s[0].counterexample);
+  });
+
+  it('verifies H(X, Y) = H(X) + H(Y) once X ⊥ Y is declared', () => {
+    assert.deepEqual(statuses('<!-- let\nX \\perp Y\n-->\n\n$$H(X, Y) = H(X) + H(Y)$$'), ['verified']);
+  });
+
+  it('does not judge an entropy whose base matters, nor one of a continuous law', () => {
+    const s = steps(
+      '<!-- let\nq \\in (0, 1)\nB \\sim \\operatorname{Bernoulli}(q)\nZ \\sim \\mathcal{N}(0, 1)\n-->\n\n' +
+        '$$H(B) = -q \\ln q - (1 - q) \\ln(1 - q)$$\n\n$$H(B) = -q \\log_2 q - (1 - q) \\log_2(1 - q)$$\n\n' +
+        '$$H(B) \\le 1$$\n\n$$H(Z) \\ge 0$$',
+    );
+    assert.deepEqual(
+      s.map((x) => x.reason),
+      ['entropy-base', 'entropy-base', 'entropy-base', 'unsupported-notation'],
+    );
+  });
+
+  it('does not refute what holds under a relation the prose states ("if X is a function of Y")', () => {
+    const block = '$$I(X, Y) = H(Y)$$';
+    assert.deepEqual(statuses(block), ['refuted']);
+    assert.deepEqual(
+      steps(`If $X$ is an invertible function of $Y$, then\n\n${block}`).map((x) => x.reason),
+      ['particular-distribution'],
+    );
+  });
+
+  it('leaves H of a number, and a variable used both ways, to the ordinary reading', () => {
+    assert.equal(steps('$$H(X) = X^2$$')[0]?.status, 'unverifiable');
+    assert.equal(steps('$$H(x) = x^2$$')[0]?.reason, 'definition');
+  });
+});

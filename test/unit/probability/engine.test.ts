@@ -53,6 +53,15 @@ describe('probability/quadrature', () => {
 });
 
 describe('probability/laws', () => {
+  it('enumerates the atoms of a law once per tail and writes its label when read', () => {
+    const poisson = buildLaw('Poisson', [40]);
+    const a = poisson.atoms?.(1e-17);
+    assert.ok(a && a === poisson.atoms?.(1e-17));
+    assert.notEqual(poisson.atoms?.(1e-6), a);
+    assert.equal(poisson.label, 'Poisson(40)');
+    assert.equal(buildLaw('Normal', [0, 2]).label, '𝒩(0, 2)');
+  });
+
   it('rejects parameters outside the law with a message naming them', () => {
     assert.throws(
       () => buildLaw('Uniform', [1, 0]),
@@ -126,6 +135,32 @@ describe('probability/expect', () => {
     const c = at(() => Math.cos(xs[0] as number) * (xs[1] as number));
     assert.equal(c.method, 'quadrature');
     close(c.value, Math.exp(-2) * Math.cos(1) * 1.5, 1e-9);
+  });
+
+  it('never takes a kink or a step out in a tail for a polynomial (no exact 0 for E max(0, X + Y − 3))', () => {
+    const comps: Component[] = [law('Normal', 0, 1), law('Normal', 0, 1)];
+    const xs = new Float64Array(2);
+    const cases: [(x: Float64Array) => number, number][] = [
+      // E max(0, S − 3) for S ~ 𝒩(0, 2): σφ(3/σ) − 3(1 − Φ(3/σ)) ≈ 0.00866.
+      [(x) => Math.max(0, (x[0] as number) + (x[1] as number) - 3), 0.00866],
+      // P(X > 2.5) ≈ 0.00621.
+      [(x) => Number((x[0] as number) > 2.5), 0.00621],
+    ];
+    for (const [f, truth] of cases) {
+      for (let seed = 0; seed < 40; seed++) {
+        const r = expectation({ components: comps, assign: (p) => xs.set(p), f: () => f(xs) }, new Rng(seed));
+        assert.notEqual(r.method, 'exact', `seed ${seed}: ${r.value}`);
+        assert.ok(Math.abs(r.value - truth) < 6 * r.error + 2e-4, `seed ${seed}: ${r.value} ± ${r.error}`);
+      }
+    }
+    // Inside a uniform's support a quadratic is still taken by its moments.
+    const u: Component[] = [law('Uniform', 0, 1), law('Uniform', 0, 1)];
+    const q = expectation(
+      { components: u, assign: (p) => xs.set(p), f: () => ((xs[0] as number) + (xs[1] as number)) ** 2 },
+      new Rng(1),
+    );
+    assert.equal(q.method, 'exact');
+    close(q.value, 1 / 6 + 1, 1e-12);
   });
 
   it('uses moments for a mean of many i.i.d. terms: E and Var of X̄', () => {

@@ -25,6 +25,7 @@ describe('vocabulary coverage', () => {
       'cov',
       'deriv',
       'derivFn',
+      'entropy',
       'entry',
       'expect',
       'grad',

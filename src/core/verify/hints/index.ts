@@ -75,23 +75,42 @@ export function searchHint(
     const list = text ? candidates(text, scope) : [];
     return { side, other, list };
   });
-  // The first edit that gives back the other side by undoing a misapplied rule: offered only when no
-  // edit that keeps the step a statement of its own holds. Its check is kept inside the budget: the
-  // search stops early by the mean time of a check so far.
+  // The first edit that gives back the other side by undoing a misapplied rule. It is checked after the
+  // guaranteed candidates (the common slips, which keep the step a statement of its own and so are
+  // preferred) and before the rest, so that such a step stays within the budget.
   let revert: { side: 'lhs' | 'rhs'; kind: EditKind } | undefined;
   for (const { side, other, list } of sides) {
     const c = list.find((x) => undoes[x.kind] !== undefined && sameSide(x.tex, other));
     if (c && !revert) revert = { side, kind: c.kind };
   }
+  const undo = (): StepHint | undefined => {
+    if (!revert) return undefined;
+    const { side, kind } = revert;
+    revert = undefined;
+    // The corrected side is the other side exactly as written, so the fix reads as the student's text.
+    const tex = side === 'rhs' ? lhs : rhs;
+    tried += 1;
+    if (!holds(tex, side, step, table, options, seed)) return undefined;
+    return {
+      lhs: side === 'lhs' ? tex : lhs,
+      rhs: side === 'rhs' ? tex : rhs,
+      side,
+      kind,
+      message: `does not hold: ${undoes[kind] ?? ''}; it holds only with \`${tex}\` on the ${side === 'rhs' ? 'right' : 'left'}, as on the ${side === 'rhs' ? 'left' : 'right'}`,
+    };
+  };
   // Arithmetic alone (no symbol on either side) has cheap checks, so every candidate up to the cap is
   // tried: whether `(9 + 1) · 64 · 128` gets its hint must not depend on the machine's load.
   const guaranteed = scope.length === 0 ? budget.candidates : budget.guaranteed;
-  const reserve = () => (revert && tried > 0 ? (performance.now() - t0) / tried : 0);
   search: for (const { side, other, list } of sides) {
     for (const c of list) {
       if (sameSide(c.tex, other)) continue;
+      if (tried >= guaranteed && revert) {
+        const h = undo();
+        if (h) return done(h);
+      }
       if (tried >= budget.candidates) break search;
-      if (tried >= guaranteed && performance.now() + reserve() > deadline) break search;
+      if (tried >= guaranteed && performance.now() > deadline) break search;
       tried += 1;
       if (!holds(c.tex, side, step, table, options, seed)) continue;
       const fixed = { lhs: side === 'lhs' ? c.tex : lhs, rhs: side === 'rhs' ? c.tex : rhs };
@@ -103,20 +122,8 @@ export function searchHint(
       });
     }
   }
-  if (revert) {
-    // The corrected side is the other side exactly as written, so the fix reads as the student's text.
-    const { side, kind } = revert;
-    const tex = side === 'rhs' ? lhs : rhs;
-    tried += 1;
-    if (holds(tex, side, step, table, options, seed))
-      return done({
-        lhs: side === 'lhs' ? tex : lhs,
-        rhs: side === 'rhs' ? tex : rhs,
-        side,
-        kind,
-        message: `does not hold: ${undoes[kind] ?? ''}; it holds only with \`${tex}\` on the ${side === 'rhs' ? 'right' : 'left'}, as on the ${side === 'rhs' ? 'left' : 'right'}`,
-      });
-  }
+  const last = undo();
+  if (last) return done(last);
   return done(undefined);
 }
 
