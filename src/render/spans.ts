@@ -3,19 +3,20 @@
 // takes its TeX and position map from it; the verifier's steps refer to that same span, so a mark lands on
 // the relation the verifier judged. A token the scanner does not read as math is shown as written.
 import type { Token } from 'markdown-it';
-import { type MdBlock, scanMarkdown } from '../core';
+import type { MdBlock } from '../core';
 import type { MathMeta } from './mathPlugin';
 
 type MathBlock = Extract<MdBlock, { kind: 'display' | 'inline' }>;
 
 const startKey = (line: number, column: number): string => `${line}:${column}`;
 
-/** Attaches the scanner's span to every math token of `tokens` (positions 0-based, as the tokens'). */
-export function attachSpans(text: string, tokens: readonly Token[]): void {
+/** Attaches the scanner's span to every math token of `tokens` (positions 0-based, as the tokens'), from
+ *  `scanned`: the blocks the core scanner finds in the document's text. */
+export function attachSpans(scanned: readonly MdBlock[], tokens: readonly Token[]): void {
   const byStart = new Map<string, MathBlock>();
   const byFence = new Map<number, MathBlock>();
   const spans: MathBlock[] = [];
-  for (const b of scanMarkdown(text).blocks) {
+  for (const b of scanned) {
     if (b.kind !== 'display' && b.kind !== 'inline') continue;
     if (b.kind === 'display' && b.delimiter === 'math-fence') {
       byFence.set(b.line - 1, b);
