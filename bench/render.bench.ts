@@ -112,11 +112,11 @@ function editInFormula(text: string): [string, string] {
   return [text, edited];
 }
 
-/** Runs `fn` timed, after a collection when `--expose-gc` allows it, so no measurement pays for the garbage
- *  of the one before (each still pays for its own). Also records the process's CPU time into `cpu`: on a
- *  loaded machine it leaves out the time spent waiting for a core (it counts V8's helper threads too). */
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/** Runs `fn` timed, also recording the process's CPU time into `cpu`: on a loaded machine that leaves out
+ *  the time spent waiting for a core (it counts V8's helper threads, e.g. concurrent sweeping, too). */
 function timed(fn: () => void, cpu?: number[]): number {
-  (globalThis as { gc?: () => void }).gc?.();
   const c = process.cpuUsage();
   const wall = time(fn);
   const used = process.cpuUsage(c);
@@ -157,8 +157,15 @@ function run(label: string, text: string, rounds: number): void {
   const oursCpu: number[] = [];
   const editsCpu: number[] = [];
   for (let i = 0; i < rounds; i++) {
+    // A collection (with `--expose-gc`) before each full render, so none pays for the garbage of another;
+    // then, before the timed edits, a collection and a few untimed edits, so the edits pay for their own
+    // garbage but not for the full renders' (a user's keystrokes follow keystrokes, not full renders).
+    gc();
     base.push(timed(() => md.render(text)));
+    gc();
     ours.push(timed(() => new DocumentRenderer().render(text, options), oursCpu));
+    gc();
+    for (let k = 0; k < 3; k++) edit();
     const round: number[] = [];
     for (let k = 0; k < editsPerRound; k++) round.push(timed(edit, editsCpu));
     edits.push(...round);
