@@ -28,6 +28,7 @@ import { derivatives } from './differentiation';
 import type { Evaluator } from './env';
 import { accessor, array, entries } from './indexing';
 import { bigOperators } from './sums';
+import { indexExtentSpec } from './indexExtent';
 import { antiderivativeSpec, integralSpec, limitSpec } from './calculus';
 import { seriesSpec } from './series';
 import { probabilityFunctions } from '../probability/operators';
@@ -40,6 +41,7 @@ export interface FunctionSpec {
 
 export const functionSpecs: readonly FunctionSpec[] = [
   bigOperators,
+  indexExtentSpec,
   piecewiseFunction,
   ...derivatives,
   calls,

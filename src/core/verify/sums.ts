@@ -4,6 +4,7 @@ import { BudgetExceeded, EvalUnsupported, InvalidSample, type Value } from './va
 import { tick, type Evaluator } from './env';
 import { type AnyNode, type CompilerApi, maxTerms, type Scope } from './compilerApi';
 import type { FunctionSpec } from './registry';
+import { indexExtent, isIndexExtent } from './indexExtent';
 export const bigOperators: FunctionSpec = {
   names: ['sumOver', 'prodOver'],
   compile: (c, args, scope, name) => bigOperator(c, name as 'sumOver' | 'prodOver', args, scope),
@@ -23,11 +24,13 @@ export function bigOperator(
   let hi: Evaluator;
   try {
     lo = c.node(args[1] as AnyNode, scope);
-    hi = c.node(args[2] as AnyNode, scope);
+    hi = isIndexExtent(args[2]) ? () => 0 : c.node(args[2] as AnyNode, scope);
   } finally {
     c.trackers.pop();
   }
   boundNames.forEach((n) => c.sizeSymbols.add(n));
+  // `\sum_i x_i`: the range is the length of what i indexes, read outside the trackers (x is no size).
+  if (isIndexExtent(args[2])) hi = indexExtent(c, index, args[3] as AnyNode, scope);
   const slot = c.fresh();
   const inner = new Map(scope).set(index, slot);
   const body = c.node(args[3] as AnyNode, inner);

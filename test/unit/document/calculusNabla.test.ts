@@ -42,3 +42,22 @@ describe('calculus: ellipses as patterns', () => {
     assert.equal(steps[0]?.subject, '\\cdots');
   });
 });
+
+describe('sums without bounds', () => {
+  const ab = '<!-- let a, b \\in \\mathbb{R}^{n}\ny \\in \\mathbb{R}^{m} -->\n';
+  const steps = (tex: string) => verifyDocument(ab + block(tex)).derivations.flatMap((d) => d.steps);
+  it('runs the index over the declared length: verified, and a wrong right side refuted', () => {
+    assert.deepEqual(status(ab + block('\\sum_{j} (a_j - b_j)^2 = \\|a - b\\|^2')), ['verified']);
+    assert.deepEqual(status(ab + block('\\sum_i a_i b_i = a^\\top b')), ['verified']);
+    assert.deepEqual(status(ab + block('\\sum_j (a_j - b_j)^2 = \\|a + b\\|^2')), ['refuted']);
+  });
+
+  it('is unverifiable with the reason when the range cannot be told', () => {
+    for (const tex of ['\\sum_i a_i y_i = 0', '\\sum_i i = 3']) {
+      const s = steps(tex)[0];
+      assert.equal(s?.status, 'unverifiable', tex);
+      assert.equal(s?.reason, 'unsupported-notation', tex);
+      assert.equal(s?.subject, '\\sum_i', tex);
+    }
+  });
+});

@@ -29,3 +29,16 @@ describe('latex: ellipses in sums and products', () => {
     }
   });
 });
+
+describe('latex: sums without bounds', () => {
+  it('reads \\sum_i and \\sum_{j} as running over what the index indexes', () => {
+    assert.equal(show('\\sum_i x_i'), 'sumOver(i, 1, indexExtent(i), entry(x, i))');
+    assert.equal(show('\\sum_{j} x_j'), 'sumOver(j, 1, indexExtent(j), entry(x, j))');
+    assert.equal(show('\\sum_i^n x_i'), 'sumOver(i, 1, n, entry(x, i))');
+  });
+
+  it('still refuses a sum over a set and a product without bounds', () => {
+    assert.equal(errorOf('\\sum_{i \\in S} x_i').code, 'unsupported');
+    assert.equal(errorOf('\\prod_i x_i').code, 'unsupported');
+  });
+});

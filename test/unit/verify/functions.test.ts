@@ -30,6 +30,7 @@ describe('vocabulary coverage', () => {
       'expect',
       'grad',
       'gradAt',
+      'indexExtent',
       'integral',
       'kl',
       'limit',

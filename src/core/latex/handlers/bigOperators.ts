@@ -1,7 +1,7 @@
 // `\\sum_{i=1}^{n} body` and `\\prod_{i=1}^{n} body`: the body runs to the next `+`/`-` at this level.
 import { readSymbolAtom } from '../atoms';
 import { fail } from '../errors';
-import { fn, isConstant, sym, type MathNode } from '../nodes';
+import { fn, isConstant, num, sym, type MathNode } from '../nodes';
 import { isChar, isCmd, type Token } from '../tokens';
 import type { CommandSpec, ParserApi } from './registry';
 
@@ -23,10 +23,25 @@ function parseBigOperator(p: ParserApi, t: Token): MathNode {
     if (isChar(u, '_') && !v) {
       p.next();
       const open = p.peek();
+      if (t.value === 'sum' && open.kind === 'letter') {
+        // `\sum_i x_i`: i runs over the entries it indexes, settled by the verifier from the shapes.
+        v = open.value;
+        p.next();
+        lo = num(1);
+        // `\sum_i^n` runs from 1 to n; the loop reads the `^`.
+        if (!isChar(p.peek(), '^')) hi = fn('indexExtent', [sym(v)]);
+        continue;
+      }
       if (!isChar(open, '{'))
         fail(`${label} needs bounds such as ${label}_{i=1}^{n}`, t.offset, 'unsupported');
       p.next();
       v = readSymbolAtom(p).name;
+      if (t.value === 'sum' && isChar(p.peek(), '}')) {
+        p.next();
+        lo = num(1);
+        if (!isChar(p.peek(), '^')) hi = fn('indexExtent', [sym(v)]);
+        continue;
+      }
       if (t.value === 'sum' && (isCmd(p.peek(), 'ge') || isCmd(p.peek(), 'geq'))) {
         // `\sum_{k \ge 1}`: a series from k = 1 on.
         p.next();
