@@ -4,10 +4,15 @@
 // verifier only trusts an integral whose error estimate is small: anything else is reported as diverging
 // or as not estimated, never as a number.
 
-/** The outcome of a quadrature: a value with its estimated absolute error, or why there is none. */
-export type Quadrature =
-  | { ok: true; value: number; error: number; evaluations: number }
-  | { ok: false; reason: 'diverges' | 'inaccurate' | 'not-finite'; evaluations: number };
+/** A number found numerically: a value with its estimated absolute error, or why there is none, and the
+ *  work spent under the name `Count` (a quadrature's evaluations, a series' terms). */
+export type Estimate<Count extends string> = (
+  { ok: true; value: number; error: number } | { ok: false; reason: 'diverges' | 'inaccurate' | 'not-finite' }
+) &
+  Record<Count, number>;
+
+/** The outcome of a quadrature. */
+export type Quadrature = Estimate<'evaluations'>;
 
 export interface QuadratureOptions {
   /** Target relative error (default 1e-10). */
@@ -106,10 +111,9 @@ function tanhSinh(
   f: (x: number) => number,
   a: number,
   b: number,
-  relTol: number,
-  absTol: number,
-  maxEvaluations: number,
+  tol: Required<QuadratureOptions>,
 ): Quadrature {
+  const { relTol, absTol, maxEvaluations } = tol;
   const h2 = (b - a) / 2;
   let evaluations = 0;
   const term = (t: number): number => {
@@ -211,7 +215,7 @@ export function integrate(
   }
   const first = adaptiveGaussKronrod(g, lo, hi, relTol, absTol, maxEvaluations / 4);
   if (first.ok) return first;
-  const second = tanhSinh(g, lo, hi, relTol, absTol, maxEvaluations / 2);
+  const second = tanhSinh(g, lo, hi, { relTol, absTol, maxEvaluations: maxEvaluations / 2 });
   const evaluations = first.evaluations + second.evaluations;
   if (second.ok) return { ...second, evaluations };
   // Neither rule settled: say whether the integral diverges at an end, or only that it was not estimated.

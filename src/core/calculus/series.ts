@@ -2,10 +2,10 @@
 // u-transform of the partial sums where they decay slowly or alternate, and an error estimate from two
 // extrapolations that must agree. A series whose terms do not go to zero, or (for terms of one sign) decay
 // no faster than 1/n, is reported as diverging: an accelerator would happily "sum" the harmonic series.
+import type { Estimate } from './quadrature';
 
-export type Series =
-  | { ok: true; value: number; error: number; terms: number }
-  | { ok: false; reason: 'diverges' | 'inaccurate' | 'not-finite'; terms: number };
+/** The outcome of a summation. */
+export type Series = Estimate<'terms'>;
 
 export interface SeriesOptions {
   relTol?: number;

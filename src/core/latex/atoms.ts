@@ -4,7 +4,7 @@
 import { plainOperator } from './handlers/probability';
 import { fail, unexpected } from './errors';
 import { skipArgument } from './macros';
-import { fn, isSymbol, num, sym, type MathNode } from './nodes';
+import { binary, fn, isSymbol, num, sym, type MathNode } from './nodes';
 import { isChar, isCmd, type Token } from './tokens';
 import {
   accents,
@@ -135,6 +135,8 @@ export function parseSymbolOrCall(p: ParserApi): MathNode {
         i = p.sigIndex(end);
       }
     }
+    const power = primes === 0 ? powerBeforeCall(p, atom.name, i) : undefined;
+    if (power) return power;
     const saved = p.pos;
     p.pos = i;
     if (primes > 0 && !isCallOpen(p))
@@ -152,6 +154,26 @@ export function parseSymbolOrCall(p: ParserApi): MathNode {
     p.pos = saved;
   }
   return symbolNode(p, atom.name);
+}
+
+/** `g^2(x)` of a function name is g(x)², as `\\sin^2 x` is; only a small whole power, so `f^{-1}(y)` (an
+ *  inverse) and `f^{(n)}(x)` stay unread. `i` is the token of the `^`; undefined when this is not one. */
+function powerBeforeCall(p: ParserApi, name: string, i: number): MathNode | undefined {
+  // `h^2(1 + x)` with h a small step is a product in calculus texts: h is left alone.
+  if (!isChar(p.toks[i], '^') || name === 'h') return undefined;
+  const a = p.sigIndex(i + 1);
+  const end = skipArgument(p.toks, a);
+  const inner = isChar(p.toks[a], '{') ? p.toks.slice(a + 1, end - 1) : p.toks.slice(a, end);
+  const only = inner.length === 1 ? inner[0] : undefined;
+  const k = only?.kind === 'num' ? Number(only.value) : NaN;
+  if (!Number.isInteger(k) || k < 2 || k > 9) return undefined;
+  const saved = p.pos;
+  p.pos = end;
+  if (!isCallOpen(p)) {
+    p.pos = saved;
+    return undefined;
+  }
+  return binary('pow', fn('call', [sym(name), ...parseCallArgs(p)]), num(k));
 }
 
 /** Is a parenthesised list with a top-level comma next? `u(a, b)` can only be an application. */

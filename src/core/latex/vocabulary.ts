@@ -45,6 +45,8 @@ export const vocabulary = {
   piecewise: 'piecewise(cond1, value1, cond2, value2, …, [otherwise]) (raw arguments)',
   deriv: 'deriv(x, body): d body / dx at the current x, central differences (raw arguments)',
   grad: 'grad(θ, body): gradient (or Jacobian, for a vector body) with respect to θ (raw arguments)',
+  gradAt:
+    'gradAt(f, args…): the gradient of f in its arguments at args (\\nabla f(x, y)), one argument: its gradient (raw arguments)',
   call: 'call(f, args…): application of a declared function f; elementwise when f takes scalars',
   derivFn:
     "derivFn(f, k, args…): the k-th derivative of the scalar function f at args (f'(x), σ'(z)), elementwise like call",

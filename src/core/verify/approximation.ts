@@ -2,10 +2,10 @@
 // sample the small symbols are shrunk together along ε, ε/2, ε/4, … and the order of the gap lhs − rhs
 // is fitted (calculus/asymptotic.ts). The order the right side keeps is read from its tree: the highest
 // power of the small symbols it is written with.
-import type { MathNode } from 'mathjs';
+import { SymbolNode, type MathNode } from 'mathjs';
 import { checkAsymptotic, type Asymptotic } from '../calculus/asymptotic';
 import type { Env, Evaluator } from './env';
-import { sub } from './ops';
+import { add, sub } from './ops';
 import { maxAbs } from './stencil';
 import { Eye, Mat, type Value } from './value';
 
@@ -15,6 +15,53 @@ const smallName = /^(?:ϵ|ε|δ|η|h|Δ.*)(?:_.*)?$/u;
 /** Whether `name` reads as a small quantity. */
 export function isSmallName(name: string): boolean {
   return smallName.test(name);
+}
+
+/** A quantity `\approx` shrinks: a small symbol towards 0, or a variable towards its expansion point. */
+export interface Shrinking {
+  name: string;
+  slot: number;
+  /** The slot of the expansion point x_0 that x approaches; none for a small symbol. */
+  centre?: number;
+}
+
+interface Planned {
+  name: string;
+  slot: number;
+  role: string;
+  assumed?: unknown;
+}
+
+/**
+ * What an `\approx` step shrinks, and the order its right side keeps. Undeclared symbols named as small
+ * (ε, h, Δx…) go to zero. Failing those, a Taylor polynomial about a point: a variable x beside a symbol
+ * x_0 that the right side uses only through x − x_0 approaches x_0, and the order kept is the highest
+ * power of x − x_0 written.
+ */
+export function shrinking(symbols: readonly Planned[], rhs: MathNode): { small: Shrinking[]; kept: number } {
+  const values = symbols.filter((p) => p.role === 'value');
+  const small = values.filter((p) => p.assumed !== undefined && isSmallName(p.name));
+  if (small.length) return { small, kept: keptOrder(rhs, new Set(small.map((p) => p.name))) };
+  const centred: Shrinking[] = [];
+  let tree = rhs as Tree;
+  for (const p of values) {
+    const centre = values.find((q) => q.name === `${p.name}_0`);
+    if (!centre) continue;
+    const gap = `${p.name} - ${centre.name}`;
+    const rewritten = tree.transform((n) => {
+      const o = n as Tree;
+      const [a, b] = o.args ?? [];
+      if (o.type === 'OperatorNode' && o.fn === 'subtract' && a?.name === p.name && b?.name === centre.name)
+        return new SymbolNode(gap);
+      return n;
+    }) as Tree;
+    if (rewritten.filter((n) => (n as Tree).type === 'SymbolNode' && (n as Tree).name === p.name).length)
+      continue;
+    tree = rewritten;
+    centred.push({ name: gap, slot: p.slot, centre: centre.slot });
+  }
+  if (!centred.length) return { small: [], kept: NaN };
+  return { small: centred, kept: keptOrder(tree, new Set(centred.map((c) => c.name))) };
 }
 
 type Tree = MathNode & {
@@ -99,21 +146,26 @@ function unit(v: Value): Value | undefined {
   return v.map((x) => x / norm);
 }
 
-/** Judges lhs ≈ rhs at the env's sample as the small symbols in `slots` go to zero together. */
+/** Judges lhs ≈ rhs at the env's sample as the quantities in `small` shrink together (a small symbol
+ *  along its drawn direction towards 0, a variable along its drawn offset towards its expansion point). */
 export function judgeApproximation(
   env: Env,
-  slots: readonly number[],
+  small: readonly Shrinking[],
   lhs: Evaluator,
   rhs: Evaluator,
   kept: number,
 ): Asymptotic {
-  const directions = slots.map((s) => unit(env.slots[s] as Value));
+  const slots = small.map((q) => q.slot);
+  const centres = small.map((q) => (q.centre === undefined ? 0 : (env.slots[q.centre] as Value)));
+  const directions = slots.map((s, i) => unit(sub(env.slots[s] as Value, centres[i] as Value)));
   if (directions.some((d) => d === undefined)) return { kind: 'unclear', why: 'not-finite' };
   const saved = slots.map((s) => env.slots[s] as Value);
   const at = (eps: number): void =>
     slots.forEach((s, i) => {
       const d = directions[i] as Value;
-      env.slots[s] = typeof d === 'number' ? d * eps : (d as Mat).map((x) => x * eps);
+      const c = centres[i] as Value;
+      const step = typeof d === 'number' ? d * eps : (d as Mat).map((x) => x * eps);
+      env.slots[s] = c === 0 ? step : add(c, step);
     });
   let scale = 1;
   try {

@@ -110,18 +110,19 @@ export const integralSpec: FunctionSpec = {
         });
         const failed = out.q as Quadrature;
         if (failed.ok) return value;
-        throw new InvalidSample(
-          failed.reason === 'diverges'
-            ? 'the integral diverges'
-            : failed.reason === 'not-finite'
-              ? 'the integrand is undefined inside the range'
-              : 'the integral could not be estimated to the needed accuracy',
-        );
+        throw new InvalidSample(integralFailure[failed.reason]);
       } finally {
         env.slots[slot] = saved;
       }
     };
   },
+};
+
+/** Why a sample has no integral, by the quadrature's reason. */
+const integralFailure: Record<Extract<Quadrature, { ok: false }>['reason'], string> = {
+  diverges: 'the integral diverges',
+  'not-finite': 'the integrand is undefined inside the range',
+  inaccurate: 'the integral could not be estimated to the needed accuracy',
 };
 
 export const antiderivativeSpec: FunctionSpec = {

@@ -36,15 +36,21 @@ export function antiderivativeStep(step: StepInput): StepInput {
 /**
  * `f'(x) = 3` or `c_i(x) \le 0` with f, c_i defined nowhere: a relation about an unknown function that
  * only one side mentions is a statement about a particular function (defined in prose, a definition or a
- * constraint), not something every function satisfies. Refuting it would accuse a correct text.
+ * constraint), not something every function satisfies. Refuting it would accuse a correct text. A
+ * function with stated traits ("a convex function f") is any function of that class, so a lone mention
+ * of it (`\lim_{ε → 0} (f(x+ε) + f(x-ε) - 2f(x))/ε^2 \ge 0`) is a claim about the whole class.
  */
-export function loneUnknownFunction(left: ReadonlySet<string>, right: ReadonlySet<string>): Why | undefined {
+export function loneUnknownFunction(
+  left: ReadonlySet<string>,
+  right: ReadonlySet<string>,
+  hasTraits: (name: string) => boolean = () => false,
+): Why | undefined {
   for (const [here, there, side] of [
     [left, right, 'left'],
     [right, left, 'right'],
   ] as const) {
     for (const f of here) {
-      if (!there.has(f)) return { why: 'lone-function', name: f, side };
+      if (!there.has(f) && !hasTraits(f)) return { why: 'lone-function', name: f, side };
     }
   }
   return undefined;

@@ -15,7 +15,39 @@ export const derivatives: FunctionSpec[] = [
     compile: (c, args, scope, name) => derivative(c, name as 'deriv' | 'grad', args, scope),
   },
   { names: ['derivFn'], compile: (c, args, scope) => derivFn(c, args, scope) },
+  { names: ['gradAt'], compile: (c, args, scope) => gradientAt(c, args, scope) },
 ];
+
+/** `\nabla f(x, y)`, `\nabla f(A x)`: f's gradient in its argument slots, evaluated at the arguments
+ *  written; with several scalar arguments the partials stacked into a column. */
+function gradientAt(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
+  const [fNode, ...at] = args;
+  if (!fNode || at.length === 0) throw new EvalUnsupported('a gradient needs a function and a point');
+  const slots = at.map(() => c.fresh());
+  const inner = new Map(scope);
+  const names = slots.map((s) => `\u0000${s}`);
+  names.forEach((n, i) => inner.set(n, slots[i] as number));
+  const symbol = (name: string): AnyNode => ({ type: 'SymbolNode', name }) as unknown as AnyNode;
+  const call = {
+    type: 'FunctionNode',
+    fn: symbol('call'),
+    args: [fNode, ...names.map(symbol)],
+  } as unknown as AnyNode;
+  const points = at.map((a) => c.node(a, scope));
+  const partials = names.map((n) => derivative(c, 'grad', [symbol(n), call], inner));
+  return (env) => {
+    const saved = slots.map((s) => env.slots[s] as Value);
+    try {
+      points.forEach((p, i) => (env.slots[slots[i] as number] = p(env)));
+      if (partials.length === 1) return (partials[0] as Evaluator)(env);
+      const out = Mat.zeros(partials.length, 1);
+      partials.forEach((d, i) => (out.data[i] = needScalar(d(env), 'a partial derivative')));
+      return out;
+    } finally {
+      saved.forEach((v, i) => (env.slots[slots[i] as number] = v));
+    }
+  };
+}
 
 export function derivative(c: CompilerApi, name: 'deriv' | 'grad', args: AnyNode[], scope: Scope): Evaluator {
   if (args.length !== 2) throw new EvalUnsupported(`${name} takes a variable and an expression`);

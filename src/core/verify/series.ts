@@ -9,6 +9,13 @@ import type { AnyNode } from './compilerApi';
 import type { FunctionSpec } from './registry';
 import { asOneOperation } from './rounding';
 
+/** Why a sample has no sum, by the summation's reason. */
+const seriesFailure: Record<Extract<Series, { ok: false }>['reason'], string> = {
+  diverges: 'the series diverges',
+  'not-finite': 'a term of the series is undefined',
+  inaccurate: 'the series could not be summed to the needed accuracy',
+};
+
 export const seriesSpec: FunctionSpec = {
   names: ['seriesOver'],
   compile: (c, args, scope) => {
@@ -40,14 +47,7 @@ export const seriesSpec: FunctionSpec = {
         const s = out.s as Series;
         // The estimate must be small beside the sum: e^{-25} as Σ (-25)^n/n! cancels terms near 1e10.
         if (s.ok && s.error <= 1e-8 * Math.max(Math.abs(value), 1e-3)) return value;
-        if (s.ok) throw new InvalidSample('the series could not be summed to the needed accuracy');
-        throw new InvalidSample(
-          s.reason === 'diverges'
-            ? 'the series diverges'
-            : s.reason === 'not-finite'
-              ? 'a term of the series is undefined'
-              : 'the series could not be summed to the needed accuracy',
-        );
+        throw new InvalidSample(seriesFailure[s.ok ? 'inaccurate' : s.reason]);
       } finally {
         env.slots[slot] = saved;
       }

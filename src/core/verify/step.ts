@@ -18,7 +18,7 @@ import {
   planSampling,
   type SamplingPlan,
 } from './sample';
-import { isSmallName, judgeApproximation, keptOrder } from './approximation';
+import { judgeApproximation, shrinking, type Shrinking } from './approximation';
 import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value } from './value';
 import { methodRank, type Method } from '../probability/expect';
 import { particularDistribution, widened, withMethod } from './randomVerdicts';
@@ -60,6 +60,7 @@ export const stepBudget = 1_000_000;
 export const stepTimeMs = 4000;
 /** Tolerances are loosened to this for steps with numeric derivatives (five-point stencils). */
 const derivativeTol = 1e-6;
+const noShrinking: { small: Shrinking[]; kept: number } = { small: [], kept: NaN };
 
 function isZeroLiteral(node: MathNode): boolean {
   const n = node as MathNode & { type: string; value?: unknown; content?: MathNode };
@@ -110,7 +111,7 @@ export function verifyStep(
     const leftFunctions = new Set(compiler.unknowns.seen);
     compiler.unknowns.seen.clear();
     const r = compiler.compileTracked(step.rhs);
-    const lone = loneUnknownFunction(leftFunctions, compiler.unknowns.seen);
+    const lone = loneUnknownFunction(leftFunctions, compiler.unknowns.seen, (f) => !!table.traitsOf(f));
     if (lone) return unverifiable(lone);
     lhs = l.evaluate;
     rhs = r.evaluate;
@@ -160,11 +161,7 @@ export function verifyStep(
     : options;
   const zero = { lhs: isZeroLiteral(step.lhs), rhs: isZeroLiteral(step.rhs) };
   // `\approx` with a small quantity is judged as that quantity goes to zero (approximation.ts).
-  const small =
-    step.relation === '\\approx'
-      ? plan.symbols.filter((p) => p.role === 'value' && p.assumed !== undefined && isSmallName(p.name))
-      : [];
-  const kept = small.length ? keptOrder(step.rhs, new Set(small.map((p) => p.name))) : NaN;
+  const { small, kept } = step.relation === '\\approx' ? shrinking(plan.symbols, step.rhs) : noShrinking;
   let order: number | undefined;
   if (step.relation === '\\approx' && small.length === 0 && compiler.unknowns.names.size > 0)
     return unverifiable({ why: 'unplaced-approximation' }, assumptions);
@@ -247,13 +244,7 @@ export function verifyStep(
       continue;
     }
     if (small.length && c.kind === 'judged') {
-      const a = judgeApproximation(
-        env,
-        small.map((p) => p.slot),
-        lhs,
-        rhs,
-        kept,
-      );
+      const a = judgeApproximation(env, small, lhs, rhs, kept);
       if (a.kind === 'unclear') {
         const reason = 'the gap between the sides could not be measured as the small quantity shrinks';
         invalid.set(reason, (invalid.get(reason) ?? 0) + 1);

@@ -43,3 +43,16 @@ describe('calculus: chains of declared functions', () => {
     assert.deepEqual(status(flat + block(`${d('f', 'u')} = 0`)), ['unverifiable']);
   });
 });
+
+describe('calculus: a lone function with stated traits', () => {
+  const second = '\\lim_{\\epsilon \\to 0} \\frac{f(x+\\epsilon) + f(x - \\epsilon) - 2f(x)}{\\epsilon^2}';
+  it('is a claim about every function of the class', () => {
+    const convex = '<!-- let f \\text{ convex} -->\n';
+    assert.deepEqual(status(convex + block(`${second} \\ge 0`)), ['verified']);
+    assert.deepEqual(status(convex + block(`${second} \\le -1`)), ['refuted']);
+  });
+
+  it('without traits stays a statement about one particular function', () => {
+    assert.deepEqual(status(block(`${second} \\ge 0`)), ['unverifiable']);
+  });
+});

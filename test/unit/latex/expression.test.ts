@@ -207,6 +207,10 @@ describe('latex expressions: sums, cases, matrices, derivatives', () => {
     assert.equal(show('x^{(i)}'), 'x^{(i)}');
     assert.equal(errorOf('\\sum_{i=1}^{n} f_i(x)').code, 'unsupported');
     assert.equal(errorOf('\\sum_i x_i').code, 'unsupported');
+    // A small whole power of a function name before its argument: g²(x) = g(x)², not an inverse.
+    assert.equal(show('g^2(x)'), 'call(g, x) ^ 2');
+    assert.equal(show('h^2(x)'), 'h ^ 2 (x)');
+    assert.doesNotMatch(show('f^{-1}(y)'), /call/);
     // Σ to ∞ is a series (summed numerically); Π to ∞ is not read.
     assert.equal(show('\\sum_{n=0}^{\\infty} a^n'), 'seriesOver(n, 0, a ^ n)');
     assert.equal(errorOf('\\prod_{i=1}^{\\infty} x_i').code, 'unsupported');

@@ -29,6 +29,7 @@ describe('vocabulary coverage', () => {
       'entry',
       'expect',
       'grad',
+      'gradAt',
       'integral',
       'limit',
       'piecewise',

@@ -26,6 +26,13 @@ function parseNabla(p: ParserApi, t: Token): MathNode {
   let body = p.parseImplicit(false);
   if (!v) {
     const args = isFunctionNamed(body, 'call') ? body.args.slice(1) : [];
+    // `\nabla f(x, y)`, `\nabla f(A x)`: the gradient of f in its arguments, at the point written.
+    if (
+      isFunctionNamed(body, 'call') &&
+      args.length > 0 &&
+      (args.length > 1 || !isSymbol(args[0] as MathNode))
+    )
+      return fn('gradAt', body.args);
     if (args.length !== 1 || !isSymbol(args[0] as MathNode))
       fail(`\\nabla needs a subscript, \\nabla_x,`, t.offset, 'unsupported');
     v = args[0] as MathNode;
