@@ -382,6 +382,9 @@ export function parseTokens(
     return { ok: true, node: new Parser(tokens, ctx).parseWhole() };
   } catch (e) {
     const error = toParseError(e, tokens[0]?.offset ?? 0);
+    // A `D_{\mathrm{KL}}` the divergence reader did not take is probability notation after all.
+    const kl = error.code === 'probability' ? undefined : findProbability(tokens, ctx, true);
+    if (kl) return { ok: false, error: kl };
     // `p(y \mid x)` and other conditional bars outside 𝔼 and P: probability notation, not a garbled side.
     return { ok: false, error: error.code === 'probability' ? error : (conditionalBar(tokens) ?? error) };
   }

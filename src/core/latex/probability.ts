@@ -11,7 +11,12 @@ import type { ParseContext, ParseError } from './types';
 
 /** Finds probability notation anywhere in the tokens, so such a side is reported as probability even if
  *  something else in it is also unreadable. */
-export function findProbability(tokens: readonly Token[], _ctx: ParseContext): ParseError | undefined {
+export function findProbability(
+  tokens: readonly Token[],
+  _ctx: ParseContext,
+  /** Also report `D_{\mathrm{KL}}`, which handlers/information.ts reads when it stands as `D_{KL}(P \| Q)`. */
+  strict = false,
+): ParseError | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     let what: string | undefined;
@@ -26,6 +31,7 @@ export function findProbability(tokens: readonly Token[], _ctx: ParseContext): P
           for (let k = j + 1; k < tokens.length && tokens[k]?.kind === 'letter'; k++)
             word += (tokens[k] as Token).value;
         }
+        if (word === 'KL' && !strict && subscriptOfD(tokens, i)) continue;
         if (t.value !== 'mathbb' && probabilityNames.has(word) && !operatorWords.has(word) && word.length > 1)
           what = `\\${t.value}{${word}}`;
       }
@@ -39,6 +45,13 @@ export function findProbability(tokens: readonly Token[], _ctx: ParseContext): P
       };
   }
   return undefined;
+}
+
+/** Whether the command at `i` is the subscript of a letter D (`D_{\mathrm{KL}}`, `D_\textrm{KL}`). */
+function subscriptOfD(tokens: readonly Token[], i: number): boolean {
+  const j = isChar(tokens[i - 1], '{') ? i - 2 : i - 1;
+  const d = tokens[j - 1];
+  return isChar(tokens[j], '_') && d?.kind === 'letter' && d.value === 'D';
 }
 
 /** A `\\mid` in tokens that failed to parse: the side is reported as probability notation. */

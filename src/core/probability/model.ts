@@ -34,6 +34,9 @@ export function conventionallyRandom(name: string): boolean {
   return /^[A-Z](_[A-Za-z0-9]+)?$/.test(name) && name !== 'I';
 }
 
+/** The values of a variable D_KL compares as a law, when it has none: one support for both laws. */
+export const lawSupport: readonly number[] = [0, 1, 2];
+
 /** One compiled operator: its identity and the slots of the bound indices its operand may read. */
 export interface Site {
   id: number;
@@ -81,6 +84,8 @@ export class RandomModel {
   readonly eventNames = new Set<string>();
   /** Symbols an event sets a random variable equal to (`A = a`): the constants among them are atoms. */
   readonly pointNames = new Set<string>();
+  /** Symbols D_KL compares as laws: without a law or declared values, drawn over `lawSupport`. */
+  readonly lawNames = new Set<string>();
 
   constructor(
     private readonly independent: (a: string, b: string) => boolean,
@@ -365,6 +370,36 @@ export class RandomModel {
         if (p > 0) h -= p * Math.log(p);
       }
       return h;
+    };
+  }
+
+  /** The law of g as value → probability; only for a finite law (enumerated exactly). */
+  private pmf(env: Env, names: ReadonlySet<string>, g: Evaluator, what: string): Map<number, number> {
+    const seen = new Set<number>();
+    const pass = this.integrate(env, names, () => (seen.add(scalarOf(g(env))), 0));
+    if (pass.method !== 'exact' || seen.size > 2000)
+      throw new EvalUnsupported(`the ${what} of a continuous law is not supported`);
+    const out = new Map<number, number>();
+    for (const v of seen) {
+      const p = this.integrate(env, names, () => (scalarOf(g(env)) === v ? 1 : 0)).value;
+      if (p > 0) out.set(v, p);
+    }
+    return out;
+  }
+
+  /** D_KL(law of a ‖ law of b) in nats, Σ p log(p / q) over the atoms of a; infinite (an invalid sample)
+   *  where a has an atom b lacks. */
+  divergence(a: Evaluator, b: Evaluator, names: ReadonlySet<string>): Evaluator {
+    return (env) => {
+      const p = this.pmf(env, names, a, 'KL divergence');
+      const q = this.pmf(env, names, b, 'KL divergence');
+      let d = 0;
+      for (const [v, pv] of p) {
+        const qv = q.get(v) ?? 0;
+        if (qv === 0) throw new InvalidSample('D_KL is infinite: the first law has an atom the second lacks');
+        d += pv * Math.log(pv / qv);
+      }
+      return d;
     };
   }
 

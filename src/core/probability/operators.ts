@@ -17,6 +17,7 @@ export const probabilityOperators: ReadonlyMap<string, number> = new Map([
   ['condExpect', 2],
   // Any number of variables (0 stands for "one or more").
   ['entropy', 0],
+  ['kl', 2],
 ]);
 
 let sites = 0;
@@ -50,6 +51,8 @@ function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name:
   if (arity === undefined || (arity > 0 ? args.length !== arity : args.length === 0))
     throw new EvalUnsupported(`${name} takes ${arity ?? 'no'} argument${arity === 1 ? '' : 's'}`);
   const model = c.random;
+  // The laws compared by D_KL are drawn over one small support, so that the divergence is mostly finite.
+  if (name === 'kl') for (const a of args) markEvents(a, model.lawNames);
   if (name === 'prob' || name === 'condProb')
     for (const a of args) {
       markEvents(a, model.eventNames);
@@ -81,13 +84,13 @@ function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name:
     throw new EvalUnsupported(
       'P(… | θ) given something that is not a random event (a likelihood) is not supported',
     );
-  if (name === 'entropy') {
+  if (name === 'entropy' || name === 'kl') {
     if (!parts.every((_, k) => random(k)))
       throw new EvalUnsupported('the entropy of something that is not a random variable is not supported');
-    return model.entropy(
-      parts.map((p) => p.evaluate),
-      names,
-    );
+    const evaluators = parts.map((p) => p.evaluate);
+    return name === 'kl'
+      ? model.divergence(evaluators[0] as Evaluator, evaluators[1] as Evaluator, names)
+      : model.entropy(evaluators, names);
   }
   const [a, b] = parts.map((p) => p.evaluate) as [Evaluator, Evaluator];
   const site = { id: sites++, inputs: [...scope.values()] };

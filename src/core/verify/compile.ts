@@ -8,7 +8,7 @@ import { constants, identityName } from '../symbols/defaults';
 import type { SymbolTable } from '../symbols/table';
 import { type AnyNode, type CompilerApi, maxExpansionDepth, type Scope } from './compilerApi';
 import type { Evaluator } from './env';
-import { conventionallyRandom, RandomModel } from '../probability/model';
+import { conventionallyRandom, lawSupport, RandomModel } from '../probability/model';
 import { declaredSupport, statisticOf } from '../probability/statistics';
 import { nodeHandlers } from './registry';
 import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from './value';
@@ -188,7 +188,12 @@ export class Compiler implements CompilerApi {
       });
       return this.slotOf(name);
     }
-    const support = this.random.depth > 0 ? declaredSupport(name, this.table) : undefined;
+    // A capital compared as a law (D_KL(P ‖ Q)) with no declared values: a random law over {0, 1, 2}.
+    const support =
+      this.random.depth > 0
+        ? (declaredSupport(name, this.table) ??
+          (!entry && this.random.lawNames.has(name) && conventionallyRandom(name) ? lawSupport : undefined))
+        : undefined;
     if (support) {
       this.random.add({
         name,
@@ -196,7 +201,10 @@ export class Compiler implements CompilerApi {
         shape: [],
         event: false,
         support,
-        why: `a capital declared in {${support.join(', ')}} inside 𝔼, Var, Cov or P: checked on random distributions over those values`,
+        why:
+          support === lawSupport
+            ? `a capital compared as a law in D_KL with no law: checked on random laws over {0, 1, 2}`
+            : `a capital declared in {${support.join(', ')}} inside 𝔼, Var, Cov or P: checked on random distributions over those values`,
       });
       return this.slotOf(name);
     }

@@ -66,7 +66,7 @@ function informationTerms(nodes: readonly MathNode[]): { entropy: boolean; based
   const walk = (m: MathNode, inside: boolean): void => {
     const n = m as Walked;
     const head = n.type === 'FunctionNode' ? n.fn?.name : undefined;
-    if (head === 'entropy') {
+    if (head === 'entropy' || head === 'kl') {
       entropy = true;
       for (const a of n.args ?? []) if ((a as Walked).name) vars.add((a as Walked).name as string);
       return;

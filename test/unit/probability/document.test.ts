@@ -226,3 +226,54 @@ describe('probability: entropy and mutual information of random variables', () =
     assert.equal(steps('$$H(x) = x^2$$')[0]?.reason, 'definition');
   });
 });
+
+describe('probability: KL divergence between laws', () => {
+  const steps = (md: string) => verifyDocument(md).derivations.flatMap((d) => d.steps);
+
+  it('verifies Gibbs’ inequality and D(P ‖ P) = 0 exactly, and refutes symmetry', () => {
+    const s = steps(
+      '$$D_{\\mathrm{KL}}(P \\| Q) \\ge 0$$\n\n$$D_{\\textrm{KL}}(P||P) = 0$$\n\n' +
+        '$$D_{\\mathrm{KL}}(P \\| Q) = D_{\\mathrm{KL}}(Q \\| P)$$',
+    );
+    assert.deepEqual(
+      s.map((x) => [x.status, x.method]),
+      [
+        ['verified', 'exact'],
+        ['verified', 'exact'],
+        ['refuted', 'exact'],
+      ],
+    );
+    assert.ok(s[0]?.assumptions.some((a) => a.symbol === 'Q' && a.role === 'random'));
+  });
+
+  it('never verifies a false bound on a divergence', () => {
+    assert.notEqual(steps('$$D_{\\mathrm{KL}}(P \\| Q) \\le 0$$')[0]?.status, 'verified');
+    assert.notEqual(
+      steps('$$D_{\\mathrm{KL}}(P \\| Q) \\ge D_{\\mathrm{KL}}(Q \\| P)$$')[0]?.status,
+      'verified',
+    );
+  });
+
+  it('computes the divergence of declared finite laws: Bernoulli(1/2) from Bernoulli(1/4)', () => {
+    const md =
+      '<!-- let\nA \\sim \\operatorname{Bernoulli}(1/2)\nB \\sim \\operatorname{Bernoulli}(1/4)\n-->\n\n';
+    const good = '$$D_{\\mathrm{KL}}(A \\| B) = \\frac{1}{2}\\ln\\frac{4}{3} + \\frac{1}{2}\\ln 2$$';
+    const bad = '$$D_{\\mathrm{KL}}(A \\| B) = \\frac{1}{2}\\ln\\frac{4}{3}$$';
+    // Beside a logarithm the base matters, and the text has not stated it: not judged either way.
+    assert.deepEqual(
+      steps(md + good + '\n\n' + bad).map((x) => x.reason),
+      ['entropy-base', 'entropy-base'],
+    );
+  });
+
+  it('leaves a divergence of densities or of lower-case names as probability notation', () => {
+    const s = steps(
+      '<!-- let\nZ \\sim \\mathcal{N}(0, 1)\n-->\n\n$$D_{\\mathrm{KL}}(Z \\| Z) = 0$$\n\n$$D_{\\mathrm{KL}}(p \\| q) \\ge 0$$',
+    );
+    assert.deepEqual(
+      s.map((x) => x.status),
+      ['unverifiable', 'unverifiable'],
+    );
+    assert.equal(s[1]?.reason, 'probability-notation');
+  });
+});

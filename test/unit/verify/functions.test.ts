@@ -31,6 +31,7 @@ describe('vocabulary coverage', () => {
       'grad',
       'gradAt',
       'integral',
+      'kl',
       'limit',
       'piecewise',
       'prob',

@@ -51,7 +51,8 @@ describe('verdict reasons', () => {
       [
         '$$ \\mathbb{E}_{x \\sim p}[x] = 1 $$',
         '$$ p(x \\mid \\theta) = 1 $$',
-        '$$ D_{\\mathrm{KL}}(P \\| Q) = 0 $$',
+        // Between the laws of capitals D_KL is read (probability/model.ts); between densities it is not.
+        '$$ D_{\\mathrm{KL}}(p \\| q) = 0 $$',
         '$$ a = b \\sim c $$',
       ].join('\n'),
     );

@@ -2,9 +2,10 @@
 // `H(X, Y)`, `H(Y \mid X)`, `I(X, Y)` (also `I(X; Y)`, `I(X; Y \mid Z)`), with H and I undeclared and every
 // argument a capital (a random variable by the convention of probability texts). Conditional entropy and
 // mutual information become sums of joint entropies (H(Y | X) = H(X, Y) − H(X)), so the verifier has one
-// operator, entropy(X, …) of a finite joint law (probability/model.ts). Anything else, `H(x)` of a number
-// or `I(X)` (self-information), is left to the ordinary reading.
-import { binary, fn, paren, type MathNode } from '../nodes';
+// operator, entropy(X, …) of a finite joint law (probability/model.ts). `D_{\mathrm{KL}}(P \| Q)` of two
+// capitals is the divergence between their laws, kl(P, Q). Anything else, `H(x)` of a number, `I(X)`
+// (self-information) or a divergence of densities, is left to the ordinary reading.
+import { binary, fn, paren, sym, type MathNode } from '../nodes';
 import { isChar, isCmd } from '../tokens';
 import type { ParserApi } from './registry';
 
@@ -65,4 +66,40 @@ export function informationOperator(p: ParserApi): MathNode | undefined {
   const joint = add(entropy([x, ...given]), entropy([y, ...given]));
   const minus = sub(joint, entropy([x, y, ...given]));
   return paren(given.length ? sub(minus, entropy(given)) : minus);
+}
+
+/** Whether the subscript tokens spell KL (`_{\mathrm{KL}}`, `_{\textrm{KL}}`, `_{KL}`). */
+const spellsKL = (tokens: readonly { kind: string; value: string }[]): boolean =>
+  tokens
+    .filter((u) => u.kind === 'letter')
+    .map((u) => u.value)
+    .join('') === 'KL';
+
+/** `D_{\mathrm{KL}}(P \| Q)` at the cursor, P and Q capitals, as kl(P, Q); else undefined, cursor unmoved. */
+export function divergenceOperator(p: ParserApi): MathNode | undefined {
+  const t = p.peek();
+  if (t.kind !== 'letter' || t.value !== 'D' || p.ctx.kindOf('D') !== undefined) return undefined;
+  const start = p.pos;
+  const undo = (): undefined => {
+    p.pos = start;
+    return undefined;
+  };
+  p.next();
+  if (!isChar(p.peek(), '_')) return undo();
+  p.next();
+  const { inner, end } = p.argumentTokens();
+  if (!spellsKL(inner)) return undo();
+  p.pos = end;
+  if (!isChar(p.peek(), '(')) return undo();
+  p.next();
+  const first = p.next();
+  const bar = p.next();
+  let second = p.next();
+  // `\|` is one token; `||` two.
+  if (isChar(bar, '|') && isChar(second, '|')) second = p.next();
+  else if (!isCmd(bar, '|')) return undo();
+  if (!isChar(p.next(), ')')) return undo();
+  const law = (u: typeof t): boolean => u.kind === 'letter' && /^[A-Z]$/.test(u.value) && u.value !== 'I';
+  if (!law(first) || !law(second)) return undo();
+  return fn('kl', [sym(first.value), sym(second.value)]);
 }

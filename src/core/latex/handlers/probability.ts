@@ -7,7 +7,7 @@ import { fail } from '../errors';
 import { binary, fn, unary, type MathNode } from '../nodes';
 import { describeToken, isChar, isCmd, type Token } from '../tokens';
 import { comparisonsAfter } from './comparisons';
-import { informationOperator } from './information';
+import { divergenceOperator, informationOperator } from './information';
 import type { CommandSpec, ParserApi } from './registry';
 
 type Operator = 'E' | 'Var' | 'Cov' | 'P';
@@ -183,10 +183,11 @@ export const prCommand: CommandSpec = {
   },
 };
 
-/** Plain `E[…]`, `E_X[…]`, `P(…)` of an undeclared E or P, and `H(X)`, `I(X; Y)` (information.ts), called
+/** Plain `E[…]`, `E_X[…]`, `P(…)` of an undeclared E or P, and `H(X)`, `I(X; Y)`, `D_{KL}(P \| Q)`
+ *  (information.ts), called
  *  from the symbol reader. */
 export function plainOperator(p: ParserApi): MathNode | undefined {
-  const information = informationOperator(p);
+  const information = informationOperator(p) ?? divergenceOperator(p);
   if (information) return information;
   const t = p.peek();
   if (t.kind !== 'letter' || (t.value !== 'E' && t.value !== 'P') || p.ctx.kindOf(t.value) !== undefined)
