@@ -21,6 +21,31 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
+// Compared a block at a time first: comparing strings of a block is a memory compare, where a loop over
+// characters would cost as much as a good part of the re-scan it saves.
+const BLOCK = 256;
+
+/** The length of the longest common prefix of `a` and `b`. */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  while (n + BLOCK <= max && a.slice(n, n + BLOCK) === b.slice(n, n + BLOCK)) n += BLOCK;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** The length of the longest common suffix of `a` and `b`, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  while (
+    n + BLOCK <= max &&
+    a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)
+  )
+    n += BLOCK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
 function shiftTex(tex: TexSource, delta: number): TexSource {
   return { text: tex.text, lines: tex.lines.map((l) => ({ ...l, line: l.line + delta })) };
 }
@@ -76,15 +101,8 @@ export class Rescanner {
 
   private rescan(last: Scan, text: string): Scan {
     const old = last.text;
-    const max = Math.min(old.length, text.length);
-    let prefix = 0;
-    while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-    let suffix = 0;
-    while (
-      suffix < max - prefix &&
-      old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
-    )
-      suffix++;
+    const prefix = commonPrefix(old, text);
+    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
     // Start: the last rest line that ends (its newline included) before the first changed character; the
     // start of the text is at rest too.
     let k = last.rest.length - 1;
