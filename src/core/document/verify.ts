@@ -101,6 +101,7 @@ export function verifyDerivation(
           lhs: step.lhs.node,
           rhs: step.rhs.node,
           first: step === claim.steps[0],
+          ...(block.prose?.cues.has('small-variables') ? { smallVariables: true } : {}),
           ...(conditions.length
             ? {
                 conditions: conditions.flatMap((c) =>

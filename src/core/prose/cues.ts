@@ -11,7 +11,9 @@ export type Cue =
   /** "we define", "is defined as", "let … denote": the block defines what it names */
   | 'definition'
   /** "approximately", "the approximation": `=` may hold only approximately */
-  | 'approximation';
+  | 'approximation'
+  /** "the Taylor approximation", "to first order", "for small arguments": the variables are what is small */
+  | 'small-variables';
 
 /** Inline math replaced by a neutral word, so words inside formulas are no cue. */
 function words(sentence: string): string {
@@ -34,6 +36,10 @@ const definition =
 
 const approximation = /\b(?:approximately|approximation|approximating|roughly)\b/i;
 
+/** The sentence says the expansion is about the variables being small (issue 11). */
+const smallVariables =
+  /\b(?:taylor|(?:to )?(?:first|second)[- ]order|linear(?:ization|ized|ised|isation)|small[- ](?:arguments?|angles?|values?))\b/i;
+
 function lastMatch(re: RegExp, text: string): RegExpExecArray | undefined {
   let last: RegExpExecArray | undefined;
   for (const m of text.matchAll(re)) last = m as RegExpExecArray;
@@ -55,5 +61,6 @@ export function readCues(intro: Intro | undefined): Set<Cue> {
   }
   if (after(lastMatch(definition, text))) cues.add('definition');
   if (approximation.test(text)) cues.add('approximation');
+  if (smallVariables.test(text)) cues.add('small-variables');
   return cues;
 }

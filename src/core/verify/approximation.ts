@@ -38,7 +38,11 @@ interface Planned {
  * x_0 that the right side uses only through x − x_0 approaches x_0, and the order kept is the highest
  * power of x − x_0 written.
  */
-export function shrinking(symbols: readonly Planned[], rhs: MathNode): { small: Shrinking[]; kept: number } {
+export function shrinking(
+  symbols: readonly Planned[],
+  rhs: MathNode,
+  variablesSmall = false,
+): { small: Shrinking[]; kept: number } {
   const values = symbols.filter((p) => p.role === 'value');
   const small = values.filter((p) => p.assumed !== undefined && isSmallName(p.name));
   if (small.length) return { small, kept: keptOrder(rhs, new Set(small.map((p) => p.name))) };
@@ -60,7 +64,12 @@ export function shrinking(symbols: readonly Planned[], rhs: MathNode): { small: 
     tree = rewritten;
     centred.push({ name: gap, slot: p.slot, centre: centre.slot });
   }
-  if (!centred.length) return { small: [], kept: NaN };
+  if (!centred.length) {
+    // "The Taylor approximation", "to first order": with nothing named small, the free scalars are.
+    const free = variablesSmall ? values.filter((p) => p.assumed !== undefined) : [];
+    if (!free.length) return { small: [], kept: NaN };
+    return { small: free, kept: keptOrder(rhs, new Set(free.map((p) => p.name))) };
+  }
   return { small: centred, kept: keptOrder(tree, new Set(centred.map((c) => c.name))) };
 }
 

@@ -49,6 +49,8 @@ export interface StepInput {
   conditionText?: string;
   /** The step opens its chain: only there can `C = …` be a definition rather than a claim. */
   first?: boolean;
+  /** The prose calls an `\\approx` a Taylor or first-order approximation: its variables are small. */
+  smallVariables?: boolean;
 }
 
 /** Comparing a condition exactly: `x \ne 0` must reject x = 0 itself, `x > 0` must reject 0. */
@@ -161,7 +163,8 @@ export function verifyStep(
     : options;
   const zero = { lhs: isZeroLiteral(step.lhs), rhs: isZeroLiteral(step.rhs) };
   // `\approx` with a small quantity is judged as that quantity goes to zero (approximation.ts).
-  const { small, kept } = step.relation === '\\approx' ? shrinking(plan.symbols, step.rhs) : noShrinking;
+  const { small, kept } =
+    step.relation === '\\approx' ? shrinking(plan.symbols, step.rhs, step.smallVariables) : noShrinking;
   let order: number | undefined;
   if (step.relation === '\\approx' && small.length === 0 && compiler.unknowns.names.size > 0)
     return unverifiable({ why: 'unplaced-approximation' }, assumptions);

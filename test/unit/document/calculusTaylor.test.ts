@@ -31,3 +31,22 @@ describe('calculus: Taylor polynomials about a point', () => {
     assert.doesNotMatch(s?.message ?? '', /→ 0/);
   });
 });
+
+describe('calculus: the prose calls it a Taylor or first-order approximation', () => {
+  const said = (intro: string, tex: string): StepResult[] => steps(`${intro}\n\n$$\n${tex}\n$$\n`);
+  it('takes the variables as the small quantities', () => {
+    const [s] = said(
+      'The first-order Taylor approximation of the hyperbolic tangent gives',
+      '\\tanh(x) \\approx x',
+    );
+    assert.equal(s?.status, 'verified');
+    assert.equal(said('To first order,', '\\sqrt{1 + x} \\approx 1 + \\frac{x}{2}')[0]?.status, 'verified');
+  });
+
+  it('still refutes a wrong expansion, and without the cue judges at ordinary points', () => {
+    const [wrong] = said('To second order, we get', '\\cos(x) \\approx 1 - x^2');
+    assert.equal(wrong?.status, 'refuted');
+    assert.equal(wrong?.reason, 'counterexample');
+    assert.equal(said('We get', '\\tanh(x) \\approx x')[0]?.status, 'refuted');
+  });
+});
