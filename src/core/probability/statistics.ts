@@ -3,8 +3,8 @@
 // the step. A text writes `\mu_X = E[X]` as a reminder of the notation, then uses `\mu_X` in the next
 // equality (`E[(X - \mu_X)^2] = E[X^2] - \mu_X^2`): read as a free number, μ_X would make an identity
 // about every distribution look like a claim about a particular one. An undeclared `\mu` with any other
-// subscript, or a declared one, stays a symbol.
-import { fn, sym, type MathNode } from '../latex/nodes';
+// subscript, a declared one, or one that is a parameter of X's own declared law, stays a symbol.
+import { fn, sym, symbolNames, type MathNode } from '../latex/nodes';
 import type { SymbolTable } from '../symbols/table';
 import { conventionallyRandom, type RandomModel } from './model';
 
@@ -30,6 +30,10 @@ export function statisticOf(name: string, table: SymbolTable, model: RandomModel
   const parts = split(name);
   if (!parts || table.lookup(name) !== undefined) return undefined;
   const [letter, sub] = parts;
+  // `X \sim \mathcal{N}(\mu_X, \sigma_X^2)`: there μ_X and σ_X are the law's parameters, not its moments
+  // (reading them as 𝔼[X] would define the law by itself).
+  const params = table.lawOf(sub)?.params ?? [];
+  if (params.some((q) => symbolNames(q).has(name))) return undefined;
   if (randomName(sub, table, model)) {
     const x = sym(sub);
     return letter === 'μ' ? fn('expect', [x]) : fn('sqrt', [fn('variance', [x])]);

@@ -97,6 +97,17 @@ describe('probability: summary-statistic names of random variables', () => {
     assert.deepEqual(statuses(declared), ['unverifiable']);
     assert.equal(steps('$$\\mu_x = \\mathbb{E}[X]$$')[0]?.reason, 'definition');
   });
+
+  it("keeps \\mu_Z and \\sigma_Z the parameters of Z's own declared law, not its moments", () => {
+    const md = '<!-- let\nZ \\sim \\mathcal{N}(\\mu_Z, \\sigma_Z^2)\n-->\n\n';
+    const s = steps(
+      `${md}$$E[Z] = \\mu_Z$$\n\n$$E[Z^2] = \\mu_Z^2 + \\sigma_Z^2$$\n\n$$E[Z^2] = \\mu_Z^2 + 2 \\sigma_Z^2$$`,
+    );
+    assert.deepEqual(
+      s.map((x) => x.status),
+      ['verified', 'verified', 'refuted'],
+    );
+  });
 });
 
 describe('probability: capitals declared with a finite set', () => {
