@@ -7,6 +7,7 @@ import {
   type DerivationResult,
   type ExperimentResult,
   type StepResult,
+  scanMarkdown,
   texPos,
   type TexSource,
 } from '../core';
@@ -26,6 +27,7 @@ import {
   stepNotesHtml,
 } from './resultsHtml';
 import { sanitizeHtmlFragment } from './sanitize';
+import { Rescanner } from './rescan';
 import { attachSpans, mathTokens } from './spans';
 import { newMarkKey, sealMarks, wrapSteps } from './steps';
 
@@ -316,18 +318,22 @@ export class DocumentRenderer {
   private readonly math = new MathRenderer();
   /** Mark nonces derive from this random key, which no document can know (see steps.ts). */
   private readonly markKey = newMarkKey();
+  /** The core scanner's view of the last text, re-read only around an edit. */
+  private readonly scanner = new Rescanner();
   /** Parsed chunks by text, with the line they were last at. */
   private chunkCache = new Map<string, { tokens: Token[]; line: number }>();
   /** Chunks parsed during the last render (the rest came from the cache). */
   parsedChunks = 0;
 
-  /** `chunked: false` parses the whole document every time (the reference the chunked parse must equal). */
+  /** `chunked: false` parses and scans the whole document every time (the reference the incremental work
+   *  must equal). */
   constructor(private readonly settings: { chunked?: boolean } = {}) {}
 
   /** Parses only the chunks not seen in the last render; the others are reused, moved to their new line. */
   private parse(text: string): Token[] {
     const tokens = this.parseChunks(text);
-    attachSpans(text, tokens);
+    const scanned = this.settings.chunked === false ? scanMarkdown(text).blocks : this.scanner.blocks(text);
+    attachSpans(scanned, tokens);
     return tokens;
   }
 

@@ -3,21 +3,20 @@
 // takes its TeX and position map from it; the verifier's steps refer to that same span, so a mark lands on
 // the relation the verifier judged. A token the scanner does not read as math is shown as written.
 import type { Token } from 'markdown-it';
-import { type MdBlock, scanMarkdown } from '../core';
+import type { MdBlock } from '../core';
 import type { MathMeta } from './mathPlugin';
 
 type MathBlock = Extract<MdBlock, { kind: 'display' | 'inline' }>;
 
 const startKey = (line: number, column: number): string => `${line}:${column}`;
 
-/** Attaches the scanner's span to every math token of `tokens` (positions 0-based, as the tokens'). */
-export function attachSpans(text: string, tokens: readonly Token[]): void {
+/** Attaches the scanner's span to every math token of `tokens` (positions 0-based, as the tokens'), from
+ *  `scanned`: the blocks the core scanner finds in the document's text. */
+export function attachSpans(scanned: readonly MdBlock[], tokens: readonly Token[]): void {
   const byStart = new Map<string, MathBlock>();
   const byFence = new Map<number, MathBlock>();
-  // Tabs in a container prefix make markdown-it's columns differ from the file's: a second look finds the
-  // span on the same line with the same TeX.
-  const byText = new Map<string, MathBlock[]>();
-  for (const b of scanMarkdown(text).blocks) {
+  const spans: MathBlock[] = [];
+  for (const b of scanned) {
     if (b.kind !== 'display' && b.kind !== 'inline') continue;
     if (b.kind === 'display' && b.delimiter === 'math-fence') {
       byFence.set(b.line - 1, b);
@@ -26,8 +25,7 @@ export function attachSpans(text: string, tokens: readonly Token[]): void {
     const first = b.tex.lines[0];
     if (!first) continue;
     byStart.set(startKey(first.line - 1, first.column - 1), b);
-    const k = `${first.line - 1}\u0000${b.tex.text}`;
-    byText.set(k, [...(byText.get(k) ?? []), b]);
+    spans.push(b);
   }
   const used = new Set<MathBlock>();
   const metas = mathTokens(tokens).map((t) => t.meta as unknown as MathMeta);
@@ -38,11 +36,26 @@ export function attachSpans(text: string, tokens: readonly Token[]): void {
     if (block) used.add(block);
     return block;
   });
+  // Tabs in a container prefix make markdown-it's columns differ from the file's: a second look finds the
+  // span on the same line with the same TeX. Built only when a token went unmatched (rare), as keying every
+  // span by its TeX costs a noticeable share of a keystroke's re-render.
+  let byText: Map<string, MathBlock[]> | undefined;
+  const sameText = (key: string): MathBlock[] | undefined => {
+    if (!byText) {
+      byText = new Map();
+      for (const b of spans) {
+        const k = `${(b.tex.lines[0]?.line ?? 0) - 1}\u0000${b.tex.text}`;
+        const list = byText.get(k);
+        if (list) list.push(b);
+        else byText.set(k, [b]);
+      }
+    }
+    return byText.get(key);
+  };
   metas.forEach((meta, i) => {
     let block = matched[i];
     if (!block) {
-      block = byText
-        .get(`${meta.start.line}\u0000${meta.tex}`)
+      block = sameText(`${meta.start.line}\u0000${meta.tex}`)
         ?.filter((b) => !used.has(b))
         .sort((a, b) => dist(a, meta) - dist(b, meta))[0];
       if (block) used.add(block);

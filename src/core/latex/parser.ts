@@ -11,6 +11,7 @@ import {
   readWholeSymbol,
 } from './atoms';
 import { endsFactors, multiplicativeCommands } from './commands';
+import { factorsOf, foldEllipsis, isEllipsis } from './ellipses';
 import { Cursor } from './cursor';
 import { fail, toParseError, unexpected } from './errors';
 import type { ParserApi } from './handlers/api';
@@ -67,19 +68,20 @@ export class Parser extends Cursor implements ParserApi {
 
   // ---- precedence levels --------------------------------------------------------------------------
 
-  /** `a + b - c`. */
+  /** `a + b - c`; `x_1 + x_2 + \cdots + x_n` becomes a Σ over the pattern (ellipses.ts). */
   parseAdditive(): MathNode {
     const start = this.peek();
     this.enter(start);
-    let left = this.parseMultiplicative();
+    const terms: { minus: boolean; node: MathNode }[] = [{ minus: false, node: this.parseMultiplicative() }];
     for (;;) {
       const t = this.peek();
       if (isChar(t, '+')) {
         this.next();
-        left = binary('add', left, this.parseMultiplicative());
+        if (isEllipsis(this.peek())) this.foldSumEllipsis(terms);
+        else terms.push({ minus: false, node: this.parseMultiplicative() });
       } else if (isChar(t, '-') || isChar(t, '−')) {
         this.next();
-        left = binary('subtract', left, this.parseMultiplicative());
+        terms.push({ minus: true, node: this.parseMultiplicative() });
       } else if (isCmd(t, 'pm') || isCmd(t, 'mp') || isChar(t, '±')) {
         fail(
           `${describeToken(t)} (plus or minus) is not supported`,
@@ -90,7 +92,23 @@ export class Parser extends Cursor implements ParserApi {
       } else break;
     }
     this.leave();
+    let left = (terms[0] as (typeof terms)[number]).node;
+    for (const term of terms.slice(1)) left = binary(term.minus ? 'subtract' : 'add', left, term.node);
     return left;
+  }
+
+  /** `… + \cdots + last`: the trailing added terms and `last` become one Σ term. */
+  private foldSumEllipsis(terms: { minus: boolean; node: MathNode }[]): void {
+    const dots = this.next();
+    if (!isChar(this.peek(), '+'))
+      fail(`\\${dots.value} needs a last term after '+'`, dots.offset, 'unsupported', `\\${dots.value}`);
+    this.next();
+    const last = this.parseMultiplicative();
+    let from = terms.length;
+    while (from > 0 && !(terms[from - 1] as (typeof terms)[number]).minus) from--;
+    const run = terms.splice(from).map((t) => t.node);
+    const { kept, node } = foldEllipsis('sum', run, last, dots);
+    terms.push(...kept.map((n) => ({ minus: false, node: n })), { minus: false, node });
   }
 
   /** `a \cdot b`, `a \times b`, `a / b`, `a \odot b`. */
@@ -98,7 +116,15 @@ export class Parser extends Cursor implements ParserApi {
     let left = this.parseUnary();
     for (;;) {
       const t = this.peek();
-      if (isCmd(t, 'cdot') || isCmd(t, 'times') || isChar(t, '*') || isChar(t, '·') || isChar(t, '×')) {
+      if (isEllipsis(t) || (isCmd(t, 'cdot') && isEllipsis(this.at(this.pos + 1)))) {
+        left = this.foldProductEllipsis(left);
+      } else if (
+        isCmd(t, 'cdot') ||
+        isCmd(t, 'times') ||
+        isChar(t, '*') ||
+        isChar(t, '·') ||
+        isChar(t, '×')
+      ) {
         this.next();
         left = binary('multiply', left, this.parseUnary());
       } else if (isChar(t, '/') || isCmd(t, 'div') || isChar(t, '÷')) {
@@ -112,6 +138,18 @@ export class Parser extends Cursor implements ParserApi {
       } else break;
     }
     return left;
+  }
+
+  /** `x_1 x_2 \cdots x_n`, `x_1 \cdot x_2 \cdot \cdots \cdot x_n`: the factors of `left` and the last one
+   *  become one Π factor. */
+  private foldProductEllipsis(left: MathNode): MathNode {
+    if (isCmd(this.peek(), 'cdot')) this.next();
+    const dots = this.next();
+    if (isCmd(this.peek(), 'cdot')) this.next();
+    if (!this.startsFactor(this.peek()) || isEllipsis(this.peek()))
+      fail(`\\${dots.value} needs a last factor`, dots.offset, 'unsupported', `\\${dots.value}`);
+    const { kept, node } = foldEllipsis('prod', factorsOf(left), this.parseUnary(), dots);
+    return [...kept, node].reduce((l, r) => binary('multiply', l, r));
   }
 
   /** A leading sign: `-x y` is -(x y), `-x^2` is -(x²). */
@@ -139,6 +177,8 @@ export class Parser extends Cursor implements ParserApi {
       const t = this.peek();
       if (!this.startsFactor(t)) break;
       if (argMode && this.startsFunction(t)) break;
+      // `x_1 x_2 \cdots x_n`: the ellipsis is read by parseMultiplicative, with every factor before it.
+      if (!argMode && isEllipsis(t)) break;
       left = binary('multiply', left, this.parsePostfixed(), true);
     }
     return left;

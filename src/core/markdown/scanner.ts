@@ -65,8 +65,13 @@ function indexBefore(s: string, needle: string, from: number, limit: number): nu
   return -1;
 }
 
-/** Scans Markdown text for math, declarations, experiments and headings, with 1-based positions. */
-export function scanMarkdown(text: string): ScanResult {
+/**
+ * Scans Markdown text for math, declarations, experiments and headings, with 1-based positions.
+ * `atRest` is told each 0-based blank line the scan reaches between blocks. There the scan holds no state
+ * and has read nothing past that line, so what it finds after it depends only on the text from that line
+ * on: the preview re-scans an edit from such a line (src/render/rescan.ts). Returning true stops the scan.
+ */
+export function scanMarkdown(text: string, atRest?: (line: number) => boolean): ScanResult {
   const raws = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   const info = raws.map(splitLine);
   const lineStart: number[] = [];
@@ -216,6 +221,7 @@ export function scanMarkdown(text: string): ScanResult {
       const i = lineAt(p);
       const atStart = p === lineStart[i];
       if (atStart && isBlank(i)) {
+        if (atRest?.(i)) break;
         p = lineEnd(i) + 1;
         continue;
       }

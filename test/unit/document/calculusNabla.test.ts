@@ -23,3 +23,22 @@ describe('calculus: gradients without a subscript', () => {
     assert.deepEqual(status(shapes + block('\\nabla_x h(A x) = \\nabla h(A x)')), ['refuted']);
   });
 });
+
+describe('calculus: ellipses as patterns', () => {
+  const x = '<!-- let x \\in \\mathbb{R}^{n}\na, b \\in \\mathbb{R}^{n} -->\n';
+  it('verifies x_1 x_2 ⋯ x_n = Π x_i and a_1 b_1 + ⋯ + a_n b_n = aᵀb; refutes a wrong range', () => {
+    assert.deepEqual(status(x + block('x_1 x_2 \\cdots x_n = \\prod_{i=1}^{n} x_i')), ['verified']);
+    assert.deepEqual(status(x + block('a_1 b_1 + \\cdots + a_n b_n = a^\\top b')), ['verified']);
+    assert.deepEqual(status(x + block('x_1 + \\cdots + x_n = \\sum_{i=2}^{n} x_i')), ['refuted']);
+    assert.deepEqual(status(x + block('x_1 x_2 \\cdots x_n = \\prod_{i=1}^{n-1} x_i')), ['refuted']);
+  });
+
+  it('leaves an unreadable pattern unverifiable with the reason', () => {
+    const steps = verifyDocument(
+      x + block('x_1 + x_3 + \\cdots + x_n = \\sum_{i=1}^{n} x_i'),
+    ).derivations.flatMap((d) => d.steps);
+    assert.equal(steps[0]?.status, 'unverifiable');
+    assert.equal(steps[0]?.reason, 'unsupported-notation');
+    assert.equal(steps[0]?.subject, '\\cdots');
+  });
+});

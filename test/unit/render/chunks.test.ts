@@ -70,6 +70,21 @@ describe('render/chunks', () => {
     }
   });
 
+  it('re-renders a one-character edit inside a formula (as the benchmark does) exactly as a full render', () => {
+    const text = readFileSync(path.join(d2l, 'optimization--convexity.md'), 'utf8');
+    const open = text.indexOf('$$', text.length / 2) + 2;
+    const x = text.indexOf('x', open);
+    assert.ok(x > open && x < text.indexOf('$$', open), 'the edit falls inside the formula');
+    const edited = text.slice(0, x) + 'y' + text.slice(x + 1);
+    const r = new DocumentRenderer();
+    r.render(text, options);
+    for (const e of [edited, text, edited]) {
+      assert.equal(html(r, e), html(new DocumentRenderer(), e));
+      assert.equal(r.parsedChunks, 1);
+    }
+    assert.equal(r.render(text, options).katexCalls, 1);
+  });
+
   it('after edits that move chunks, still renders as a fresh whole-document parse', () => {
     const text = readFileSync(path.join(d2l, 'optimization--convexity.md'), 'utf8');
     const r = new DocumentRenderer();
