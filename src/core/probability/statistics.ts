@@ -28,8 +28,10 @@ function split(name: string): [string, string] | undefined {
  */
 export function statisticOf(name: string, table: SymbolTable, model: RandomModel): MathNode | undefined {
   const parts = split(name);
-  if (!parts || table.lookup(name) !== undefined) return undefined;
+  if (!parts) return undefined;
   const [letter, sub] = parts;
+  const entry = table.lookup(name);
+  if (entry !== undefined && !(letter === 'σ' && signOnly(entry))) return undefined;
   // `X \sim \mathcal{N}(\mu_X, \sigma_X^2)`: there μ_X and σ_X are the law's parameters, not its moments
   // (reading them as 𝔼[X] would define the law by itself).
   const params = table.lawOf(sub)?.params ?? [];
@@ -45,6 +47,17 @@ export function statisticOf(name: string, table: SymbolTable, model: RandomModel
     if (randomName(a, table, model) && randomName(b, table, model)) return fn('cov', [sym(a), sym(b)]);
   }
   return undefined;
+}
+
+/**
+ * `\sigma_X \ge 0` in the prose ("for any random variable X, σ_X ≥ 0") states the sign of a standard
+ * deviation, a property of the statistic: it does not make σ_X a free parameter. A `<!-- let -->`
+ * declaration, or any other range, does.
+ */
+function signOnly(entry: NonNullable<ReturnType<SymbolTable['lookup']>>): boolean {
+  if (entry.kind !== 'value' || entry.source !== 'prose') return false;
+  const d = entry.domain;
+  return !d.values && !d.hi && d.shape.length === 0 && d.lo !== undefined && numberOf(d.lo) === 0;
 }
 
 /**
