@@ -3,8 +3,8 @@
 // the step. A text writes `\mu_X = E[X]` as a reminder of the notation, then uses `\mu_X` in the next
 // equality (`E[(X - \mu_X)^2] = E[X^2] - \mu_X^2`): read as a free number, μ_X would make an identity
 // about every distribution look like a claim about a particular one. An undeclared `\mu` with any other
-// subscript, or a declared one, stays a symbol.
-import { fn, sym, type MathNode } from '../latex/nodes';
+// subscript, a declared one, or one that is a parameter of X's own declared law, stays a symbol.
+import { fn, sym, symbolNames, type MathNode } from '../latex/nodes';
 import type { SymbolTable } from '../symbols/table';
 import { conventionallyRandom, type RandomModel } from './model';
 
@@ -28,8 +28,14 @@ function split(name: string): [string, string] | undefined {
  */
 export function statisticOf(name: string, table: SymbolTable, model: RandomModel): MathNode | undefined {
   const parts = split(name);
-  if (!parts || table.lookup(name) !== undefined) return undefined;
+  if (!parts) return undefined;
   const [letter, sub] = parts;
+  const entry = table.lookup(name);
+  if (entry !== undefined && !(letter === 'σ' && signOnly(entry))) return undefined;
+  // `X \sim \mathcal{N}(\mu_X, \sigma_X^2)`: there μ_X and σ_X are the law's parameters, not its moments
+  // (reading them as 𝔼[X] would define the law by itself).
+  const params = table.lawOf(sub)?.params ?? [];
+  if (params.some((q) => symbolNames(q).has(name))) return undefined;
   if (randomName(sub, table, model)) {
     const x = sym(sub);
     return letter === 'μ' ? fn('expect', [x]) : fn('sqrt', [fn('variance', [x])]);
@@ -41,6 +47,17 @@ export function statisticOf(name: string, table: SymbolTable, model: RandomModel
     if (randomName(a, table, model) && randomName(b, table, model)) return fn('cov', [sym(a), sym(b)]);
   }
   return undefined;
+}
+
+/**
+ * `\sigma_X \ge 0` in the prose ("for any random variable X, σ_X ≥ 0") states the sign of a standard
+ * deviation, a property of the statistic: it does not make σ_X a free parameter. A `<!-- let -->`
+ * declaration, or any other range, does.
+ */
+function signOnly(entry: NonNullable<ReturnType<SymbolTable['lookup']>>): boolean {
+  if (entry.kind !== 'value' || entry.source !== 'prose') return false;
+  const d = entry.domain;
+  return !d.values && !d.hi && d.shape.length === 0 && d.lo !== undefined && numberOf(d.lo) === 0;
 }
 
 /**

@@ -97,6 +97,28 @@ describe('probability: summary-statistic names of random variables', () => {
     assert.deepEqual(statuses(declared), ['unverifiable']);
     assert.equal(steps('$$\\mu_x = \\mathbb{E}[X]$$')[0]?.reason, 'definition');
   });
+
+  it('still reads \\sigma_X as the standard deviation after the prose states its sign', () => {
+    const prose = 'For any random variable $X$, $\\sigma_X \\ge 0$.\n\n';
+    assert.deepEqual(
+      statuses(`${prose}$$\\sigma^2_X = E[X^2] - \\mu_X^2$$\n\n$$\\sigma_X = E[X^2] - \\mu_X^2$$`),
+      ['verified', 'refuted'],
+    );
+    // Declared by the student, it is a parameter of its own.
+    const declared = '<!-- let\n\\sigma_X \\ge 0\n-->\n\n$$\\sigma^2_X = E[X^2] - \\mu_X^2$$';
+    assert.notEqual(statuses(declared)[0], 'verified');
+  });
+
+  it("keeps \\mu_Z and \\sigma_Z the parameters of Z's own declared law, not its moments", () => {
+    const md = '<!-- let\nZ \\sim \\mathcal{N}(\\mu_Z, \\sigma_Z^2)\n-->\n\n';
+    const s = steps(
+      `${md}$$E[Z] = \\mu_Z$$\n\n$$E[Z^2] = \\mu_Z^2 + \\sigma_Z^2$$\n\n$$E[Z^2] = \\mu_Z^2 + 2 \\sigma_Z^2$$`,
+    );
+    assert.deepEqual(
+      s.map((x) => x.status),
+      ['verified', 'verified', 'refuted'],
+    );
+  });
 });
 
 describe('probability: capitals declared with a finite set', () => {
