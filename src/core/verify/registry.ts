@@ -29,6 +29,7 @@ import type { Evaluator } from './env';
 import { accessor, array, entries } from './indexing';
 import { bigOperators } from './sums';
 import { indexExtentSpec } from './indexExtent';
+import { partialAtSpec } from './partialAt';
 import { antiderivativeSpec, integralSpec, limitSpec } from './calculus';
 import { seriesSpec } from './series';
 import { probabilityFunctions } from '../probability/operators';
@@ -42,6 +43,7 @@ export interface FunctionSpec {
 export const functionSpecs: readonly FunctionSpec[] = [
   bigOperators,
   indexExtentSpec,
+  partialAtSpec,
   piecewiseFunction,
   ...derivatives,
   calls,

@@ -61,3 +61,25 @@ describe('sums without bounds', () => {
     }
   });
 });
+
+describe('calculus: a partial derivative evaluated at a point', () => {
+  const f = '<!-- let f(x, y) = x^2 y + y^3\na, b \\in \\mathbb{R} -->\n';
+  it('differentiates in the slot the parameter names, at the point written', () => {
+    assert.deepEqual(status(f + block('\\frac{\\partial f}{\\partial x}(a, b) = 2 a b')), ['verified']);
+    assert.deepEqual(status(f + block('\\frac{\\partial f}{\\partial y}(a, b) = a^2 + 3 b^2')), ['verified']);
+    assert.deepEqual(status(f + block('\\frac{\\partial^2 f}{\\partial x \\partial y}(a, b) = 2 a')), [
+      'verified',
+    ]);
+    assert.deepEqual(status(f + block('\\frac{\\partial f}{\\partial x}(a, b) = 2 a')), ['refuted']);
+    assert.deepEqual(status(f + block('\\frac{\\partial f}{\\partial y}(a, b) = 2 a b')), ['refuted']);
+  });
+
+  it('is unverifiable with the reason for a function whose parameters are not declared', () => {
+    const s = verifyDocument(
+      '<!-- let a, b \\in \\mathbb{R} -->\n' + block('\\frac{\\partial h}{\\partial x}(a, b) = 2 a'),
+    ).derivations.flatMap((d) => d.steps)[0];
+    assert.equal(s?.status, 'unverifiable');
+    assert.equal(s?.reason, 'unsupported-notation');
+    assert.equal(s?.subject, 'h');
+  });
+});

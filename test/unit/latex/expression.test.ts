@@ -251,7 +251,8 @@ describe('latex expressions: sums, cases, matrices, derivatives', () => {
     // evaluated at a point: not a product with (x_0)
     assert.equal(show('\\frac{df}{dx}(x_0)'), 'derivFn(f, 1, x_0)');
     assert.equal(show('\\frac{d^2 f}{dx^2}(t)'), 'derivFn(f, 2, t)');
-    assert.equal(errorOf('\\frac{\\partial f}{\\partial x}(a, b)').code, 'unsupported');
+    // a partial at a point (issue 11): the slot x names, at (a, b); still not a product
+    assert.equal(show('\\frac{\\partial f}{\\partial x}(a, b)'), 'partialAt(f, 1, x, a, b)');
     assert.equal(show('\\frac{d}{dx} f(x) + 1'), 'deriv(x, call(f, x)) + 1');
     assert.equal(show('\\frac{d}{dx} \\sin x \\cos x + 1'), 'deriv(x, sin(x) cos(x)) + 1');
     assert.equal(show('\\frac{d (x^3)}{dx}'), 'deriv(x, (x ^ 3))');

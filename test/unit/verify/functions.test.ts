@@ -34,6 +34,7 @@ describe('vocabulary coverage', () => {
       'integral',
       'kl',
       'limit',
+      'partialAt',
       'piecewise',
       'prob',
       'prodOver',

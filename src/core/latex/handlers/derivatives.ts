@@ -90,8 +90,9 @@ export function parseDerivative(p: ParserApi, t: Token): MathNode {
     const args = parseCallArgs(p);
     return fn('derivFn', [body, num(order), ...args]);
   }
+  // `\frac{\partial f}{\partial x}(a, b)`: the partial in the slot x names, at (a, b) (verify/partialAt.ts).
   if (evaluatedAt && isSymbol(body) && isFunctionName(p, body.name))
-    fail(`a partial derivative evaluated at a point,, is not supported`, t.offset, 'unsupported');
+    return fn('partialAt', [body, num(vars.length), ...vars, ...parseCallArgs(p)]);
   body = applyBareFunction(p, body, vars);
   for (let r = vars.length - 1; r >= 0; r--) body = fn('deriv', [vars[r] as MathNode, body]);
   return body;
