@@ -83,3 +83,21 @@ describe('calculus: a partial derivative evaluated at a point', () => {
     assert.equal(s?.subject, 'h');
   });
 });
+
+describe('calculus: the Hessian \\nabla^2', () => {
+  const xa = '<!-- let x, a \\in \\mathbb{R}^{3}\nA \\in \\mathbb{R}^{3 \\times 3} -->\n';
+  it('reads \\nabla_x^2 as the Jacobian of the gradient: verified, and a non-symmetric answer refuted', () => {
+    assert.deepEqual(status(xa + block('\\nabla_x^2 \\exp(a^\\top x) = \\exp(a^\\top x) a a^\\top')), [
+      'verified',
+    ]);
+    assert.deepEqual(status(xa + block('\\nabla^2_x \\left(x^\\top A x\\right) = A')), ['refuted']);
+  });
+
+  it('refuses other powers of \\nabla', () => {
+    const s = verifyDocument(xa + block('\\nabla^3_x \\exp(a^\\top x) = 0')).derivations.flatMap(
+      (d) => d.steps,
+    )[0];
+    assert.equal(s?.status, 'unverifiable');
+    assert.equal(s?.reason, 'unsupported-notation');
+  });
+});
