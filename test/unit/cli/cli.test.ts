@@ -3,30 +3,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { runCli, wantsColor, type CliIo } from '../../../src/cli';
+import { runCli, wantsColor } from '../../../src/cli';
+import { runInMemory } from '../support/cliRun';
 import { validateReport } from '../../../src/core/report/json';
 import type { Report } from '../../../src/core/types';
 
 const root = path.join(__dirname, '../../..');
 const outDir = path.join(root, 'out/test/cli');
 
-/** Runs the CLI in-process on an in-memory file system. */
-async function run(argv: string[], files: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    readFile: async (p) => {
-      const t = files[p];
-      if (t === undefined) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-      return t;
-    },
-    color: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runInMemory;
 
 const clean = '<!-- let\nx \\in \\mathbb{R}\n-->\n\n$$\n(x + 1)^2 = x^2 + 2x + 1\n$$\n';
 const wrong = '<!-- let\nx \\in \\mathbb{R}\n-->\n\nText.\n\n$$\n(x + 1)^2 = x^2 + 1\n$$\n';

@@ -1,29 +1,12 @@
 import assert from 'node:assert/strict';
-import { runCli, type CliIo } from '../../../src/cli';
+import { runInMemory } from '../support/cliRun';
 import type { Report } from '../../../src/core/types';
 
 // `--macros FILE` (issue 14): check and export read the same JSON object as the stepwise.macros setting.
 const doc = '<!-- let\nx \\in \\R\n-->\n\n$$\n\\sq{x + 1} = x^2 + 2x + 1\n$$\n';
 const macros = JSON.stringify({ '\\R': '\\mathbb{R}', sq: '\\left(#1\\right)^2' });
 
-async function run(argv: string[], files: Record<string, string>) {
-  let stdout = '';
-  let stderr = '';
-  const written = new Map<string, string>();
-  const io: CliIo & { writeFile(p: string, t: string): Promise<void> } = {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    readFile: async (p) => {
-      const t = files[p];
-      if (t === undefined) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-      return t;
-    },
-    writeFile: async (p, t) => void written.set(p, t),
-    color: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr, written };
-}
+const run = runInMemory;
 
 const statuses = (json: string) =>
   (JSON.parse(json) as Report).files.flatMap((f) =>

@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
-import { verifyDocument } from '../../../src/core/document';
 import type { StepResult } from '../../../src/core/types';
-
-const steps = (...lines: string[]): StepResult[] =>
-  verifyDocument(lines.join('\n')).derivations.flatMap((d) => d.steps);
-const only = (...lines: string[]): StepResult => {
-  const s = steps(...lines);
-  assert.equal(s.length, 1, JSON.stringify(s));
-  return s[0] as StepResult;
-};
+import { only, steps } from '../support/documentSteps';
 
 describe('document: blocks read with the prose that introduces them', () => {
   describe('hypotheses', () => {
