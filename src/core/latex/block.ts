@@ -10,6 +10,7 @@ import { isChar, isCmd, tokenize, type Token } from './tokens';
 import { parenthesized, readCondition, topRelations } from './conditions';
 import { quantifierWords, splitPieces, type Piece } from './pieces';
 import { depthDelta, eofAt, isSpace } from './scan';
+import { dottedContext } from './dotted';
 import type {
   Claim,
   Condition,
@@ -186,7 +187,8 @@ function findRelations(tokens: readonly Token[]): { relations: RelationAt[]; oth
 }
 
 /** Parses one claim (a chain) into steps; a side that fails to parse fails only the steps that use it. */
-function claimsOfPiece(tex: string, tokens: readonly Token[], ctx: ParseContext): Claim[] {
+function claimsOfPiece(tex: string, tokens: readonly Token[], outer: ParseContext): Claim[] {
+  const ctx = dottedContext(tokens, outer);
   const { relations, other } = findRelations(tokens);
   if (relations.length === 0) return [];
   if (other) {

@@ -21,6 +21,7 @@ import type { Registry } from './handlers/registry';
 import { tokensToName } from './names';
 import { binary, fn, isFunctionNamed, isSymbol, num, paren, unary, type MathNode } from './nodes';
 import { conditionalBar, findProbability } from './probability';
+import { isEvaluationBarAhead, parseTrailingBar } from './handlers/evaluationBar';
 import { describeDelimiter, describeToken, isChar, isCmd, tokenize, type Token } from './tokens';
 import type { ParseContext, ParseError } from './types';
 
@@ -94,6 +95,8 @@ export class Parser extends Cursor implements ParserApi {
     this.leave();
     let left = (terms[0] as (typeof terms)[number]).node;
     for (const term of terms.slice(1)) left = binary(term.minus ? 'subtract' : 'add', left, term.node);
+    // `… \Big|_{x = a}`: the bar takes the whole expression before it.
+    if (isEvaluationBarAhead(this)) left = parseTrailingBar(this, left);
     return left;
   }
 
@@ -175,7 +178,7 @@ export class Parser extends Cursor implements ParserApi {
     let left = this.parsePostfixed();
     for (;;) {
       const t = this.peek();
-      if (!this.startsFactor(t)) break;
+      if (!this.startsFactor(t) || isEvaluationBarAhead(this)) break;
       if (argMode && this.startsFunction(t)) break;
       // `x_1 x_2 \cdots x_n`: the ellipsis is read by parseMultiplicative, with every factor before it.
       if (!argMode && isEllipsis(t)) break;

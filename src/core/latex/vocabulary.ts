@@ -43,6 +43,8 @@ export const vocabulary = {
   prodOver: 'prodOver(i, lo, hi, body): Π (raw arguments)',
   indexExtent:
     'indexExtent(i): as the upper bound of sumOver(i, 1, indexExtent(i), body), the number of entries i indexes in body (`\\sum_i x_i`)',
+  evalAt:
+    'evalAt(body, x, a): body with x set to a, the evaluation bar \\left. … \\right|_{x = a} (raw arguments)',
   partialAt:
     'partialAt(f, k, v₁…v_k, a₁…a_m): ∂^k f/∂v₁⋯∂v_k of a declared f at the point (a₁…a_m) (raw arguments)',
   seriesOver: 'seriesOver(n, lo, body): Σ_{n=lo}^{∞} body, summed with an error estimate (raw arguments)',

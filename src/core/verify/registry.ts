@@ -30,6 +30,7 @@ import { accessor, array, entries } from './indexing';
 import { bigOperators } from './sums';
 import { indexExtentSpec } from './indexExtent';
 import { partialAtSpec } from './partialAt';
+import { evalAtSpec } from './evalAt';
 import { antiderivativeSpec, integralSpec, limitSpec } from './calculus';
 import { seriesSpec } from './series';
 import { probabilityFunctions } from '../probability/operators';
@@ -44,6 +45,7 @@ export const functionSpecs: readonly FunctionSpec[] = [
   bigOperators,
   indexExtentSpec,
   partialAtSpec,
+  evalAtSpec,
   piecewiseFunction,
   ...derivatives,
   calls,

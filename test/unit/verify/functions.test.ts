@@ -27,6 +27,7 @@ describe('vocabulary coverage', () => {
       'derivFn',
       'entropy',
       'entry',
+      'evalAt',
       'expect',
       'grad',
       'gradAt',

@@ -3,6 +3,7 @@ import { fail, unexpected } from '../errors';
 import { tokensToName } from '../names';
 import { binary, fn, num, type MathNode } from '../nodes';
 import { isChar, isCmd, type Token } from '../tokens';
+import { isBarToken, readEvaluationPoint } from './evaluationBar';
 import type { CommandSpec, ParserApi } from './registry';
 
 export const delimiters: CommandSpec[] = [
@@ -122,8 +123,14 @@ function parseLeft(p: ParserApi, t: Token): MathNode {
     case '\\{':
     case '\\lbrace':
     case '\\lbrack':
-    case '.':
       return p.single(p.parseList(t, isRight, '\\right'), t);
+    case '.': {
+      const body = p.single(p.parseList(t, isRight, '\\right'), t);
+      // `\left. … \right|_{x = a}`: evaluated at x = a.
+      const closer = p.toks[p.pos - 1] as Token;
+      if (isBarToken(closer) && isChar(p.peek(), '_')) return readEvaluationPoint(p, body, closer);
+      return body;
+    }
     case '|':
     case '\\vert':
     case '\\lvert': {

@@ -4,9 +4,9 @@ import { isCallOpen, isFunctionName, parseCallArgs, readVariable } from '../atom
 import { fail, unexpected } from '../errors';
 import { skipArgument } from '../macros';
 import { accents, fonts, greek } from '../names';
-import { fn, isConstant, isSymbol, num, type MathNode } from '../nodes';
+import { fn, isConstant, isSymbol, num, sym, type MathNode } from '../nodes';
 import { isChar, isCmd, type Token } from '../tokens';
-import type { ParserApi } from './registry';
+import type { CommandSpec, ParserApi } from './registry';
 
 /** Index after a `d`, `\mathrm{d}` or `\partial` marker at token `i`, or -1. */
 function markerAt(p: ParserApi, i: number): number {
@@ -105,3 +105,51 @@ export function applyBareFunction(p: ParserApi, body: MathNode, vars: MathNode[]
   for (const v of vars) if (!distinct.some((d) => d.equals(v))) distinct.push(v);
   return fn('call', [body, ...distinct]);
 }
+
+/** `\partial_x f(x, y)`, `\partial_x f`: `\frac{\partial}{\partial x}` of what follows (a bare function
+ *  name applied to x, as in `\frac{\partial f}{\partial x}`). Declines a `\partial` without a subscript. */
+export const partialSubscript: CommandSpec = {
+  names: ['partial'],
+  parse: (p, t) => {
+    if (!isChar(p.at(p.sigIndex(p.pos) + 1), '_')) return undefined;
+    p.next();
+    p.next();
+    const open = isChar(p.peek(), '{') ? p.next() : undefined;
+    const v = readVariable(p);
+    if (open) p.expectChar('}', open);
+    if (isChar(p.peek(), '^'))
+      fail(
+        `\\partial_x^k is not supported; write \\frac{\\partial^k}{\\partial x^k}`,
+        t.offset,
+        'unsupported',
+      );
+    if (!p.startsFactor(p.peek())) fail(`nothing to differentiate after \\partial_…`, t.offset);
+    const body = applyBareFunction(p, p.parseImplicit(false), [v]);
+    return fn('deriv', [v, body]);
+  },
+};
+
+/** `\dot{x}(t)`, `\ddot{x}(t)`: Newton's notation, the first or second derivative of the function x at t.
+ *  Without a call (`\dot{x}` alone) it declines, and the accent names a symbol of its own. */
+export const newtonDots: CommandSpec = {
+  names: ['dot', 'ddot'],
+  parse: (p, t) => {
+    const start = p.pos;
+    p.next();
+    const open = isChar(p.peek(), '{') ? p.next() : undefined;
+    const base = p.peek();
+    if (base.kind !== 'letter' || (open && !isChar(p.at(p.sigIndex(p.pos) + 1), '}'))) {
+      p.pos = start;
+      return undefined;
+    }
+    p.next();
+    if (open) p.expectChar('}', open);
+    if (!isCallOpen(p) || !isFunctionName(p, base.value)) {
+      p.pos = start;
+      return undefined;
+    }
+    const args = parseCallArgs(p);
+    if (args.length !== 1) fail(`\\${t.value}{${base.value}} of several arguments`, t.offset, 'unsupported');
+    return fn('derivFn', [sym(base.value), num(t.value === 'dot' ? 1 : 2), ...args]);
+  },
+};

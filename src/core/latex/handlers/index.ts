@@ -3,6 +3,7 @@
 import { bigOperators } from './bigOperators';
 import { cases } from './cases';
 import { delimiters } from './delimiters';
+import { newtonDots, partialSubscript } from './derivatives';
 import { fractions } from './fractions';
 import { functions } from './functions';
 import { indicator } from './indicator';
@@ -25,6 +26,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   indicator,
   operatorName,
   words,
+  newtonDots,
   symbols,
   functions,
   wrapperCommands,
@@ -38,6 +40,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   nabla,
   infinity,
   probabilityCommands,
+  partialSubscript,
   partial,
   closers,
 ];
