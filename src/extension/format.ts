@@ -11,6 +11,13 @@ import {
 } from '../core';
 import { arrayLines, sidesBlock } from './hoverValues';
 
+/** A step the verifier read as a definition (`J = L + s`): not checked, but nothing is wrong with it, so it
+ *  is shown neutrally (`≔`) and counted apart. The preview has its own (src/render/resultsHtml.ts): the
+ *  extension's bundle must not load the renderer. */
+export function isDefinition(step: Pick<StepResult, 'status' | 'reason'>): boolean {
+  return step.status === 'unverifiable' && step.reason === 'definition';
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -24,7 +31,8 @@ export function verifyLensTitle(stepCount: number): string {
 export function resultLensTitle(result: DerivationResult): string {
   const refuted = result.steps.filter((s) => s.status === 'refuted');
   const verified = result.steps.filter((s) => s.status === 'verified').length;
-  const unverifiable = result.steps.filter((s) => s.status === 'unverifiable').length;
+  const definitions = result.steps.filter(isDefinition).length;
+  const unverifiable = result.steps.filter((s) => s.status === 'unverifiable').length - definitions;
   const parts: string[] = [];
   if (refuted.length > 0) {
     const idx = refuted.map((s) => s.index);
@@ -34,6 +42,7 @@ export function resultLensTitle(result: DerivationResult): string {
   }
   if (verified > 0) parts.push(`✓ ${verified} verified`);
   if (unverifiable > 0) parts.push(`? ${unverifiable} unverifiable`);
+  if (definitions > 0) parts.push(`≔ ${plural(definitions, 'definition')}`);
   if (parts.length === 0) return 'No steps to verify';
   return parts.join(' · ');
 }
@@ -62,7 +71,7 @@ export function stepMessage(step: StepResult): string {
 /** Characters of a counterexample the inline verdict shows before eliding the rest (the hover has it all). */
 const inlineBudget = 28;
 
-/** The faded text after a step's line: `✓`, `✗ at x = 1`, `?`; several steps on a line are joined. */
+/** The faded text after a step's line: `✓`, `✗ at x = 1`, `?`, `≔` (definitions only); several steps on a line are joined. */
 export function inlineText(steps: StepResult[]): string {
   const refuted = steps.find((s) => s.status === 'refuted');
   if (refuted) {
@@ -85,7 +94,8 @@ export function inlineText(steps: StepResult[]): string {
     }
     return text;
   }
-  if (steps.some((s) => s.status === 'unverifiable')) return '?';
+  if (steps.some((s) => s.status === 'unverifiable' && !isDefinition(s))) return '?';
+  if (steps.length > 0 && steps.every(isDefinition)) return '≔';
   return '✓';
 }
 
@@ -105,7 +115,8 @@ export function fitInline(text: string, lineLength: number): string {
 }
 
 /**
- * `Stepwise ✓ 21 ✗ 1 ? 3 · ▶ 4/4` for a file: its steps by verdict, then its experiments that passed out of
+ * `Stepwise ✓ 21 ✗ 1 ? 3 · ▶ 4/4` for a file: its steps by verdict (definitions apart, ` ≔ 2`, only when
+ * there are some: they are not steps that could not be checked), then its experiments that passed out of
  * those it has (`total`, from the file's outline; the experiments run when it is not known).
  */
 export function statusText(
@@ -116,17 +127,20 @@ export function statusText(
   let ok = 0;
   let bad = 0;
   let unknown = 0;
+  let defs = 0;
   for (const r of results) {
     for (const s of r.steps) {
       if (s.status === 'verified') ok += 1;
       else if (s.status === 'refuted') bad += 1;
+      else if (isDefinition(s)) defs += 1;
       else unknown += 1;
     }
   }
   const ran = [...experiments];
   const passed = ran.filter((x) => x.status === 'passed').length;
   const of = Math.max(total ?? ran.length, ran.length);
-  const steps = ok + bad + unknown > 0 ? ` ✓ ${ok} ✗ ${bad} ? ${unknown}` : '';
+  const steps =
+    ok + bad + unknown + defs > 0 ? ` ✓ ${ok} ✗ ${bad} ? ${unknown}${defs > 0 ? ` ≔ ${defs}` : ''}` : '';
   const runs = ran.length > 0 ? ` ▶ ${passed}/${of}` : '';
   if (!steps && !runs) return 'Stepwise';
   return `Stepwise${steps}${steps && runs ? ' ·' : ''}${runs}`;
@@ -150,9 +164,10 @@ export function codeSpan(text: string): string {
 
 /** The hover of a step as Markdown: status, samples, assumed domains and the counterexample table. */
 export function stepHoverMarkdown(step: StepResult): string {
-  const icon = step.status === 'verified' ? '✓' : step.status === 'refuted' ? '✗' : '?';
+  const def = isDefinition(step);
+  const icon = step.status === 'verified' ? '✓' : step.status === 'refuted' ? '✗' : def ? '≔' : '?';
   const lines = [
-    `**${icon} Step ${step.index} ${step.status}** — ${codeSpan(`${step.lhs} ${step.relation} ${step.rhs}`)}`,
+    `**${icon} Step ${step.index} ${def ? 'a definition' : step.status}** — ${codeSpan(`${step.lhs} ${step.relation} ${step.rhs}`)}`,
     '',
   ];
   if (step.status === 'refuted' && step.values) {

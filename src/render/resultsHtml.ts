@@ -26,25 +26,41 @@ export function escapeHtml(s: string): string {
 
 export interface BadgeInfo {
   text: string;
-  status: 'ok' | 'bad' | 'unk' | 'running' | 'none';
+  status: 'ok' | 'bad' | 'unk' | 'def' | 'running' | 'none';
   title: string;
 }
 
-/** The block badge: `✓ n` when every step holds, `✗ k` when k are refuted, `? k` when k could not be checked. */
+/** A step read as a definition (`J = L + s`): nothing was checked, but nothing is wrong either, so it is shown
+ *  neutrally (`≔`), apart from the steps that could not be checked. */
+export function isDefinition(step: Pick<StepResult, 'status' | 'reason'>): boolean {
+  return step.status === 'unverifiable' && step.reason === 'definition';
+}
+
+/** The block badge: `✓ n` for the n steps that hold when nothing else is wrong, `✗ k` when k are refuted,
+ *  `? k` when k could not be checked, `≔ k` (neutral) when the block holds only k definitions. */
 export function derivationBadge(result: DerivationResult | undefined, running: boolean): BadgeInfo {
   if (running) return { text: '…', status: 'running', title: 'Verifying…' };
   if (!result) return { text: '', status: 'none', title: 'Not verified yet' };
   const n = result.steps.length;
   const bad = result.steps.filter((s) => s.status === 'refuted').length;
-  const unk = result.steps.filter((s) => s.status === 'unverifiable').length;
+  const defs = result.steps.filter(isDefinition).length;
+  const unk = result.steps.filter((s) => s.status === 'unverifiable').length - defs;
+  const ok = n - bad - unk - defs;
+  const also = defs > 0 ? `, ${defs} definition${defs === 1 ? '' : 's'}` : '';
   if (bad > 0) return { text: `✗ ${bad}`, status: 'bad', title: `${bad} of ${n} steps refuted` };
   if (unk > 0 || n === 0)
     return {
       text: `? ${unk}`,
       status: 'unk',
-      title: n === 0 ? 'No step could be read' : `${unk} of ${n} steps could not be checked`,
+      title: n === 0 ? 'No step could be read' : `${unk} of ${n} steps could not be checked${also}`,
     };
-  return { text: `✓ ${n}`, status: 'ok', title: `${n} step${n === 1 ? '' : 's'} verified` };
+  if (ok === 0)
+    return {
+      text: `≔ ${defs}`,
+      status: 'def',
+      title: `${defs} definition${defs === 1 ? '' : 's'}, nothing to check`,
+    };
+  return { text: `✓ ${ok}`, status: 'ok', title: `${ok} step${ok === 1 ? '' : 's'} verified${also}` };
 }
 
 export function badgeHtml(b: BadgeInfo): string {
@@ -92,10 +108,38 @@ function reasonWords(reason: string | undefined): string {
   return reason ? reason.replace(/-/g, ' ') : 'not checked';
 }
 
+/** One collapsed line: a summary, then one item per reason with its count, its steps and one message. */
+function collapsedHtml(cls: string, summary: string, steps: StepResult[]): string {
+  const groups = new Map<string, StepResult[]>();
+  for (const s of steps) {
+    const key = s.reason ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const items = [...groups.entries()].map(([reason, group]) => {
+    const which = group.map((s) => s.index).join(', ');
+    const first = group[0]?.message ?? '';
+    return (
+      `<li class="sw-note-${cls}" data-reason="${escapeHtml(reason || 'none')}" data-count="${group.length}">` +
+      `<span class="sw-reason">${escapeHtml(reasonWords(reason || undefined))}</span> ` +
+      `<span class="sw-count">× ${group.length}</span> (step${group.length === 1 ? '' : 's'} ${which}): ` +
+      `${escapeHtml(first)}</li>`
+    );
+  });
+  const reasons =
+    cls === 'definition'
+      ? ''
+      : ` (${[...groups.keys()].map((r) => escapeHtml(reasonWords(r || undefined))).join(', ')})`;
+  return (
+    `<details class="sw-${cls}"><summary>${summary}${reasons}</summary>` +
+    `<ul class="sw-step-notes">${items.join('')}</ul></details>`
+  );
+}
+
 /**
  * Steps without a mark on their relation are listed in words so no result is lost. Unverifiable steps are
  * the calm part: one short line per block ("? 3 steps not checked"), expandable, grouped by reason, each
- * group with its count, its steps and one message.
+ * group with its count, its steps and one message. Definitions are not a failure to check: their own
+ * neutral line ("≔ 2 definitions").
  */
 export function stepNotesHtml(
   result: DerivationResult,
@@ -106,31 +150,15 @@ export function stepNotesHtml(
   const notes = result.steps
     .filter((s) => s.status === 'verified' && !placed.includes(s.index))
     .map((s) => `<li class="sw-note-verified">✓ Step ${s.index}: ${escapeHtml(s.message || s.status)}</li>`);
-  const unknown = result.steps.filter((s) => s.status === 'unverifiable');
-  const groups = new Map<string, StepResult[]>();
-  for (const s of unknown) {
-    const key = s.reason ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), s]);
-  }
-  let collapsed = '';
-  if (unknown.length > 0) {
-    const items = [...groups.entries()].map(([reason, steps]) => {
-      const which = steps.map((s) => s.index).join(', ');
-      const first = steps[0]?.message ?? '';
-      return (
-        `<li class="sw-note-unverifiable" data-reason="${escapeHtml(reason || 'none')}" data-count="${steps.length}">` +
-        `<span class="sw-reason">${escapeHtml(reasonWords(reason || undefined))}</span> ` +
-        `<span class="sw-count">× ${steps.length}</span> (step${steps.length === 1 ? '' : 's'} ${which}): ` +
-        `${escapeHtml(first)}</li>`
-      );
-    });
-    const n = unknown.length;
-    collapsed =
-      `<details class="sw-unverifiable"><summary>? ${n} step${n === 1 ? '' : 's'} not checked` +
-      ` (${[...groups.keys()].map((r) => escapeHtml(reasonWords(r || undefined))).join(', ')})</summary>` +
-      `<ul class="sw-step-notes">${items.join('')}</ul></details>`;
-  }
-  return (notes.length > 0 ? `<ul class="sw-step-notes">${notes.join('')}</ul>` : '') + collapsed;
+  const unknown = result.steps.filter((s) => s.status === 'unverifiable' && !isDefinition(s));
+  const defs = result.steps.filter(isDefinition);
+  const n = unknown.length;
+  const d = defs.length;
+  return (
+    (notes.length > 0 ? `<ul class="sw-step-notes">${notes.join('')}</ul>` : '') +
+    (n > 0 ? collapsedHtml('unverifiable', `? ${n} step${n === 1 ? '' : 's'} not checked`, unknown) : '') +
+    (d > 0 ? collapsedHtml('definition', `≔ ${d} definition${d === 1 ? '' : 's'}`, defs) : '')
+  );
 }
 
 function svgPlot(xs: number[], series: { label: string; y: number[] }[], bars: boolean): string {

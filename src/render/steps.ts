@@ -6,6 +6,7 @@
 // result, never from the formula; a nonce copied by a macro marks nothing. The formula's TeX is the
 // scanner's span the verifier read, so the step's position is an exact offset into it: no search.
 import { hashString, type StepResult, type StepStatus, texOffset, type TexSource } from '../core';
+import { isDefinition } from './resultsHtml';
 
 export const statusClass: Record<StepStatus, string> = {
   verified: 'sw-ok',
@@ -93,7 +94,9 @@ export function sealMarks(
     const step = marks.get(n);
     if (!step || count.get(n) !== 1) return 'class="enclosing"';
     placed.push(step.index);
-    return `class="enclosing sw-step sw-step-${step.index} ${statusClass[step.status]}${extra}" data-stepwise-status="${step.status}"`;
+    // A definition is not a failure to check: a neutral mark (`sw-def`), its status unchanged.
+    const cls = isDefinition(step) ? 'sw-def' : statusClass[step.status];
+    return `class="enclosing sw-step sw-step-${step.index} ${cls}${extra}" data-stepwise-status="${step.status}"`;
   });
   out = out.replace(
     /(<annotation encoding="application\/x-tex">)[\s\S]*?(<\/annotation>)/,

@@ -317,6 +317,61 @@ describe('preview webview (Chromium)', function () {
     await preview.screenshot('experiment');
   });
 
+  it('shows a block of definitions neutrally, and a step that could not be checked still as ?', async () => {
+    const text = ['$$', 'J = L + s', '$$', '', '$$', 'a \\ll b', '$$'].join('\n');
+    const results: PreviewResults = {
+      derivations: [
+        derivation(1, 3, [
+          step(1, positionOf(text, 2, '=', 1), '=', 'unverifiable', {
+            reason: 'definition',
+            message: 'defines J',
+          }),
+        ]),
+        derivation(5, 7, [
+          step(1, positionOf(text, 6, '\\ll', 1), '\\ll', 'unverifiable', {
+            reason: 'unsupported-relation',
+            message: 'no ≪',
+          }),
+        ]),
+      ],
+      experiments: [],
+      running: [],
+    };
+    const p = await host.open({ text, results });
+    const state = await p.page.evaluate(() =>
+      Array.from(document.querySelectorAll('.sw-math-block')).map((b) => {
+        const mark = b.querySelector('.sw-step');
+        return {
+          block: Array.from(b.classList).filter((c) => c.startsWith('sw-status-')),
+          badge: [b.querySelector('vscode-badge')?.className, b.querySelector('vscode-badge')?.textContent],
+          bar: getComputedStyle(b).borderLeftColor,
+          mark: [mark?.classList.contains('sw-def'), mark?.getAttribute('data-stepwise-status')],
+          markColor: mark ? getComputedStyle(mark, '::after').color : '',
+          markText: mark ? getComputedStyle(mark, '::after').content : '',
+          summary: b.querySelector('details > summary')?.textContent,
+          warnings: b.querySelectorAll('.sw-unk, .sw-badge-unk, .sw-status-unk, .sw-unverifiable').length,
+        };
+      }),
+    );
+    const [def, unk] = state;
+    assert.ok(def && unk);
+    assert.deepEqual(def.block, ['sw-status-def']);
+    assert.deepEqual(def.badge, ['sw-badge sw-badge-def', '≔ 1']);
+    assert.deepEqual(def.mark, [true, 'unverifiable'], 'the status stays; only the look is neutral');
+    assert.equal(def.markText, '"≔"');
+    assert.equal(def.summary, '≔ 1 definition');
+    assert.equal(def.warnings, 0, 'no warning class anywhere in the block of definitions');
+    // The step that could not be checked keeps its yellow; the definition has none of it.
+    assert.deepEqual(unk.block, ['sw-status-unk']);
+    assert.deepEqual(unk.badge, ['sw-badge sw-badge-unk', '? 1']);
+    assert.equal(unk.markText, '"?"');
+    assert.match(unk.summary ?? '', /^\? 1 step not checked/);
+    assert.ok(unk.warnings > 0);
+    assert.notEqual(def.bar, unk.bar);
+    assert.notEqual(def.markColor, unk.markColor);
+    await p.screenshot('definitions');
+  });
+
   it('labels outputs with their statements, wraps long code and collapses unverifiable steps by reason', async () => {
     const long = `w = [${Array.from({ length: 80 }, (_, i) => i).join(', ')}]`;
     const text = [

@@ -66,6 +66,24 @@ describe('extension/format', () => {
     assert.equal(resultLensTitle(block()), 'No steps to verify');
   });
 
+  it('reads definitions as definitions, not as steps that could not be checked', () => {
+    const def = (i: number) => step(i, 'unverifiable', { reason: 'definition', message: 'defines J' });
+    const unk = (i: number) => step(i, 'unverifiable', { reason: 'undeclared-symbol' });
+    assert.equal(resultLensTitle(block(def(1))), '≔ 1 definition');
+    assert.equal(resultLensTitle(block(def(1), def(2))), '≔ 2 definitions');
+    assert.equal(
+      resultLensTitle(block(def(1), step(2, 'verified'), unk(3), step(4, 'refuted'))),
+      '✗ step 4 refuted · ✓ 1 verified · ? 1 unverifiable · ≔ 1 definition',
+    );
+    assert.equal(inlineText([def(1)]), '≔');
+    assert.equal(inlineText([def(1), step(2, 'verified')]), '✓');
+    assert.equal(inlineText([def(1), unk(2)]), '?');
+    assert.equal(statusText([block(def(1), def(2), step(3, 'verified'))]), 'Stepwise ✓ 1 ✗ 0 ? 0 ≔ 2');
+    assert.equal(statusText([block(def(1), unk(2))]), 'Stepwise ✓ 0 ✗ 0 ? 1 ≔ 1');
+    assert.match(seen(stepHoverMarkdown(def(1))), /^≔ Step 1 a definition/);
+    assert.match(seen(stepHoverMarkdown(unk(1))), /^\? Step 1 unverifiable/);
+  });
+
   it('gives a refuted step its values and counterexample in the message and the inline text', () => {
     const s = step(2, 'refuted', {
       message: 'core wording',
