@@ -29,6 +29,10 @@ describe('calculus: \\partial_x', () => {
 
   it('still refuses a \\partial with no subscript', () => {
     assert.deepEqual(status(block('\\partial f = 2')), ['unverifiable']);
+    // d2l's \partial_i f is ∂f/∂x_i, the i-th slot: not read as f'(i), which would verify this.
+    const [step] = verifyDocument(block("\\partial_i f = f'(i)")).derivations.flatMap((d) => d.steps);
+    assert.equal(step?.status, 'unverifiable');
+    assert.equal(step?.reason, 'unsupported-notation');
   });
 });
 

@@ -108,6 +108,8 @@ export function applyBareFunction(p: ParserApi, body: MathNode, vars: MathNode[]
 
 /** `\partial_x f(x, y)`, `\partial_x f`: `\frac{\partial}{\partial x}` of what follows (a bare function
  *  name applied to x, as in `\frac{\partial f}{\partial x}`). Declines a `\partial` without a subscript. */
+const indexLetters = new Set(['i', 'j', 'k', 'l', 'm', 'n']);
+
 export const partialSubscript: CommandSpec = {
   names: ['partial'],
   parse: (p, t) => {
@@ -117,6 +119,13 @@ export const partialSubscript: CommandSpec = {
     const open = isChar(p.peek(), '{') ? p.next() : undefined;
     const v = readVariable(p);
     if (open) p.expectChar('}', open);
+    // `\partial_i f` (d2l) means the i-th slot, ∂f/∂x_i: reading i as the variable would differentiate f(i).
+    if (isSymbol(v) && indexLetters.has(v.name))
+      fail(
+        `\\partial_${v.name} names an argument slot by its index, which is not read`,
+        t.offset,
+        'unsupported',
+      );
     if (isChar(p.peek(), '^'))
       fail(
         `\\partial_x^k is not supported; write \\frac{\\partial^k}{\\partial x^k}`,
