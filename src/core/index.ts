@@ -10,7 +10,7 @@ export type * from './types';
 export { defaultVerifyOptions } from './types';
 export type { Relation } from './latex/types';
 export { assumptionText } from './symbols/defaults';
-export { negatedGlyph } from './verify/reasons';
+export { isDefinition, negatedGlyph } from './verify/reasons';
 export { coreOf } from './verify/hints/side';
 export { relationSymbols } from './latex/relations';
 export type * from './markdown/types';

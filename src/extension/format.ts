@@ -6,17 +6,11 @@ import {
   type ExperimentResult,
   formatAssignment,
   formatValue,
+  isDefinition,
   negatedGlyph,
   type StepResult,
 } from '../core';
 import { arrayLines, sidesBlock } from './hoverValues';
-
-/** A step the verifier read as a definition (`J = L + s`): not checked, but nothing is wrong with it, so it
- *  is shown neutrally (`≔`) and counted apart. The preview has its own (src/render/resultsHtml.ts): the
- *  extension's bundle must not load the renderer. */
-export function isDefinition(step: Pick<StepResult, 'status' | 'reason'>): boolean {
-  return step.status === 'unverifiable' && step.reason === 'definition';
-}
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

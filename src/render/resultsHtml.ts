@@ -6,6 +6,7 @@ import {
   type ExperimentResult,
   formatNumber,
   formatValue,
+  isDefinition,
   type SampleValue,
   shapeWords,
   type StepResult,
@@ -28,12 +29,6 @@ export interface BadgeInfo {
   text: string;
   status: 'ok' | 'bad' | 'unk' | 'def' | 'running' | 'none';
   title: string;
-}
-
-/** A step read as a definition (`J = L + s`): nothing was checked, but nothing is wrong either, so it is shown
- *  neutrally (`≔`), apart from the steps that could not be checked. */
-export function isDefinition(step: Pick<StepResult, 'status' | 'reason'>): boolean {
-  return step.status === 'unverifiable' && step.reason === 'definition';
 }
 
 /** The block badge: `✓ n` for the n steps that hold when nothing else is wrong, `✗ k` when k are refuted,

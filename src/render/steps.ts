@@ -5,8 +5,14 @@
 // nonce met exactly once into the step's classes and `data-stepwise-status`. The status comes from the
 // result, never from the formula; a nonce copied by a macro marks nothing. The formula's TeX is the
 // scanner's span the verifier read, so the step's position is an exact offset into it: no search.
-import { hashString, type StepResult, type StepStatus, texOffset, type TexSource } from '../core';
-import { isDefinition } from './resultsHtml';
+import {
+  hashString,
+  isDefinition,
+  type StepResult,
+  type StepStatus,
+  texOffset,
+  type TexSource,
+} from '../core';
 
 export const statusClass: Record<StepStatus, string> = {
   verified: 'sw-ok',

@@ -370,3 +370,9 @@ export function explainHeld(h: Held): string {
       return `shape mismatch: left is ${h.left}, right is ${h.right}${h.sizes}: the sides cannot be equal`;
   }
 }
+
+/** A step the verifier read as a definition (`J = L + s`): not checked, but nothing is wrong with it, so the
+ *  adapters show it neutrally (`≔`) and count it apart from the steps that could not be checked. */
+export function isDefinition(step: { status: string; reason?: ReasonCode }): boolean {
+  return step.status === 'unverifiable' && step.reason === 'definition';
+}
