@@ -63,7 +63,10 @@ describe('render: definitions', () => {
 
   it('collapses definitions into their own neutral line, apart from the steps not checked', () => {
     const html = stepNotesHtml(block(def(1), def(2), unk(3)), [], tex);
-    assert.match(html, /<details class="sw-unverifiable"><summary>\? 1 step not checked \(undeclared symbol\)/);
+    assert.match(
+      html,
+      /<details class="sw-unverifiable"><summary>\? 1 step not checked \(undeclared symbol\)/,
+    );
     assert.match(html, /<details class="sw-definition"><summary>≔ 2 definitions<\/summary>/);
     assert.match(html, /<li class="sw-note-definition" data-reason="definition" data-count="2">/);
     assert.doesNotMatch(stepNotesHtml(block(def(1)), [], tex), /sw-unverifiable|not checked/);
