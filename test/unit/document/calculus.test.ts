@@ -1,11 +1,6 @@
 // The calculus of issue 11 as documents read it: unknown functions, approximations, stated traits.
 import assert from 'node:assert/strict';
-import { verifyDocument } from '../../../src/core/document';
-import type { StepResult } from '../../../src/core/types';
-
-const steps = (text: string): StepResult[] => verifyDocument(text).derivations.flatMap((d) => d.steps);
-const status = (text: string): string[] => steps(text).map((s) => s.status);
-const block = (tex: string): string => `$$\n${tex}\n$$\n`;
+import { block, statuses as status, steps } from '../support/documentSteps';
 
 describe('calculus: unknown functions', () => {
   it('verifies derivative rules for every function and refutes a wrong one', () => {

@@ -1,10 +1,6 @@
 // The evaluation bar `\left. … \right|_{x = a}`, `\Big|_{x=a}` (issue 11): substitute after differentiating.
 import assert from 'node:assert/strict';
-import { verifyDocument } from '../../../src/core/document';
-
-const steps = (text: string) => verifyDocument(text).derivations.flatMap((d) => d.steps);
-const status = (text: string): string[] => steps(text).map((s) => s.status);
-const block = (tex: string): string => `$$\n${tex}\n$$\n`;
+import { block, statuses as status, steps } from '../support/documentSteps';
 
 describe('calculus: the evaluation bar', () => {
   it('substitutes after differentiating a written expression', () => {

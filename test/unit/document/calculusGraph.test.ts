@@ -1,12 +1,7 @@
 // Chains of declared functions (dependency graphs) and partial derivatives by argument slot (issue 11).
 import assert from 'node:assert/strict';
-import { verifyDocument } from '../../../src/core/document';
+import { block, statuses as status } from '../support/documentSteps';
 
-const status = (text: string): string[] =>
-  verifyDocument(text)
-    .derivations.flatMap((d) => d.steps)
-    .map((s) => s.status);
-const block = (tex: string): string => `$$\n${tex}\n$$\n`;
 const graph =
   '<!-- let f(u, v) = (u+v)^{2}\nu(a, b) = (a+b)^{2}\nv(a, b) = (a-b)^{2}\n' +
   'a(w, x, y, z) = (w+x+y+z)^{2}\nb(w, x, y, z) = (w+x-y-z)^2 -->\n';

@@ -1,12 +1,7 @@
 // `\nabla f` without a subscript (issue 11): the gradient in f's argument slots, at the point written.
 import assert from 'node:assert/strict';
 import { verifyDocument } from '../../../src/core/document';
-
-const status = (text: string): string[] =>
-  verifyDocument(text)
-    .derivations.flatMap((d) => d.steps)
-    .map((s) => s.status);
-const block = (tex: string): string => `$$\n${tex}\n$$\n`;
+import { block, statuses as status } from '../support/documentSteps';
 
 describe('calculus: gradients without a subscript', () => {
   it('stacks the partials of a declared function of two variables', () => {

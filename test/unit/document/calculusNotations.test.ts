@@ -2,12 +2,7 @@
 // functions, with the wrong variable or order still refuted.
 import assert from 'node:assert/strict';
 import { verifyDocument } from '../../../src/core/document';
-
-const status = (text: string): string[] =>
-  verifyDocument(text)
-    .derivations.flatMap((d) => d.steps)
-    .map((s) => s.status);
-const block = (tex: string): string => `$$\n${tex}\n$$\n`;
+import { block, statuses as status } from '../support/documentSteps';
 
 describe('calculus: \\partial_x', () => {
   it('is the partial in x of an unknown function, applied or bare', () => {

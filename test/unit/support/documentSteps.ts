@@ -11,3 +11,9 @@ export const only = (...lines: string[]): StepResult => {
   assert.equal(s.length, 1, JSON.stringify(s));
   return s[0] as StepResult;
 };
+
+/** The statuses of every step of a document, in order. */
+export const statuses = (text: string): string[] => steps(text).map((s) => s.status);
+
+/** One display-math block holding `tex`. */
+export const block = (tex: string): string => `$$\n${tex}\n$$\n`;
