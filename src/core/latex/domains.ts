@@ -141,6 +141,26 @@ function readShape(tokens: Token[], i: number, ctx: ParseContext): { shape: Math
   return { shape: dims.map((d, k) => parseExpr(d, ctx, gapAt(seps, k, hat.offset), missing(k))), end };
 }
 
+// A subscript on ℝ, ℤ or ℕ: which end it bounds, and whether that end is open. ℝ_+ is [0, ∞) and ℝ_{>0}
+// is (0, ∞); ℤ_+ and ℕ_* start at 1, ℕ_0 at 0. A Map, so a subscript such as `constructor` finds nothing.
+const domainSubscripts = new Map<string, ['lo' | 'hi', boolean]>(
+  Object.entries({
+    '+': ['lo', false],
+    '>0': ['lo', true],
+    '\\geq0': ['lo', false],
+    '\\ge0': ['lo', false],
+    '≥0': ['lo', false],
+    '0': ['lo', false],
+    '++': ['lo', true],
+    '*': ['lo', true],
+    '\\ast': ['lo', true],
+    '-': ['hi', false],
+    '<0': ['hi', true],
+    '\\leq0': ['hi', false],
+    '\\le0': ['hi', false],
+  }),
+);
+
 /** Reads a domain: ℝ (with sign or shape), ℕ, ℤ, an interval, or `\{1, \dots, n\}`; `inAt` is where the
  *  `\in` stands, for the error when the domain is missing. */
 export function readDomain(tokens: Token[], ctx: ParseContext, inAt?: number): Domain {
@@ -163,23 +183,7 @@ export function readDomain(tokens: Token[], ctx: ParseContext, inAt?: number): D
       if (isChar(toks[i], '_')) {
         const { inner, end } = argumentAt(toks, i + 1);
         const sig = inner.map((t) => (t.kind === 'cmd' ? `\\${t.value}` : t.value)).join('');
-        // ℝ_+ is [0, ∞) and ℝ_{>0} is (0, ∞); ℤ_+ and ℕ_* start at 1, ℕ_0 at 0.
-        const sign: Record<string, ['lo' | 'hi', boolean]> = {
-          '+': ['lo', false],
-          '>0': ['lo', true],
-          '\\geq0': ['lo', false],
-          '\\ge0': ['lo', false],
-          '≥0': ['lo', false],
-          '0': ['lo', false],
-          '++': ['lo', true],
-          '*': ['lo', true],
-          '\\ast': ['lo', true],
-          '-': ['hi', false],
-          '<0': ['hi', true],
-          '\\leq0': ['hi', false],
-          '\\le0': ['hi', false],
-        };
-        const s = sign[sig];
+        const s = domainSubscripts.get(sig);
         const at = toks[i] as Token;
         if (!s) fail(`unknown subscript on the domain`, at.offset, 'unsupported');
         const [side, open] = s;

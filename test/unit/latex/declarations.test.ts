@@ -116,6 +116,16 @@ describe('latex declarations', () => {
     assert.equal(r.errors[0]?.code, 'unsupported');
   });
 
+  it('reports an unknown subscript on ℝ at its offset, also one named like an object property', () => {
+    for (const sub of ['{7}', '{constructor}', '{toString}']) {
+      const r = decls(`x \\in \\mathbb{R}_${sub}`);
+      assert.equal(r.declarations.length, 0, sub);
+      assert.equal(r.errors[0]?.code, 'unsupported', sub);
+      assert.equal(r.errors[0]?.offset, 16, sub); // the _ of the subscript
+      assert.match(r.errors[0]?.message ?? '', /unknown subscript on the domain/, sub);
+    }
+  });
+
   it('explains that a signature f: A → B declares nothing', () => {
     const r = decls('f: \\mathbb{R} \\to \\mathbb{R}');
     assert.equal(r.declarations.length, 0);
