@@ -2,26 +2,27 @@
 // even, increasing, and `f > 0` for positive), and prose such as "a convex function $f$" or "$g$ is
 // convex". The verifier then draws only functions with those properties (calculus/smooth.ts).
 import type { FunctionTrait } from '../calculus/smooth';
+import { lookupTable } from '../lookup';
 
-const words: Record<string, FunctionTrait> = {
+const words: Record<string, FunctionTrait> = lookupTable({
   convex: 'convex',
   convexity: 'convex',
   linear: 'linear',
   odd: 'odd',
   even: 'even',
   increasing: 'increasing',
-};
+});
 
 /** Function names as written in TeX that a trait may be stated of. */
 const nameTex = String.raw`[A-Za-z]|\\ell|\\phi|\\varphi|\\psi|\\sigma`;
 
-const canonical: Record<string, string> = {
+const canonical: Record<string, string> = lookupTable({
   '\\ell': 'ℓ',
   '\\phi': 'ϕ',
   '\\varphi': 'φ',
   '\\psi': 'ψ',
   '\\sigma': 'σ',
-};
+});
 const canon = (tex: string): string => canonical[tex] ?? tex;
 
 /** A let comment's trait statements, and its text with them blanked (offsets kept) for the declarations parser. */

@@ -4,9 +4,10 @@
 import type { BinaryOp } from './nodes';
 import type { Token } from './tokens';
 import type { Relation } from './types';
+import { lookupTable } from '../lookup';
 
 /** Relations a claim can state. */
-export const relationCommands: Readonly<Record<string, Relation>> = {
+export const relationCommands: Readonly<Record<string, Relation>> = lookupTable({
   ne: '\\ne',
   neq: '\\ne',
   le: '\\le',
@@ -25,10 +26,10 @@ export const relationCommands: Readonly<Record<string, Relation>> = {
   eqqcolon: '=',
   simeq: '\\approx',
   thickapprox: '\\approx',
-};
+});
 
 /** Relations written as one character. */
-export const relationChars: Readonly<Record<string, Relation>> = {
+export const relationChars: Readonly<Record<string, Relation>> = lookupTable({
   '=': '=',
   '<': '<',
   '>': '>',
@@ -36,7 +37,7 @@ export const relationChars: Readonly<Record<string, Relation>> = {
   '≥': '\\ge',
   '≠': '\\ne',
   '≈': '\\approx',
-};
+});
 
 /** Relations that state a claim Stepwise does not judge (orders of growth, congruence, inclusion, negated
  *  orders …): each is a step of its own, reported unverifiable with the code `unsupported-relation`, so a

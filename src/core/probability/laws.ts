@@ -6,6 +6,7 @@
 // One row a law (`specs`): a new law, or a new property of every law, is written once per row.
 import type { Rng } from '../numeric/random';
 import { gaussHermite, gaussLaguerre, gaussLegendre, lnGamma, type Rule } from './quadrature';
+import { lookupTable } from '../lookup';
 
 /** Parameters that do not define a law (`\mathcal{U}(1, 0)`, `\operatorname{Bernoulli}(2)`). */
 export class LawError extends Error {}
@@ -356,7 +357,7 @@ export function categorical(ps: number[]): ScalarLaw {
 }
 
 /** The spelling people use for each law (after `\mathcal`, `\operatorname`, `\mathrm`… are stripped). */
-const aliases: Record<string, string> = {
+const aliases: Readonly<Record<string, string>> = lookupTable({
   N: 'Normal',
   Normal: 'Normal',
   Gaussian: 'Normal',
@@ -382,7 +383,7 @@ const aliases: Record<string, string> = {
   Cauchy: 'Cauchy',
   Categorical: 'Categorical',
   Cat: 'Categorical',
-};
+});
 
 /** The canonical name of a law written `name`, or undefined for a law Stepwise does not know. */
 export function lawName(name: string): string | undefined {

@@ -4,6 +4,7 @@ import { create, gammaDependencies, type FactoryFunctionMap } from 'mathjs';
 import { det, diag, frobenius, pNorm, spectralNorm, trace } from './linalg';
 import { elementwise, hadamard, inverse, needScalar, transposeValue } from './ops';
 import { Eye, Mat, ShapeError, type Value } from './value';
+import { lookupTable } from '../lookup';
 
 // Only the gamma function is taken from mathjs (for real-valued factorials and binomials): a lean instance
 // keeps the bundle small, and everything else here is a few lines over Float64Array.
@@ -113,7 +114,7 @@ function onMatrix(name: string, ofMat: (m: Mat) => number | Mat): (args: Value[]
 }
 
 /** Every function of the vocabulary whose arguments are plain values. */
-export const builtins: Readonly<Record<string, (args: Value[]) => Value>> = {
+export const builtins: Readonly<Record<string, (args: Value[]) => Value>> = lookupTable({
   transpose: (a) => transposeValue(a[0] as Value),
   inv: (a) => inverse(a[0] as Value),
   det: onMatrix('det', det),
@@ -154,4 +155,4 @@ export const builtins: Readonly<Record<string, (args: Value[]) => Value>> = {
   ceil: unary(Math.ceil, 'ceil'),
   sign: unary(Math.sign, 'sign'),
   factorial: unary(factorial, 'factorial'),
-};
+});

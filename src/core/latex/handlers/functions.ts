@@ -6,9 +6,10 @@ import { binary, fn, isConstant, type MathNode } from '../nodes';
 import { isChar, isCmd, type Token } from '../tokens';
 import type { VocabularyName } from '../vocabulary';
 import type { CommandSpec, ParserApi } from './registry';
+import { lookupTable } from '../../lookup';
 
 /** Named functions written as commands, `\sin x`, and what they become. */
-export const functionCommands: Readonly<Record<string, VocabularyName>> = {
+export const functionCommands: Readonly<Record<string, VocabularyName>> = lookupTable({
   exp: 'exp',
   log: 'log',
   ln: 'log',
@@ -24,10 +25,10 @@ export const functionCommands: Readonly<Record<string, VocabularyName>> = {
   max: 'max',
   min: 'min',
   sgn: 'sign',
-};
+});
 
 /** Names inside `\operatorname{…}` (or `\mathrm{…}`, `\text{…}`) that are known functions. */
-export const operatorNames: Readonly<Record<string, VocabularyName>> = {
+export const operatorNames: Readonly<Record<string, VocabularyName>> = lookupTable({
   ...functionCommands,
   relu: 'relu',
   ReLU: 'relu',
@@ -48,7 +49,7 @@ export const operatorNames: Readonly<Record<string, VocabularyName>> = {
   floor: 'floor',
   ceil: 'ceil',
   abs: 'abs',
-};
+});
 
 /** Trigonometric names, whose `^{-1}` is an inverse function rather than a reciprocal. */
 export const trig = new Set(['sin', 'cos', 'tan', 'tanh', 'sinh', 'cosh']);

@@ -9,11 +9,12 @@ import { describeToken, isChar, isCmd, type Token } from '../tokens';
 import { comparisonsAfter } from './comparisons';
 import { divergenceOperator, informationOperator } from './information';
 import type { CommandSpec, ParserApi } from './registry';
+import { lookupTable } from '../../lookup';
 
 type Operator = 'E' | 'Var' | 'Cov' | 'P';
 
 /** The words that name an operator, per command that can write them. */
-const byWord: Record<string, Operator> = {
+const byWord: Record<string, Operator> = lookupTable({
   E: 'E',
   Var: 'Var',
   var: 'Var',
@@ -22,7 +23,7 @@ const byWord: Record<string, Operator> = {
   cov: 'Cov',
   P: 'P',
   Pr: 'P',
-};
+});
 
 function operatorAt(p: ParserApi, t: Token): Operator | undefined {
   const w = p.wordAt(p.pos + 1);
