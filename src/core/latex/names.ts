@@ -1,7 +1,8 @@
 // The tables behind canonical symbol names (see symbols.ts): Greek letters, accents, fonts.
 import type { Token } from './tokens';
+import { lookupTable } from '../lookup';
 
-export const greek: Readonly<Record<string, string>> = {
+export const greek: Readonly<Record<string, string>> = lookupTable({
   alpha: 'α',
   beta: 'β',
   gamma: 'γ',
@@ -47,10 +48,10 @@ export const greek: Readonly<Record<string, string>> = {
   hbar: 'ℏ',
   imath: 'ı',
   jmath: 'ȷ',
-};
+});
 
 /** Accents kept in the name as a combining mark, so `\hat\theta` and `\theta` are different symbols. */
-export const accents: Readonly<Record<string, string>> = {
+export const accents: Readonly<Record<string, string>> = lookupTable({
   hat: '\u0302',
   widehat: '\u0302',
   tilde: '\u0303',
@@ -66,7 +67,7 @@ export const accents: Readonly<Record<string, string>> = {
   acute: '\u0301',
   grave: '\u0300',
   underline: '\u0332',
-};
+});
 
 type FontMap = (ch: string) => string;
 
@@ -107,7 +108,7 @@ const sans = offsetFont(0x1d5a0, 0x1d5ba);
 const mono = offsetFont(0x1d670, 0x1d68a);
 
 /** Font commands and how they change each character of a name (`\mathrm`, `\mathit` change nothing). */
-export const fonts: Readonly<Record<string, FontMap>> = {
+export const fonts: Readonly<Record<string, FontMap>> = lookupTable({
   mathbf: boldChar,
   boldsymbol: boldChar,
   bm: boldChar,
@@ -127,10 +128,10 @@ export const fonts: Readonly<Record<string, FontMap>> = {
   textit: (c) => c,
   textbf: boldChar,
   operatorname: (c) => c,
-};
+});
 
 /** `{\bf x}`: plain-TeX font switches, read as a font on the next symbol. */
-export const oldFonts: Readonly<Record<string, string>> = {
+export const oldFonts: Readonly<Record<string, string>> = lookupTable({
   bf: 'mathbf',
   rm: 'mathrm',
   cal: 'mathcal',
@@ -139,7 +140,7 @@ export const oldFonts: Readonly<Record<string, string>> = {
   tt: 'mathtt',
   Bbb: 'mathbb',
   bold: 'mathbf',
-};
+});
 
 /** Applies a font to every character of an already canonical name. */
 export function applyFont(font: string, name: string): string {

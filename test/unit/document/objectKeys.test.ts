@@ -27,7 +27,27 @@ describe('document: names that are properties of every object', () => {
       assert.equal(s[0]?.status, 'unverifiable');
       assert.equal(s[0]?.reason, 'parse-error');
     });
+
+    it(`\\${name} is no Greek letter, accent or font: an unknown command, not a symbol`, () => {
+      const s = only(`\\${name} + x = x + \\${name}`);
+      assert.deepEqual(
+        s.map((x) => [x.status, x.reason]),
+        [['unverifiable', 'parse-error']],
+      );
+      assert.match(s[0]?.message ?? '', new RegExp(`unknown command \\\\${name}`));
+    });
   }
+
+  it('a subscript \\constructor keeps its name, and \\mathbf{\\valueOf} is an error at its column', () => {
+    const [sub] = only('x_{\\constructor} = x_{\\toString} + 0');
+    assert.equal(sub?.reason, 'definition');
+    assert.doesNotMatch(sub?.message ?? '', /native code/);
+    assert.match(sub?.message ?? '', /x_\{\\constructor\}/);
+    const [bold] = only('\\mathbf{\\valueOf} = 1');
+    assert.equal(bold?.reason, 'parse-error');
+    assert.doesNotMatch(bold?.message ?? '', /internal/);
+    assert.match(bold?.message ?? '', /column 9/);
+  });
 
   it('\\operatorname{__proto__} is no name at all (underscores), so a parse error', () => {
     const s = only('\\operatorname{__proto__}(x) = 0');

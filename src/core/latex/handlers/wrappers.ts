@@ -3,9 +3,10 @@ import { skipArgument } from '../macros';
 import { paren, type MathNode } from '../nodes';
 import { isChar, type Token } from '../tokens';
 import type { CommandSpec, ParserApi } from './registry';
+import { lookupTable } from '../../lookup';
 
 /** Each wrapper and its number of arguments; the value is the last. */
-export const wrappers: Readonly<Record<string, number>> = {
+export const wrappers: Readonly<Record<string, number>> = lookupTable({
   boxed: 1,
   textcolor: 2,
   colorbox: 2,
@@ -15,7 +16,7 @@ export const wrappers: Readonly<Record<string, number>> = {
   mathstrut: 0,
   underset: 2,
   overset: 2,
-};
+});
 
 export const wrapperCommands: CommandSpec = { names: Object.keys(wrappers), parse: parseWrapper };
 
