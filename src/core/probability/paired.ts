@@ -197,7 +197,18 @@ export const pairedFunctions: FunctionSpec = {
       case 'klBits':
         return inBits(c, args, scope, name);
       default:
-        // Left by pairing.ts: the step does not tell which variable the value is drawn from.
+        // Left by pairing.ts: a vector drawn from a law, or a step that does not tell which variable the
+        // value is drawn from.
+        if (
+          args
+            .slice(2)
+            .some((a) => !/^[A-Za-z](_[A-Za-z0-9]+)?$/.test(String((a as { name?: unknown }).name)))
+        )
+          throw new EvalUnsupported(
+            'an expectation over a vector drawn from a law (E_{\\mathbf{x} \\sim P}) is not supported',
+            'probability-notation',
+            '\\sim',
+          );
         throw new EvalUnsupported(
           'E_{x \\sim P}: which random variable x is the value of is not told (write E[X] beside it, or declare X \\sim …)',
           'probability-notation',
