@@ -28,7 +28,8 @@ const head = (n: MathNode): string | undefined => {
 const nameOf = (n: MathNode | undefined): string | undefined =>
   (n as Node | undefined)?.type === 'SymbolNode' ? (n as Node).name : undefined;
 
-/** The variable a lower-case value names by the convention (x → X, x_1 → X_1); a capital names itself. */
+/** The variable a lower-case value names by the convention (x → X, x_1 → X_1); a capital names itself.
+ *  (A value declared with a law itself, `r \\sim \\operatorname{Bernoulli}(q)`, is that variable.) */
 function capitalOf(value: string): string | undefined {
   if (/^[a-z](_[A-Za-z0-9]+)?$/.test(value)) return value.charAt(0).toUpperCase() + value.slice(1);
   if (conventionallyRandom(value)) return value;
@@ -72,7 +73,7 @@ function collectLaws(sides: readonly MathNode[], table: SymbolTable): Laws | und
       let vars = laws.variables.get(name);
       if (!vars) {
         const single = values.length === 1 && laws.compared.has(name);
-        const named = single ? [name] : values.map(capitalOf);
+        const named = single ? [name] : values.map((v) => (table.lawOf(v) ? v : capitalOf(v)));
         if (named.some((v) => v === undefined)) return;
         vars = named as string[];
         laws.variables.set(name, vars);
