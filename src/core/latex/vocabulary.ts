@@ -81,6 +81,8 @@ export const vocabulary = {
   sumSupport:
     'sumSupport(g, X, x, …): Σ g over the values x of X with positive probability (joint values for several; raw arguments)',
   pmf: 'pmf(X, x, …): P(X = x, …) of random variables with a finite law, x numbers (raw arguments)',
+  pmfGiven:
+    'pmfGiven(p, [y, …], [x, …]): p(y | x) of values of random variables, read by probability/pairing.ts (raw arguments)',
   entropyBits:
     'entropyBits(X, …): the joint entropy in bits, where the step writes its logarithms in base 2 (raw arguments)',
   klBits: 'klBits(P, Q): D_KL(P ‖ Q) in bits (raw arguments)',

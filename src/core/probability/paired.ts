@@ -180,6 +180,7 @@ export const pairedFunctions: FunctionSpec = {
     'pmf',
     'entropyBits',
     'klBits',
+    'pmfGiven',
     'expectFrom',
     'varianceFrom',
   ],
@@ -196,6 +197,12 @@ export const pairedFunctions: FunctionSpec = {
       case 'entropyBits':
       case 'klBits':
         return inBits(c, args, scope, name);
+      case 'pmfGiven':
+        throw new EvalUnsupported(
+          'p(y \\mid x) of values not paired with random variables (a conditional density or a likelihood) is not supported',
+          'probability-notation',
+          '\\mid',
+        );
       default:
         // Left by pairing.ts: a vector drawn from a law, or a step that does not tell which variable the
         // value is drawn from.

@@ -157,7 +157,15 @@ function applications(m: Node): { letter: string; args: MathNode[] }[] {
 }
 
 /** The variable a summation index runs over, when the body pairs them: `P(X = x)`, `p_X(x)`, `x \sim P`. */
-function pairedIndex(index: string, body: MathNode, laws: Laws | undefined): string | undefined {
+function pairedIndex(
+  index: string,
+  body: MathNode,
+  laws: Laws | undefined,
+  named: ReadonlySet<string>,
+): string | undefined {
+  const capital = capitalOf(index);
+  // `H(Y \mid X) = -\sum_x \sum_y p(x, y) \log p(y \mid x)`: p of x beside an entropy of X.
+  if (capital && capital !== index && named.has(capital) && appliesP(body, index)) return capital;
   let found: string | undefined;
   walk(body, (m) => {
     if (found) return;
@@ -177,6 +185,28 @@ function pairedIndex(index: string, body: MathNode, laws: Laws | undefined): str
   return found ?? laws?.values.get(index);
 }
 
+/** Whether the pmf letter p is applied to `index` in `body`: `p(x, y)`, `p (x)`, `p(y \\mid x)`. */
+function appliesP(body: MathNode, index: string): boolean {
+  let found = false;
+  walk(body, (m) => {
+    const given = head(m) === 'pmfGiven' ? (m.args ?? []).slice(1) : [];
+    const items = given.flatMap((a) => (a as Node & { items?: MathNode[] }).items ?? []);
+    const applied = applications(m).filter((a) => a.letter === 'p');
+    if ([...items, ...applied.flatMap((a) => a.args)].some((a) => nameOf(a) === index)) found = true;
+  });
+  return found;
+}
+
+/** The capitals a step takes entropies of. */
+function entropyVariables(sides: readonly MathNode[]): Set<string> {
+  const out = new Set<string>();
+  for (const side of sides)
+    walk(side, (m) => {
+      if (head(m) === 'entropy') for (const a of m.args ?? []) if (nameOf(a)) out.add(nameOf(a) as string);
+    });
+  return out;
+}
+
 /** The factors of a product (implicit or written), through parentheses. */
 function factors(n: MathNode): MathNode[] {
   const m = n as Node;
@@ -194,7 +224,29 @@ function weightedBy(body: MathNode, vars: ReadonlySet<string>): boolean {
   });
 }
 
-function rewrite(n: MathNode, bound: ReadonlyMap<string, string>, laws: Laws | undefined): MathNode {
+/** The event that each variable takes its value: `X = x, Y = y`. */
+function valuesEvent(values: readonly MathNode[], bound: ReadonlyMap<string, string>): MathNode {
+  return values
+    .map((v) => binary('equal', sym(bound.get(nameOf(v) as string) as string), v))
+    .reduce((a, b) => binary('and', a, b));
+}
+
+/** `p(y \mid x)` of bound values: P(Y = y | X = x); undefined when a value is not paired. */
+function conditional(args: readonly MathNode[], bound: ReadonlyMap<string, string>): MathNode | undefined {
+  const [, values, given] = args as [MathNode, Node, Node];
+  const items = (a: Node): MathNode[] => (a as Node & { items?: MathNode[] }).items ?? [];
+  const all = [...items(values), ...items(given)];
+  if (!all.length || !all.every((v) => bound.has(nameOf(v) ?? ''))) return undefined;
+  return fn('condProb', [valuesEvent(items(values), bound), valuesEvent(items(given), bound)]);
+}
+
+function rewrite(
+  n: MathNode,
+  bound: ReadonlyMap<string, string>,
+  laws: Laws | undefined,
+  /** Capitals the step names as variables of an entropy (`H(Y \\mid X)`). */
+  named: ReadonlySet<string>,
+): MathNode {
   const m = n as Node;
   const h = head(n);
   const args = m.args ?? [];
@@ -205,16 +257,19 @@ function rewrite(n: MathNode, bound: ReadonlyMap<string, string>, laws: Laws | u
       const inner = new Map(bound);
       drawn.forEach((d, i) => inner.set(nameOf(d) as string, vars[i] as string));
       const pairs = drawn.flatMap((d, i) => [sym(vars[i] as string), d]);
-      return fn(h === 'expectFrom' ? 'expectOver' : 'varianceOver', [rewrite(body, inner, laws), ...pairs]);
+      return fn(h === 'expectFrom' ? 'expectOver' : 'varianceOver', [
+        rewrite(body, inner, laws, named),
+        ...pairs,
+      ]);
     }
   }
   if (h === 'sumOver' && head(args[2] as MathNode) === 'indexExtent') {
     const index = nameOf(args[0]) as string;
     const body = args[3] as MathNode;
-    const variable = bound.has(index) ? undefined : pairedIndex(index, body, laws);
+    const variable = bound.has(index) ? undefined : pairedIndex(index, body, laws, named);
     if (variable) {
       const inner = new Map(bound).set(index, variable);
-      const b = rewrite(body, inner, laws);
+      const b = rewrite(body, inner, laws, named);
       const pair = [sym(variable), sym(index)];
       // `\sum_x \sum_y p(x, y) …`: over the joint values of (X, Y), where the weight is positive.
       if (head(b) === 'sumSupport') {
@@ -232,6 +287,10 @@ function rewrite(n: MathNode, bound: ReadonlyMap<string, string>, laws: Laws | u
     const v = nameOf(args[0]);
     if (v && bound.has(v)) return pmf([bound.get(v) as string], args);
   }
+  if (h === 'pmfGiven') {
+    const given = conditional(args, bound);
+    if (given) return given;
+  }
   const applied = application(m);
   const vars = applied ? pmfVariables(applied.letter, applied.args, bound, laws) : undefined;
   if (applied && vars) return pmf(vars, applied.args);
@@ -246,12 +305,12 @@ function rewrite(n: MathNode, bound: ReadonlyMap<string, string>, laws: Laws | u
         out.push(pmf(v, a.args));
         changed = true;
         i++;
-      } else out.push(rewrite(fs[i] as MathNode, bound, laws));
+      } else out.push(rewrite(fs[i] as MathNode, bound, laws, named));
     }
     if (changed) return out.reduce((x, y) => binary('multiply', x, y, true));
   }
   return (n as MathNode & { map(cb: (c: MathNode) => MathNode): MathNode }).map((c) =>
-    rewrite(c, bound, laws),
+    rewrite(c, bound, laws, named),
   );
 }
 
@@ -279,9 +338,10 @@ export function pairValues(
   table: SymbolTable,
 ): { lhs: MathNode; rhs: MathNode } {
   const laws = collectLaws([lhs, rhs], table);
+  const named = entropyVariables([lhs, rhs]);
   const bits = bitsOnly([lhs, rhs]);
   const side = (n: MathNode): MathNode => {
-    const out = rewrite(n, new Map(), laws);
+    const out = rewrite(n, new Map(), laws, named);
     if (!bits) return out;
     return (out as MathNode & { transform(cb: (c: MathNode) => MathNode): MathNode }).transform((c) => {
       const h = head(c);

@@ -107,6 +107,18 @@ describe('probability: entropies written with values', () => {
     refutedWithTable(step('H(X, Y) = - \\sum_{x} \\sum_{y} p_{X, Y}(x, y) \\log_2 p_X(x)'), 'X');
   });
 
+  it('the conditional entropy with p(y | x): as an expectation, as a double sum; p(x | y) refuted', () => {
+    assert.equal(step('H(Y \\mid X) = - E_{(x, y) \\sim P} [\\log_2 p(y \\mid x)]').status, 'verified');
+    // x and y are paired with X and Y by the entropy of the step and p applied to them.
+    const sum = 'H(Y \\mid X) = - \\sum_{x} \\sum_{y} p(x, y) \\log_2 p(y \\mid x)';
+    assert.equal(step(sum).status, 'verified');
+    refutedWithTable(step(sum.replace('p(y \\mid x)', 'p(x \\mid y)')), 'X');
+    // Not paired with anything: a conditional density or a likelihood, refused.
+    const lone = step('p(y \\mid x) = 1');
+    assert.equal(lone.status, 'unverifiable');
+    assert.equal(lone.reason, 'probability-notation');
+  });
+
   it('D_KL(P ‖ Q) = E_{x∼P}[log₂ p(x)/q(x)]; with q/p inverted refuted', () => {
     const kl = 'D_{\\textrm{KL}}(P\\|Q) = E_{x \\sim P} \\left[ \\log_2 \\frac{p(x)}{q(x)} \\right]';
     assert.equal(step(kl).status, 'verified');

@@ -42,6 +42,7 @@ describe('vocabulary coverage', () => {
       'partialAt',
       'piecewise',
       'pmf',
+      'pmfGiven',
       'prob',
       'prodOver',
       'seriesOver',

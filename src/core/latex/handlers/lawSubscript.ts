@@ -1,9 +1,10 @@
 // The subscript of an expectation that names a law: `E_{x \sim P}[…]`, `E_{(x, y) \sim P}[…]`,
 // `\textrm{Var}_{x \sim P}[…]`. The bound values (x, or x and y) and the law's name are read here; which
 // random variables they are values of is decided for the whole step (probability/pairing.ts), since the
-// same law P elsewhere in the step means the same variable.
+// same law P elsewhere in the step means the same variable. Also `p(y \mid x)` of such values.
 import { fail } from '../errors';
-import { type MathNode } from '../nodes';
+import { array, fn, sym, type MathNode } from '../nodes';
+import { depthDelta } from '../scan';
 import { isChar, isCmd, type Token } from '../tokens';
 import type { ParserApi } from './registry';
 
@@ -53,3 +54,49 @@ export function readLawSubscript(p: ParserApi, inner: Token[], sim: number): Law
 
 /** The index of the top-level `\sim` in a subscript's tokens, or -1. */
 export const simIndex = (inner: readonly Token[]): number => inner.findIndex((u) => isCmd(u, 'sim'));
+
+/** Whether a top-level `\mid` comes before the `)` closing the `(` at `open`. */
+function barBeforeClose(p: ParserApi, open: number): boolean {
+  let depth = 0;
+  for (let i = open; ; i++) {
+    const t = p.at(i);
+    if (t.kind === 'eof') return false;
+    depth += depthDelta(t);
+    if (depth === 0) return false;
+    if (depth === 1 && isCmd(t, 'mid')) return true;
+  }
+}
+
+const isValue = (n: MathNode): boolean => /^[a-z](_[A-Za-z0-9]+)?$/.test((n as Named).name ?? '');
+
+/**
+ * `p(y \mid x)`, `p(y \mid x, z)` with values as arguments: the conditional probability of values, read
+ * by probability/pairing.ts where the values are paired with variables. Anything else (`p(x \mid \theta)`,
+ * a likelihood or a density) is declined, cursor unmoved.
+ */
+export function conditionalValues(p: ParserApi): MathNode | undefined {
+  const t = p.peek();
+  if (t.kind !== 'letter' || (t.value !== 'p' && t.value !== 'q') || p.ctx.kindOf(t.value) !== undefined)
+    return undefined;
+  if (!isChar(p.at(p.pos + 1), '(') || !barBeforeClose(p, p.pos + 1)) return undefined;
+  const start = p.pos;
+  const list = (): MathNode[] => {
+    const out = [p.parseAdditive()];
+    while (isChar(p.peek(), ',')) {
+      p.next();
+      out.push(p.parseAdditive());
+    }
+    return out;
+  };
+  try {
+    p.pos += 2;
+    const values = list();
+    if (!isCmd(p.next(), 'mid')) throw new Error('no bar');
+    const given = list();
+    if (!isChar(p.next(), ')') || ![...values, ...given].every(isValue)) throw new Error('not values');
+    return fn('pmfGiven', [sym(t.value), array(values), array(given)]);
+  } catch {
+    p.pos = start;
+    return undefined;
+  }
+}

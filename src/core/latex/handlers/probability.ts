@@ -10,7 +10,7 @@ import { comparisonsAfter } from './comparisons';
 import { divergenceOperator, informationOperator } from './information';
 import type { CommandSpec, ParserApi } from './registry';
 import { lookupTable } from '../../lookup';
-import { readLawSubscript, simIndex, type LawSubscript } from './lawSubscript';
+import { conditionalValues, readLawSubscript, simIndex, type LawSubscript } from './lawSubscript';
 
 type Operator = 'E' | 'Var' | 'Cov' | 'P';
 
@@ -194,7 +194,7 @@ export const prCommand: CommandSpec = {
  *  (information.ts), called
  *  from the symbol reader. */
 export function plainOperator(p: ParserApi): MathNode | undefined {
-  const information = informationOperator(p) ?? divergenceOperator(p);
+  const information = informationOperator(p) ?? divergenceOperator(p) ?? conditionalValues(p);
   if (information) return information;
   const t = p.peek();
   if (t.kind !== 'letter' || (t.value !== 'E' && t.value !== 'P') || p.ctx.kindOf(t.value) !== undefined)
