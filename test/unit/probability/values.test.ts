@@ -84,6 +84,14 @@ describe('probability: sums over the values of a variable', () => {
     );
   });
 
+  it('a sum over the values of a Poisson variable is exact (its support cut where the mass is negligible)', () => {
+    const law = '<!-- let N \\sim \\operatorname{Poisson}(2) -->';
+    const v = step('\\sum_n n^2 P(N = n) = 6', law);
+    assert.equal(v.status, 'verified', v.message);
+    assert.equal((v as StepResult & { method?: string }).method, 'exact');
+    assert.equal(step('\\sum_n n^2 P(N = n) = 4', law).status, 'refuted');
+  });
+
   it('Σ_x Σ_y runs over every pair of values unless a joint pmf weights the terms', () => {
     // p_X(x) p_Y(y) sums to 1 over all pairs, which the joint support of a dependent (X, Y) would not give.
     assert.equal(step('\\sum_x \\sum_y p_X(x) p_Y(y) = 1').status, 'verified');
