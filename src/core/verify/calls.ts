@@ -9,8 +9,16 @@ import type { FunctionSpec } from './registry';
 export const calls: FunctionSpec = { names: ['call'], compile: (c, args, scope) => call(c, args, scope) };
 
 export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
-  const name = c.boundName(args[0], 'a function application');
   const rest = args.slice(1);
+  const family = familyHead(c, args[0], scope);
+  if (family)
+    return c.unknowns.member(
+      family.name,
+      family.shown,
+      family.indices,
+      rest.map((a) => c.node(a, scope)),
+    );
+  const name = c.boundName(args[0], 'a function application');
   const entry = c.table.lookup(name);
   if (entry?.kind === 'function') return apply(c, name, rest, scope);
   if (builtins[name] && !entry) {
@@ -34,6 +42,27 @@ export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
     'undeclared-function',
     name,
   );
+}
+
+/** `entry(f, i…)` at the head of an application, `f_i(x)`: a member of a family of unknown functions, with
+ *  its index evaluators. Undefined for any other head; refused when f is declared (a vector `f` written
+ *  `f_i(x)` is read by the parser as a product, so a declared f here is a declared function). */
+export function familyHead(
+  c: CompilerApi,
+  head: AnyNode | undefined,
+  scope: Scope,
+): { name: string; shown: string; indices: Evaluator[] } | undefined {
+  if (head?.type !== 'FunctionNode' || (head.fn as AnyNode).name !== 'entry') return undefined;
+  const [object, ...subs] = head.args as AnyNode[];
+  const name = c.boundName(object, 'a family of functions');
+  const shown = `${name}_${subs.length === 1 ? (subs[0] as AnyNode).toString() : `{${subs.map(String).join(',')}}`}`;
+  if (c.table.lookup(name) || scope.has(name))
+    throw new EvalUnsupported(
+      `${name} is declared, so ${shown}(…) cannot be read as an unknown function per index`,
+      'unsupported-notation',
+      shown,
+    );
+  return { name, shown, indices: subs.map((d) => c.node(d, scope)) };
 }
 
 /** Inline application of a declared function; entrywise when a scalar parameter receives a matrix. */

@@ -118,7 +118,8 @@ export function verifyStep(
     lhs = l.evaluate;
     rhs = r.evaluate;
     leftNames = l.names;
-    rightNames = r.names;
+    // A function applied on the right (`f(x) = f(x + 0)`) is no definition of it either.
+    rightNames = new Set([...r.names, ...compiler.unknowns.seen]);
     conditions = (step.conditions ?? []).map((c) => ({
       relation: c.relation,
       lhs: compiler.compile(c.lhs),
