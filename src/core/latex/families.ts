@@ -40,7 +40,7 @@ export function familyApplication(p: ParserApi, atom: Atom, start: Token): MathN
     );
   p.pos = next;
   const args = parseCallArgs(p);
-  if (!derivative && (kind === 'function' || (!familyLetters.has(atom.name) && args.length < 2)))
+  if (!derivative && !familyLetters.has(atom.name) && args.length < 2)
     fail(
       `a function indexed by a bound variable, ${written}(…), is read only for f, g, F, G, l, ℓ, L or with several arguments`,
       start.offset,

@@ -45,8 +45,7 @@ export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
 }
 
 /** `entry(f, i…)` at the head of an application, `f_i(x)`: a member of a family of unknown functions, with
- *  its index evaluators. Undefined for any other head; refused when f is declared (a vector `f` written
- *  `f_i(x)` is read by the parser as a product, so a declared f here is a declared function). */
+ *  its index evaluators. Undefined for any other head. */
 export function familyHead(
   c: CompilerApi,
   head: AnyNode | undefined,
@@ -56,9 +55,12 @@ export function familyHead(
   const [object, ...subs] = head.args as AnyNode[];
   const name = c.boundName(object, 'a family of functions');
   const shown = `${name}_${subs.length === 1 ? (subs[0] as AnyNode).toString() : `{${subs.map(String).join(',')}}`}`;
-  if (c.table.lookup(name) || scope.has(name))
+  // A declared function f and the family f_i live side by side (`f(x) = \frac{1}{n} \sum_i f_i(x)`); a
+  // declared value f makes `f_i` an entry, which is no function.
+  const declared = c.table.lookup(name);
+  if ((declared && declared.kind !== 'function') || scope.has(name))
     throw new EvalUnsupported(
-      `${name} is declared, so ${shown}(…) cannot be read as an unknown function per index`,
+      `${name} is declared as a value, so ${shown}(…) cannot be read as an unknown function per index`,
       'unsupported-notation',
       shown,
     );
