@@ -31,7 +31,11 @@ export function familyApplication(p: ParserApi, atom: Atom, start: Token): MathN
   const { primes, next } = readPrimes(p);
   const derivative = atom.label === true && derivativeLetters.has(atom.name) && indices.length === 1;
   if (kind !== undefined && kind !== 'function')
-    fail(`${atom.name} is declared as a ${kind}, so ${written}(…) cannot be read`, start.offset, 'unsupported');
+    fail(
+      `${atom.name} is declared as a ${kind}, so ${written}(…) cannot be read`,
+      start.offset,
+      'unsupported',
+    );
   if (p.ctx.kindOf(written) !== undefined)
     fail(
       `${written} is declared for one value of its index, so ${written}(…) inside a sum over it cannot be read`,

@@ -73,7 +73,8 @@ export class UnknownFunctions {
   derivative(name: string, k: number | Evaluator, arg: Evaluator): Evaluator {
     this.register(name);
     const fixed = typeof k === 'number' ? derivativeOrder(k, name) : undefined;
-    const orderAt = typeof k === 'number' ? () => fixed as number : (env: Env) => derivativeOrder(k(env), name);
+    const orderAt =
+      typeof k === 'number' ? () => fixed as number : (env: Env) => derivativeOrder(k(env), name);
     return (env) => {
       const v = arg(env);
       if (typeof v !== 'number' && !entrywise.has(name))
