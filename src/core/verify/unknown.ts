@@ -45,9 +45,23 @@ export class UnknownFunctions {
   /** The formulas of the functions drawn at the env's sample, for a refutation's message. */
   describe(env: Env): string[] {
     const out: string[] = [];
+    const members = new Map<string, number>();
     for (const [key, d] of this.drawn) {
       if (d.sample !== (env.sample ?? 0)) continue;
-      out.push(d.fn.describe(key.slice(0, key.lastIndexOf('/'))));
+      const name = key.slice(0, key.lastIndexOf('/'));
+      // A family member `f[2]` is shown as f_2; past a few members of one family the message says so.
+      const member = /^(.*)\[(.+)\]$/.exec(name);
+      if (member) {
+        const family = member[1] as string;
+        const seen = (members.get(family) ?? 0) + 1;
+        members.set(family, seen);
+        if (seen === maxShownMembers + 1) out.push(`… (more members of ${family})`);
+        if (seen > maxShownMembers) continue;
+        const index = member[2] as string;
+        out.push(d.fn.describe(`${family}_${index.length === 1 ? index : `{${index}}`}`));
+        continue;
+      }
+      out.push(d.fn.describe(name));
     }
     return out;
   }
@@ -116,6 +130,9 @@ export class UnknownFunctions {
     this.seen.add(name);
   }
 }
+
+/** Members of one family written out in a refutation's message. */
+const maxShownMembers = 3;
 
 /** Orders beyond this are refused (an infinite series sums at most 256 terms; a ridge's k-th derivative grows
  *  like its weight, at most 2, to the k). */

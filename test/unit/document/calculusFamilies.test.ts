@@ -24,6 +24,13 @@ describe('calculus: a family of unknown functions, one per index', () => {
     assert.deepEqual(status(block('\\sum_{i=1}^{2} f_i(x) = 2 \\sum_{i=1}^{1} f_i(x)')), ['refuted']);
   });
 
+  it('writes out the members that break a step, a few of them', () => {
+    const [s] = steps(block('\\sum_{i=1}^{6} f_i(x) = \\sum_{i=1}^{6} f_i(x)^2'));
+    assert.equal(s?.status, 'refuted');
+    assert.match(s?.message ?? '', /f_1\(x\) = /);
+    assert.equal((s?.message ?? '').match(/f_\d\(x\) = /g)?.length, 3);
+  });
+
   it('takes the gradient of a loss per example, l^{(i)}(w), and lists the family as assumed', () => {
     const w = '<!-- let w \\in \\mathbb{R}^{d} -->\n';
     const right =
