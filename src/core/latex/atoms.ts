@@ -1,7 +1,7 @@
 // Symbols and their names: letters with subscripts, primes and accents, function applications `f(x)`,
 // bound indices `x_i` and the head of a claim `p(x) = …`. Functions of the parser's cursor, shared by the
 // precedence levels and the command handlers.
-import { familyApplication, isFamilyLetter, numberedDerivative } from './families';
+import { familyApplication, isFamilyLetter, isNumberedDerivative, numberedDerivative } from './families';
 import { plainOperator } from './handlers/probability';
 import { fail, unexpected } from './errors';
 import { skipArgument } from './macros';
@@ -51,7 +51,7 @@ export function readWholeSymbol(p: ParserApi): Atom | undefined {
 export function readApplicationHead(p: ParserApi): string | undefined {
   if (!startsSymbol(p.peek())) return undefined;
   const atom = readSymbolAtom(p);
-  if (atom.indices || !isCallOpen(p)) return undefined;
+  if (atom.indices || !isCallOpen(p) || isNumberedDerivative(atom.name)) return undefined;
   const args = parseCallArgs(p);
   if (!args.every((a) => isSymbol(a)) || p.peek().kind !== 'eof') return undefined;
   return atom.name;

@@ -60,11 +60,22 @@ export function familyApplication(p: ParserApi, atom: Atom, start: Token): MathN
   return primes > 0 ? fn('derivFn', [head, num(primes), ...args]) : fn('call', [head, ...args]);
 }
 
-/** `f^{(3)}(x)` of an undeclared f or g: its third derivative at x. The parser stands after the name. */
-export function numberedDerivative(p: ParserApi, name: string): MathNode | undefined {
+/** `f^{(3)}` → [f, 3] when the label of a derivative letter is a derivative order. */
+function numbered(name: string): [string, number] | undefined {
   const m = /^(.+)\^\{\((\d)\)\}$/.exec(name);
   const base = m?.[1];
-  if (!m || !base || !derivativeLetters.has(base) || p.ctx.kindOf(name) !== undefined) return undefined;
+  return m && base && derivativeLetters.has(base) ? [base, Number(m[2])] : undefined;
+}
+
+/** Is `name` a derivative written with its order, `f^{(3)}`? Then `f^{(3)}(x) = …` defines no function. */
+export function isNumberedDerivative(name: string): boolean {
+  return numbered(name) !== undefined;
+}
+
+/** `f^{(3)}(x)` of an undeclared f or g: its third derivative at x. The parser stands after the name. */
+export function numberedDerivative(p: ParserApi, name: string): MathNode | undefined {
+  const [base, order] = numbered(name) ?? [];
+  if (base === undefined || order === undefined || p.ctx.kindOf(name) !== undefined) return undefined;
   const kind = p.ctx.kindOf(base);
   if ((kind !== undefined && kind !== 'function') || !isCallOpen(p)) return undefined;
   const saved = p.pos;
@@ -73,5 +84,5 @@ export function numberedDerivative(p: ParserApi, name: string): MathNode | undef
     p.pos = saved;
     return undefined;
   }
-  return fn('derivFn', [sym(base), num(Number(m[2])), ...args]);
+  return fn('derivFn', [sym(base), num(order), ...args]);
 }

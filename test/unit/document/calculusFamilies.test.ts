@@ -102,7 +102,12 @@ describe('calculus: f^{(i)} as the i-th derivative', () => {
 
   it('reads f^{(3)}(x) as f′′′(x), and refuses an order that varies for a declared f', () => {
     assert.deepEqual(status(block("f'''(x) = f^{(3)}(x)")), ['verified']);
+    // Written first, f^{(3)}(x) = … is a claim about f, not the definition of a function named f^{(3)}.
+    assert.deepEqual(status(block("f^{(3)}(x) = f'''(x)")), ['verified']);
     assert.deepEqual(status(block("f''(x) = f^{(3)}(x)")), ['refuted']);
+    const cube = '<!-- let f(x) = x^3 -->\n';
+    assert.deepEqual(status(cube + block('f^{(2)}(x) = 6 x')), ['verified']);
+    assert.deepEqual(status(cube + block('f^{(2)}(x) = 3 x^2')), ['refuted']);
     const [s] = steps('<!-- let f(x) = e^{2x} -->\n' + block('\\sum_{i=0}^{2} f^{(i)}(0) = 7'));
     assert.equal(s?.status, 'unverifiable');
     assert.equal(s?.reason, 'unsupported-notation');
