@@ -55,9 +55,9 @@ export const vocabulary = {
   grad: 'grad(θ, body): gradient (or Jacobian, for a vector body) with respect to θ (raw arguments)',
   gradAt:
     'gradAt(f, args…): the gradient of f in its arguments at args (\\nabla f(x, y)), one argument: its gradient (raw arguments)',
-  call: 'call(f, args…): application of a declared function f; elementwise when f takes scalars',
+  call: 'call(f, args…): application of a declared function f; elementwise when f takes scalars; f may be entry(f, i…), member i of a family of unknown functions (f_i(x), l^{(i)}(w, b))',
   derivFn:
-    "derivFn(f, k, args…): the k-th derivative of the scalar function f at args (f'(x), σ'(z)), elementwise like call",
+    "derivFn(f, k, args…): the k-th derivative of the scalar function f at args (f'(x), σ'(z)), elementwise like call; k may be an index (f^{(i)}(x_0)) and f a family member entry(f, i…)",
   integral: 'integral(x, a, b, body): ∫_a^b body dx by adaptive quadrature (raw arguments)',
   antiderivative:
     'antiderivative(x, body): ∫ body dx, checked only as a side of ∫ g dx = G(x) + C by differentiating G (raw arguments)',
