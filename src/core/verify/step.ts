@@ -148,12 +148,16 @@ export function verifyStep(
     ...(random?.notes() ?? []),
     ...[...compiler.constantsUsed].flatMap((c) => constants.get(c)?.assumption ?? []),
     ...(compiler.identityUsed ? [identityAssumption] : []),
-    ...[...compiler.unknowns.names.keys()].map((f): Assumption => ({
-      symbol: f,
-      domain: 'any smooth function (unknown, drawn anew at each sample)',
-      isDefault: true,
-      role: 'function',
-    })),
+    ...[...compiler.unknowns.names.keys()].map((f): Assumption => {
+      const reading = compiler.unknowns.readings.get(f);
+      return {
+        symbol: f,
+        domain: 'any smooth function (unknown, drawn anew at each sample)',
+        isDefault: true,
+        role: 'function',
+        ...(reading ? { convention: reading } : {}),
+      };
+    }),
   ];
   const tol: Tolerance = compiler.usesDerivative
     ? {

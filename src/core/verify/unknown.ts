@@ -16,6 +16,9 @@ export class UnknownFunctions {
   readonly names = new Map<string, readonly FunctionTrait[]>();
   /** Names met since the last `clear` of this set: the step asks which side uses which function. */
   readonly seen = new Set<string>();
+  /** How the text's notation was read, by the name the report gives: `f_i` one function per index, `f`
+   *  with `f^{(i)}` its derivatives by order. */
+  readonly readings = new Map<string, string>();
   /** Families met (`f` of `f_i(x)`), with the name the report gives each. */
   private readonly families = new Map<string, string>();
   private readonly drawn = new Map<string, { sample: number; fn: SmoothFunction }>();
@@ -86,6 +89,7 @@ export class UnknownFunctions {
    *  The order may be read at each sample (`f^{(i)}(x_0)` inside a sum over i). */
   derivative(name: string, k: number | Evaluator, arg: Evaluator): Evaluator {
     this.register(name);
+    if (typeof k !== 'number') this.readings.set(name, `${name}^{(i)} read as its i-th derivative`);
     const fixed = typeof k === 'number' ? derivativeOrder(k, name) : undefined;
     const orderAt =
       typeof k === 'number' ? () => fixed as number : (env: Env) => derivativeOrder(k(env), name);
@@ -107,6 +111,7 @@ export class UnknownFunctions {
     const shown = this.families.get(name) ?? written;
     this.families.set(name, shown);
     this.register(shown);
+    this.readings.set(shown, 'one unknown function per index, drawn independently');
     const order = new Array<number>(k).fill(0);
     return (env) => {
       const at = indices.map((d) => {
