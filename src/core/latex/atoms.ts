@@ -117,7 +117,7 @@ export function parseSymbolOrCall(p: ParserApi): MathNode {
   const atom = readSymbolAtom(p);
   if (atom.indices) {
     const applied = isCallOpen(p) || isCallOpenAt(p, readPrimes(p).next);
-    const family = p.ctx.kindOf(atom.name) === undefined && isFamilyLetter(atom.name);
+    const family = p.ctx.kindOf(atom.name) === undefined && isFamilyLetter(atom);
     if (applied && (isFunctionName(p, atom.name) || family || listFollows(p)))
       return familyApplication(p, atom, start);
     return fn('entry', [sym(atom.name), ...atom.indices]);

@@ -19,8 +19,10 @@ const derivativeLetters: ReadonlySet<string> = new Set(['f', 'g']);
 
 /** May `name`, indexed by a bound variable and applied, name a family: a family letter, or any
  *  undeclared letter applied to several arguments (checked once they are read). */
-export function isFamilyLetter(name: string): boolean {
-  return familyLetters.has(name);
+export function isFamilyLetter(atom: Atom): boolean {
+  // A plain `l` is a length as often as a loss: `l_i(a + b)` stays a product, `l^{(i)}(w)` is a loss.
+  if (atom.name === 'l') return atom.label === true;
+  return familyLetters.has(atom.name);
 }
 
 /** `f_i(x)`, `f_i'(x)`, `l^{(i)}(w, b)`, `f^{(i)}(x_0)`, with the parser at the primes or the `(`. */
@@ -44,9 +46,9 @@ export function familyApplication(p: ParserApi, atom: Atom, start: Token): MathN
     );
   p.pos = next;
   const args = parseCallArgs(p);
-  if (!derivative && !familyLetters.has(atom.name) && args.length < 2)
+  if (!derivative && !isFamilyLetter(atom) && args.length < 2)
     fail(
-      `a function indexed by a bound variable, ${written}(…), is read only for f, g, F, G, l, ℓ, L or with several arguments`,
+      `a function indexed by a bound variable, ${written}(…), is read only for f, g, F, G, ℓ, L, l^{(i)} or with several arguments`,
       start.offset,
       'unsupported',
     );

@@ -14,6 +14,8 @@ describe('latex: families of functions and numbered derivatives', () => {
 
   it('keeps an indexed value before parentheses a product, and refuses other indexed functions', () => {
     assert.equal(show('\\sum_{i=1}^{n} c_i(x + 1)'), 'sumOver(i, 1, n, entry(c, i) (x + 1))');
+    // A plain l is a length as often as a loss: only l^{(i)} names a family.
+    assert.equal(show('\\sum_{i=1}^{n} l_i(x + 1)'), 'sumOver(i, 1, n, entry(l, i) (x + 1))');
     assert.equal(
       show('\\sum_{i=1}^{n} f_i(x + 1)', context({ f: 'vector' })),
       'sumOver(i, 1, n, entry(f, i) (x + 1))',
