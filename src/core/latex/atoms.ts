@@ -29,7 +29,7 @@ export interface Atom {
   /** With `indices`: the name the text would have with no index bound (`f_i`, `l^{(i)}`), to tell a family
    *  `f_i(x)` from a function declared under that very name. */
   literal?: string;
-  /** With `indices`: they came from a `^{(i)}` label, which on f, g, h is the order of a derivative. */
+  /** With `indices`: they came from a `^{(i)}` label, which on f and g is the order of a derivative. */
   label?: boolean;
 }
 

@@ -74,7 +74,8 @@ export function isNumberedDerivative(name: string): boolean {
   return numbered(name) !== undefined;
 }
 
-/** `f^{(3)}(x)` of an undeclared f or g: its third derivative at x. The parser stands after the name. */
+/** `f^{(3)}(x)` of f or g (unknown, or a declared function): its third derivative at x. The parser stands
+ *  after the name. */
 export function numberedDerivative(p: ParserApi, name: string): MathNode | undefined {
   const [base, order] = numbered(name) ?? [];
   if (base === undefined || order === undefined || p.ctx.kindOf(name) !== undefined) return undefined;

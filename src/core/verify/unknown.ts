@@ -105,14 +105,15 @@ export class UnknownFunctions {
   }
 
   /** `f_i(x)`, `l^{(i)}(w, b)`: member `indices` of the family `name`, an unknown function of its own for
-   *  each index value; `k` > 0 is its k-th derivative, `f_i'(x)`. `shown` names the family in the report. */
+   *  each index value; `k` > 0 is its k-th derivative, `f_i'(x)`. `written` (`f_i`) names the family in the
+   *  report. */
   member(name: string, written: string, indices: Evaluator[], args: Evaluator[], k = 0): Evaluator {
     // One family, one name in the report, however its index is written (`f_i`, `f_{n+1-i}`).
     const shown = this.families.get(name) ?? written;
     this.families.set(name, shown);
     this.register(shown);
     this.readings.set(shown, 'one unknown function per index, drawn independently');
-    const order = new Array<number>(k).fill(0);
+    const order = new Array<number>(derivativeOrder(k, written)).fill(0);
     return (env) => {
       const at = indices.map((d) => {
         const v = d(env);
