@@ -12,6 +12,8 @@ import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from '../verify/
 import { expectation, methodRank, NoExpectation, type Component, type Estimate, type Method } from './expect';
 import { buildLaw, LawError, type ScalarLaw } from './laws';
 import { randomJoint, type RandomJoint } from './tables';
+import { randomMixture, type MixturePart } from './mixtures';
+import type { Densities } from './densities';
 
 /** A random symbol of the step. */
 export interface RandomSymbol {
@@ -27,6 +29,8 @@ export interface RandomSymbol {
   support?: readonly number[];
   /** Why it is random, for the report. */
   why: string;
+  /** Has no law but the step uses its density (`p_X(x)`): checked on random continuous laws. */
+  density?: boolean;
 }
 
 /** Whether a canonical name reads as a random variable by convention: an undeclared capital (`X`, `Y_1`). */
@@ -67,6 +71,8 @@ export class RandomModel {
   private drawn = new Map<string, Drawn>();
   private joint: RandomJoint | undefined;
   private unknowns: RandomSymbol[] = [];
+  /** Per sample: the random mixture drawn for each variable whose density the step uses. */
+  private readonly mixtures = new Map<string, MixturePart[]>();
   private rng = new Rng(0);
   /** Accumulated over one sample's evaluation: the summed error estimates and the weakest method. */
   error = 0;
@@ -86,12 +92,23 @@ export class RandomModel {
   readonly pointNames = new Set<string>();
   /** Symbols D_KL compares as laws: without a law or declared values, drawn over `lawSupport`. */
   readonly lawNames = new Set<string>();
+  /** The step's densities (densities.ts), read before compiling: which names are densities of which
+   *  variable, and the points they are read at (`x` in `P(X \le x) = F_X(x)`, not a property of the law). */
+  densities: Densities = { uses: new Map(), points: new Set() };
+  /** Capitals whose density the step uses: without a law they get random continuous laws, not finite ones. */
+  densityVariables: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly independent: (a: string, b: string) => boolean,
     /** The slot of a non-random free symbol (−1 when it has none), for cache keys. */
     private readonly slotOfName: (name: string) => number,
   ) {}
+
+  /** Takes the step's densities, before its sides are compiled. */
+  useDensities(d: Densities): void {
+    this.densities = d;
+    this.densityVariables = new Set([...d.uses.values()].map((u) => u.variable));
+  }
 
   /** Seeds the test distributions, line tests and Monte Carlo draws of the step. */
   seed(seed: number): void {
@@ -124,8 +141,16 @@ export class RandomModel {
     this.draws = 0;
     this.epoch++;
     this.drawn.clear();
+    this.mixtures.clear();
     this.unknowns = [];
     for (const s of this.symbols.values()) {
+      if (!s.law && s.density) {
+        this.checkJoint(s);
+        const m = randomMixture(this.rng);
+        this.mixtures.set(s.name, m.parts);
+        this.drawn.set(s.name, { law: m.law, params: [], rows: 1, cols: 1, shaped: false });
+        continue;
+      }
       if (!s.law) {
         this.unknowns.push(s);
         continue;
@@ -176,6 +201,30 @@ export class RandomModel {
     }
   }
 
+  /**
+   * A variable with a density is drawn on its own, independent of the others: right only where that was
+   * declared (variables with laws of their own are independent by convention). Otherwise a joint law would
+   * be needed, and a dependence the test ignores could verify a false identity (Var(X + Y) = Var X + Var Y).
+   */
+  private checkJoint(s: RandomSymbol): void {
+    for (const o of this.symbols.values()) {
+      if (o === s || o.law || this.independent(s.name, o.name)) continue;
+      throw new EvalUnsupported(
+        `${s.name} has a density here and ${o.name} no stated law: their joint law cannot be tested (declare their laws, or ${s.name} \\perp ${o.name})`,
+      );
+    }
+  }
+
+  /** The law of a random symbol at the current sample (declared, or the mixture drawn for a density). */
+  lawOf(name: string): ScalarLaw | undefined {
+    return this.drawn.get(name)?.law;
+  }
+
+  /** The mixtures drawn for variables with a density, as the report writes them. */
+  mixtureNotes(): string[] {
+    return [...this.mixtures.keys()].map((n) => `${n} ~ ${this.drawn.get(n)?.law.label ?? ''}`);
+  }
+
   /** The current values of the constants events compare random variables with (`a` in `A = a`). */
   private points(env: Env): number[] {
     const out: number[] = [];
@@ -190,7 +239,15 @@ export class RandomModel {
 
   /** The test distribution of the symbols without a law, as a table for a counterexample. */
   distribution(): Record<string, number[]> | undefined {
-    return this.joint?.table();
+    const table = this.joint?.table();
+    if (this.mixtures.size === 0) return table;
+    const out: Record<string, number[]> = { ...table };
+    for (const [name, parts] of this.mixtures) {
+      out[`${name}: weight`] = parts.map((c) => Number(c.weight.toPrecision(6)));
+      out[`${name}: mean`] = parts.map((c) => c.mean);
+      out[`${name}: sd`] = parts.map((c) => c.sd);
+    }
+    return out;
   }
 
   /**
@@ -262,11 +319,11 @@ export class RandomModel {
       const s = this.symbols.get(name);
       if (!s) continue;
       saved.push([s.slot, env.slots[s.slot] as Value]);
-      if (!s.law) {
+      const d = this.drawn.get(name);
+      if (!d) {
         usesUnknown = true;
         continue;
       }
-      const d = this.drawn.get(name) as Drawn;
       const first = comps.length;
       const count = d.rows * d.cols;
       for (let i = 0; i < count; i++) comps.push({ kind: 'law', law: d.law });
