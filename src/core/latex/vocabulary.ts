@@ -70,6 +70,8 @@ export const vocabulary = {
   condExpect: 'condExpect(g, h): 𝔼[g | h] for finite supports (raw arguments)',
   entropy:
     'entropy(X, …): the joint entropy (nats) of random variables with a finite joint law (raw arguments)',
+  orderedEnds:
+    'orderedEnds(a, b): 1 when a ≤ b, else an invalid sample: the ends of an interval written in an event (raw arguments)',
   kl: 'kl(P, Q): D_KL(P ‖ Q) (nats) of the finite laws of the random variables P and Q (raw arguments)',
 } as const;
 

@@ -25,6 +25,8 @@ export type Component =
 /** What to integrate: `assign` writes an outcome (one coordinate per component) where `f` reads it. */
 export interface Integrand {
   components: readonly Component[];
+  /** Per component, points where f may jump along it (an event's thresholds, cuts.ts): panel ends. */
+  cuts?: readonly (readonly number[] | undefined)[];
   assign(point: Float64Array): void;
   f(): number;
 }
@@ -136,6 +138,20 @@ function boundedTails(p: Integrand): boolean {
     }
   }
   return true;
+}
+
+/** The thresholds of a law's component mapped into its adaptive range (inside it, sorted). */
+function cutsInRange(c: Component, cuts: readonly number[] | undefined): number[] {
+  const range = c.kind === 'law' ? c.law.range : undefined;
+  if (!range || !cuts?.length) return [];
+  const identity = range.point(range.lo) === range.lo && range.point(range.hi) === range.hi;
+  const cdf = (c as { law: ScalarLaw }).law.cdf;
+  const out: number[] = [];
+  for (const x of cuts) {
+    const u = identity ? x : cdf ? cdf(x) : NaN;
+    if (u > range.lo && u < range.hi) out.push(u);
+  }
+  return out;
 }
 
 /** Coordinates whose line through the mean is tested (the first ones: i.i.d. families are symmetric). */
@@ -276,7 +292,10 @@ export function expectation(p: Integrand, rng: Rng): Estimate {
     return { value: moments, error: 1e-13 * Math.abs(moments), method: 'exact' };
   const discretePoints = finiteAxes.reduce((a, x) => a * (x ? x.x.length : 1), 1);
   const gauss = comps.every((c) => finiteAxis(c) || (c.kind === 'law' && c.law.rule));
-  const ns = continuous <= 3 && gauss ? orders(continuous, discretePoints) : undefined;
+  // One continuous variable with thresholds inside its range (`P(X \in [x, x + ε])`): a Gauss rule may put
+  // no node between them, so the adaptive rule below integrates between the thresholds instead.
+  const cut = comps.length === 1 ? cutsInRange(comps[0] as Component, p.cuts?.[0]) : [];
+  const ns = continuous <= 3 && gauss && cut.length === 0 ? orders(continuous, discretePoints) : undefined;
   if (ns) {
     // The values the integrand takes at the nodes: exactly two is an event's indicator, whose jump a Gauss
     // rule cannot see. Both orders of a symmetric rule put half their mass on each side of a jump between
@@ -303,7 +322,8 @@ export function expectation(p: Integrand, rng: Rng): Estimate {
         return p.f();
       };
       // An event's jumps become panel ends (jumps.ts): the rule then integrates smooth pieces only.
-      const ends = [range.lo, ...jumpsOf(at, range.lo, range.hi), range.hi];
+      const inner = [...new Set([...cut, ...jumpsOf(at, range.lo, range.hi)])].sort((a, b) => a - b);
+      const ends = [range.lo, ...inner, range.hi];
       let value = 0;
       let error = 0;
       let ok = true;

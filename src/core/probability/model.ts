@@ -14,6 +14,7 @@ import { buildLaw, LawError, type ScalarLaw } from './laws';
 import { randomJoint, type RandomJoint } from './tables';
 import { randomMixture, type MixturePart } from './mixtures';
 import type { Densities } from './densities';
+import type { Cut } from './cuts';
 
 /** A random symbol of the step. */
 export interface RandomSymbol {
@@ -45,6 +46,8 @@ export const lawSupport: readonly number[] = [0, 1, 2];
 export interface Site {
   id: number;
   inputs: readonly number[];
+  /** The thresholds its event compares random variables with (cuts.ts): where the indicator jumps. */
+  cuts?: readonly Cut[];
 }
 
 interface Drawn {
@@ -301,7 +304,7 @@ export class RandomModel {
       if (methodRank[hit.method] > methodRank[this.method]) this.method = hit.method;
       return hit.value;
     }
-    const est = this.integrate(env, names, f);
+    const est = this.integrate(env, names, f, site?.cuts);
     if (key !== undefined) {
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(key, est);
@@ -310,8 +313,9 @@ export class RandomModel {
   }
 
   /** E f over the random symbols among `names` (f reads them from their slots). */
-  integrate(env: Env, names: ReadonlySet<string>, f: () => number): Estimate {
+  integrate(env: Env, names: ReadonlySet<string>, f: () => number, cuts?: readonly Cut[]): Estimate {
     const comps: Component[] = [];
+    const jumps: number[][] = [];
     const writers: ((pt: Float64Array) => void)[] = [];
     const saved: [number, Value][] = [];
     let usesUnknown = false;
@@ -327,6 +331,7 @@ export class RandomModel {
       const first = comps.length;
       const count = d.rows * d.cols;
       for (let i = 0; i < count; i++) comps.push({ kind: 'law', law: d.law });
+      if (!d.shaped && cuts) jumps[first] = cutsOf(cuts, name, env);
       writers.push((pt) => {
         env.slots[s.slot] = d.shaped
           ? new Mat(d.rows, d.cols, pt.slice(first, first + count))
@@ -349,6 +354,7 @@ export class RandomModel {
       const est = expectation(
         {
           components: comps,
+          cuts: jumps,
           assign: (pt) => {
             for (const w of writers) w(pt);
           },
@@ -472,6 +478,17 @@ export class RandomModel {
       return this.integrate(env, names, () => (same() ? scalarOf(g(env)) : 0)).value / py;
     };
   }
+}
+
+/** The values of the cuts on `name` at the current sample (a cut that is not a finite number is dropped). */
+function cutsOf(cuts: readonly Cut[], name: string, env: Env): number[] {
+  const out: number[] = [];
+  for (const c of cuts) {
+    if (c.variable !== name) continue;
+    const v = c.at(env);
+    if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
+  }
+  return out;
 }
 
 function indicator(v: Value): number {

@@ -6,6 +6,7 @@ import type { AnyNode, CompilerApi, Scope } from '../verify/compilerApi';
 import type { Evaluator } from '../verify/env';
 import type { FunctionSpec } from '../verify/registry';
 import { EvalUnsupported } from '../verify/value';
+import { eventCuts } from './cuts';
 
 /** The vocabulary names compiled here, with their arities. */
 export const probabilityOperators: ReadonlyMap<string, number> = new Map([
@@ -93,7 +94,8 @@ function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name:
       : model.entropy(evaluators, names);
   }
   const [a, b] = parts.map((p) => p.evaluate) as [Evaluator, Evaluator];
-  const site = { id: sites++, inputs: [...scope.values()] };
+  const cuts = name === 'prob' || name === 'condProb' ? args.flatMap((e) => eventCuts(c, e, scope)) : [];
+  const site = { id: sites++, inputs: [...scope.values()], ...(cuts.length ? { cuts } : {}) };
   switch (name) {
     case 'expect':
       return model.expect(a, names, site);

@@ -35,6 +35,7 @@ describe('vocabulary coverage', () => {
       'integral',
       'kl',
       'limit',
+      'orderedEnds',
       'partialAt',
       'piecewise',
       'prob',

@@ -1,6 +1,6 @@
 // Comparison chains inside conditions: `0 < x < 1` in a case or an indicator becomes `0 < x and x < 1`.
 import { fail } from '../errors';
-import { binary, type MathNode } from '../nodes';
+import { binary, fn, sym, unary, type MathNode } from '../nodes';
 import { comparison, relationOf } from '../relations';
 import { describeToken, isChar, isCmd, type Token } from '../tokens';
 import type { ParserApi } from './registry';
@@ -9,7 +9,7 @@ import type { ParserApi } from './registry';
  *  names the construct in the message about a relation that cannot be a comparison). */
 export function comparisonsAfter(p: ParserApi, left: MathNode, where: string): MathNode[] {
   const parts: MathNode[] = [];
-  const within = membership(p, left);
+  const within = membership(p, left, where === 'an event');
   if (within) return within;
   for (;;) {
     const r = p.peek();
@@ -26,9 +26,17 @@ export function comparisonsAfter(p: ParserApi, left: MathNode, where: string): M
 }
 
 /** `x \in [a, b]`, `X \in (a, b]`, `\in \left[a, b\right)`: membership of an interval, as its two
- *  comparisons (a ≤ x, x ≤ b, strict at an open end). Undefined, cursor unmoved, when no interval follows. */
-function membership(p: ParserApi, left: MathNode): MathNode[] | undefined {
+ *  comparisons (a ≤ x, x ≤ b, strict at an open end); in an event the ends must also be ordered
+ *  (probability/intervals.ts). `X \in \mathbb{R}` is −∞ < X < ∞. Undefined, cursor unmoved, when neither
+ *  follows. */
+function membership(p: ParserApi, left: MathNode, event: boolean): MathNode[] | undefined {
   if (!isCmd(p.peek(), 'in')) return undefined;
+  const reals = realLine(p, p.pos + 1);
+  if (reals !== undefined) {
+    p.pos = reals;
+    const infinity = sym('Infinity');
+    return [binary('smaller', unary('unaryMinus', infinity), left), binary('smaller', left, infinity)];
+  }
   let i = p.pos + 1;
   if (isCmd(p.at(i), 'left')) i++;
   const open = p.at(i);
@@ -49,9 +57,21 @@ function membership(p: ParserApi, left: MathNode): MathNode[] | undefined {
     fail(`expected ] or ) to close the interval, found ${describeToken(close)}`, close.offset);
   p.next();
   return [
+    ...(event ? [fn('orderedEnds', [lo, hi])] : []),
     binary(isChar(open, '(') ? 'smaller' : 'smallerEq', lo, left),
     binary(isChar(close, ')') ? 'smaller' : 'smallerEq', left, hi),
   ];
+}
+
+/** The index after `\mathbb{R}` (or `\mathbb R`) at `i`, or undefined. */
+function realLine(p: ParserApi, i: number): number | undefined {
+  if (!isCmd(p.at(i), 'mathbb')) return undefined;
+  const t = p.at(i + 1);
+  if (t?.kind === 'letter' && t.value === 'R') return i + 2;
+  const u = p.at(i + 2);
+  return isChar(t, '{') && u?.kind === 'letter' && u.value === 'R' && isChar(p.at(i + 3), '}')
+    ? i + 4
+    : undefined;
 }
 
 export function parseComparisonChain(p: ParserApi, start: Token): MathNode {
