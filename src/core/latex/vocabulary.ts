@@ -39,6 +39,9 @@ export const vocabulary = {
   floor: 'floor',
   ceil: 'ceil',
   sign: 'sign',
+  isReal: 'isReal(x): 1 when x is a finite real number (`X \\in \\mathbb{R}` in an event)',
+  within:
+    'within(x, lo, hi, openLo, openHi): 1 when x lies in the interval, else 0; an invalid sample where lo > hi (the text presumes its ends in order)',
   sumOver: 'sumOver(i, lo, hi, body): Σ_{i=lo}^{hi} body; i is bound (raw arguments)',
   prodOver: 'prodOver(i, lo, hi, body): Π (raw arguments)',
   indexExtent:
@@ -70,8 +73,6 @@ export const vocabulary = {
   condExpect: 'condExpect(g, h): 𝔼[g | h] for finite supports (raw arguments)',
   entropy:
     'entropy(X, …): the joint entropy (nats) of random variables with a finite joint law (raw arguments)',
-  orderedEnds:
-    'orderedEnds(a, b): 1 when a ≤ b, else an invalid sample: the ends of an interval written in an event (raw arguments)',
   kl: 'kl(P, Q): D_KL(P ‖ Q) (nats) of the finite laws of the random variables P and Q (raw arguments)',
 } as const;
 

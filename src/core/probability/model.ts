@@ -12,9 +12,7 @@ import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from '../verify/
 import { expectation, methodRank, NoExpectation, type Component, type Estimate, type Method } from './expect';
 import { buildLaw, LawError, type ScalarLaw } from './laws';
 import { randomJoint, type RandomJoint } from './tables';
-import { randomMixture, type MixturePart } from './mixtures';
-import type { Densities } from './densities';
-import type { Cut } from './cuts';
+import { DensityLaws } from './densityLaws';
 
 /** A random symbol of the step. */
 export interface RandomSymbol {
@@ -42,12 +40,57 @@ export function conventionallyRandom(name: string): boolean {
 /** The values of a variable D_KL compares as a law, when it has none: one support for both laws. */
 export const lawSupport: readonly number[] = [0, 1, 2];
 
+/** An end of an event along its one random symbol: the indicator can jump where `diff` (the difference of
+ *  a comparison's sides, `2X − a` for `2X ≥ a`) crosses zero as the symbol varies (see `Component.cuts`). */
+export interface Cut {
+  name: string;
+  diff: Evaluator;
+}
+
+/** Grid of the scan for the zeros of a difference that is not affine in its variable. */
+const cutGrid = 1024;
+
+/** The zeros of g on [lo, hi]: exact for an affine g (the usual event, `a ≤ (X − μ)/σ`), else the sign
+ *  changes of a grid, bisected. */
+function zeros(g: (x: number) => number, lo: number, hi: number): number[] {
+  const a = lo + (hi - lo) * 0.25;
+  const b = lo + (hi - lo) * 0.75;
+  const ga = g(a);
+  const gb = g(b);
+  const gm = g((a + b) / 2);
+  const scale = Math.max(Math.abs(ga), Math.abs(gb), 1e-300);
+  if (ga !== gb && Math.abs((ga + gb) / 2 - gm) <= 1e-12 * scale) return [a - (ga * (b - a)) / (gb - ga)];
+  const out: number[] = [];
+  let x0 = lo;
+  let g0 = g(lo);
+  for (let k = 1; k <= cutGrid; k++) {
+    const x1 = lo + ((hi - lo) * k) / cutGrid;
+    const g1 = g(x1);
+    if (g0 === 0) out.push(x0);
+    else if (Math.sign(g0) * Math.sign(g1) < 0) {
+      let l = x0;
+      let r = x1;
+      let gl = g0;
+      for (let i = 0; i < 60 && r - l > 1e-14 * Math.max(1, Math.abs(l)); i++) {
+        const m = (l + r) / 2;
+        const gm2 = g(m);
+        if (Math.sign(gm2) === Math.sign(gl)) {
+          l = m;
+          gl = gm2;
+        } else r = m;
+      }
+      out.push((l + r) / 2);
+    }
+    x0 = x1;
+    g0 = g1;
+  }
+  return out;
+}
+
 /** One compiled operator: its identity and the slots of the bound indices its operand may read. */
 export interface Site {
   id: number;
   inputs: readonly number[];
-  /** The thresholds its event compares random variables with (cuts.ts): where the indicator jumps. */
-  cuts?: readonly Cut[];
 }
 
 interface Drawn {
@@ -74,8 +117,8 @@ export class RandomModel {
   private drawn = new Map<string, Drawn>();
   private joint: RandomJoint | undefined;
   private unknowns: RandomSymbol[] = [];
-  /** Per sample: the random mixture drawn for each variable whose density the step uses. */
-  private readonly mixtures = new Map<string, MixturePart[]>();
+  /** The variables whose density the step uses, and their random mixtures (densityLaws.ts). */
+  readonly withDensity = new DensityLaws();
   private rng = new Rng(0);
   /** Accumulated over one sample's evaluation: the summed error estimates and the weakest method. */
   error = 0;
@@ -95,23 +138,15 @@ export class RandomModel {
   readonly pointNames = new Set<string>();
   /** Symbols D_KL compares as laws: without a law or declared values, drawn over `lawSupport`. */
   readonly lawNames = new Set<string>();
-  /** The step's densities (densities.ts), read before compiling: which names are densities of which
-   *  variable, and the points they are read at (`x` in `P(X \le x) = F_X(x)`, not a property of the law). */
-  densities: Densities = { uses: new Map(), points: new Set() };
-  /** Capitals whose density the step uses: without a law they get random continuous laws, not finite ones. */
-  densityVariables: ReadonlySet<string> = new Set();
+  /** The ends of the step's events: a symbol without a law takes values at and between them (so that
+   *  P(0.2 ≤ 2X ≤ 0.21) = 0 meets a law with an atom inside). */
+  readonly cuts: Cut[] = [];
 
   constructor(
     private readonly independent: (a: string, b: string) => boolean,
     /** The slot of a non-random free symbol (−1 when it has none), for cache keys. */
     private readonly slotOfName: (name: string) => number,
   ) {}
-
-  /** Takes the step's densities, before its sides are compiled. */
-  useDensities(d: Densities): void {
-    this.densities = d;
-    this.densityVariables = new Set([...d.uses.values()].map((u) => u.variable));
-  }
 
   /** Seeds the test distributions, line tests and Monte Carlo draws of the step. */
   seed(seed: number): void {
@@ -144,14 +179,12 @@ export class RandomModel {
     this.draws = 0;
     this.epoch++;
     this.drawn.clear();
-    this.mixtures.clear();
+    this.withDensity.clear();
     this.unknowns = [];
     for (const s of this.symbols.values()) {
       if (!s.law && s.density) {
-        this.checkJoint(s);
-        const m = randomMixture(this.rng);
-        this.mixtures.set(s.name, m.parts);
-        this.drawn.set(s.name, { law: m.law, params: [], rows: 1, cols: 1, shaped: false });
+        const law = this.withDensity.draw(s.name, this.symbols.values(), this.independent, this.rng);
+        this.drawn.set(s.name, { law, params: [], rows: 1, cols: 1, shaped: false });
         continue;
       }
       if (!s.law) {
@@ -204,33 +237,36 @@ export class RandomModel {
     }
   }
 
-  /**
-   * A variable with a density is drawn on its own, independent of the others: right only where that was
-   * declared (variables with laws of their own are independent by convention). Otherwise a joint law would
-   * be needed, and a dependence the test ignores could verify a false identity (Var(X + Y) = Var X + Var Y).
-   */
-  private checkJoint(s: RandomSymbol): void {
-    for (const o of this.symbols.values()) {
-      if (o === s || o.law || this.independent(s.name, o.name)) continue;
-      throw new EvalUnsupported(
-        `${s.name} has a density here and ${o.name} no stated law: their joint law cannot be tested (declare their laws, or ${s.name} \\perp ${o.name})`,
-      );
-    }
-  }
-
   /** The law of a random symbol at the current sample (declared, or the mixture drawn for a density). */
   lawOf(name: string): ScalarLaw | undefined {
     return this.drawn.get(name)?.law;
   }
 
-  /** The mixtures drawn for variables with a density, as the report writes them. */
-  mixtureNotes(): string[] {
-    return [...this.mixtures.keys()].map((n) => `${n} ~ ${this.drawn.get(n)?.law.label ?? ''}`);
-  }
-
   /** The current values of the constants events compare random variables with (`a` in `A = a`). */
   private points(env: Env): number[] {
     const out: number[] = [];
+    const ends = new Map<string, number[]>();
+    for (const cut of this.cuts) {
+      const s = this.symbols.get(cut.name);
+      if (!s || s.law || s.shape.length) continue;
+      const saved = env.slots[s.slot] as Value;
+      const at = zeros(
+        (x) => {
+          env.slots[s.slot] = x;
+          const v = cut.diff(env);
+          return typeof v === 'number' ? v : NaN;
+        },
+        -10,
+        10,
+      );
+      env.slots[s.slot] = saved;
+      ends.set(cut.name, [...(ends.get(cut.name) ?? []), ...at.filter(Number.isFinite)]);
+    }
+    // The ends, and the points between them (an end found numerically may sit just outside its event).
+    for (const at of ends.values()) {
+      at.sort((a, b) => a - b);
+      out.push(...at, ...at.slice(1).map((x, i) => (x + (at[i] as number)) / 2));
+    }
     for (const name of this.pointNames) {
       if (this.symbols.has(name)) continue;
       const slot = this.slotOfName(name);
@@ -243,14 +279,7 @@ export class RandomModel {
   /** The test distribution of the symbols without a law, as a table for a counterexample. */
   distribution(): Record<string, number[]> | undefined {
     const table = this.joint?.table();
-    if (this.mixtures.size === 0) return table;
-    const out: Record<string, number[]> = { ...table };
-    for (const [name, parts] of this.mixtures) {
-      out[`${name}: weight`] = parts.map((c) => Number(c.weight.toPrecision(6)));
-      out[`${name}: mean`] = parts.map((c) => c.mean);
-      out[`${name}: sd`] = parts.map((c) => c.sd);
-    }
-    return out;
+    return this.withDensity.size ? { ...table, ...this.withDensity.columns() } : table;
   }
 
   /**
@@ -294,6 +323,8 @@ export class RandomModel {
     site: Site | undefined,
     what: string,
     f: () => number,
+    /** Defined for an indicator (an event): the integrand steps, at these ends where they are known. */
+    cuts?: readonly Cut[],
   ): number {
     const key = site ? this.keyOf(env, names, site.inputs, `${site.id}${what}`) : undefined;
     // Not cached: a rounding probe's re-evaluation computes it again, with Monte Carlo draws of its own.
@@ -304,7 +335,7 @@ export class RandomModel {
       if (methodRank[hit.method] > methodRank[this.method]) this.method = hit.method;
       return hit.value;
     }
-    const est = this.integrate(env, names, f, site?.cuts);
+    const est = this.integrate(env, names, f, cuts);
     if (key !== undefined) {
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(key, est);
@@ -315,7 +346,6 @@ export class RandomModel {
   /** E f over the random symbols among `names` (f reads them from their slots). */
   integrate(env: Env, names: ReadonlySet<string>, f: () => number, cuts?: readonly Cut[]): Estimate {
     const comps: Component[] = [];
-    const jumps: number[][] = [];
     const writers: ((pt: Float64Array) => void)[] = [];
     const saved: [number, Value][] = [];
     let usesUnknown = false;
@@ -330,8 +360,26 @@ export class RandomModel {
       }
       const first = comps.length;
       const count = d.rows * d.cols;
-      for (let i = 0; i < count; i++) comps.push({ kind: 'law', law: d.law });
-      if (!d.shaped && cuts) jumps[first] = cutsOf(cuts, name, env);
+      const range = d.law.range;
+      const at =
+        !cuts || d.shaped || !range || d.law.kind !== 'continuous'
+          ? []
+          : cuts
+              .filter((c) => c.name === name)
+              .flatMap((c) =>
+                zeros(
+                  (x) => {
+                    env.slots[s.slot] = x;
+                    const v = c.diff(env);
+                    return typeof v === 'number' ? v : NaN;
+                  },
+                  range.lo,
+                  range.hi,
+                ),
+              );
+      env.slots[s.slot] = saved[saved.length - 1]?.[1] as Value;
+      for (let i = 0; i < count; i++)
+        comps.push(cuts ? { kind: 'law', law: d.law, cuts: at } : { kind: 'law', law: d.law });
       writers.push((pt) => {
         env.slots[s.slot] = d.shaped
           ? new Mat(d.rows, d.cols, pt.slice(first, first + count))
@@ -354,7 +402,6 @@ export class RandomModel {
       const est = expectation(
         {
           components: comps,
-          cuts: jumps,
           assign: (pt) => {
             for (const w of writers) w(pt);
           },
@@ -397,16 +444,28 @@ export class RandomModel {
   }
 
   /** P(event), the event an evaluator of 0/1 (a relation, ∪, ∩, a complement, an event symbol). */
-  probability(event: Evaluator, names: ReadonlySet<string>, site?: Site): Evaluator {
-    return (env) => this.cached(env, names, site, 'P', () => indicator(event(env)));
+  probability(
+    event: Evaluator,
+    names: ReadonlySet<string>,
+    site?: Site,
+    cuts: readonly Cut[] = [],
+  ): Evaluator {
+    return (env) => this.cached(env, names, site, 'P', () => indicator(event(env)), cuts);
   }
 
   /** P(a | b) = P(a ∩ b) / P(b). */
-  conditionalProbability(a: Evaluator, b: Evaluator, names: ReadonlySet<string>, site?: Site): Evaluator {
+  conditionalProbability(
+    a: Evaluator,
+    b: Evaluator,
+    names: ReadonlySet<string>,
+    site?: Site,
+    cuts: readonly Cut[] = [],
+  ): Evaluator {
     return (env) => {
-      const pb = this.cached(env, names, site, 'Pb', () => indicator(b(env)));
+      const pb = this.cached(env, names, site, 'Pb', () => indicator(b(env)), cuts);
       if (!(pb > 1e-12)) throw new InvalidSample('the conditioning event has probability 0');
-      return this.cached(env, names, site, 'Pab', () => indicator(a(env)) * indicator(b(env))) / pb;
+      const pab = this.cached(env, names, site, 'Pab', () => indicator(a(env)) * indicator(b(env)), cuts);
+      return pab / pb;
     };
   }
 
@@ -478,17 +537,6 @@ export class RandomModel {
       return this.integrate(env, names, () => (same() ? scalarOf(g(env)) : 0)).value / py;
     };
   }
-}
-
-/** The values of the cuts on `name` at the current sample (a cut that is not a finite number is dropped). */
-function cutsOf(cuts: readonly Cut[], name: string, env: Env): number[] {
-  const out: number[] = [];
-  for (const c of cuts) {
-    if (c.variable !== name) continue;
-    const v = c.at(env);
-    if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
-  }
-  return out;
 }
 
 function indicator(v: Value): number {

@@ -20,7 +20,7 @@ export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
     return (env) => impl(ev.map((e) => e(env)));
   }
   // `p_X(x)`, `F_X(x)`, or `p(x)` as the density of one random variable (probability/densities.ts).
-  const density = entry ? undefined : c.random.densities.uses.get(name);
+  const density = entry ? undefined : c.random.withDensity.densities.uses.get(name);
   if (density) return compileDensity(c, name, density, rest, scope);
   if (entry && rest.length === 1) {
     // A declared non-function written before parentheses: a product, as `a(b + c)`.

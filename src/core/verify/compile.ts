@@ -189,7 +189,7 @@ export class Compiler implements CompilerApi {
       return this.slotOf(name);
     }
     // A capital whose density the step uses (`p_X(x)`), anywhere in the step: a random continuous law.
-    if (!entry && this.random.densityVariables.has(name)) {
+    if (!entry && this.random.withDensity.variables.has(name)) {
       this.random.add({
         name,
         slot: this.slotOf(name),

@@ -31,7 +31,7 @@ export function particularDistribution(
       p.assumed !== undefined &&
       p.role === 'value' &&
       !random.pointNames.has(p.name) &&
-      !(random.densityVariables.size && random.densities.points.has(p.name)),
+      !(random.withDensity.variables.size && random.withDensity.densities.points.has(p.name)),
   );
   if (free) return { why: 'particular-distribution', free: free.name };
   return undefined;

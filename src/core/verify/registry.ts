@@ -34,7 +34,6 @@ import { evalAtSpec } from './evalAt';
 import { antiderivativeSpec, integralSpec, limitSpec } from './calculus';
 import { seriesSpec } from './series';
 import { probabilityFunctions } from '../probability/operators';
-import { orderedEndsSpec } from '../probability/intervals';
 
 export interface FunctionSpec {
   /** Vocabulary names this handler compiles. */
@@ -56,7 +55,6 @@ export const functionSpecs: readonly FunctionSpec[] = [
   limitSpec,
   seriesSpec,
   probabilityFunctions,
-  orderedEndsSpec,
 ];
 
 const functionHandlers = new Map<string, FunctionHandler>();

@@ -103,7 +103,7 @@ export function verifyStep(
   const step = antiderivativeStep(written);
   const compiler = new Compiler(table);
   compiler.graphReading = mentionsGraphDerivative([step.lhs, step.rhs], table);
-  compiler.random.useDensities(densitiesOf([step.lhs, step.rhs], table));
+  compiler.random.withDensity.use(densitiesOf([step.lhs, step.rhs], table));
   let lhs: Evaluator;
   let rhs: Evaluator;
   let plan: SamplingPlan;
@@ -311,7 +311,7 @@ export function verifyStep(
         };
         return refuted(why, sample, values, assumptions, valid);
       }
-      const mixtures = random?.mixtureNotes() ?? [];
+      const mixtures = random?.withDensity.notes() ?? [];
       const how = random
         ? `${random.method}${random.method === 'monte-carlo' ? `, ${random.draws} draws, beyond six standard errors` : ''}${mixtures.length ? `; under ${mixtures.join(', ')}` : distribution ? '; under the distribution in the counterexample' : ''}`
         : undefined;

@@ -35,7 +35,6 @@ describe('vocabulary coverage', () => {
       'integral',
       'kl',
       'limit',
-      'orderedEnds',
       'partialAt',
       'piecewise',
       'prob',

@@ -1,6 +1,6 @@
 // Comparison chains inside conditions: `0 < x < 1` in a case or an indicator becomes `0 < x and x < 1`.
 import { fail } from '../errors';
-import { binary, fn, sym, unary, type MathNode } from '../nodes';
+import { binary, fn, num, unary, type MathNode } from '../nodes';
 import { comparison, relationOf } from '../relations';
 import { describeToken, isChar, isCmd, type Token } from '../tokens';
 import type { ParserApi } from './registry';
@@ -9,7 +9,7 @@ import type { ParserApi } from './registry';
  *  names the construct in the message about a relation that cannot be a comparison). */
 export function comparisonsAfter(p: ParserApi, left: MathNode, where: string): MathNode[] {
   const parts: MathNode[] = [];
-  const within = membership(p, left, where === 'an event');
+  const within = membership(p, left);
   if (within) return within;
   for (;;) {
     const r = p.peek();
@@ -25,19 +25,21 @@ export function comparisonsAfter(p: ParserApi, left: MathNode, where: string): M
   return parts;
 }
 
-/** `x \in [a, b]`, `X \in (a, b]`, `\in \left[a, b\right)`: membership of an interval, as its two
- *  comparisons (a ≤ x, x ≤ b, strict at an open end); in an event the ends must also be ordered
- *  (probability/intervals.ts). `X \in \mathbb{R}` is −∞ < X < ∞. Undefined, cursor unmoved, when neither
- *  follows. */
-function membership(p: ParserApi, left: MathNode, event: boolean): MathNode[] | undefined {
-  if (!isCmd(p.peek(), 'in')) return undefined;
-  const reals = realLine(p, p.pos + 1);
+/** `x \in [a, b]`, `X \in (a, b]`, `\in \left[a, b\right)`: membership of an interval, `X \notin [a, b]`
+ *  (also `\not\in`) its complement. One `within` node, which refuses a sample where the ends are out of
+ *  order: writing [a, b] presumes a ≤ b, as Chebyshev's [μ − ασ, μ + ασ] presumes α ≥ 0. `X \in \mathbb{R}`
+ *  is the sure event (`P(X \in \mathbb{R}) = 1`). Undefined, cursor unmoved, when neither follows. */
+function membership(p: ParserApi, left: MathNode): MathNode[] | undefined {
+  let i = p.pos;
+  const negated = isCmd(p.at(i), 'notin') || (isCmd(p.at(i), 'not') && isCmd(p.at(i + 1), 'in'));
+  if (isCmd(p.at(i), 'not')) i++;
+  if (!negated && !isCmd(p.at(i), 'in')) return undefined;
+  i++;
+  const reals = negated ? undefined : realLine(p, i);
   if (reals !== undefined) {
     p.pos = reals;
-    const infinity = sym('Infinity');
-    return [binary('smaller', unary('unaryMinus', infinity), left), binary('smaller', left, infinity)];
+    return [fn('isReal', [left])];
   }
-  let i = p.pos + 1;
   if (isCmd(p.at(i), 'left')) i++;
   const open = p.at(i);
   if (!isChar(open, '[') && !isChar(open, '(')) return undefined;
@@ -56,11 +58,8 @@ function membership(p: ParserApi, left: MathNode, event: boolean): MathNode[] | 
   if (!isChar(close, ']') && !isChar(close, ')'))
     fail(`expected ] or ) to close the interval, found ${describeToken(close)}`, close.offset);
   p.next();
-  return [
-    ...(event ? [fn('orderedEnds', [lo, hi])] : []),
-    binary(isChar(open, '(') ? 'smaller' : 'smallerEq', lo, left),
-    binary(isChar(close, ')') ? 'smaller' : 'smallerEq', left, hi),
-  ];
+  const node = fn('within', [left, lo, hi, num(isChar(open, '(') ? 1 : 0), num(isChar(close, ')') ? 1 : 0)]);
+  return [negated ? unary('not', node) : node];
 }
 
 /** The index after `\mathbb{R}` (or `\mathbb R`) at `i`, or undefined. */
