@@ -39,6 +39,7 @@ export const vocabulary = {
   floor: 'floor',
   ceil: 'ceil',
   sign: 'sign',
+  isReal: 'isReal(x): 1 when x is a finite real number (`X \\in \\mathbb{R}` in an event)',
   within:
     'within(x, lo, hi, openLo, openHi): 1 when x lies in the interval, else 0; an invalid sample where lo > hi (the text presumes its ends in order)',
   sumOver: 'sumOver(i, lo, hi, body): Σ_{i=lo}^{hi} body; i is bound (raw arguments)',

@@ -6,6 +6,7 @@ import { EvalUnsupported, Eye, Mat, ShapeError, type Value } from './value';
 import { tick, type Evaluator } from './env';
 import type { AnyNode, CompilerApi, Scope } from './compilerApi';
 import type { FunctionSpec } from './registry';
+import { compileDensity } from '../probability/densities';
 export const calls: FunctionSpec = { names: ['call'], compile: (c, args, scope) => call(c, args, scope) };
 
 export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
@@ -26,6 +27,9 @@ export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
     const ev = rest.map((a) => c.node(a, scope));
     return (env) => impl(ev.map((e) => e(env)));
   }
+  // `p_X(x)`, `F_X(x)`, or `p(x)` as the density of one random variable (probability/densities.ts).
+  const density = entry ? undefined : c.random.withDensity.densities.uses.get(name);
+  if (density) return compileDensity(c, name, density, rest, scope);
   if (entry && rest.length === 1) {
     // A declared non-function written before parentheses: a product, as `a(b + c)`.
     const f = c.symbol(name, scope);

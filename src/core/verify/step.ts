@@ -23,6 +23,7 @@ import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value 
 import { methodRank, type Method } from '../probability/expect';
 import { particularDistribution, widened, withMethod } from './randomVerdicts';
 import { mentionsGraphDerivative } from './dependencyGraph';
+import { densitiesOf } from '../probability/densities';
 
 /** What the verifier concludes about one step (the caller adds index and position). */
 export interface StepVerdict {
@@ -102,6 +103,7 @@ export function verifyStep(
   const step = antiderivativeStep(written);
   const compiler = new Compiler(table);
   compiler.graphReading = mentionsGraphDerivative([step.lhs, step.rhs], table);
+  compiler.random.withDensity.use(densitiesOf([step.lhs, step.rhs], table));
   let lhs: Evaluator;
   let rhs: Evaluator;
   let plan: SamplingPlan;
@@ -314,8 +316,9 @@ export function verifyStep(
         };
         return refuted(why, sample, values, assumptions, valid);
       }
+      const mixtures = random?.withDensity.notes() ?? [];
       const how = random
-        ? `${random.method}${random.method === 'monte-carlo' ? `, ${random.draws} draws, beyond six standard errors` : ''}${distribution ? '; under the distribution in the counterexample' : ''}`
+        ? `${random.method}${random.method === 'monte-carlo' ? `, ${random.draws} draws, beyond six standard errors` : ''}${mixtures.length ? `; under ${mixtures.join(', ')}` : distribution ? '; under the distribution in the counterexample' : ''}`
         : undefined;
       const why: Why = {
         why: 'fails',
