@@ -73,6 +73,20 @@ export const vocabulary = {
   condExpect: 'condExpect(g, h): 𝔼[g | h] for finite supports (raw arguments)',
   entropy:
     'entropy(X, …): the joint entropy (nats) of random variables with a finite joint law (raw arguments)',
+  expectFrom:
+    'expectFrom(P, g, x, …): E_{x ∼ P}[g], x the value of a random variable with law P; read for the step by probability/pairing.ts (raw arguments)',
+  varianceFrom: 'varianceFrom(P, g, x, …): Var_{x ∼ P}[g] (raw arguments)',
+  expectOver:
+    'expectOver(g, X, x, …): 𝔼[g] with x bound to the value of the random variable X (probability/paired.ts; raw arguments)',
+  varianceOver: 'varianceOver(g, X, x, …): Var[g] with x bound to the value of X (raw arguments)',
+  sumSupport:
+    'sumSupport(g, X, x, …): Σ g over the values x of X with positive probability (joint values for several; raw arguments)',
+  pmf: 'pmf(X, x, …): P(X = x, …) of random variables with a finite law, x numbers (raw arguments)',
+  pmfGiven:
+    'pmfGiven(p, [y, …], [x, …]): p(y | x) of values of random variables, read by probability/pairing.ts (raw arguments)',
+  entropyBits:
+    'entropyBits(X, …): the joint entropy in bits, where the step writes its logarithms in base 2 (raw arguments)',
+  klBits: 'klBits(P, Q): D_KL(P ‖ Q) in bits (raw arguments)',
   kl: 'kl(P, Q): D_KL(P ‖ Q) (nats) of the finite laws of the random variables P and Q (raw arguments)',
 } as const;
 

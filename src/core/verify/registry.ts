@@ -34,6 +34,7 @@ import { evalAtSpec } from './evalAt';
 import { antiderivativeSpec, integralSpec, limitSpec } from './calculus';
 import { seriesSpec } from './series';
 import { probabilityFunctions } from '../probability/operators';
+import { pairedFunctions } from '../probability/paired';
 
 export interface FunctionSpec {
   /** Vocabulary names this handler compiles. */
@@ -55,6 +56,7 @@ export const functionSpecs: readonly FunctionSpec[] = [
   limitSpec,
   seriesSpec,
   probabilityFunctions,
+  pairedFunctions,
 ];
 
 const functionHandlers = new Map<string, FunctionHandler>();
