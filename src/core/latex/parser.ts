@@ -12,6 +12,7 @@ import {
 } from './atoms';
 import { endsFactors, multiplicativeCommands } from './commands';
 import { factorsOf, foldEllipsis, isEllipsis } from './ellipses';
+import { endsEntry, foldList, isListDots, type ListItem } from './lists';
 import { Cursor } from './cursor';
 import { fail, toParseError, unexpected } from './errors';
 import type { ParserApi } from './handlers/api';
@@ -342,11 +343,26 @@ export class Parser extends Cursor implements ParserApi {
       ? `\\left${describeDelimiter(this.toks[this.pos - 1])}`
       : describeToken(open);
     if (isClose(this.peek())) fail(`empty ${openName} … ${closeName}`, open.offset);
-    const items = [this.parseAdditive()];
+    // `x_1, \ldots, x_n`: an ellipsis as an entry makes the list one vector (lists.ts).
+    const written: ListItem[] = [];
+    const entry = (): void => {
+      const d = this.peek();
+      if (isListDots(d)) {
+        this.next();
+        written.push({ dots: d });
+        // `x_1, x_2, \ldots x_n` with the comma after the ellipsis left out.
+        if (endsEntry(this.peek(), isClose)) return;
+      }
+      written.push({ node: this.parseAdditive() });
+    };
+    entry();
     while (isChar(this.peek(), ',')) {
       this.next();
-      items.push(this.parseAdditive());
+      entry();
     }
+    const items = written.some((w) => 'dots' in w)
+      ? [foldList(written, 0)]
+      : written.map((w) => (w as { node: MathNode }).node);
     const t = this.peek();
     if (!isClose(t)) {
       if (t.kind === 'eof') fail(`missing ${closeName} for ${openName}`, open.offset);
