@@ -78,7 +78,8 @@ function symbolicStart(
   if (before.length !== 1 || only?.length !== 1 || only[0]?.sub.symbol === '') return undefined;
   const s0 = (only[0] as (typeof only)[number]).sub;
   const sl = ((ds[1] as (typeof ds)[number]).subs[0] as (typeof only)[number]).sub;
-  if (s0.symbol === sl.symbol && s0.offset >= sl.offset)
+  // A number after a symbolic start (`x_n, …, x_1`) may run either way: never read as a count.
+  if (sl.symbol === '' || (s0.symbol === sl.symbol && s0.offset >= sl.offset))
     return { ok: false, why: 'the last term does not come after the first' };
   const used = new Set<string>([s0.symbol, sl.symbol, (only[0] as (typeof only)[number]).base]);
   (before[0] as MathNode).traverse((m) => {

@@ -108,7 +108,8 @@ export function inferGrid(lead: readonly MathNode[][], last: readonly MathNode[]
           : undefined;
       const dc = k >= 2 ? step(v(0, 1, o, q)) : same(v(0, N, o, q), a) ? 0 : 1;
       const dr = p >= 2 ? step(v(1, 0, o, q)) : same(v(L, 0, o, q), a) ? 0 : 1;
-      if (dc === undefined || dr === undefined) return { ok: false, why: 'subscripts that do not step by one' };
+      if (dc === undefined || dr === undefined)
+        return { ok: false, why: 'subscripts that do not step by one' };
       if (dc && dr) return { ok: false, why: 'a subscript runs with both the row and the column' };
       // Every written entry of the first rows and columns continues the steps.
       for (let r = 0; r < p; r++)
@@ -168,7 +169,11 @@ export function inferGrid(lead: readonly MathNode[][], last: readonly MathNode[]
     if (per.every((x) => !x.byRow && !x.byCol)) return n;
     const base = (first.subs[at] as Cell['subs'][number]).base;
     const idx = per.map((x) =>
-      indexNode(x.start - (x.byRow ? 1 : 0) - (x.byCol ? 1 : 0), x.byRow ? row : undefined, x.byCol ? col : undefined),
+      indexNode(
+        x.start - (x.byRow ? 1 : 0) - (x.byCol ? 1 : 0),
+        x.byRow ? row : undefined,
+        x.byCol ? col : undefined,
+      ),
     );
     return new FunctionNode(new SymbolNode('entry'), [new SymbolNode(base), ...idx]);
   });

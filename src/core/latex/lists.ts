@@ -26,10 +26,19 @@ export function endsEntry(t: Token | undefined, isClose: (t: Token) => boolean):
 }
 
 const why = (dots: Token, reason: string): never =>
-  fail(`the pattern around \\${dots.value} cannot be read: ${reason}`, dots.offset, 'unsupported', `\\${dots.value}`);
+  fail(
+    `the pattern around \\${dots.value} cannot be read: ${reason}`,
+    dots.offset,
+    'unsupported',
+    `\\${dots.value}`,
+  );
 
 /** `before… ⋯ last` as the entries kept as written and one listOver; the run is read as in sums. */
-function foldRun(before: readonly MathNode[], last: MathNode, dots: Token): { kept: MathNode[]; node: MathNode } {
+function foldRun(
+  before: readonly MathNode[],
+  last: MathNode,
+  dots: Token,
+): { kept: MathNode[]; node: MathNode } {
   let reason = 'no entry before it';
   for (let k = before.length; k >= 1; k--) {
     const run = before.slice(before.length - k);
@@ -143,7 +152,10 @@ export function foldMatrix(rows: MathNode[][], dots: ReadonlyMap<MathNode, Token
   if (width === 1) {
     const bad = anyMark(rows.flat(), (t) => t.value === 'ddots');
     if (bad) refuse(bad, '\\ddots in a column');
-    return foldList(rows.map((r) => item(r[0] as MathNode)), 0);
+    return foldList(
+      rows.map((r) => item(r[0] as MathNode)),
+      0,
+    );
   }
   if (rows.length === 1) {
     const bad = anyMark(rows[0] as MathNode[], (t) => !horizontal.has(t.value));
@@ -161,8 +173,16 @@ export function foldMatrix(rows: MathNode[][], dots: ReadonlyMap<MathNode, Token
   if (!ddots) {
     // Columns each written with `\vdots`: each column a pattern, side by side.
     if (rows.some((r) => !isRowOfDots(r) && r.some((c) => mark(c))))
-      refuse(anyMark(rows.flat(), () => true), 'ellipses both along and across the rows');
-    const cols = Array.from({ length: width }, (_, j) => foldList(rows.map((r) => item(r[j] as MathNode)), 0));
+      refuse(
+        anyMark(rows.flat(), () => true),
+        'ellipses both along and across the rows',
+      );
+    const cols = Array.from({ length: width }, (_, j) =>
+      foldList(
+        rows.map((r) => item(r[j] as MathNode)),
+        0,
+      ),
+    );
     return fn('stack', [num(1), ...cols]);
   }
   // The square pattern: entry rows of `a … \cdots last`, one row of `\vdots … \ddots \vdots`, one last row.
@@ -179,7 +199,10 @@ export function foldMatrix(rows: MathNode[][], dots: ReadonlyMap<MathNode, Token
     if (r.some((c, j) => (j === k) !== !!mark(c) || (j === k && !horizontal.has(mark(c)?.value ?? ''))))
       return refuse(ddots, 'a row that is not entries, \\cdots and a last entry');
   const strip = (r: MathNode[]): MathNode[] => r.filter((_, j) => j !== k);
-  const g = inferGrid(entryRows.slice(0, -1).map(strip), strip(entryRows[entryRows.length - 1] as MathNode[]));
+  const g = inferGrid(
+    entryRows.slice(0, -1).map(strip),
+    strip(entryRows[entryRows.length - 1] as MathNode[]),
+  );
   if (!g.ok) return refuse(ddots, g.why);
   return fn('gridOver', [sym(g.row), sym(g.col), g.rows, g.cols, g.body, num(d + 1), num(k + 1)]);
 }

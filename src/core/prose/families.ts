@@ -33,13 +33,31 @@ const subscriptNode = (s: Subscript): MathNode =>
 
 /** `i`, `i + c`, `i - c` in the index `index`: c; undefined for anything else. */
 function offsetIn(node: MathNode, index: string): number | undefined {
-  const n = node as MathNode & { type: string; name?: string; fn?: string; args?: MathNode[]; value?: unknown };
+  const n = node as MathNode & {
+    type: string;
+    name?: string;
+    fn?: string;
+    args?: MathNode[];
+    value?: unknown;
+  };
   if (n.type === 'SymbolNode') return n.name === index ? 0 : undefined;
-  if (n.type !== 'OperatorNode' || (n.fn !== 'add' && n.fn !== 'subtract') || n.args?.length !== 2) return undefined;
+  if (n.type !== 'OperatorNode' || (n.fn !== 'add' && n.fn !== 'subtract') || n.args?.length !== 2)
+    return undefined;
   const [a, b] = n.args as [MathNode & { type: string; name?: string }, MathNode & { value?: unknown }];
-  if (a.type !== 'SymbolNode' || a.name !== index || (b as { type?: string }).type !== 'ConstantNode') return undefined;
+  if (a.type !== 'SymbolNode' || a.name !== index || (b as { type?: string }).type !== 'ConstantNode')
+    return undefined;
   const c = Number(b.value);
   return n.fn === 'add' ? c : -c;
+}
+
+/** `j`, `j + 1`, `j - 1` as a subscript; undefined for anything else. */
+function symbolIndex(node: MathNode): Subscript | undefined {
+  const n = node as MathNode & { type: string; name?: string; args?: MathNode[] };
+  if (n.type === 'SymbolNode') return { symbol: n.name as string, offset: 0 };
+  const head = n.args?.[0] as (MathNode & { type: string; name?: string }) | undefined;
+  if (head?.type !== 'SymbolNode') return undefined;
+  const c = offsetIn(node, head.name as string);
+  return c === undefined ? undefined : { symbol: head.name as string, offset: c };
 }
 
 function collect(roots: readonly MathNode[]): Map<string, Uses> {
@@ -70,7 +88,9 @@ function collect(roots: readonly MathNode[]): Map<string, Uses> {
           inPattern.add(e);
           if (loose) return;
           const low = (lo as { value?: unknown }).value;
-          if ((lo as { type?: string }).type !== 'ConstantNode' || Number(low) + c < 1) of(base).bad = true;
+          // `x_0, …, x_n` counts from 0, which no vector's entries do; a symbolic start (`x_{j+1}`) is
+          // checked at each sample, where an entry outside the vector skips the sample.
+          if ((lo as { type?: string }).type === 'ConstantNode' && Number(low) + c < 1) of(base).bad = true;
           of(base).ends.push(c === 0 ? hi : binary(c > 0 ? 'add' : 'subtract', hi, num(Math.abs(c))));
         });
       }
@@ -78,11 +98,19 @@ function collect(roots: readonly MathNode[]): Map<string, Uses> {
   for (const root of roots)
     root.traverse((n, path, parent) => {
       const f = n as FunctionNode;
-      if (f.isFunctionNode && f.fn.name === 'entry' && (f.args[0] as SymbolNode).isSymbolNode && !inPattern.has(f)) {
+      if (
+        f.isFunctionNode &&
+        f.fn.name === 'entry' &&
+        (f.args[0] as SymbolNode).isSymbolNode &&
+        !inPattern.has(f)
+      ) {
         const base = (f.args[0] as SymbolNode).name;
-        const k = f.args[1] as { type?: string; value?: unknown } | undefined;
-        if (f.args.length !== 2 || k?.type !== 'ConstantNode' || Number(k.value) < 1) of(base).bad = true;
-        else of(base).ends.push(num(Number(k.value)));
+        const k = f.args[1] as (MathNode & { type?: string; value?: unknown }) | undefined;
+        const named = k ? symbolIndex(k) : undefined;
+        if (f.args.length === 2 && k?.type === 'ConstantNode' && Number(k.value) >= 1)
+          of(base).ends.push(num(Number(k.value)));
+        else if (f.args.length === 2 && named) of(base).alone.set(`\u0000${k?.toString() ?? ''}`, named);
+        else of(base).bad = true;
         return;
       }
       const s = n as SymbolNode;
@@ -119,16 +147,21 @@ export function familyConventions(
     const e = table.lookup(base);
     const declaredVector = e?.kind === 'value' && e.domain.shape.length === 1;
     if ((e !== undefined && !declaredVector) || (!declaredVector && u.bare)) continue;
-    const ends = [...u.ends];
-    const free: string[] = [];
-    const counts = new Set(ends.flatMap((x) => (x as SymbolNode).isSymbolNode ? [(x as SymbolNode).name] : []));
-    for (const [, s] of u.alone) {
-      if (s.symbol === '') {
-        if (s.offset < 1) continue;
-        ends.push(num(s.offset));
-      } else if (!counts.has(s.symbol) && table.lookup(s.symbol) === undefined) free.push(s.symbol);
-      else if (counts.has(s.symbol)) ends.push(subscriptNode(s));
-    }
+    // A plain end (`x_n`) is a count; a symbol met only shifted or alone (`x_{j-1}`, `x_j`) an index.
+    const named = [...u.ends.map(symbolIndex), ...u.alone.values()].filter(
+      (x): x is Subscript => x !== undefined && x.symbol !== '',
+    );
+    const counts = new Set(
+      u.ends.flatMap((x) => ((x as SymbolNode).isSymbolNode ? [(x as SymbolNode).name] : [])),
+    );
+    const free = [...new Set(named.map((x) => x.symbol))].filter(
+      (x) => !counts.has(x) && table.lookup(x) === undefined,
+    );
+    const ends = [...u.ends, ...[...u.alone.values()].map(subscriptNode)].filter((x) => {
+      const at = (x as { type?: string }).type === 'ConstantNode' ? undefined : symbolIndex(x);
+      return at ? counts.has(at.symbol) : Number((x as { value?: unknown }).value) >= 1;
+    });
+    if (ends.length === 0) continue;
     if (!declaredVector) {
       const seen = new Map(ends.map((x) => [x.toString(), x]));
       const length = seen.size === 1 ? ([...seen.values()][0] as MathNode) : fn('max', [...seen.values()]);
@@ -151,6 +184,7 @@ export function familyConventions(
       }
     } else if (free.length > 0) continue;
     for (const [name, s] of u.alone) {
+      if (name.startsWith('\u0000')) continue; // an entry already, `z_j` read with j an index
       if (table.lookup(name) !== undefined || (s.symbol === '' && s.offset < 1)) continue;
       declarations.push({
         kind: 'definition',

@@ -119,7 +119,8 @@ function beside(blocks: Mat[]): Mat {
   const out = Mat.zeros(rows, cols);
   let left = 0;
   for (const b of blocks) {
-    for (let i = 0; i < rows; i++) for (let j = 0; j < b.cols; j++) out.data[i * cols + left + j] = b.get(i, j);
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < b.cols; j++) out.data[i * cols + left + j] = b.get(i, j);
     left += b.cols;
   }
   return out;
