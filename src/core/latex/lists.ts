@@ -137,11 +137,17 @@ export function isStack(n: MathNode): boolean {
  * A bmatrix whose cells include ellipses (`dots` maps those cells to their tokens): a column, a row, rows
  * each with `\cdots`, columns each with `\vdots`, or a matrix with `\ddots` in a square pattern.
  */
-export function foldMatrix(rows: MathNode[][], dots: ReadonlyMap<MathNode, Token>, at: Token): MathNode {
+export function foldMatrix(
+  rows: MathNode[][],
+  dots: ReadonlyMap<MathNode, Token>,
+  at: Token,
+  leading: ReadonlyMap<MathNode, Token> = new Map(),
+): MathNode {
   const mark = (n: MathNode | undefined): Token | undefined => (n ? dots.get(n) : undefined);
-  const item = (n: MathNode): ListItem => {
+  const item = (n: MathNode): ListItem[] => {
     const d = mark(n);
-    return d ? { dots: d } : { node: n };
+    const before = leading.get(n);
+    return d ? [{ dots: d }] : before ? [{ dots: before }, { node: n }] : [{ node: n }];
   };
   const width = rows[0]?.length ?? 0;
   const refuse = (d: Token | undefined, reason: string): never =>
@@ -153,21 +159,24 @@ export function foldMatrix(rows: MathNode[][], dots: ReadonlyMap<MathNode, Token
     const bad = anyMark(rows.flat(), (t) => t.value === 'ddots');
     if (bad) refuse(bad, '\\ddots in a column');
     return foldList(
-      rows.map((r) => item(r[0] as MathNode)),
+      rows.flatMap((r) => item(r[0] as MathNode)),
       0,
     );
   }
   if (rows.length === 1) {
     const bad = anyMark(rows[0] as MathNode[], (t) => !horizontal.has(t.value));
     if (bad) refuse(bad, `\\${bad.value} in a row`);
-    return foldList((rows[0] as MathNode[]).map(item), 1);
+    return foldList((rows[0] as MathNode[]).flatMap(item), 1);
   }
+  // An entry written straight after its dots is read only in a single column or row.
+  const glued = [...leading.values()][0];
+  if (glued) refuse(glued, `\\${glued.value} and an entry in one cell of a matrix`);
   const dotRows = rows.filter(isRowOfDots);
   if (dotRows.length === 0) {
     // Rows each written with `\cdots`: each row a pattern, stacked.
     const bad = anyMark(rows.flat(), (t) => !horizontal.has(t.value));
     if (bad) refuse(bad, `\\${bad.value} outside a row of dots`);
-    return fn('stack', [num(0), ...rows.map((r) => foldList(r.map(item), 1))]);
+    return fn('stack', [num(0), ...rows.map((r) => foldList(r.flatMap(item), 1))]);
   }
   const ddots = anyMark(rows.flat(), (t) => t.value === 'ddots');
   if (!ddots) {
@@ -179,7 +188,7 @@ export function foldMatrix(rows: MathNode[][], dots: ReadonlyMap<MathNode, Token
       );
     const cols = Array.from({ length: width }, (_, j) =>
       foldList(
-        rows.map((r) => item(r[j] as MathNode)),
+        rows.flatMap((r) => item(r[j] as MathNode)),
         0,
       ),
     );

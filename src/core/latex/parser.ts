@@ -12,7 +12,7 @@ import {
 } from './atoms';
 import { endsFactors, multiplicativeCommands } from './commands';
 import { factorsOf, foldEllipsis, isEllipsis } from './ellipses';
-import { endsEntry, foldList, isListDots, type ListItem } from './lists';
+import { endsEntry, foldList, isListDots, isStack, type ListItem } from './lists';
 import { Cursor } from './cursor';
 import { fail, toParseError, unexpected } from './errors';
 import type { ParserApi } from './handlers/api';
@@ -426,6 +426,15 @@ export class Parser extends Cursor implements ParserApi {
   only(items: MathNode[], open: Token): MathNode {
     if (items.length !== 1)
       fail(`a list of ${items.length} values is not an expression`, open.offset, 'unsupported');
+    // `(x_1, \ldots, x_n)` is a tuple, a vector; `[x_1, \ldots, x_n]` may be a row and `\{…\}` is a set.
+    const delimiter = isCmd(open, 'left') ? this.toks[this.toks.indexOf(open) + 1] : open;
+    if (isStack(items[0] as MathNode) && !isChar(delimiter, '('))
+      fail(
+        `a list written with an ellipsis in ${describeToken(delimiter ?? open)} … is not read as a vector`,
+        open.offset,
+        'unsupported',
+        describeToken(delimiter ?? open),
+      );
     return items[0] as MathNode;
   }
 }

@@ -63,7 +63,13 @@ export function derivative(c: CompilerApi, name: 'deriv' | 'grad', args: AnyNode
   if (targetFn === 'entry') {
     // ∂/∂z_j: perturb one entry of a vector (or matrix) variable.
     const [objectNode, ...subscripts] = target.args as AnyNode[];
-    const variable = c.boundName(objectNode, 'a derivative');
+    let variable = c.boundName(objectNode, 'a derivative');
+    // `x_i` of a plain x that names the entries of the declared 𝐱 (prose/entries.ts): perturb 𝐱.
+    for (let hops = 0; hops < 4 && !scope.has(variable); hops++) {
+      const alias = c.table.lookup(variable);
+      if (alias?.kind !== 'definition' || alias.body.type !== 'SymbolNode') break;
+      variable = (alias.body as AnyNode).name as string;
+    }
     if (!scope.has(variable) && !c.table.lookup(variable))
       throw undeclaredEntries(variable, subscripts.length);
     const slot = scope.get(variable) ?? c.slotOf(variable);

@@ -33,7 +33,10 @@ describe('calculus/grid: matrix pattern inference', () => {
       ),
       'm×n: entry(a, i, j)',
     );
-    assert.equal(grid([['a_{11} b_{11}', 'a_{1n} b_{1n}']], ['a_{m1} b_{m1}', 'a_{mn} b_{mn}']), 'm×n: entry(a, i, j) entry(b, i, j)');
+    assert.equal(
+      grid([['a_{11} b_{11}', 'a_{1n} b_{1n}']], ['a_{m1} b_{m1}', 'a_{mn} b_{mn}']),
+      'm×n: entry(a, i, j) entry(b, i, j)',
+    );
   });
 
   it('reads subscripts of several symbols, one with the row and one with the column', () => {
@@ -41,9 +44,14 @@ describe('calculus/grid: matrix pattern inference', () => {
   });
 
   it('refuses what it cannot read, with the reason', () => {
-    assert.match(grid([['1', '0']], ['0', '1']), /^no: no subscript/);
+    // The identity written 1 & 0 & ⋯: its entries are no one template.
+    assert.match(grid([['1', '0']], ['0', '1']), /^no: .*differ in form/);
+    assert.match(grid([['c', 'c']], ['c', 'c']), /^no: no subscript/);
     assert.match(grid([['a_{11}', 'a_{1n}']], ['b_{m1}', 'b_{mn}']), /^no: .*differ in form/);
-    assert.match(grid([['a_{11}', 'a_{13}', 'a_{1n}']], ['a_{m1}', 'a_{m3}', 'a_{mn}']), /^no: .*step by one/);
+    assert.match(
+      grid([['a_{11}', 'a_{13}', 'a_{1n}']], ['a_{m1}', 'a_{m3}', 'a_{mn}']),
+      /^no: .*step by one/,
+    );
     assert.match(grid([['a_{11}', 'a_{1n}']], ['a_{m1}', 'a_{nn}']), /^no: .*corner/);
     assert.match(grid([['x_{1}', 'x_{n}']], ['x_{n}', 'x_{2n}']), /^no: /);
   });

@@ -26,6 +26,7 @@ export const matrices: EnvironmentSpec = {
     if (env === 'array') p.pos = skipArgument(p.toks, p.sigIndex(p.pos));
     // A cell that is only an ellipsis (`\\vdots`, `\\cdots`, `\\ddots`) stands for entries (lists.ts).
     const dots = new Map<MathNode, Token>();
+    const leading = new Map<MathNode, Token>();
     const rows = parseRows(p, t, env, () => {
       const d = p.peek();
       if (isListDots(d) && endsEntry(p.toks[p.sigIndex(p.pos + 1)], () => false)) {
@@ -34,13 +35,19 @@ export const matrices: EnvironmentSpec = {
         dots.set(mark, d);
         return mark;
       }
-      return p.parseAdditive();
+      if (!isListDots(d)) return p.parseAdditive();
+      // `… \\ \ldots \partial_{x_n} f` (the row break after the dots left out): the dots, then the entry.
+      p.next();
+      const entry = p.parseAdditive();
+      leading.set(entry, d);
+      return entry;
     });
     const width = rows[0]?.length ?? 0;
     if (rows.length === 0 || width === 0) fail(`empty \\begin{${env}}`, t.offset);
     if (rows.some((r) => r.length !== width))
       fail(`rows of \\begin{${env}} have different lengths`, t.offset);
-    const m = dots.size > 0 ? foldMatrix(rows, dots, t) : array(rows.map((r) => array(r)));
+    const m =
+      dots.size + leading.size > 0 ? foldMatrix(rows, dots, t, leading) : array(rows.map((r) => array(r)));
     return env === 'vmatrix' ? fn('det', [m]) : env === 'Vmatrix' ? fn('norm', [m]) : m;
   },
 };
