@@ -73,11 +73,17 @@ export function adaptiveGaussKronrod(
   relTol: number,
   absTol: number,
   maxEvaluations: number,
+  /** Equal pieces to start from: one rule over the whole range can miss a step that falls between its
+   *  nodes (G7 and K15 then agree on 0), which starting finer makes unlikely. */
+  panels = 1,
 ): Quadrature {
-  let evaluations = 15;
+  let evaluations = 15 * panels;
   let pieces: Piece[];
   try {
-    pieces = [kronrod(f, a, b)];
+    const w = (b - a) / panels;
+    pieces = Array.from({ length: panels }, (_, i) =>
+      kronrod(f, a + i * w, i === panels - 1 ? b : a + (i + 1) * w),
+    );
   } catch {
     return { ok: false, reason: 'not-finite', evaluations };
   }

@@ -5,7 +5,7 @@ import { extractMacros, parseBlock, parseDeclarations } from '../latex/index';
 import type { Claim, Declaration, MacroDef, ParseError } from '../latex/types';
 import { scanMarkdown } from '../markdown/scanner';
 import { texPos, type MdBlock, type TexSource } from '../markdown/types';
-import { SymbolTable, type SymbolEntry } from '../symbols/table';
+import { SymbolTable, type RandomLaw, type SymbolEntry } from '../symbols/table';
 import type { Diagnostic, VerifyOptions } from '../types';
 import { functionDefinition } from '../verify/defines';
 import type { Why } from '../verify/reasons';
@@ -22,6 +22,7 @@ import { restatedDefinition, restatedWhy } from '../prose/restated';
 import { letTraits, proseTraits } from './traits';
 import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
+import { finiteLawInWords } from '../prose/finiteLaw';
 import { documentProse, readBlock, readInline, type DocumentProse, type ProseReading } from '../prose/read';
 import { fileTooLarge, inputLimits, limitReached } from '../limits';
 
@@ -101,6 +102,9 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
   const assigned = new Map<string, SymbolEntry | undefined>();
   // Symbols defined by restating them in a derivative (`∂y/∂x = ∂/∂x(…)`): a later restatement replaces it.
   const restatedNames = new Set<string>();
+  // Laws a worked example states in words ("$X$ … takes the value $a-2$ with probability $p$, …"), with
+  // what their symbols meant before: like the example's values, they end with its section.
+  const exampleLaws = new Map<string, { entry: SymbolEntry | undefined; law: RandomLaw | undefined }>();
   // Symbols display math set out to define with math that could not be read.
   const unreadable = new Set<string>();
 
@@ -162,6 +166,9 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         if (!continuesExample(lines(), block.line)) {
           for (const [name, entry] of assigned) table = table.restore(name, entry);
           assigned.clear();
+          for (const [name, { entry, law }] of exampleLaws)
+            table = table.restore(name, entry).restoreLaw(name, law);
+          exampleLaws.clear();
         }
         section = block.line;
         break;
@@ -186,6 +193,13 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         }
         const worded = domainInWords(lines(), block.tex);
         if (worded) declare(worded, true);
+        const law = finiteLawInWords(lines(), block.tex);
+        if (law) {
+          const name = block.tex.text.trim();
+          if (!exampleLaws.has(name))
+            exampleLaws.set(name, { entry: table.lookup(name), law: table.lawOf(name) });
+          declare(law, true);
+        }
         break;
       }
       case 'experiment':

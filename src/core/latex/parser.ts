@@ -198,6 +198,8 @@ export class Parser extends Cursor implements ParserApi {
     if (t.value === '|' || t.value === 'Vert') return this.normDepth === 0;
     if (t.value === 'vert') return this.absDepth === 0;
     if (t.value === '}') return false;
+    // `X \not\in [a, b]`: a negated relation, read by the caller.
+    if (t.value === 'not' && isCmd(this.at(this.pos + 1), 'in')) return false;
     return !endsFactors(t);
   }
 

@@ -39,6 +39,8 @@ export const vocabulary = {
   floor: 'floor',
   ceil: 'ceil',
   sign: 'sign',
+  within:
+    'within(x, lo, hi, openLo, openHi): 1 when x lies in the interval, else 0; an invalid sample where lo > hi (the text presumes its ends in order)',
   sumOver: 'sumOver(i, lo, hi, body): Σ_{i=lo}^{hi} body; i is bound (raw arguments)',
   prodOver: 'prodOver(i, lo, hi, body): Π (raw arguments)',
   stack:

@@ -17,7 +17,10 @@ export const methodRank: Record<Method, number> = { sampling: 0, exact: 1, quadr
 
 /** One independent coordinate of the outcome. */
 export type Component =
-  | { kind: 'law'; law: ScalarLaw }
+  /** `cuts`, set when the integrand steps (an event's indicator): where it may jump along this component
+   *  (the ends of `a ≤ X ≤ b`). No Gauss rule, nor the moments' line tests, sees a step that falls between
+   *  their points: with steps, only the adaptive rule split at the cuts, or Monte Carlo, is used. */
+  | { kind: 'law'; law: ScalarLaw; cuts?: readonly number[] }
   /** The atom index 0…k−1 of a random finite distribution, with its probabilities. */
   | { kind: 'table'; probs: readonly number[] };
 
@@ -57,6 +60,9 @@ const acceptAbs = 1e-12;
 /** The adaptive rule aims near machine precision: its error estimate is least reliable at a kink. */
 const adaptiveRel = 1e-13;
 const adaptiveAbs = 1e-14;
+/** The adaptive rule starts from this many panels: an event between the nodes of one rule over the whole
+ *  range (P(0.55 ≤ Z ≤ 1.97) with no node there) would read as probability 0 with no error. */
+const startPanels = 64;
 /** At most 1 000 panels: 15 evaluations for the first, 30 for each split after it. */
 const adaptiveEvaluations = 15 + 30 * 999;
 
@@ -102,10 +108,12 @@ function finiteAxis(c: Component): (Axis & { rest: number }) | undefined {
   return { x: a.x, w: a.p, rest: a.rest };
 }
 
-/** Gauss orders (low, high) for d continuous axes besides `discrete` finite points. */
-function orders(d: number, discrete: number): [number, number] | undefined {
+/** Gauss orders (low, high, check) for d continuous axes besides `discrete` finite points. The check is odd,
+ *  with a node at the centre: two even rules can agree exactly on a step that falls between their nodes
+ *  near the centre (P(Z < 0.06) read as ½ by both), and the odd one then disagrees. */
+function orders(d: number, discrete: number): [number, number, number] | undefined {
   for (const n of [32, 24, 16, 12, 8]) {
-    if (discrete * (n ** d + (2 * n) ** d) <= quadratureBudget) return [n, 2 * n];
+    if (discrete * (n ** d + (2 * n) ** d + (n + 1) ** d) <= quadratureBudget) return [n, 2 * n, n + 1];
   }
   return undefined;
 }
@@ -242,6 +250,49 @@ function monteCarlo(p: Integrand, rng: Rng, draws: number): Estimate {
   return { value: mean, error: Math.sqrt(m2 / (n - 1) / n), method: 'monte-carlo', draws: n };
 }
 
+/** E f over one continuous law by the adaptive rule on its range, split at the integrand's steps where
+ *  the range is the variable itself (every law but the Cauchy's). Undefined when it does not converge. */
+function adaptive(p: Integrand, c: Component & { kind: 'law' }): Estimate | undefined {
+  const range = c.law.range;
+  if (!range) return undefined;
+  const plain = range.point(range.lo) === range.lo && range.point(range.hi) === range.hi;
+  if (!plain && c.cuts?.length) return undefined;
+  const ends = [
+    range.lo,
+    ...[...(c.cuts ?? [])].filter((x) => x > range.lo && x < range.hi).sort((a, b) => a - b),
+    range.hi,
+  ];
+  const pt = new Float64Array(1);
+  const g = (u: number): number => {
+    const w = range.weight(u);
+    if (w === 0) return 0;
+    pt[0] = range.point(u);
+    p.assign(pt);
+    return w * p.f();
+  };
+  let value = 0;
+  let error = 0;
+  for (let i = 0; i + 1 < ends.length; i++) {
+    const r = adaptiveGaussKronrod(
+      g,
+      ends[i] as number,
+      ends[i + 1] as number,
+      adaptiveRel,
+      adaptiveAbs,
+      adaptiveEvaluations,
+      Math.max(
+        2,
+        Math.round((startPanels * ((ends[i + 1] as number) - (ends[i] as number))) / (range.hi - range.lo)),
+      ),
+    );
+    if (!r.ok) return undefined;
+    value += r.value;
+    error += r.error;
+  }
+  // A panel holding a kink can have its G7/K15 difference undershoot the error: report ten times it.
+  return { value, error: 10 * error, method: 'quadrature' };
+}
+
 /** E f; throws NoExpectation when it does not exist. `rng` drives the line tests and Monte Carlo. */
 export function expectation(p: Integrand, rng: Rng): Estimate {
   const comps = p.components;
@@ -268,46 +319,30 @@ export function expectation(p: Integrand, rng: Rng): Estimate {
   // Two or more continuous components make a product Gauss rule cost thousands of evaluations at every
   // parameter point, where a polynomial of degree ≤ 2 (a mean or variance of a few i.i.d. terms) needs 2d + 9
   // by its moments. Anything else fails the moments' line test and goes on to the rules below, as before.
-  const moments = !heavy && continuous >= 2 ? byMoments(p, rng) : undefined;
+  const steps = comps.some((c) => c.kind === 'law' && c.law.kind === 'continuous' && c.cuts);
+  const moments = !heavy && !steps && continuous >= 2 ? byMoments(p, rng) : undefined;
   if (moments !== undefined && Number.isFinite(moments))
     return { value: moments, error: 1e-13 * Math.abs(moments), method: 'exact' };
   const discretePoints = finiteAxes.reduce((a, x) => a * (x ? x.x.length : 1), 1);
-  const gauss = comps.every((c) => finiteAxis(c) || (c.kind === 'law' && c.law.rule));
+  // A step of the integrand (an event's end) can fall between the nodes of every Gauss order: then they all
+  // agree on the wrong value, P(0.5 ≤ Z ≤ 0.505) = 0. Only the rules below, split at the steps, see it.
+  const gauss = !steps && comps.every((c) => finiteAxis(c) || (c.kind === 'law' && c.law.rule));
   const ns = continuous <= 3 && gauss ? orders(continuous, discretePoints) : undefined;
   if (ns) {
-    const [lo, hi] = ns.map((n) =>
+    const [lo, hi, check] = ns.map((n) =>
       productSum(
         p,
         comps.map((c, i) => finiteAxes[i] ?? ((c as { law: ScalarLaw }).law.rule as (n: number) => Axis)(n)),
       ),
-    ) as [number, number];
-    const error = Math.abs(hi - lo);
+    ) as [number, number, number];
+    const error = Math.max(Math.abs(hi - lo), Math.abs(hi - check));
     if (accepts(hi, error)) return { value: hi, error, method: 'quadrature' };
   }
   if (comps.length === 1) {
-    const law = (comps[0] as { law: ScalarLaw }).law;
-    const range = law.range;
-    if (range) {
-      const pt = new Float64Array(1);
-      const r = adaptiveGaussKronrod(
-        (u) => {
-          const w = range.weight(u);
-          if (w === 0) return 0;
-          pt[0] = range.point(u);
-          p.assign(pt);
-          return w * p.f();
-        },
-        range.lo,
-        range.hi,
-        adaptiveRel,
-        adaptiveAbs,
-        adaptiveEvaluations,
-      );
-      // A panel holding a kink can have its G7/K15 difference undershoot the error: report ten times it.
-      if (r.ok) return { value: r.value, error: 10 * r.error, method: 'quadrature' };
-    }
+    const r = adaptive(p, comps[0] as Component & { kind: 'law' });
+    if (r) return r;
   }
-  if (!heavy && continuous < 2) {
+  if (!heavy && !steps && continuous < 2) {
     const m = byMoments(p, rng);
     if (m !== undefined && Number.isFinite(m))
       return { value: m, error: 1e-13 * Math.abs(m), method: 'exact' };

@@ -356,6 +356,40 @@ export function categorical(ps: number[]): ScalarLaw {
   });
 }
 
+/**
+ * A finite law on written values, the worked example's "X takes the value a − 2 with probability p, a + 2
+ * with probability p and a with probability 1 − 2p": `\operatorname{Values}(v₁, p₁, …, v_k, p_k)`.
+ */
+export function valued(params: number[]): ScalarLaw {
+  finite(params, 'a finite law');
+  need(params.length >= 2 && params.length % 2 === 0, 'a finite law takes values and probabilities in pairs');
+  const x = params.filter((_, i) => i % 2 === 0);
+  const p = params.filter((_, i) => i % 2 === 1);
+  need(
+    p.every((q) => q >= 0),
+    'a finite law needs probabilities that are not negative',
+  );
+  const total = p.reduce((a, q) => a + q, 0);
+  need(Math.abs(total - 1) < 1e-9, `a finite law needs probabilities summing to 1, not ${fmt(total)}`);
+  const mean = x.reduce((a, v, i) => a + v * (p[i] as number), 0);
+  const second = x.reduce((a, v, i) => a + v * v * (p[i] as number), 0);
+  const atoms = { x, p, rest: 0 };
+  return {
+    get label() {
+      return `Values(${x.map((v, i) => `${fmt(v)} w.p. ${fmt(p[i] as number)}`).join(', ')})`;
+    },
+    kind: 'finite',
+    mean,
+    variance: second - mean * mean,
+    atoms: () => atoms,
+    sample: (rng) => {
+      let u = rng.nextDouble();
+      for (let i = 0; i < x.length - 1; i++) if ((u -= p[i] as number) < 0) return x[i] as number;
+      return x[x.length - 1] as number;
+    },
+  };
+}
+
 /** The spelling people use for each law (after `\mathcal`, `\operatorname`, `\mathrm`… are stripped). */
 const aliases: Readonly<Record<string, string>> = lookupTable({
   N: 'Normal',
@@ -383,6 +417,7 @@ const aliases: Readonly<Record<string, string>> = lookupTable({
   Cauchy: 'Cauchy',
   Categorical: 'Categorical',
   Cat: 'Categorical',
+  Values: 'Values',
 });
 
 /** The canonical name of a law written `name`, or undefined for a law Stepwise does not know. */
@@ -398,6 +433,7 @@ export function lawArity(name: string): number | undefined {
 /** The law `name` (canonical) at `params`; throws LawError for parameters outside its domain. */
 export function buildLaw(name: string, params: number[]): ScalarLaw {
   if (name === 'Categorical') return categorical(params);
+  if (name === 'Values') return valued(params);
   const spec = specs.find((s) => s.name === name);
   if (!spec) throw new LawError(`the law ${name} is not one Stepwise knows`);
   if (params.length !== spec.params.length) {

@@ -37,6 +37,53 @@ export function conventionallyRandom(name: string): boolean {
 /** The values of a variable D_KL compares as a law, when it has none: one support for both laws. */
 export const lawSupport: readonly number[] = [0, 1, 2];
 
+/** An end of an event along its one random symbol: the indicator can jump where `diff` (the difference of
+ *  a comparison's sides, `2X − a` for `2X ≥ a`) crosses zero as the symbol varies (see `Component.cuts`). */
+export interface Cut {
+  name: string;
+  diff: Evaluator;
+}
+
+/** Grid of the scan for the zeros of a difference that is not affine in its variable. */
+const cutGrid = 1024;
+
+/** The zeros of g on [lo, hi]: exact for an affine g (the usual event, `a ≤ (X − μ)/σ`), else the sign
+ *  changes of a grid, bisected. */
+function zeros(g: (x: number) => number, lo: number, hi: number): number[] {
+  const a = lo + (hi - lo) * 0.25;
+  const b = lo + (hi - lo) * 0.75;
+  const ga = g(a);
+  const gb = g(b);
+  const gm = g((a + b) / 2);
+  const scale = Math.max(Math.abs(ga), Math.abs(gb), 1e-300);
+  if (ga !== gb && Math.abs((ga + gb) / 2 - gm) <= 1e-12 * scale) return [a - (ga * (b - a)) / (gb - ga)];
+  const out: number[] = [];
+  let x0 = lo;
+  let g0 = g(lo);
+  for (let k = 1; k <= cutGrid; k++) {
+    const x1 = lo + ((hi - lo) * k) / cutGrid;
+    const g1 = g(x1);
+    if (g0 === 0) out.push(x0);
+    else if (Math.sign(g0) * Math.sign(g1) < 0) {
+      let l = x0;
+      let r = x1;
+      let gl = g0;
+      for (let i = 0; i < 60 && r - l > 1e-14 * Math.max(1, Math.abs(l)); i++) {
+        const m = (l + r) / 2;
+        const gm2 = g(m);
+        if (Math.sign(gm2) === Math.sign(gl)) {
+          l = m;
+          gl = gm2;
+        } else r = m;
+      }
+      out.push((l + r) / 2);
+    }
+    x0 = x1;
+    g0 = g1;
+  }
+  return out;
+}
+
 /** One compiled operator: its identity and the slots of the bound indices its operand may read. */
 export interface Site {
   id: number;
@@ -86,6 +133,9 @@ export class RandomModel {
   readonly pointNames = new Set<string>();
   /** Symbols D_KL compares as laws: without a law or declared values, drawn over `lawSupport`. */
   readonly lawNames = new Set<string>();
+  /** The ends of the step's events: a symbol without a law takes values at and between them (so that
+   *  P(0.2 ≤ 2X ≤ 0.21) = 0 meets a law with an atom inside). */
+  readonly cuts: Cut[] = [];
 
   constructor(
     private readonly independent: (a: string, b: string) => boolean,
@@ -179,6 +229,28 @@ export class RandomModel {
   /** The current values of the constants events compare random variables with (`a` in `A = a`). */
   private points(env: Env): number[] {
     const out: number[] = [];
+    const ends = new Map<string, number[]>();
+    for (const cut of this.cuts) {
+      const s = this.symbols.get(cut.name);
+      if (!s || s.law || s.shape.length) continue;
+      const saved = env.slots[s.slot] as Value;
+      const at = zeros(
+        (x) => {
+          env.slots[s.slot] = x;
+          const v = cut.diff(env);
+          return typeof v === 'number' ? v : NaN;
+        },
+        -10,
+        10,
+      );
+      env.slots[s.slot] = saved;
+      ends.set(cut.name, [...(ends.get(cut.name) ?? []), ...at.filter(Number.isFinite)]);
+    }
+    // The ends, and the points between them (an end found numerically may sit just outside its event).
+    for (const at of ends.values()) {
+      at.sort((a, b) => a - b);
+      out.push(...at, ...at.slice(1).map((x, i) => (x + (at[i] as number)) / 2));
+    }
     for (const name of this.pointNames) {
       if (this.symbols.has(name)) continue;
       const slot = this.slotOfName(name);
@@ -234,6 +306,8 @@ export class RandomModel {
     site: Site | undefined,
     what: string,
     f: () => number,
+    /** Defined for an indicator (an event): the integrand steps, at these ends where they are known. */
+    cuts?: readonly Cut[],
   ): number {
     const key = site ? this.keyOf(env, names, site.inputs, `${site.id}${what}`) : undefined;
     // Not cached: a rounding probe's re-evaluation computes it again, with Monte Carlo draws of its own.
@@ -244,7 +318,7 @@ export class RandomModel {
       if (methodRank[hit.method] > methodRank[this.method]) this.method = hit.method;
       return hit.value;
     }
-    const est = this.integrate(env, names, f);
+    const est = this.integrate(env, names, f, cuts);
     if (key !== undefined) {
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(key, est);
@@ -253,7 +327,7 @@ export class RandomModel {
   }
 
   /** E f over the random symbols among `names` (f reads them from their slots). */
-  integrate(env: Env, names: ReadonlySet<string>, f: () => number): Estimate {
+  integrate(env: Env, names: ReadonlySet<string>, f: () => number, cuts?: readonly Cut[]): Estimate {
     const comps: Component[] = [];
     const writers: ((pt: Float64Array) => void)[] = [];
     const saved: [number, Value][] = [];
@@ -269,7 +343,26 @@ export class RandomModel {
       const d = this.drawn.get(name) as Drawn;
       const first = comps.length;
       const count = d.rows * d.cols;
-      for (let i = 0; i < count; i++) comps.push({ kind: 'law', law: d.law });
+      const range = d.law.range;
+      const at =
+        !cuts || d.shaped || !range || d.law.kind !== 'continuous'
+          ? []
+          : cuts
+              .filter((c) => c.name === name)
+              .flatMap((c) =>
+                zeros(
+                  (x) => {
+                    env.slots[s.slot] = x;
+                    const v = c.diff(env);
+                    return typeof v === 'number' ? v : NaN;
+                  },
+                  range.lo,
+                  range.hi,
+                ),
+              );
+      env.slots[s.slot] = saved[saved.length - 1]?.[1] as Value;
+      for (let i = 0; i < count; i++)
+        comps.push(cuts ? { kind: 'law', law: d.law, cuts: at } : { kind: 'law', law: d.law });
       writers.push((pt) => {
         env.slots[s.slot] = d.shaped
           ? new Mat(d.rows, d.cols, pt.slice(first, first + count))
@@ -334,16 +427,28 @@ export class RandomModel {
   }
 
   /** P(event), the event an evaluator of 0/1 (a relation, ∪, ∩, a complement, an event symbol). */
-  probability(event: Evaluator, names: ReadonlySet<string>, site?: Site): Evaluator {
-    return (env) => this.cached(env, names, site, 'P', () => indicator(event(env)));
+  probability(
+    event: Evaluator,
+    names: ReadonlySet<string>,
+    site?: Site,
+    cuts: readonly Cut[] = [],
+  ): Evaluator {
+    return (env) => this.cached(env, names, site, 'P', () => indicator(event(env)), cuts);
   }
 
   /** P(a | b) = P(a ∩ b) / P(b). */
-  conditionalProbability(a: Evaluator, b: Evaluator, names: ReadonlySet<string>, site?: Site): Evaluator {
+  conditionalProbability(
+    a: Evaluator,
+    b: Evaluator,
+    names: ReadonlySet<string>,
+    site?: Site,
+    cuts: readonly Cut[] = [],
+  ): Evaluator {
     return (env) => {
-      const pb = this.cached(env, names, site, 'Pb', () => indicator(b(env)));
+      const pb = this.cached(env, names, site, 'Pb', () => indicator(b(env)), cuts);
       if (!(pb > 1e-12)) throw new InvalidSample('the conditioning event has probability 0');
-      return this.cached(env, names, site, 'Pab', () => indicator(a(env)) * indicator(b(env))) / pb;
+      const pab = this.cached(env, names, site, 'Pab', () => indicator(a(env)) * indicator(b(env)), cuts);
+      return pab / pb;
     };
   }
 

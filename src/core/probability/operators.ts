@@ -5,6 +5,8 @@ import type { MathNode } from 'mathjs';
 import type { AnyNode, CompilerApi, Scope } from '../verify/compilerApi';
 import type { Evaluator } from '../verify/env';
 import type { FunctionSpec } from '../verify/registry';
+import type { Cut } from './model';
+import { binary } from '../latex/nodes';
 import { EvalUnsupported } from '../verify/value';
 
 /** The vocabulary names compiled here, with their arities. */
@@ -44,6 +46,29 @@ function markPoints(node: MathNode, into: Set<string>): void {
   });
 }
 
+const comparisons = new Set(['smaller', 'smallerEq', 'larger', 'largerEq', 'equal', 'unequal']);
+
+/** The differences whose zeros are the ends of an event: `a ≤ 2X` gives a − 2X, `X ∈ [a, b]` gives X − a and
+ *  X − b. The model keeps those that vary with exactly one random symbol, and finds their zeros in it. */
+function eventEnds(node: MathNode): MathNode[] {
+  const out: MathNode[] = [];
+  (node as Node & { traverse(cb: (n: MathNode) => void): void }).traverse((m) => {
+    const n = m as Node;
+    const [x, lo, hi] = n.args ?? [];
+    if (n.type === 'OperatorNode' && comparisons.has(n.fn ?? '') && x && lo)
+      out.push(binary('subtract', x, lo));
+    else if (
+      n.type === 'FunctionNode' &&
+      (n as { fn: { name?: string } }).fn.name === 'within' &&
+      x &&
+      lo &&
+      hi
+    )
+      out.push(binary('subtract', x, lo), binary('subtract', x, hi));
+  });
+  return out;
+}
+
 /** Compiles `name(args…)`; every operand is compiled under the model's depth, so undeclared capitals in
  *  it are random variables. */
 function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name: string): Evaluator {
@@ -74,6 +99,28 @@ function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name:
     model.depth--;
   }
   const names = new Set(parts.flatMap((p) => [...p.names]));
+  const cuts: Cut[] = [];
+  if (name === 'prob' || name === 'condProb')
+    for (const end of args.flatMap(eventEnds)) {
+      const seen = new Set<string>();
+      c.trackers.push(seen);
+      model.depth++;
+      try {
+        const before = sites;
+        const diff = c.node(end as AnyNode, scope);
+        const random = [...seen].filter((n) => model.symbols.has(n));
+        // Only an end that is a plain function of the symbol (no 𝔼 inside, as in μ_X − ασ_X): the model
+        // finds the zeros before the test distribution its expectations would need exists.
+        if (random.length === 1 && sites === before) {
+          const cut = { name: random[0] as string, diff };
+          cuts.push(cut);
+          model.cuts.push(cut);
+        }
+      } finally {
+        model.depth--;
+        c.trackers.pop();
+      }
+    }
   // `P(x)` of a number and `P(X \mid \theta)` given a parameter are densities and likelihoods, not events.
   const random = (k: number): boolean => [...(parts[k]?.names ?? [])].some((n) => model.symbols.has(n));
   if ((name === 'prob' || name === 'condProb') && !random(0))
@@ -102,9 +149,9 @@ function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name:
     case 'cov':
       return model.covariance(a, b, names, site);
     case 'prob':
-      return model.probability(a, names, site);
+      return model.probability(a, names, site, cuts);
     case 'condProb':
-      return model.conditionalProbability(a, b, names, site);
+      return model.conditionalProbability(a, b, names, site, cuts);
     default:
       return model.conditionalExpectation(a, b, names);
   }

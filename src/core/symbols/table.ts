@@ -172,6 +172,14 @@ export class SymbolTable implements ParseContext {
     );
   }
 
+  /** This table with `name`'s law `law` again (none when undefined): undoes a scoped law. */
+  restoreLaw(name: string, law: RandomLaw | undefined): SymbolTable {
+    const laws = new Map(this.laws);
+    if (law) laws.set(name, law);
+    else laws.delete(name);
+    return new SymbolTable(this.entries, this.macros, this.traits, laws, this.independence);
+  }
+
   /** This table with more macros (later definitions win). */
   withMacros(macros: ReadonlyMap<string, MacroDef>): SymbolTable {
     if (macros.size === 0) return this;

@@ -3,7 +3,7 @@
 import { create, gammaDependencies, type FactoryFunctionMap } from 'mathjs';
 import { det, diag, frobenius, pNorm, spectralNorm, trace } from './linalg';
 import { elementwise, hadamard, inverse, needScalar, transposeValue } from './ops';
-import { Eye, Mat, ShapeError, type Value } from './value';
+import { Eye, InvalidSample, Mat, ShapeError, type Value } from './value';
 import { lookupTable } from '../lookup';
 
 // Only the gamma function is taken from mathjs (for real-valued factorials and binomials): a lean instance
@@ -155,4 +155,12 @@ export const builtins: Readonly<Record<string, (args: Value[]) => Value>> = look
   ceil: unary(Math.ceil, 'ceil'),
   sign: unary(Math.sign, 'sign'),
   factorial: unary(factorial, 'factorial'),
+  within: (a) => {
+    const [x, lo, hi, openLo, openHi] = a.map((v) => needScalar(v, 'an interval'));
+    if ((lo as number) > (hi as number))
+      throw new InvalidSample('an interval is written with its ends out of order at this point');
+    const above = openLo ? (x as number) > (lo as number) : (x as number) >= (lo as number);
+    const below = openHi ? (x as number) < (hi as number) : (x as number) <= (hi as number);
+    return above && below ? 1 : 0;
+  },
 });

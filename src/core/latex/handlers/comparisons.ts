@@ -1,6 +1,6 @@
 // Comparison chains inside conditions: `0 < x < 1` in a case or an indicator becomes `0 < x and x < 1`.
 import { fail } from '../errors';
-import { binary, type MathNode } from '../nodes';
+import { binary, fn, num, unary, type MathNode } from '../nodes';
 import { comparison, relationOf } from '../relations';
 import { describeToken, isChar, isCmd, type Token } from '../tokens';
 import type { ParserApi } from './registry';
@@ -25,11 +25,16 @@ export function comparisonsAfter(p: ParserApi, left: MathNode, where: string): M
   return parts;
 }
 
-/** `x \in [a, b]`, `X \in (a, b]`, `\in \left[a, b\right)`: membership of an interval, as its two
- *  comparisons (a ≤ x, x ≤ b, strict at an open end). Undefined, cursor unmoved, when no interval follows. */
+/** `x \in [a, b]`, `X \in (a, b]`, `\in \left[a, b\right)`: membership of an interval, `X \notin [a, b]`
+ *  (also `\not\in`) its complement. One `within` node, which refuses a sample where the ends are out of
+ *  order: writing [a, b] presumes a ≤ b, as Chebyshev's [μ − ασ, μ + ασ] presumes α ≥ 0. Undefined, cursor
+ *  unmoved, when no interval follows. */
 function membership(p: ParserApi, left: MathNode): MathNode[] | undefined {
-  if (!isCmd(p.peek(), 'in')) return undefined;
-  let i = p.pos + 1;
+  let i = p.pos;
+  const negated = isCmd(p.at(i), 'notin') || (isCmd(p.at(i), 'not') && isCmd(p.at(i + 1), 'in'));
+  if (isCmd(p.at(i), 'not')) i++;
+  if (!negated && !isCmd(p.at(i), 'in')) return undefined;
+  i++;
   if (isCmd(p.at(i), 'left')) i++;
   const open = p.at(i);
   if (!isChar(open, '[') && !isChar(open, '(')) return undefined;
@@ -48,10 +53,8 @@ function membership(p: ParserApi, left: MathNode): MathNode[] | undefined {
   if (!isChar(close, ']') && !isChar(close, ')'))
     fail(`expected ] or ) to close the interval, found ${describeToken(close)}`, close.offset);
   p.next();
-  return [
-    binary(isChar(open, '(') ? 'smaller' : 'smallerEq', lo, left),
-    binary(isChar(close, ')') ? 'smaller' : 'smallerEq', left, hi),
-  ];
+  const node = fn('within', [left, lo, hi, num(isChar(open, '(') ? 1 : 0), num(isChar(close, ')') ? 1 : 0)]);
+  return [negated ? unary('not', node) : node];
 }
 
 export function parseComparisonChain(p: ParserApi, start: Token): MathNode {
