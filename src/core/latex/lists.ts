@@ -33,6 +33,20 @@ const why = (dots: Token, reason: string): never =>
     `\\${dots.value}`,
   );
 
+/** The family of functions a pattern runs over (`f` of `f_1(x), …, f_n(x)`): such families are not read. */
+function functionFamily(body: MathNode): string | undefined {
+  let found: string | undefined;
+  body.traverse((n) => {
+    const f = n as FunctionNode;
+    const head = f.isFunctionNode ? (f.args[0] as FunctionNode | undefined) : undefined;
+    if ((f.fn?.name === 'call' || f.fn?.name === 'derivFn') && head?.isFunctionNode && !found)
+      found = (head.args[0] as SymbolNode | undefined)?.name;
+  });
+  return found;
+}
+
+const familyWhy = (name: string): string => `a family of functions ${name}_1, …, ${name}_n`;
+
 /** `before… ⋯ last` as the entries kept as written and one listOver; the run is read as in sums. */
 function foldRun(
   before: readonly MathNode[],
@@ -43,6 +57,8 @@ function foldRun(
   for (let k = before.length; k >= 1; k--) {
     const run = before.slice(before.length - k);
     const r = inferPattern(run, [last]);
+    const family = r.ok ? functionFamily(r.body) : undefined;
+    if (family !== undefined) return why(dots, familyWhy(family));
     if (r.ok) {
       // Only the leading entries are surely distinct: `x_1, …, x_{i-1}` may be one entry, or none.
       const node = fn('listOver', [sym(r.index), r.lo, r.hi, r.body, num(run.length)]);
@@ -213,5 +229,7 @@ export function foldMatrix(
     strip(entryRows[entryRows.length - 1] as MathNode[]),
   );
   if (!g.ok) return refuse(ddots, g.why);
+  const family = functionFamily(g.body);
+  if (family !== undefined) return refuse(ddots, familyWhy(family));
   return fn('gridOver', [sym(g.row), sym(g.col), g.rows, g.cols, g.body, num(d + 1), num(k + 1)]);
 }

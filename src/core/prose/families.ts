@@ -73,10 +73,19 @@ function collect(roots: readonly MathNode[]): Map<string, Uses> {
       const f = n as FunctionNode;
       if (!f.isFunctionNode) return;
       const head = f.fn.name;
-      if (patternHeads.has(head)) {
-        const [index, lo, hi, body] = f.args as MathNode[];
+      // A matrix pattern gridOver(i, j, m, n, body) runs i over 1 … m and j over 1 … n.
+      const runs: [MathNode | undefined, MathNode | undefined, MathNode | undefined, MathNode | undefined][] =
+        patternHeads.has(head)
+          ? [f.args.slice(0, 4) as [MathNode, MathNode, MathNode, MathNode]]
+          : head === 'gridOver'
+            ? [
+                [f.args[0], num(1), f.args[2], f.args[4]],
+                [f.args[1], num(1), f.args[3], f.args[4]],
+              ]
+            : [];
+      for (const [index, lo, hi, body] of runs) {
         const name = (index as SymbolNode | undefined)?.name;
-        if (!name || !lo || !hi || !body) return;
+        if (!name || !lo || !hi || !body) continue;
         // `\sum_i ε_i …` runs over what it indexes (verify/indexExtent.ts): it names no last entry.
         const loose = (hi as FunctionNode).fn?.name === 'indexExtent';
         body.traverse((m) => {

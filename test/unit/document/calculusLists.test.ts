@@ -31,6 +31,15 @@ describe('calculus: columns, rows and matrices with ellipses', () => {
     assert.deepEqual(status(x + block(`${bt} = b`)), ['refuted']);
   });
 
+  it('reads undeclared entries of a grid, a column and a row as vectors: the outer product', () => {
+    const grid =
+      '\\begin{bmatrix} x_1 y_1 & \\cdots & x_1 y_n \\\\ \\vdots & \\ddots & \\vdots \\\\ x_n y_1 & \\cdots & x_n y_n \\end{bmatrix}';
+    const col = (v: string): string => `\\begin{bmatrix} ${v}_1 \\\\ \\vdots \\\\ ${v}_n \\end{bmatrix}`;
+    const row = (v: string): string => `\\begin{bmatrix} ${v}_1 & \\cdots & ${v}_n \\end{bmatrix}`;
+    assert.deepEqual(status(block(`${grid} = ${col('x')} ${row('y')}`)), ['verified']);
+    assert.deepEqual(status(block(`${grid} = ${col('y')} ${row('x')}`)), ['refuted']);
+  });
+
   it('refutes a matrix whose written size disagrees with the declared shape', () => {
     const s = only(
       x +

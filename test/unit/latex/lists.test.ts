@@ -40,6 +40,7 @@ describe('latex: lists with ellipses', () => {
       'f(x_2, x_1, x_3, \\ldots, x_n)', // does not step by one
       'f(x_n, \\ldots, x_1)', // a run down to a number
       'f(x_1, x_2, \\ldots)', // no last entry
+      'g(f_1(x), \\ldots, f_n(x))', // a family of functions
     ]) {
       const e = errorOf(tex);
       assert.equal(e.code, 'unsupported', tex);
