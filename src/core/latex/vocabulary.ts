@@ -44,6 +44,12 @@ export const vocabulary = {
     'within(x, lo, hi, openLo, openHi): 1 when x lies in the interval, else 0; an invalid sample where lo > hi (the text presumes its ends in order)',
   sumOver: 'sumOver(i, lo, hi, body): Σ_{i=lo}^{hi} body; i is bound (raw arguments)',
   prodOver: 'prodOver(i, lo, hi, body): Π (raw arguments)',
+  stack:
+    'stack(o, e₁, …): the entries e (scalars, vectors, or listOver runs) stacked down a column (o = 0) or along a row (o = 1), a list written with an ellipsis (raw arguments)',
+  listOver:
+    'listOver(i, lo, hi, body, shown): inside stack, the entries body for i = lo … hi, at least `shown` of them (the entries written around the ellipsis)',
+  gridOver:
+    'gridOver(i, j, m, n, body, shownRows, shownCols): the m×n matrix of body at (i, j), a matrix written with \\ddots (raw arguments)',
   indexExtent:
     'indexExtent(i): as the upper bound of sumOver(i, 1, indexExtent(i), body), the number of entries i indexes in body (`\\sum_i x_i`)',
   evalAt:
