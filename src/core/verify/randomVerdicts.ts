@@ -25,8 +25,13 @@ export function particularDistribution(
   const isRandom = (n: string): boolean => random.symbols.has(n);
   if (![...left].some(isRandom) || ![...right].some(isRandom)) return { why: 'particular-distribution' };
   // `a` in `P(A = a)` is a value the variable takes, tested at every sample: not a property of the law.
+  // So is `x` in `P(X \le x) = F_X(x)`, a point where a density or an event reads the law.
   const free = plan.symbols.find(
-    (p) => p.assumed !== undefined && p.role === 'value' && !random.pointNames.has(p.name),
+    (p) =>
+      p.assumed !== undefined &&
+      p.role === 'value' &&
+      !random.pointNames.has(p.name) &&
+      !(random.withDensity.variables.size && random.withDensity.densities.points.has(p.name)),
   );
   if (free) return { why: 'particular-distribution', free: free.name };
   return undefined;

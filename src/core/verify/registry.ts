@@ -28,6 +28,7 @@ import { derivatives } from './differentiation';
 import type { Evaluator } from './env';
 import { accessor, array, entries } from './indexing';
 import { bigOperators } from './sums';
+import { patternSpecs } from './patterns';
 import { indexExtentSpec } from './indexExtent';
 import { partialAtSpec } from './partialAt';
 import { evalAtSpec } from './evalAt';
@@ -44,6 +45,7 @@ export interface FunctionSpec {
 
 export const functionSpecs: readonly FunctionSpec[] = [
   bigOperators,
+  ...patternSpecs,
   indexExtentSpec,
   partialAtSpec,
   evalAtSpec,
