@@ -143,6 +143,20 @@ function note(symbol: string, domain: string): Assumption {
   return { symbol, domain, isDefault: true, role: 'value', convention: 'entries listed with an ellipsis' };
 }
 
+/** Bases applied as functions per index, `f_i(x)` and `f_i'(x)`: `call(entry(f, i), x)`, `derivFn(entry(f, i), …)`. */
+function appliedFamilies(roots: readonly MathNode[]): Set<string> {
+  const out = new Set<string>();
+  for (const root of roots)
+    root.traverse((n) => {
+      const f = n as FunctionNode;
+      if (!f.isFunctionNode || (f.fn.name !== 'call' && f.fn.name !== 'derivFn')) return;
+      const head = f.args[0] as FunctionNode | undefined;
+      if (head?.isFunctionNode && head.fn.name === 'entry' && (head.args[0] as SymbolNode).isSymbolNode)
+        out.add((head.args[0] as SymbolNode).name);
+    });
+  return out;
+}
+
 /** Declarations reading the entries a step lists (`w_1, …, w_N`) as those of one vector. */
 export function familyConventions(
   roots: readonly MathNode[],
@@ -150,9 +164,18 @@ export function familyConventions(
 ): { declarations: Declaration[]; notes: Assumption[] } {
   const declarations: Declaration[] = [];
   const notes: Assumption[] = [];
+  const functions = appliedFamilies(roots);
   for (const [base, u] of collect(roots)) {
-    // `\mathbf{a}_1, …, \mathbf{a}_m` is a family of vectors, not the entries of one.
-    if (u.bad || u.ends.length === 0 || table.lawOf(base) || /^[\u{1D400}-\u{1D7FF}]/u.test(base)) continue;
+    // `\mathbf{a}_1, …, \mathbf{a}_m` is a family of vectors, not the entries of one; `f_i(x)` one of
+    // functions (verify/calls.ts).
+    if (
+      functions.has(base) ||
+      u.bad ||
+      u.ends.length === 0 ||
+      table.lawOf(base) ||
+      /^[\u{1D400}-\u{1D7FF}]/u.test(base)
+    )
+      continue;
     const e = table.lookup(base);
     const declaredVector = e?.kind === 'value' && e.domain.shape.length === 1;
     if ((e !== undefined && !declaredVector) || (!declaredVector && u.bare)) continue;

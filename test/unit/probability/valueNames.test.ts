@@ -9,12 +9,12 @@ const words =
 
 describe('probability: names for the values of a variable, in words', () => {
   it('reads the names after an inline capital', () => {
-    const tex = { text: 'X', lines: [{ line: 1, column: 41 }] };
+    const tex = { text: 'X', lines: [{ offset: 0, line: 1, column: 41 }] };
     assert.deepEqual(valueNamesInWords([words], tex), { variable: 'X', values: 'x', probabilities: 'p' });
     assert.equal(
       valueNamesInWords(['$X$ is a random variable with values $x_i$.'], {
         ...tex,
-        lines: [{ line: 1, column: 2 }],
+        lines: [{ offset: 0, line: 1, column: 2 }],
       }),
       undefined,
     );
