@@ -5,7 +5,7 @@ import { needScalar } from './ops';
 import { EvalUnsupported, Eye, InvalidSample, Mat, ShapeError, type Value } from './value';
 import { type Env, type Evaluator } from './env';
 import { differentiate, scalarDerivative } from './stencil';
-import { apply } from './calls';
+import { apply, familyHead } from './calls';
 import { bareDerivativeBody, isGraphNode, nodeValue } from './dependencyGraph';
 import { type AnyNode, type CompilerApi, type Scope, undeclaredEntries } from './compilerApi';
 import type { FunctionSpec } from './registry';
@@ -157,14 +157,34 @@ export function checkDependence(c: CompilerApi, variable: string, reads: Set<str
 /** `f'(x)`, `σ''(z)`: the k-th derivative of a one-variable function, entrywise over a vector argument. */
 export function derivFn(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
   const [fNode, kNode, ...rest] = args;
+  const family = familyHead(c, fNode, scope);
+  if (family) {
+    c.usesDerivative = true;
+    const k = kNode?.type === 'ConstantNode' ? Number(kNode.value) : NaN;
+    const xs = rest.map((a) => c.node(a, scope));
+    return c.unknowns.member(family.name, family.shown, family.indices, xs, k);
+  }
   const name = c.boundName(fNode, 'a derivative of a function');
-  const k = kNode?.type === 'ConstantNode' ? Number(kNode.value) : NaN;
+  if (kNode && !c.table.lookup(name) && !builtins[name]) {
+    // An unknown f's derivatives are exact at any order, and `f^{(i)}(x_0)` inside a sum over i reads
+    // its order at each term.
+    if (rest.length !== 1) throw new EvalUnsupported(`the derivative of ${name} needs exactly one argument`);
+    c.usesDerivative = true;
+    const order = kNode.type === 'ConstantNode' ? Number(kNode.value) : c.node(kNode, scope);
+    return c.unknowns.derivative(name, order, c.node(rest[0] as AnyNode, scope));
+  }
+  if (kNode?.type !== 'ConstantNode')
+    throw new EvalUnsupported(
+      `${name} is declared: its derivatives are taken numerically, to a fixed order only, not ${name}^{(${String(kNode)})}`,
+      'unsupported-notation',
+      name,
+    );
+  const k = Number(kNode.value);
   if (!Number.isInteger(k) || k < 1 || k > 3)
     throw new EvalUnsupported(`cannot take derivative number ${k} of ${name}`);
   if (rest.length !== 1) throw new EvalUnsupported(`the derivative of ${name} needs exactly one argument`);
   c.usesDerivative = true;
   const x = c.node(rest[0] as AnyNode, scope);
-  if (!c.table.lookup(name) && !builtins[name]) return c.unknowns.derivative(name, k, x);
   const slot = c.fresh();
   const placeholder = `\u0000${slot}`;
   const inner = new Map(scope).set(placeholder, slot);

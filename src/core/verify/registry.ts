@@ -35,6 +35,7 @@ import { evalAtSpec } from './evalAt';
 import { antiderivativeSpec, integralSpec, limitSpec } from './calculus';
 import { seriesSpec } from './series';
 import { probabilityFunctions } from '../probability/operators';
+import { pairedFunctions } from '../probability/paired';
 
 export interface FunctionSpec {
   /** Vocabulary names this handler compiles. */
@@ -57,6 +58,7 @@ export const functionSpecs: readonly FunctionSpec[] = [
   limitSpec,
   seriesSpec,
   probabilityFunctions,
+  pairedFunctions,
 ];
 
 const functionHandlers = new Map<string, FunctionHandler>();
