@@ -158,7 +158,8 @@ export function familyConventions(
   for (const root of roots)
     root.traverse((n) => {
       const f = n as FunctionNode;
-      const head = f.isFunctionNode ? (f.args[0] as FunctionNode | undefined) : undefined;
+      const applies = f.isFunctionNode && (f.fn.name === 'call' || f.fn.name === 'derivFn');
+      const head = applies ? (f.args[0] as FunctionNode | undefined) : undefined;
       if (head?.isFunctionNode && head.fn.name === 'entry' && (head.args[0] as SymbolNode).isSymbolNode)
         heads.add((head.args[0] as SymbolNode).name);
     });
