@@ -73,6 +73,13 @@ describe('calculus: a gradient written as a column of partials', () => {
     assert.deepEqual(status(block('f(\\mathbf{x}) = f(x_2, \\ldots, x_n, x_1)')), ['refuted']);
   });
 
+  it('reads a Greek bold vector the same way: (β_1, …, β_n) is 𝛃', () => {
+    const beta = (first: string): string =>
+      `\\begin{bmatrix} ${first} \\\\ \\beta_2 \\\\ \\vdots \\\\ \\beta_n \\end{bmatrix} = \\boldsymbol{\\beta}`;
+    assert.deepEqual(status(block(beta('\\beta_1'))), ['verified']);
+    assert.deepEqual(status(block(beta('\\beta_1 + 1'))), ['refuted']);
+  });
+
   it('perturbs the entries of 𝐱 that x_i names: verified, and twice the gradient refuted', () => {
     assert.deepEqual(status(bold + block(`\\nabla_{\\mathbf{x}} f(\\mathbf{x}) = ${column}`)), ['verified']);
     assert.deepEqual(status(bold + block(`2 \\nabla_{\\mathbf{x}} f(\\mathbf{x}) = ${column}`)), ['refuted']);
