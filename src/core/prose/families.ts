@@ -6,7 +6,8 @@
 // listed in the step's assumptions as a convention.
 import { FunctionNode, SymbolNode, type MathNode } from 'mathjs';
 import { splitSubscripted, type Subscript } from '../calculus/ellipsis';
-import { binary, fn, num, sym } from '../latex/nodes';
+import { binary, fn, num, sym, symbolNames } from '../latex/nodes';
+import { boldLetter } from './entries';
 import type { Declaration } from '../latex/types';
 import type { SymbolTable } from '../symbols/table';
 import type { Assumption } from '../types';
@@ -60,6 +61,12 @@ function symbolIndex(node: MathNode): Subscript | undefined {
   return c === undefined ? undefined : { symbol: head.name as string, offset: c };
 }
 
+/** Whether a node at `path` under `parent` is the function of an application (`f_i` in `f_i(x)`). */
+function appliedAt(path: string, parent: MathNode | null): boolean {
+  const p = parent as FunctionNode | null;
+  return !!p?.isFunctionNode && (p.fn.name === 'call' || p.fn.name === 'derivFn') && path === 'args[0]';
+}
+
 function collect(roots: readonly MathNode[]): Map<string, Uses> {
   const uses = new Map<string, Uses>();
   const of = (b: string): Uses => {
@@ -88,10 +95,14 @@ function collect(roots: readonly MathNode[]): Map<string, Uses> {
         if (!name || !lo || !hi || !body) continue;
         // `\sum_i ε_i …` runs over what it indexes (verify/indexExtent.ts): it names no last entry.
         const loose = (hi as FunctionNode).fn?.name === 'indexExtent';
-        body.traverse((m) => {
+        body.traverse((m, at, parent) => {
           const e = m as FunctionNode;
           if (!e.isFunctionNode || e.fn.name !== 'entry' || !(e.args[0] as SymbolNode).isSymbolNode) return;
           const base = (e.args[0] as SymbolNode).name;
+          if (appliedAt(at, parent)) {
+            of(base).bad = true; // `\sum_i f_i(x)`: a family of functions (latex/families.ts), no vector
+            return;
+          }
           const c = e.args.length === 2 ? offsetIn(e.args[1] as MathNode, name) : undefined;
           if (c === undefined) return;
           inPattern.add(e);
@@ -114,6 +125,10 @@ function collect(roots: readonly MathNode[]): Map<string, Uses> {
         !inPattern.has(f)
       ) {
         const base = (f.args[0] as SymbolNode).name;
+        if (appliedAt(path, parent)) {
+          of(base).bad = true;
+          return;
+        }
         const k = f.args[1] as (MathNode & { type?: string; value?: unknown }) | undefined;
         const named = k ? symbolIndex(k) : undefined;
         if (f.args.length === 2 && k?.type === 'ConstantNode' && Number(k.value) >= 1)
@@ -143,20 +158,6 @@ function note(symbol: string, domain: string): Assumption {
   return { symbol, domain, isDefault: true, role: 'value', convention: 'entries listed with an ellipsis' };
 }
 
-/** Bases applied as functions per index, `f_i(x)` and `f_i'(x)`: `call(entry(f, i), x)`, `derivFn(entry(f, i), …)`. */
-function appliedFamilies(roots: readonly MathNode[]): Set<string> {
-  const out = new Set<string>();
-  for (const root of roots)
-    root.traverse((n) => {
-      const f = n as FunctionNode;
-      if (!f.isFunctionNode || (f.fn.name !== 'call' && f.fn.name !== 'derivFn')) return;
-      const head = f.args[0] as FunctionNode | undefined;
-      if (head?.isFunctionNode && head.fn.name === 'entry' && (head.args[0] as SymbolNode).isSymbolNode)
-        out.add((head.args[0] as SymbolNode).name);
-    });
-  return out;
-}
-
 /** Declarations reading the entries a step lists (`w_1, …, w_N`) as those of one vector. */
 export function familyConventions(
   roots: readonly MathNode[],
@@ -164,18 +165,22 @@ export function familyConventions(
 ): { declarations: Declaration[]; notes: Assumption[] } {
   const declarations: Declaration[] = [];
   const notes: Assumption[] = [];
-  const functions = appliedFamilies(roots);
+  const written = new Set<string>();
+  for (const root of roots) symbolNames(root).forEach((n) => written.add(n));
+  // `f_i(x)`, `l^{(i)}(w)`: a family of unknown functions (one per index), never the entries of a vector.
+  const heads = new Set<string>();
+  for (const root of roots)
+    root.traverse((n) => {
+      const f = n as FunctionNode;
+      const applies = f.isFunctionNode && (f.fn.name === 'call' || f.fn.name === 'derivFn');
+      const head = applies ? (f.args[0] as FunctionNode | undefined) : undefined;
+      if (head?.isFunctionNode && head.fn.name === 'entry' && (head.args[0] as SymbolNode).isSymbolNode)
+        heads.add((head.args[0] as SymbolNode).name);
+    });
   for (const [base, u] of collect(roots)) {
-    // `\mathbf{a}_1, …, \mathbf{a}_m` is a family of vectors, not the entries of one; `f_i(x)` one of
-    // functions (verify/calls.ts).
-    if (
-      functions.has(base) ||
-      u.bad ||
-      u.ends.length === 0 ||
-      table.lawOf(base) ||
-      /^[\u{1D400}-\u{1D7FF}]/u.test(base)
-    )
-      continue;
+    if (heads.has(base)) continue;
+    // `\mathbf{a}_1, …, \mathbf{a}_m` is a family of vectors, not the entries of one.
+    if (u.bad || u.ends.length === 0 || table.lawOf(base) || /^[\u{1D400}-\u{1D7FF}]/u.test(base)) continue;
     const e = table.lookup(base);
     const declaredVector = e?.kind === 'value' && e.domain.shape.length === 1;
     if ((e !== undefined && !declaredVector) || (!declaredVector && u.bare)) continue;
@@ -197,13 +202,21 @@ export function familyConventions(
     if (!declaredVector) {
       const seen = new Map(ends.map((x) => [x.toString(), x]));
       const length = seen.size === 1 ? ([...seen.values()][0] as MathNode) : fn('max', [...seen.values()]);
+      // `f(\mathbf{x})` beside `x_1, …, x_n` with neither declared: the x_i are the entries of 𝐱, as they
+      // are when 𝐱 is declared (prose/entries.ts), and 𝐱 is the vector they list.
+      const bold = boldLetter(base);
+      const vector = bold && written.has(bold) && table.lookup(bold) === undefined ? bold : base;
       declarations.push({
         kind: 'domain',
-        names: [base],
+        names: [vector],
         domain: { field: 'real', loOpen: true, hiOpen: true, shape: [length] },
         offset: 0,
       });
-      notes.push(note(base, `a vector of ${length.toString()} entries`));
+      notes.push(note(vector, `a vector of ${length.toString()} entries`));
+      if (vector !== base) {
+        declarations.push({ kind: 'definition', name: base, body: new SymbolNode(vector), offset: 0 });
+        notes.push(note(base, `the entries of ${vector}`));
+      }
       // `x_i` written alone beside `x_1, …, x_n`: i is one of the indices 1 … n.
       for (const i of new Set(free)) {
         declarations.push({
