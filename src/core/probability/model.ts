@@ -13,13 +13,20 @@ import { expectation, methodRank, NoExpectation, type Component, type Estimate, 
 import { buildLaw, LawError, type ScalarLaw } from './laws';
 import { randomJoint, type RandomJoint } from './tables';
 import { DensityLaws } from './densityLaws';
+import { densityLaw } from './densityLaw';
+
+/** A density the text gives a variable (`p(x) = …` "the random variable with density"), compiled. */
+export interface Density {
+  name: string;
+  at(env: Env, x: number): number;
+}
 
 /** A random symbol of the step. */
 export interface RandomSymbol {
   name: string;
   slot: number;
   /** Declared law (canonical name) with its parameters compiled; absent for a symbol with no law. */
-  law?: { name: string; params: Evaluator[] };
+  law?: { name: string; params: Evaluator[]; density?: Density };
   /** [] scalar, [n] vector, [m, n] matrix of independent entries with the law. */
   shape: Evaluator[];
   /** Takes the values 0 and 1 (an event such as A in P(A ∪ B)). */
@@ -194,7 +201,8 @@ export class RandomModel {
       const params = s.law.params.map((p) => needScalar(p(env), 'a parameter of a law'));
       let law: ScalarLaw;
       try {
-        law = buildLaw(s.law.name, params);
+        const density = s.law.density;
+        law = density ? densityLaw((x) => density.at(env, x), density.name) : buildLaw(s.law.name, params);
       } catch (e) {
         if (e instanceof LawError) throw new InvalidSample(`${s.name}: ${e.message}`);
         throw e;
@@ -297,7 +305,8 @@ export class RandomModel {
     const parts: (string | number)[] = [what];
     for (const name of names) {
       const s = this.symbols.get(name);
-      if (s && !s.law) parts.push(name, 'e', this.epoch);
+      // A law given by a density may depend on any symbol its body reads: never shared across samples.
+      if (s && (!s.law || s.law.density)) parts.push(name, 'e', this.epoch);
       else if (s) {
         const d = this.drawn.get(name) as Drawn;
         // The law by its name and parameters (its label is only built for messages).
