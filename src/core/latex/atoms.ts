@@ -1,6 +1,7 @@
 // Symbols and their names: letters with subscripts, primes and accents, function applications `f(x)`,
 // bound indices `x_i` and the head of a claim `p(x) = …`. Functions of the parser's cursor, shared by the
 // precedence levels and the command handlers.
+import { familyApplication, isFamilyLetter, isNumberedDerivative, numberedDerivative } from './families';
 import { plainOperator } from './handlers/probability';
 import { fail, unexpected } from './errors';
 import { skipArgument } from './macros';
@@ -25,6 +26,11 @@ export interface Atom {
   name: string;
   /** Subscripts that hold a bound index: `x_i` inside `\sum_i` reads as entry(x, i). */
   indices?: MathNode[];
+  /** With `indices`: the name the text would have with no index bound (`f_i`, `l^{(i)}`), to tell a family
+   *  `f_i(x)` from a function declared under that very name. */
+  literal?: string;
+  /** With `indices`: they came from a `^{(i)}` label, which on f and g is the order of a derivative. */
+  label?: boolean;
 }
 
 /** Can a symbol start at `t`: a letter, a Greek letter, an accent or a font command? */
@@ -45,7 +51,7 @@ export function readWholeSymbol(p: ParserApi): Atom | undefined {
 export function readApplicationHead(p: ParserApi): string | undefined {
   if (!startsSymbol(p.peek())) return undefined;
   const atom = readSymbolAtom(p);
-  if (atom.indices || !isCallOpen(p)) return undefined;
+  if (atom.indices || !isCallOpen(p) || isNumberedDerivative(atom.name)) return undefined;
   const args = parseCallArgs(p);
   if (!args.every((a) => isSymbol(a)) || p.peek().kind !== 'eof') return undefined;
   return atom.name;
@@ -110,31 +116,16 @@ export function parseSymbolOrCall(p: ParserApi): MathNode {
   if (operator) return operator;
   const atom = readSymbolAtom(p);
   if (atom.indices) {
-    if ((isFunctionName(p, atom.name) || listFollows(p)) && isCallOpen(p))
-      fail(
-        `a function indexed by a bound variable, ${atom.name}_…(…), is not supported`,
-        start.offset,
-        'unsupported',
-      );
+    const applied = isCallOpen(p) || isCallOpenAt(p, readPrimes(p).next);
+    const family = p.ctx.kindOf(atom.name) === undefined && isFamilyLetter(atom);
+    if (applied && (isFunctionName(p, atom.name) || family || listFollows(p)))
+      return familyApplication(p, atom, start);
     return fn('entry', [sym(atom.name), ...atom.indices]);
   }
+  const numbered = numberedDerivative(p, atom.name);
+  if (numbered) return numbered;
   if (isFunctionName(p, atom.name) || (p.ctx.kindOf(atom.name) === undefined && listFollows(p))) {
-    let primes = 0;
-    let i = p.sigIndex(p.pos);
-    while (isChar(p.toks[i], "'")) {
-      primes++;
-      i = p.sigIndex(i + 1);
-    }
-    // f^{\prime}(x), f^{\prime\prime}(x)
-    if (primes === 0 && isChar(p.toks[i], '^')) {
-      const a = p.sigIndex(i + 1);
-      const end = skipArgument(p.toks, a);
-      const inner = isChar(p.toks[a], '{') ? p.toks.slice(a + 1, end - 1) : p.toks.slice(a, end);
-      if (inner.length > 0 && inner.every((x) => isCmd(x, 'prime') || isChar(x, "'"))) {
-        primes = inner.length;
-        i = p.sigIndex(end);
-      }
-    }
+    const { primes, next: i } = readPrimes(p);
     const power = primes === 0 ? powerBeforeCall(p, atom.name, i) : undefined;
     if (power) return power;
     const saved = p.pos;
@@ -154,6 +145,35 @@ export function parseSymbolOrCall(p: ParserApi): MathNode {
     p.pos = saved;
   }
   return symbolNode(p, atom.name);
+}
+
+/** The primes after a function name (`f'`, `f''`, `f^{\prime}`) and the token after them. */
+export function readPrimes(p: ParserApi): { primes: number; next: number } {
+  let primes = 0;
+  let i = p.sigIndex(p.pos);
+  while (isChar(p.toks[i], "'")) {
+    primes++;
+    i = p.sigIndex(i + 1);
+  }
+  // f^{\prime}(x), f^{\prime\prime}(x)
+  if (primes === 0 && isChar(p.toks[i], '^')) {
+    const a = p.sigIndex(i + 1);
+    const end = skipArgument(p.toks, a);
+    const inner = isChar(p.toks[a], '{') ? p.toks.slice(a + 1, end - 1) : p.toks.slice(a, end);
+    if (inner.length > 0 && inner.every((x) => isCmd(x, 'prime') || isChar(x, "'"))) {
+      primes = inner.length;
+      i = p.sigIndex(end);
+    }
+  }
+  return { primes, next: i };
+}
+
+function isCallOpenAt(p: ParserApi, i: number): boolean {
+  const saved = p.pos;
+  p.pos = i;
+  const open = isCallOpen(p);
+  p.pos = saved;
+  return open;
 }
 
 /** `g^2(x)` of a function name is g(x)², as `\\sin^2 x` is; only a small whole power, so `f^{-1}(y)` (an
@@ -247,6 +267,8 @@ export function readSymbolBase(p: ParserApi): string {
 export function readSymbolAtom(p: ParserApi): Atom {
   let name = readSymbolBase(p);
   let indices: MathNode[] | undefined;
+  let literal = name;
+  let fromLabel = false;
   let subscripted = false;
   for (;;) {
     const u = p.peek();
@@ -256,11 +278,13 @@ export function readSymbolAtom(p: ParserApi): Atom {
       if (p.peek().kind === 'num' && !isChar(p.toks[p.pos - 1], '{')) p.splitNumber(p.pos);
       const { inner, end } = p.argumentTokens();
       if (inner.length === 0) fail(`empty subscript`, u.offset);
+      const text = tokensToName(inner);
+      const written = name + ([...text].length === 1 ? `_${text}` : `_{${text}}`);
       if (inner.some((x) => (x.kind === 'letter' || x.kind === 'cmd') && isIndexName(p, tokenName(x)))) {
         indices = indicesFrom(p, inner);
+        literal = written;
       } else {
-        const text = tokensToName(inner);
-        name += [...text].length === 1 ? `_${text}` : `_{${text}}`;
+        name = written;
       }
       p.pos = end;
       continue;
@@ -308,6 +332,8 @@ export function readSymbolAtom(p: ParserApi): Atom {
             if (indices)
               fail(`both a subscript and a (label) index a bound variable`, u.offset, 'unsupported');
             indices = indicesFrom(p, label);
+            literal = `${name}^{${tokensToName(inner)}}`;
+            fromLabel = true;
             continue;
           }
           name += `^{${tokensToName(inner)}}`;
@@ -317,7 +343,8 @@ export function readSymbolAtom(p: ParserApi): Atom {
     }
     break;
   }
-  return indices ? { name, indices } : { name };
+  if (!indices) return { name };
+  return fromLabel ? { name, indices, literal, label: true } : { name, indices, literal };
 }
 
 /** `_{ij}` → [i, j]; `_{i,j}` → [i, j]; `_{i+1}` → [i+1]. */

@@ -10,9 +10,25 @@ import { compileDensity } from '../probability/densities';
 export const calls: FunctionSpec = { names: ['call'], compile: (c, args, scope) => call(c, args, scope) };
 
 export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
-  const name = c.boundName(args[0], 'a function application');
   const rest = args.slice(1);
+  const family = familyHead(c, args[0], scope);
+  if (family)
+    return c.unknowns.member(
+      family.name,
+      family.shown,
+      family.indices,
+      rest.map((a) => c.node(a, scope)),
+    );
+  const name = c.boundName(args[0], 'a function application');
   const entry = c.table.lookup(name);
+  // `f(x_1, \ldots, x_n)`: a list of n arguments, which only an unknown function (of a vector) can take.
+  const listed = rest.some((a) => a.type === 'FunctionNode' && (a.fn as AnyNode).name === 'stack');
+  if (listed && (entry || builtins[name]))
+    throw new EvalUnsupported(
+      `${name} is applied to a list written with an ellipsis: cannot tell its arguments one by one`,
+      'unsupported-notation',
+      name,
+    );
   if (entry?.kind === 'function') return apply(c, name, rest, scope);
   if (builtins[name] && !entry) {
     const impl = builtins[name];
@@ -32,12 +48,36 @@ export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
     return c.unknowns.call(
       name,
       rest.map((a) => c.node(a, scope)),
+      listed,
     );
   throw new EvalUnsupported(
     `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,
     'undeclared-function',
     name,
   );
+}
+
+/** `entry(f, i…)` at the head of an application, `f_i(x)`: a member of a family of unknown functions, with
+ *  its index evaluators. Undefined for any other head. */
+export function familyHead(
+  c: CompilerApi,
+  head: AnyNode | undefined,
+  scope: Scope,
+): { name: string; shown: string; indices: Evaluator[] } | undefined {
+  if (head?.type !== 'FunctionNode' || (head.fn as AnyNode).name !== 'entry') return undefined;
+  const [object, ...subs] = head.args as AnyNode[];
+  const name = c.boundName(object, 'a family of functions');
+  const shown = `${name}_${subs.length === 1 ? (subs[0] as AnyNode).toString() : `{${subs.map(String).join(',')}}`}`;
+  // A declared function f and the family f_i live side by side (`f(x) = \frac{1}{n} \sum_i f_i(x)`); a
+  // declared value f makes `f_i` an entry, which is no function.
+  const declared = c.table.lookup(name);
+  if ((declared && declared.kind !== 'function') || scope.has(name))
+    throw new EvalUnsupported(
+      `${name} is declared as a value, so ${shown}(…) cannot be read as an unknown function per index`,
+      'unsupported-notation',
+      shown,
+    );
+  return { name, shown, indices: subs.map((d) => c.node(d, scope)) };
 }
 
 /** Inline application of a declared function; entrywise when a scalar parameter receives a matrix. */

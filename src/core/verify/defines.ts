@@ -42,8 +42,25 @@ export function functionDefinition(
   if (new Set(names).size !== names.length) return undefined;
   if (constants.has(name) || name === identityName) return undefined;
   if (table.lookup(name) !== undefined && !redefinable.has(name)) return undefined;
-  if (symbolNames(step.rhs.node).has(name)) return undefined;
+  if (usesName(step.rhs.node, name)) return undefined;
   return { kind: 'function', name, params: names, body: step.rhs.node, offset: step.lhs.offset };
+}
+
+/** Does `body` use `name`, other than as the letter of a family (`f_i(x)` in `f(x) = \frac{1}{n} \sum_i
+ *  f_i(x)` is a function of its own for each i, not f)? */
+function usesName(body: MathNode, name: string): boolean {
+  const walk = (n: Node): boolean => {
+    if (n.type === 'SymbolNode') return n.name === name;
+    const head = n.type === 'FunctionNode' ? (n.fn as Node | undefined)?.name : undefined;
+    const [first, ...rest] = n.args ?? [];
+    const member = first as Node | undefined;
+    if ((head === 'call' || head === 'derivFn') && (member?.fn as Node | undefined)?.name === 'entry')
+      return [...(member?.args ?? []).slice(1), ...rest].some((a) => walk(a as Node));
+    let found = false;
+    n.forEach((child) => (found ||= walk(child as Node)));
+    return found;
+  };
+  return walk(body as Node);
 }
 
 /** The first name of `names` that `nodes` use as a function of `table`, if any. */

@@ -1,10 +1,11 @@
 // Derivatives: Leibniz `d/dx` and `∂/∂x_j`, gradients, and `f'(x)` of declared functions, by numeric stencils.
 import { builtins } from './functions';
+import { isFunctionNamed } from '../latex/nodes';
 import { needScalar } from './ops';
 import { EvalUnsupported, Eye, InvalidSample, Mat, ShapeError, type Value } from './value';
 import { type Env, type Evaluator } from './env';
 import { differentiate, scalarDerivative } from './stencil';
-import { apply } from './calls';
+import { apply, familyHead } from './calls';
 import { bareDerivativeBody, isGraphNode, nodeValue } from './dependencyGraph';
 import { type AnyNode, type CompilerApi, type Scope, undeclaredEntries } from './compilerApi';
 import type { FunctionSpec } from './registry';
@@ -52,17 +53,28 @@ function gradientAt(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
 export function derivative(c: CompilerApi, name: 'deriv' | 'grad', args: AnyNode[], scope: Scope): Evaluator {
   if (args.length !== 2) throw new EvalUnsupported(`${name} takes a variable and an expression`);
   c.usesDerivative = true;
-  const target = args[0] as AnyNode;
+  // `d/dw_1` where w_1 is defined as an entry (of 𝐰, or of a listed vector w): perturb that entry.
+  const named = args[0]?.type === 'SymbolNode' && !scope.has(args[0].name as string);
+  const defined = named ? c.table.lookup(args[0]?.name as string) : undefined;
+  const target = (
+    defined?.kind === 'definition' && isFunctionNamed(defined.body, 'entry') ? defined.body : args[0]
+  ) as AnyNode;
   const targetFn = target.type === 'FunctionNode' ? ((target.fn as AnyNode).name as string) : '';
   if (targetFn === 'entry') {
     // ∂/∂z_j: perturb one entry of a vector (or matrix) variable.
     const [objectNode, ...subscripts] = target.args as AnyNode[];
-    const variable = c.boundName(objectNode, 'a derivative');
+    let variable = c.boundName(objectNode, 'a derivative');
+    // `x_i` of a plain x that names the entries of the declared 𝐱 (prose/entries.ts): perturb 𝐱.
+    for (let hops = 0; hops < 4 && !scope.has(variable); hops++) {
+      const alias = c.table.lookup(variable);
+      if (alias?.kind !== 'definition' || alias.body.type !== 'SymbolNode') break;
+      variable = (alias.body as AnyNode).name as string;
+    }
     if (!scope.has(variable) && !c.table.lookup(variable))
       throw undeclaredEntries(variable, subscripts.length);
     const slot = scope.get(variable) ?? c.slotOf(variable);
     const subs = subscripts.map((d) => c.node(d, scope));
-    const body = c.node(args[1] as AnyNode, scope);
+    const body = dependentBody(c, variable, args[1] as AnyNode, scope);
     return (env) => {
       const z = env.slots[slot] as Value;
       const ij = subs.map((d) => needScalar(d(env), 'an index'));
@@ -145,14 +157,34 @@ export function checkDependence(c: CompilerApi, variable: string, reads: Set<str
 /** `f'(x)`, `σ''(z)`: the k-th derivative of a one-variable function, entrywise over a vector argument. */
 export function derivFn(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
   const [fNode, kNode, ...rest] = args;
+  const family = familyHead(c, fNode, scope);
+  if (family) {
+    c.usesDerivative = true;
+    const k = kNode?.type === 'ConstantNode' ? Number(kNode.value) : NaN;
+    const xs = rest.map((a) => c.node(a, scope));
+    return c.unknowns.member(family.name, family.shown, family.indices, xs, k);
+  }
   const name = c.boundName(fNode, 'a derivative of a function');
-  const k = kNode?.type === 'ConstantNode' ? Number(kNode.value) : NaN;
+  if (kNode && !c.table.lookup(name) && !builtins[name]) {
+    // An unknown f's derivatives are exact at any order, and `f^{(i)}(x_0)` inside a sum over i reads
+    // its order at each term.
+    if (rest.length !== 1) throw new EvalUnsupported(`the derivative of ${name} needs exactly one argument`);
+    c.usesDerivative = true;
+    const order = kNode.type === 'ConstantNode' ? Number(kNode.value) : c.node(kNode, scope);
+    return c.unknowns.derivative(name, order, c.node(rest[0] as AnyNode, scope));
+  }
+  if (kNode?.type !== 'ConstantNode')
+    throw new EvalUnsupported(
+      `${name} is declared: its derivatives are taken numerically, to a fixed order only, not ${name}^{(${String(kNode)})}`,
+      'unsupported-notation',
+      name,
+    );
+  const k = Number(kNode.value);
   if (!Number.isInteger(k) || k < 1 || k > 3)
     throw new EvalUnsupported(`cannot take derivative number ${k} of ${name}`);
   if (rest.length !== 1) throw new EvalUnsupported(`the derivative of ${name} needs exactly one argument`);
   c.usesDerivative = true;
   const x = c.node(rest[0] as AnyNode, scope);
-  if (!c.table.lookup(name) && !builtins[name]) return c.unknowns.derivative(name, k, x);
   const slot = c.fresh();
   const placeholder = `\u0000${slot}`;
   const inner = new Map(scope).set(placeholder, slot);

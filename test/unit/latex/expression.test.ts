@@ -205,7 +205,9 @@ describe('latex expressions: sums, cases, matrices, derivatives', () => {
     assert.equal(show('x_i', context({ i: 'index' })), 'entry(x, i)');
     assert.equal(show('\\sum_{i=1}^{n} \\mathbf{x}^{(i)}'), 'sumOver(i, 1, n, entry(𝐱, i))');
     assert.equal(show('x^{(i)}'), 'x^{(i)}');
-    assert.equal(errorOf('\\sum_{i=1}^{n} f_i(x)').code, 'unsupported');
+    // A family of functions, one per i (families.test.ts); a letter that is no family letter is refused.
+    assert.equal(show('\\sum_{i=1}^{n} f_i(x)'), 'sumOver(i, 1, n, call(entry(f, i), x))');
+    assert.equal(errorOf('\\sum_{i=1}^{n} \\sigma_i(x)').code, 'unsupported');
     // `\\sum_i x_i` now runs over what i indexes (ellipses.test.ts); a product without bounds is still refused.
     assert.equal(errorOf('\\prod_i x_i').code, 'unsupported');
     // A small whole power of a function name before its argument: g²(x) = g(x)², not an inverse.
@@ -331,7 +333,13 @@ describe('latex expressions: errors', () => {
   });
 
   it('reports the probability notation it does not evaluate as probability', () => {
-    for (const tex of ['p(y \\mid x)', 'x \\sim y', '\\mathbb{E}_{x \\sim p}[x]', '\\mathbb{E} x'])
+    for (const tex of [
+      'p(y \\mid \\theta)',
+      'p(y \\mid 2x)',
+      'x \\sim y',
+      '\\mathbb{E}_{x \\sim p}[x]',
+      '\\mathbb{E} x',
+    ])
       assert.equal(errorOf(tex).code, 'probability', tex);
     assert.equal(show('P(x)', context({ P: 'function' })), 'call(P, x)');
   });

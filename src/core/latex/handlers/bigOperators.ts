@@ -1,7 +1,7 @@
 // `\\sum_{i=1}^{n} body` and `\\prod_{i=1}^{n} body`: the body runs to the next `+`/`-` at this level.
 import { readSymbolAtom } from '../atoms';
 import { fail } from '../errors';
-import { fn, isConstant, num, sym, type MathNode } from '../nodes';
+import { fn, isConstant, isFunctionNamed, num, sym, type MathNode } from '../nodes';
 import { isChar, isCmd, type Token } from '../tokens';
 import type { CommandSpec, ParserApi } from './registry';
 
@@ -17,6 +17,8 @@ function parseBigOperator(p: ParserApi, t: Token): MathNode {
   let v: string | undefined;
   let lo: MathNode | undefined;
   let hi: MathNode | undefined;
+  /** `\sum_{i,j}`, `\sum_{i, j = 1}^{n}`: the indices after the first, each running as the first does. */
+  let more: string[] = [];
   const label = `\\${t.value}`;
   for (let k = 0; k < 2; k++) {
     const u = p.peek();
@@ -36,6 +38,7 @@ function parseBigOperator(p: ParserApi, t: Token): MathNode {
         fail(`${label} needs bounds such as ${label}_{i=1}^{n}`, t.offset, 'unsupported');
       p.next();
       v = readSymbolAtom(p).name;
+      if (t.value === 'sum') more = readMoreIndices(p);
       if (t.value === 'sum' && isChar(p.peek(), '}')) {
         p.next();
         lo = num(1);
@@ -70,9 +73,30 @@ function parseBigOperator(p: ParserApi, t: Token): MathNode {
   if (!series && (infinite(hi) || infinite(lo)))
     fail(`an infinite ${label} cannot be evaluated`, t.offset, 'unsupported');
   if (!p.startsFactor(p.peek()) && !isChar(p.peek(), '-')) fail(`${label} has no body`, t.offset);
-  p.bound.push(v);
-  const body = p.parseMultiplicative();
-  p.bound.pop();
+  if (series && more.length > 0)
+    fail(`an infinite ${label} over several indices cannot be evaluated`, t.offset, 'unsupported');
+  const indices = [v, ...more];
+  p.bound.push(...indices);
+  let body = p.parseMultiplicative();
+  p.bound.splice(p.bound.length - indices.length);
   if (series) return fn('seriesOver', [sym(v), lo, body]);
-  return fn(t.value === 'sum' ? 'sumOver' : 'prodOver', [sym(v), lo, hi, body]);
+  // Σ_{i,j} body is Σ_i Σ_j body; an index without bounds runs over what it indexes.
+  for (let k = indices.length - 1; k >= 0; k--) {
+    const name = indices[k] as string;
+    const top = isFunctionNamed(hi, 'indexExtent') ? fn('indexExtent', [sym(name)]) : hi;
+    body = fn(t.value === 'sum' ? 'sumOver' : 'prodOver', [sym(name), lo.cloneDeep(), top.cloneDeep(), body]);
+  }
+  return body;
+}
+
+/** The indices after the first in `\sum_{i,j}` or `\sum_{ij}` (single letters, as in `A_{ij}`). */
+function readMoreIndices(p: ParserApi): string[] {
+  const out: string[] = [];
+  for (;;) {
+    if (isChar(p.peek(), ',')) {
+      p.next();
+      out.push(readSymbolAtom(p).name);
+    } else if (p.peek().kind === 'letter') out.push(readSymbolAtom(p).name);
+    else return out;
+  }
 }

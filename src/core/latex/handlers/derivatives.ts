@@ -98,11 +98,15 @@ export function parseDerivative(p: ParserApi, t: Token): MathNode {
   return body;
 }
 
-/** `\frac{\partial f}{\partial x}` with f a function symbol means f applied to x. */
+/** `\frac{\partial f}{\partial x}` with f a function symbol means f applied to x. With several variables
+ *  the text does not say in which order f takes them, so they go in one order, by name: ∂²f/∂x∂y and
+ *  ∂²f/∂y∂x must differentiate the same f(x, y), or Schwarz's theorem would be refuted. */
 export function applyBareFunction(p: ParserApi, body: MathNode, vars: MathNode[]): MathNode {
   if (!isSymbol(body) || !isFunctionName(p, body.name)) return body;
   const distinct: MathNode[] = [];
   for (const v of vars) if (!distinct.some((d) => d.equals(v))) distinct.push(v);
+  const key = (v: MathNode): string => v.toString();
+  distinct.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return fn('call', [body, ...distinct]);
 }
 
@@ -114,29 +118,43 @@ export const partialSubscript: CommandSpec = {
   names: ['partial'],
   parse: (p, t) => {
     if (!isChar(p.at(p.sigIndex(p.pos) + 1), '_')) return undefined;
-    p.next();
-    p.next();
-    const open = isChar(p.peek(), '{') ? p.next() : undefined;
-    const v = readVariable(p);
-    if (open) p.expectChar('}', open);
-    // `\partial_i f` (d2l) means the i-th slot, ∂f/∂x_i: reading i as the variable would differentiate f(i).
-    if (isSymbol(v) && indexLetters.has(v.name))
-      fail(
-        `\\partial_${v.name} names an argument slot by its index, which is not read`,
-        t.offset,
-        'unsupported',
-      );
-    if (isChar(p.peek(), '^'))
-      fail(
-        `\\partial_x^k is not supported; write \\frac{\\partial^k}{\\partial x^k}`,
-        t.offset,
-        'unsupported',
-      );
+    // `\partial_x^2 f`, `\partial_x \partial_y f`: one derivative per variable, read together so that a bare
+    // f is applied to every variable (f(x, y)), not to the last alone.
+    const vars: MathNode[] = [];
+    while (isCmd(p.peek(), 'partial') && isChar(p.at(p.sigIndex(p.pos) + 1), '_')) {
+      const at = p.next();
+      p.next();
+      const open = isChar(p.peek(), '{') ? p.next() : undefined;
+      const v = readVariable(p);
+      if (open) p.expectChar('}', open);
+      // `\partial_i f` (d2l) means the i-th slot, ∂f/∂x_i: reading i as the variable would differentiate f(i).
+      if (isSymbol(v) && indexLetters.has(v.name))
+        fail(
+          `\\partial_${v.name} names an argument slot by its index, which is not read`,
+          at.offset,
+          'unsupported',
+        );
+      const k = partialPower(p, at);
+      for (let r = 0; r < k; r++) vars.push(v);
+    }
     if (!p.startsFactor(p.peek())) fail(`nothing to differentiate after \\partial_…`, t.offset);
-    const body = applyBareFunction(p, p.parseImplicit(false), [v]);
-    return fn('deriv', [v, body]);
+    let body = applyBareFunction(p, p.parseImplicit(false), vars);
+    for (let r = vars.length - 1; r >= 0; r--) body = fn('deriv', [vars[r] as MathNode, body]);
+    return body;
   },
 };
+
+/** The power of `\partial_x^2`: a whole number 1 to 4, or 1 when there is none. */
+function partialPower(p: ParserApi, at: Token): number {
+  if (!isChar(p.peek(), '^')) return 1;
+  p.next();
+  if (p.peek().kind === 'num') p.splitNumber(p.pos);
+  const k = p.parseArgument('^');
+  const n = isConstant(k) ? Number(k.value) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 4)
+    fail(`\\partial_x^k is read only for k = 1 to 4`, at.offset, 'unsupported');
+  return n;
+}
 
 /** `\dot{x}(t)`, `\ddot{x}(t)`: Newton's notation, the first or second derivative of the function x at t.
  *  Without a call (`\dot{x}` alone) it declines, and the accent names a symbol of its own. */
