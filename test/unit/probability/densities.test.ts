@@ -106,6 +106,18 @@ describe('probability: densities of declared laws', () => {
     ]);
   });
 
+  it('p_X(x) = … after X \\sim \\mathcal{N}(μ, σ²) is a claim about its density, not a definition', () => {
+    const doc = let_('\\mu \\in \\mathbb{R}', '\\sigma > 0', 'X \\sim \\mathcal{N}(\\mu, \\sigma^2)');
+    assert.deepEqual(
+      statuses(
+        doc +
+          block('p_X(x) = \\frac{1}{\\sqrt{2\\pi\\sigma^2}}e^{-\\frac{(x-\\mu)^2}{2\\sigma^2}}') +
+          block('p_X(x) = \\frac{1}{\\sqrt{2\\pi\\sigma}}e^{-\\frac{(x-\\mu)^2}{2\\sigma^2}}'),
+      ),
+      ['verified', 'refuted'],
+    );
+  });
+
   it('the density of a discrete law is not supported', () => {
     const s = only(let_('N \\sim \\operatorname{Poisson}(2)') + block('p_N(1) = 2 e^{-2}'));
     assert.equal(s.status, 'unverifiable');
