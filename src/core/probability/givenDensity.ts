@@ -17,11 +17,17 @@ export function givenDensity(c: CompilerApi, param: MathNode | undefined): Densi
   if (name === undefined || entry?.kind !== 'function' || entry.params.length !== 1)
     throw new EvalUnsupported(`the density of a random variable must be a function of one variable`);
   const slot = c.fresh();
-  const body = c.expand(name, () =>
-    c.node(entry.body as AnyNode, new Map([[entry.params[0] as string, slot]])),
-  );
+  const reads = new Set<string>();
+  c.trackers.push(reads);
+  let body: ReturnType<CompilerApi['node']>;
+  try {
+    body = c.expand(name, () => c.node(entry.body as AnyNode, new Map([[entry.params[0] as string, slot]])));
+  } finally {
+    c.trackers.pop();
+  }
   return {
     name: `${name}(${entry.params[0] as string})`,
+    constant: reads.size === 0,
     at: (env, x) => {
       const saved = env.slots[slot];
       env.slots[slot] = x;

@@ -19,6 +19,9 @@ import { densityLaw } from './densityLaw';
 export interface Density {
   name: string;
   at(env: Env, x: number): number;
+  /** Reads no symbol but its variable: its law is built once, not at every sample. */
+  constant: boolean;
+  law?: ScalarLaw;
 }
 
 /** A random symbol of the step. */
@@ -202,7 +205,10 @@ export class RandomModel {
       let law: ScalarLaw;
       try {
         const density = s.law.density;
-        law = density ? densityLaw((x) => density.at(env, x), density.name) : buildLaw(s.law.name, params);
+        law = density
+          ? (density.law ?? densityLaw((x) => density.at(env, x), density.name))
+          : buildLaw(s.law.name, params);
+        if (density?.constant) density.law = law;
       } catch (e) {
         if (e instanceof LawError) throw new InvalidSample(`${s.name}: ${e.message}`);
         throw e;
