@@ -24,6 +24,7 @@ import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
 import { finiteLawInWords } from '../prose/finiteLaw';
 import { valueNamesInWords, type ValueNames } from '../prose/valueNames';
+import { densityBefore, densityDefinition } from './densityIntro';
 import { documentProse, readBlock, readInline, type DocumentProse, type ProseReading } from '../prose/read';
 import { fileTooLarge, inputLimits, limitReached } from '../limits';
 
@@ -250,8 +251,11 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         // read again under the new table (the parser consults what each name is). Under "we need to solve",
         // `g(x) = 0` is an equation for x, not the zero function.
         let scopes: DerivationBlock['scopes'];
+        // "the random variable with density": `p(x) = …` defines p and gives X that density (densityIntro.ts).
+        const density = densityBefore(lines(), block.line);
         for (let i = 0; solveIntro === undefined && i < claims.length; i++) {
-          const decl = functionDefinition(claims[i] as Claim, table, displayDefined);
+          const given = density && i === 0 ? densityDefinition(claims[i] as Claim, table) : undefined;
+          const decl = given?.decl ?? functionDefinition(claims[i] as Claim, table, displayDefined);
           const assignment = decl ? undefined : assignmentOf(claims[i] as Claim);
           const restated =
             decl || assignment ? undefined : restatedDefinition(claims[i] as Claim, table, restatedNames);
@@ -273,6 +277,13 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
             scopes.push({ symbols: table, defines: assignmentWhy(assignment) });
           } else if (decl) {
             table = table.declare(decl, texPos(tex, decl.offset));
+            // Like a finite law stated in words, the density holds for the rest of the section.
+            const law = given?.law;
+            if (law?.kind === 'random') {
+              for (const n of law.names)
+                if (!exampleLaws.has(n)) exampleLaws.set(n, { entry: table.lookup(n), law: table.lawOf(n) });
+              table = table.declare(law, texPos(tex, law.offset));
+            }
             displayDefined.add(decl.name);
             scopes.push({
               symbols: table,

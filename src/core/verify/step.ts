@@ -152,7 +152,7 @@ export function verifyStep(
   let method: Method = 'sampling';
   const defined =
     step.first && step.relation === '='
-      ? definitionOf(step.lhs, rightNames, table, compiler.statistics)
+      ? definitionOf(step.lhs, rightNames, table, conventionalNames(compiler, table))
       : undefined;
   if (defined) return unverifiable(defined, assumedDomains(plan));
   const assumptions: Assumption[] = [
@@ -410,6 +410,15 @@ function refuted(
   samples: number,
 ): StepVerdict {
   return { status: 'refuted', ...because(why), samples, counterexample, values, assumptions };
+}
+
+/** Names with a meaning of their own, never defined by a step: summary statistics (`\mu_X`) and the
+ *  densities of variables with a declared law (`p_X(x) = …` after `X \sim \mathcal{N}(…)` is a claim). */
+function conventionalNames(compiler: Compiler, table: SymbolTable): ReadonlySet<string> {
+  const lawful = [...compiler.random.withDensity.densities.uses]
+    .filter(([, u]) => table.lawOf(u.variable) !== undefined)
+    .map(([n]) => n);
+  return lawful.length ? new Set([...compiler.statistics, ...lawful]) : compiler.statistics;
 }
 
 /** ` (at n = 3, m = 2)` naming the sizes drawn, for shape messages. */
