@@ -19,6 +19,7 @@ import {
   type Assignment,
 } from '../prose/assignments';
 import { restatedDefinition, restatedWhy } from '../prose/restated';
+import { randomDefinitionOf, sentenceEnded } from '../prose/randomDefinition';
 import { letTraits, proseTraits } from './traits';
 import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
@@ -144,15 +145,29 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
     }
   };
 
-  /** The value an inline formula sets in a worked example (`$r_1 = 0.3$`), if any. */
-  const inlineAssignment = (text: string, before: string): Assignment | undefined => {
+  /** The value an inline formula sets in a worked example (`$r_1 = 0.3$`), or the random variable it
+   *  defines (`$Y=aX+b$`, `random`), if any. */
+  const inlineAssignment = (
+    text: string,
+    before: string,
+  ): { set: Assignment; random?: boolean } | undefined => {
     try {
       const [claim, ...more] = parseBlock(text, { kindOf: table.kindOf, macros: table.macros });
-      return claim && more.length === 0 ? inlineAssignmentOf(claim, before) : undefined;
+      if (!claim || more.length) return undefined;
+      const set = inlineAssignmentOf(claim, before);
+      if (set) return { set };
+      const defined = randomDefinitionOf(claim, before, table);
+      return defined ? { set: defined, random: true } : undefined;
     } catch {
       return undefined;
     }
   };
+  // Random variables the prose defines for the displays of its sentence (prose/randomDefinition.ts): the
+  // line of the sentence, the entry it replaced, and its own entry.
+  const sentenceDefined = new Map<
+    string,
+    { line: number; before: SymbolEntry | undefined; own: SymbolEntry | undefined }
+  >();
 
   /** The prose of the paragraph before an inline formula at `at` (its line and the one above). */
   const proseBefore = (all: readonly string[], at: { line: number; column: number }): string =>
@@ -186,8 +201,13 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         // Declarations are read from the math as the prose means it (`[x, y]^\top` a column).
         const tex = readInline(block.tex);
         declare(tex, true);
-        const set = inlineAssignment(tex.text, proseBefore(lines(), at));
-        if (set) {
+        const found = inlineAssignment(tex.text, proseBefore(lines(), at));
+        if (found?.random) {
+          const before = table.lookup(found.set.name);
+          table = table.declare(found.set, texPos(tex, found.set.offset));
+          sentenceDefined.set(found.set.name, { line: at.line, before, own: table.lookup(found.set.name) });
+        } else if (found) {
+          const set = found.set;
           if (!assigned.has(set.name)) assigned.set(set.name, table.lookup(set.name));
           table = table.declare(set, texPos(tex, set.offset));
         }
@@ -211,6 +231,12 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
             analysis.diagnostics.push(limitReached('blocks', block.line));
           break;
         }
+        for (const [name, d] of sentenceDefined)
+          if (sentenceEnded(lines(), d.line, block.line)) {
+            // Unless declared again since, the name means what it meant before the sentence.
+            if (table.lookup(name) === d.own) table = table.restore(name, d.before);
+            sentenceDefined.delete(name);
+          }
         // The TeX as the prose says to read it (`\log_{2}`, `V^{(k+1)}`); file positions are kept.
         const read = readBlock((prose ??= documentProse(lines())), block.line, block.tex);
         const tex = read.tex;

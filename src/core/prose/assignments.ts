@@ -72,7 +72,7 @@ export function continuesExample(lines: readonly string[], line: number): boolea
 }
 
 /** Words that set a value in the prose, just before the formula in its sentence. */
-const setting =
+export const setting =
   /\b(?:let|suppose|consider|take|given|(?:we|you) have|arbitrary|for example|e\.g\.)\b[^.;:]*$/i;
 
 /**
