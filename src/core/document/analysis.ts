@@ -20,6 +20,7 @@ import {
 } from '../prose/assignments';
 import { restatedDefinition, restatedWhy } from '../prose/restated';
 import { randomDefinitionOf, sentenceEnded } from '../prose/randomDefinition';
+import { likelihoodDefinition, likelihoodWhy } from '../probability/likelihood';
 import { letTraits, proseTraits } from './traits';
 import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
@@ -269,7 +270,9 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         // `g(x) = 0` is an equation for x, not the zero function.
         let scopes: DerivationBlock['scopes'];
         for (let i = 0; solveIntro === undefined && i < claims.length; i++) {
-          const decl = functionDefinition(claims[i] as Claim, table, displayDefined);
+          const decl =
+            functionDefinition(claims[i] as Claim, table, displayDefined) ??
+            likelihoodDefinition(claims[i] as Claim, table, displayDefined);
           const assignment = decl ? undefined : assignmentOf(claims[i] as Claim);
           const restated =
             decl || assignment ? undefined : restatedDefinition(claims[i] as Claim, table, restatedNames);
@@ -294,7 +297,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
             displayDefined.add(decl.name);
             scopes.push({
               symbols: table,
-              defines: { why: 'defines', name: decl.name, params: decl.params },
+              defines: likelihoodWhy(decl) ?? { why: 'defines', name: decl.name, params: decl.params },
             });
           }
           const again = parse();

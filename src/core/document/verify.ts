@@ -14,6 +14,7 @@ import { because, verifyStep, type StepInput } from '../verify/step';
 import { analyzeDocument, type DerivationBlock, type DocumentAnalysis } from './analysis';
 import { unchecked, unreadError, unreadSides } from './messages';
 import { displayFunctionVerdict } from './reverify';
+import { setsToZero } from './setToZero';
 import { informationGuard, judgedBy } from '../verify/randomVerdicts';
 import { asFunctionProperty } from '../prose/properties';
 import { asymptoticVerdict, conventionsFor, proseVerdict } from '../prose/verdict';
@@ -129,6 +130,17 @@ export function verifyDerivation(
           ...verdict,
           status: 'unverifiable',
           ...because({ why: 'solve', intro: block.solveIntro, refutation: verdict.message }),
+          counterexample: null,
+          values: null,
+        });
+        continue;
+      }
+      if (verdict.status === 'refuted' && setsToZero(claim, step)) {
+        steps.push({
+          ...common,
+          ...verdict,
+          status: 'unverifiable',
+          ...because({ why: 'set-to-zero', refutation: verdict.message }),
           counterexample: null,
           values: null,
         });
