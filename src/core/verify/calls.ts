@@ -21,6 +21,14 @@ export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
     );
   const name = c.boundName(args[0], 'a function application');
   const entry = c.table.lookup(name);
+  // `f(x_1, \ldots, x_n)`: a list of n arguments, which only an unknown function (of a vector) can take.
+  const listed = rest.some((a) => a.type === 'FunctionNode' && (a.fn as AnyNode).name === 'stack');
+  if (listed && (entry || builtins[name]))
+    throw new EvalUnsupported(
+      `${name} is applied to a list written with an ellipsis: cannot tell its arguments one by one`,
+      'unsupported-notation',
+      name,
+    );
   if (entry?.kind === 'function') return apply(c, name, rest, scope);
   if (builtins[name] && !entry) {
     const impl = builtins[name];
@@ -40,6 +48,7 @@ export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
     return c.unknowns.call(
       name,
       rest.map((a) => c.node(a, scope)),
+      listed,
     );
   throw new EvalUnsupported(
     `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,
