@@ -135,12 +135,15 @@ export function verifyDerivation(
         });
         continue;
       }
-      if (verdict.status === 'refuted' && setsToZero(claim, step)) {
+      // Failing with its variable on one side only (`0 = \frac{d}{d\theta} P(X \mid \theta)`, θ undeclared)
+      // it is the same equation.
+      const oneSided = verdict.status === 'unverifiable' && verdict.reason === 'one-sided-symbol';
+      if ((verdict.status === 'refuted' || oneSided) && setsToZero(claim, step)) {
         steps.push({
           ...common,
           ...verdict,
           status: 'unverifiable',
-          ...because({ why: 'set-to-zero', refutation: verdict.message }),
+          ...because({ why: 'set-to-zero', ...(oneSided ? {} : { refutation: verdict.message }) }),
           counterexample: null,
           values: null,
         });

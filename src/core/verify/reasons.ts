@@ -72,7 +72,7 @@ export type Why =
   /** `P(X \mid θ) = …` with θ a parameter: defines the likelihood of X as a function of θ */
   | { why: 'likelihood'; event: string; param: string }
   /** refuted first step `0 = …` of a chain: the expression set to zero, an equation to solve */
-  | { why: 'set-to-zero'; refutation: string }
+  | { why: 'set-to-zero'; refutation?: string }
   /** a step about a symbol defined above by math that could not be read */
   | { why: 'unreadable-definition'; name: string }
   /** `A = [[1, 2], [3, 4]]` in a worked example: sets a value for the steps after it */
@@ -316,8 +316,10 @@ export function explain(w: Why): string {
       return 'cancelled';
     case 'set-to-zero':
       return (
-        `an equation to solve, not an identity (a chain that starts "0 =" sets the expression to zero); ` +
-        `it fails at other values (${w.refutation}), so it is not checked`
+        `an equation to solve, not an identity (a chain that starts "0 =" sets the expression to zero)` +
+        (w.refutation
+          ? `; it fails at other values (${w.refutation}), so it is not checked`
+          : ', so it is not checked')
       );
     case 'solve':
       return (

@@ -75,6 +75,10 @@ describe('document: a chain that opens with 0 =', () => {
     assert.deepEqual(verdicts(`${declared}$$0 = x^2 - 1 = (x-1)(x+2)$$`)[1], ['refuted', 'counterexample']);
   });
 
+  it('reads it so when its variable is undeclared too (one side only)', () => {
+    assert.deepEqual(verdicts('$$0 = x^2 - 1 = (x-1)(x+1)$$')[0], ['unverifiable', 'equation-to-solve']);
+  });
+
   it('leaves a lone 0 = … and a chain ending in = 0 as claims', () => {
     assert.deepEqual(verdicts(`${declared}$$0 = x^2 - 1$$`), [['refuted', 'counterexample']]);
     assert.deepEqual(verdicts(`${declared}$$x^2 - 1 = (x-1)(x+1) = 0$$`)[1], ['refuted', 'counterexample']);
