@@ -19,6 +19,8 @@ import {
   type Assignment,
 } from '../prose/assignments';
 import { restatedDefinition, restatedWhy } from '../prose/restated';
+import { randomDefinitionOf, sentenceEnded } from '../prose/randomDefinition';
+import { likelihoodDefinition, likelihoodWhy } from '../probability/likelihood';
 import { letTraits, proseTraits } from './traits';
 import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
@@ -150,15 +152,29 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
     }
   };
 
-  /** The value an inline formula sets in a worked example (`$r_1 = 0.3$`), if any. */
-  const inlineAssignment = (text: string, before: string): Assignment | undefined => {
+  /** The value an inline formula sets in a worked example (`$r_1 = 0.3$`), or the random variable it
+   *  defines (`$Y=aX+b$`, `random`), if any. */
+  const inlineAssignment = (
+    text: string,
+    before: string,
+  ): { set: Assignment; random?: boolean } | undefined => {
     try {
       const [claim, ...more] = parseBlock(text, { kindOf: table.kindOf, macros: table.macros });
-      return claim && more.length === 0 ? inlineAssignmentOf(claim, before) : undefined;
+      if (!claim || more.length) return undefined;
+      const set = inlineAssignmentOf(claim, before);
+      if (set) return { set };
+      const defined = randomDefinitionOf(claim, before, table);
+      return defined ? { set: defined, random: true } : undefined;
     } catch {
       return undefined;
     }
   };
+  // Random variables the prose defines for the displays of its sentence (prose/randomDefinition.ts): the
+  // line of the sentence, the entry it replaced, and its own entry.
+  const sentenceDefined = new Map<
+    string,
+    { line: number; before: SymbolEntry | undefined; own: SymbolEntry | undefined }
+  >();
 
   /** The prose of the paragraph before an inline formula at `at` (its line and the one above). */
   const proseBefore = (all: readonly string[], at: { line: number; column: number }): string =>
@@ -193,8 +209,13 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         // Declarations are read from the math as the prose means it (`[x, y]^\top` a column).
         const tex = readInline(block.tex);
         declare(tex, true);
-        const set = inlineAssignment(tex.text, proseBefore(lines(), at));
-        if (set) {
+        const found = inlineAssignment(tex.text, proseBefore(lines(), at));
+        if (found?.random) {
+          const before = table.lookup(found.set.name);
+          table = table.declare(found.set, texPos(tex, found.set.offset));
+          sentenceDefined.set(found.set.name, { line: at.line, before, own: table.lookup(found.set.name) });
+        } else if (found) {
+          const set = found.set;
           if (!assigned.has(set.name)) assigned.set(set.name, table.lookup(set.name));
           table = table.declare(set, texPos(tex, set.offset));
         }
@@ -220,6 +241,12 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
             analysis.diagnostics.push(limitReached('blocks', block.line));
           break;
         }
+        for (const [name, d] of sentenceDefined)
+          if (sentenceEnded(lines(), d.line, block.line)) {
+            // Unless declared again since, the name means what it meant before the sentence.
+            if (table.lookup(name) === d.own) table = table.restore(name, d.before);
+            sentenceDefined.delete(name);
+          }
         // The TeX as the prose says to read it (`\log_{2}`, `V^{(k+1)}`); file positions are kept.
         const read = readBlock((prose ??= documentProse(lines())), block.line, block.tex);
         const tex = read.tex;
@@ -255,7 +282,10 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         const density = densityBefore(lines(), block.line);
         for (let i = 0; solveIntro === undefined && i < claims.length; i++) {
           const given = density && i === 0 ? densityDefinition(claims[i] as Claim, table) : undefined;
-          const decl = given?.decl ?? functionDefinition(claims[i] as Claim, table, displayDefined);
+          const decl =
+            given?.decl ??
+            functionDefinition(claims[i] as Claim, table, displayDefined) ??
+            likelihoodDefinition(claims[i] as Claim, table, displayDefined);
           const assignment = decl ? undefined : assignmentOf(claims[i] as Claim);
           const restated =
             decl || assignment ? undefined : restatedDefinition(claims[i] as Claim, table, restatedNames);
@@ -287,7 +317,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
             displayDefined.add(decl.name);
             scopes.push({
               symbols: table,
-              defines: { why: 'defines', name: decl.name, params: decl.params },
+              defines: likelihoodWhy(decl) ?? { why: 'defines', name: decl.name, params: decl.params },
             });
           }
           const again = parse();
