@@ -25,6 +25,7 @@ import { letTraits, proseTraits } from './traits';
 import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
 import { finiteLawInWords } from '../prose/finiteLaw';
+import { valueNamesInWords, type ValueNames } from '../prose/valueNames';
 import { documentProse, readBlock, readInline, type DocumentProse, type ProseReading } from '../prose/read';
 import { fileTooLarge, inputLimits, limitReached } from '../limits';
 
@@ -51,6 +52,8 @@ export interface DerivationBlock {
   prose?: ProseReading;
   /** The prose puts a condition on the block's random variables ("if X is a function of Y"). */
   relatesVariables?: boolean;
+  /** Names the prose of the section gives the values of random variables and their probabilities. */
+  valueNames?: readonly ValueNames[];
 }
 
 export interface DocumentAnalysis {
@@ -107,6 +110,8 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
   // Laws a worked example states in words ("$X$ … takes the value $a-2$ with probability $p$, …"), with
   // what their symbols meant before: like the example's values, they end with its section.
   const exampleLaws = new Map<string, { entry: SymbolEntry | undefined; law: RandomLaw | undefined }>();
+  // "X takes the values $x_i$ with probabilities $p_i$": for the rest of the section, by variable.
+  const valueNames = new Map<string, ValueNames>();
   // Symbols display math set out to define with math that could not be read.
   const unreadable = new Set<string>();
 
@@ -185,6 +190,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           for (const [name, { entry, law }] of exampleLaws)
             table = table.restore(name, entry).restoreLaw(name, law);
           exampleLaws.clear();
+          valueNames.clear();
         }
         section = block.line;
         break;
@@ -214,6 +220,8 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         }
         const worded = domainInWords(lines(), block.tex);
         if (worded) declare(worded, true);
+        const named = valueNamesInWords(lines(), block.tex);
+        if (named) valueNames.set(named.variable, named);
         const law = finiteLawInWords(lines(), block.tex);
         if (law) {
           const name = block.tex.text.trim();
@@ -315,6 +323,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           ...(section !== undefined ? { section } : {}),
           ...(solveIntro !== undefined ? { solveIntro } : {}),
           ...(relationBefore(lines(), block.line) ? { relatesVariables: true } : {}),
+          ...(valueNames.size ? { valueNames: [...valueNames.values()] } : {}),
           symbols: blockTable,
           ...(scopes ? { scopes } : {}),
           ...(displayDefined.size ? { displayFunctions: new Set(displayDefined) } : {}),

@@ -103,6 +103,7 @@ export function verifyDerivation(
           rhs: step.rhs.node,
           first: step === claim.steps[0],
           ...(block.prose?.cues.has('small-variables') ? { smallVariables: true } : {}),
+          ...(block.valueNames ? { valueNames: block.valueNames } : {}),
           ...(conditions.length
             ? {
                 conditions: conditions.flatMap((c) =>

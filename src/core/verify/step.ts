@@ -26,6 +26,7 @@ import { mentionsGraphDerivative } from './dependencyGraph';
 import { definitionOf, loneUndeclared } from './claimOrDefinition';
 import { densitiesOf } from '../probability/densities';
 import { pairValues } from '../probability/pairing';
+import type { ValueNames } from '../prose/valueNames';
 
 /** What the verifier concludes about one step (the caller adds index and position). */
 export interface StepVerdict {
@@ -54,6 +55,8 @@ export interface StepInput {
   first?: boolean;
   /** The prose calls an `\\approx` a Taylor or first-order approximation: its variables are small. */
   smallVariables?: boolean;
+  /** Names the prose gives the values of random variables and their probabilities (`x_i`, `p_i` of X). */
+  valueNames?: readonly ValueNames[];
 }
 
 /** Comparing a condition exactly: `x \ne 0` must reject x = 0 itself, `x > 0` must reject 0. */
@@ -97,7 +100,7 @@ function verified(held: Held, assumptions: Assumption[], samples: number): StepV
 
 /** The step with values of random variables paired to them (`E_{x \\sim P}`, `\\sum_x`; pairing.ts). */
 function pairedStep(step: StepInput, table: SymbolTable): StepInput {
-  return { ...step, ...pairValues(step.lhs, step.rhs, table) };
+  return { ...step, ...pairValues(step.lhs, step.rhs, table, step.valueNames) };
 }
 
 /** Samples `step` under `table` and judges it; never throws. */
