@@ -7,6 +7,8 @@ import type { Value } from '../verify/value';
 /** An end of an event along its one random symbol: the indicator can jump where `diff` (the difference of
  *  a comparison's sides, `2X − a` for `2X ≥ a`) crosses zero as the symbol varies (see `Component.cuts`). */
 export interface Cut {
+  /** The symbol; `*` for an end whose place cannot be found (two random symbols, or an 𝔼 inside): the
+   *  event may step anywhere, and no piece between the found ends is taken to be smooth. */
   name: string;
   diff: Evaluator;
 }

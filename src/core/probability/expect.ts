@@ -19,8 +19,9 @@ export const methodRank: Record<Method, number> = { sampling: 0, exact: 1, quadr
 export type Component =
   /** `cuts`, set when the integrand steps (an event's indicator): where it may jump along this component
    *  (the ends of `a ≤ X ≤ b`). No Gauss rule, nor the moments' line tests, sees a step that falls between
-   *  their points: with steps, only the adaptive rule split at the cuts, or Monte Carlo, is used. */
-  | { kind: 'law'; law: ScalarLaw; cuts?: readonly number[] }
+   *  their points: with steps, only the adaptive rule split at the cuts, or Monte Carlo, is used.
+   *  `located`: every step of the integrand is among the cuts, so the pieces between them are smooth. */
+  | { kind: 'law'; law: ScalarLaw; cuts?: readonly number[]; located?: boolean }
   /** The atom index 0…k−1 of a random finite distribution, with its probabilities. */
   | { kind: 'table'; probs: readonly number[] };
 
@@ -60,9 +61,10 @@ const acceptAbs = 1e-12;
 /** The adaptive rule aims near machine precision: its error estimate is least reliable at a kink. */
 const adaptiveRel = 1e-13;
 const adaptiveAbs = 1e-14;
-/** The adaptive rule starts from this many panels: an event between the nodes of one rule over the whole
- *  range (P(0.55 ≤ Z ≤ 1.97) with no node there) would read as probability 0 with no error. */
-const startPanels = 64;
+/** Panels the adaptive rule starts from over a whole range: one rule over it can miss a feature between its
+ *  nodes (a step of an event whose ends are not known, a narrow kink) and read 0 with no error. Between
+ *  located steps the integrand is smooth, and a few panels per piece do. */
+const startPanels = { unlocatedSteps: 64, kinks: 16, betweenSteps: 8 };
 /** At most 1 000 panels: 15 evaluations for the first, 30 for each split after it. */
 const adaptiveEvaluations = 15 + 30 * 999;
 
@@ -272,6 +274,11 @@ function adaptive(p: Integrand, c: Component & { kind: 'law' }): Estimate | unde
     ...[...(c.cuts ?? [])].filter((x) => x > range.lo && x < range.hi).sort((a, b) => a - b),
     range.hi,
   ];
+  const panels = !c.cuts
+    ? startPanels.kinks
+    : c.located && c.cuts.length
+      ? startPanels.betweenSteps
+      : startPanels.unlocatedSteps;
   const pt = new Float64Array(1);
   const g = (u: number): number => {
     const w = range.weight(u);
@@ -292,7 +299,7 @@ function adaptive(p: Integrand, c: Component & { kind: 'law' }): Estimate | unde
       adaptiveEvaluations,
       Math.max(
         2,
-        Math.round((startPanels * ((ends[i + 1] as number) - (ends[i] as number))) / (range.hi - range.lo)),
+        Math.round((panels * ((ends[i + 1] as number) - (ends[i] as number))) / (range.hi - range.lo)),
       ),
     );
     if (!r.ok) return undefined;

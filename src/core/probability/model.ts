@@ -324,7 +324,11 @@ export class RandomModel {
           ? []
           : cuts.filter((c) => c.name === name).flatMap((c) => endsOf(c, env, s.slot, range.lo, range.hi));
       for (let i = 0; i < count; i++)
-        comps.push(cuts ? { kind: 'law', law: d.law, cuts: at } : { kind: 'law', law: d.law });
+        comps.push(
+          cuts
+            ? { kind: 'law', law: d.law, cuts: at, located: !cuts.some((c) => c.name === '*') }
+            : { kind: 'law', law: d.law },
+        );
       writers.push((pt) => {
         env.slots[s.slot] = d.shaped
           ? new Mat(d.rows, d.cols, pt.slice(first, first + count))

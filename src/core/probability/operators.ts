@@ -119,7 +119,7 @@ function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name:
           const cut = { name: random[0] as string, diff };
           cuts.push(cut);
           model.cuts.push(cut);
-        }
+        } else if (random.length > 0) cuts.push({ name: '*', diff });
       } finally {
         model.depth--;
         c.trackers.pop();
