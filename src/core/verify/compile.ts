@@ -14,8 +14,13 @@ import { nodeHandlers } from './registry';
 import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from './value';
 import { UnknownFunctions } from './unknown';
 import { isGraphNode, nodeValue } from './dependencyGraph';
+import { type LooseReading, noLooseReading } from './looseVectors';
 
 export type { Env, Evaluator } from './env';
+
+const invalid = (why: string): never => {
+  throw new InvalidSample(why);
+};
 export { rawFunctions } from './registry';
 
 export class Compiler implements CompilerApi {
@@ -36,6 +41,8 @@ export class Compiler implements CompilerApi {
 
   readonly unknowns: UnknownFunctions;
   readonly random: RandomModel;
+  /** Set by the step before compiling (looseVectors.ts). */
+  loose: LooseReading = noLooseReading;
 
   constructor(readonly table: SymbolTable) {
     this.unknowns = new UnknownFunctions((name) => table.traitsOf(name)?.traits ?? []);
@@ -70,7 +77,7 @@ export class Compiler implements CompilerApi {
       for (const t of this.boundReads) t.add(name);
       return (env) => env.slots[bound] as Value;
     }
-    const member = this.familyMember(name, scope);
+    const member = this.familyMember(name, scope) ?? this.looseMember(name, scope);
     if (member) return member;
     const random = this.randomSlot(name);
     if (random !== undefined) return (env) => env.slots[random] as Value;
@@ -164,6 +171,22 @@ export class Compiler implements CompilerApi {
       if (!(v instanceof Mat)) throw new EvalUnsupported(`${base} is not a vector here`);
       if (k < 1 || k > v.rows * v.cols)
         throw new InvalidSample(`${name} is outside the family ${base} of ${v.rows * v.cols} entries`);
+      return v.data[k - 1] as number;
+    };
+  }
+
+  /** `𝐯` beside `v_i` is the vector v; `x_3` beside `x_i` is its third entry (looseVectors.ts). */
+  private looseMember(name: string, scope: Scope): Evaluator | undefined {
+    if (scope.has(name)) return undefined;
+    const alias = this.loose.aliases.get(name);
+    if (alias !== undefined) return this.symbol(alias, scope);
+    const [base, k] = this.loose.members.get(name) ?? [];
+    if (base === undefined || k === undefined) return undefined;
+    const vector = this.symbol(base, scope);
+    return (env) => {
+      const v = vector(env);
+      if (!(v instanceof Mat)) return k === 1 ? v : invalid(`${name} is outside ${base} of 1 entry`);
+      if (k > v.data.length) return invalid(`${name} is outside ${base} of ${v.data.length} entries`);
       return v.data[k - 1] as number;
     };
   }

@@ -23,6 +23,7 @@ import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value 
 import { methodRank, type Method } from '../probability/expect';
 import { particularDistribution, widened, withMethod } from './randomVerdicts';
 import { mentionsGraphDerivative } from './dependencyGraph';
+import { readLoose } from './looseVectors';
 
 /** What the verifier concludes about one step (the caller adds index and position). */
 export interface StepVerdict {
@@ -102,6 +103,11 @@ export function verifyStep(
   const step = antiderivativeStep(written);
   const compiler = new Compiler(table);
   compiler.graphReading = mentionsGraphDerivative([step.lhs, step.rhs], table);
+  compiler.loose = readLoose(
+    [step.lhs, step.rhs, ...(step.conditions ?? []).flatMap((c) => [c.lhs, c.rhs])],
+    table,
+  );
+  if (compiler.loose.conflict) return unverifiable(thrown(compiler.loose.conflict));
   let lhs: Evaluator;
   let rhs: Evaluator;
   let plan: SamplingPlan;
