@@ -65,6 +65,8 @@ const isSymbol = (n: AnyNode | undefined): n is AnyNode & SymbolNode => n?.type 
 const fnName = (n: AnyNode): string | undefined =>
   n.type === 'FunctionNode' ? ((n as unknown as FunctionNode).fn as SymbolNode).name : undefined;
 const operator = (n: AnyNode): string => (n.type === 'OperatorNode' ? (n.fn as string) : '');
+const mentions = (n: AnyNode, name: string): boolean =>
+  n.filter((m) => isSymbol(m as AnyNode) && (m as SymbolNode).name === name).length > 0;
 const isOne = (n: AnyNode | undefined): boolean =>
   n?.type === 'ConstantNode' && (n as unknown as { value: unknown }).value === 1;
 
@@ -98,10 +100,11 @@ export function readLoose(roots: readonly MathNode[], table: SymbolTable): Loose
         if (!reading.families.has(object))
           reading.families.set(object, `${object}_${subscripts.map(String).join('')}`);
       } else if (!table.lookup(object) && !scope.some((s) => s.index === object)) {
+        // A subscript reads bound indices and the bounds of their sums (`x_{n+1-j}` in `\sum_{j=1}^{n}`).
+        const known = (x: string): boolean =>
+          scope.some((s) => s.index === x || (s.bound !== undefined && mentions(s.bound as AnyNode, x)));
         const bound = (m: AnyNode): boolean =>
-          m
-            .filter((x) => isSymbol(x as AnyNode))
-            .every((x) => scope.some((s) => s.index === (x as SymbolNode).name));
+          m.filter((x) => isSymbol(x as AnyNode)).every((x) => known((x as SymbolNode).name));
         const indices = subscripts.map((s) => (isSymbol(s) ? s.name : undefined));
         const inProbability = path.some((p) => probability.has(fnName(p) ?? ''));
         const fromOne = indices.every((i) => !i || [...scope].reverse().find((s) => s.index === i)?.fromOne);
@@ -120,7 +123,12 @@ export function readLoose(roots: readonly MathNode[], table: SymbolTable): Loose
       while (k >= 0 && (linearOps.has(operator(path[k] as AnyNode)) || path[k]?.type === 'ParenthesisNode'))
         k--;
       const up = path[k];
-      const inVector = up !== undefined && vectorContexts.has(fnName(up) ?? '');
+      // `v^\top w`: a factor beside a transposed vector is one too.
+      const besideTranspose =
+        up !== undefined &&
+        operator(up) === 'multiply' &&
+        (up.args as AnyNode[]).some((a) => fnName(a) === 'transpose');
+      const inVector = up !== undefined && (vectorContexts.has(fnName(up) ?? '') || besideTranspose);
       bare.set(n.name, (bare.get(n.name) ?? true) && inVector);
     }
     n.forEach((child) => visit(child as AnyNode, scope, [...path, n]));
