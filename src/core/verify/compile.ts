@@ -100,7 +100,8 @@ export class Compiler implements CompilerApi {
         name,
       );
     }
-    if (!entry) {
+    // A loose vector `\pi_i` (looseVectors.ts) is no constant π.
+    if (!entry && !this.loose.symbols.has(name)) {
       const c = constants.get(name);
       if (c) {
         this.constantsUsed.add(name);
