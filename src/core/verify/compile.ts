@@ -176,6 +176,19 @@ export class Compiler implements CompilerApi {
     };
   }
 
+  /** A parameter of `random`'s law: a number, so a loose vector (`p` beside `p_i`) cannot be one. */
+  private lawParameter(node: MathNode, random: string): Evaluator {
+    const { evaluate, names } = this.compileTracked(node);
+    const loose = [...names].find((n) => this.loose.symbols.has(n));
+    if (loose !== undefined)
+      throw new EvalUnsupported(
+        `${loose} is a parameter of the law of ${random} and is written with subscripts (its entries) here: declare what it is`,
+        'conflicting-use',
+        loose,
+      );
+    return evaluate;
+  }
+
   /** `𝐯` beside `v_i` is the vector v; `x_3` beside `x_i` is its third entry (looseVectors.ts). */
   private looseMember(name: string, scope: Scope): Evaluator | undefined {
     if (scope.has(name)) return undefined;
@@ -205,7 +218,7 @@ export class Compiler implements CompilerApi {
       this.random.add({
         name,
         slot: this.slotOf(name),
-        law: { name: law.name, params: law.params.map((p) => this.compile(p)) },
+        law: { name: law.name, params: law.params.map((p) => this.lawParameter(p, name)) },
         shape,
         event: false,
         why: `declared with the law ${law.name}${shape.length ? ' (independent entries)' : ''}`,

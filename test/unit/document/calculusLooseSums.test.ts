@@ -68,6 +68,11 @@ describe('calculus: loose sums over undeclared vectors', () => {
     assert.equal(s.status, 'unverifiable');
     assert.equal(s.reason, 'undeclared-symbol');
     assert.notEqual(one('E[X] = \\sum_i x_i p_i').status, 'refuted');
+    // p is the number of a law: p_i beside it is no entry of a vector.
+    const law = only('<!-- let X \\sim \\mathrm{Bernoulli}(p) -->', '', block('E[X] = \\sum_i x_i p_i'));
+    assert.equal(law.status, 'unverifiable');
+    assert.equal(law.reason, 'conflicting-use');
+    assert.equal(law.subject, 'p');
   });
 });
 
