@@ -9,14 +9,21 @@ export type Pattern =
   { ok: true; index: string; lo: MathNode; hi: MathNode; body: MathNode } | { ok: false; why: string };
 
 /** A subscript read as `symbol + offset` (symbol empty for a plain integer). */
-interface Subscript {
+export interface Subscript {
   symbol: string;
   offset: number;
 }
 
-const nameForm = /^(.+?)_(?:\{(.+)\}|(.+))$/;
+export const nameForm = /^(.+?)_(?:\{(.+)\}|(.+))$/;
 
-function readSubscript(text: string): Subscript | undefined {
+/** `x_3` → x and 3, `w_{N}` → w and N, `x_{n-1}` → x and n − 1; undefined for any other name. */
+export function splitSubscripted(name: string): { base: string; sub: Subscript } | undefined {
+  const m = nameForm.exec(name);
+  const sub = m ? readSubscript((m[2] ?? m[3]) as string) : undefined;
+  return m && sub ? { base: m[1] as string, sub } : undefined;
+}
+
+export function readSubscript(text: string): Subscript | undefined {
   const t = text.replace(/\s+/g, '');
   if (/^-?\d+$/.test(t)) return { symbol: '', offset: Number(t) };
   const m = /^([A-Za-z]\w*)(?:([+-])(\d+))?$/.exec(t);
@@ -52,6 +59,42 @@ function fresh(used: Set<string>): string {
   return 'i_0';
 }
 
+const subscriptNode = (s: Subscript): MathNode =>
+  s.symbol === ''
+    ? new ConstantNode(s.offset)
+    : s.offset === 0
+      ? new SymbolNode(s.symbol)
+      : new OperatorNode(s.offset > 0 ? '+' : '-', s.offset > 0 ? 'add' : 'subtract', [
+          new SymbolNode(s.symbol),
+          new ConstantNode(Math.abs(s.offset)),
+        ]);
+
+/** `x_{i+1}, …, x_n`: one term with one symbolic subscript runs from it to the last term's. */
+function symbolicStart(
+  before: readonly MathNode[],
+  ds: { key: string; subs: { base: string; sub: Subscript }[] }[],
+): Pattern | undefined {
+  const only = ds[0]?.subs;
+  if (before.length !== 1 || only?.length !== 1 || only[0]?.sub.symbol === '') return undefined;
+  const s0 = (only[0] as (typeof only)[number]).sub;
+  const sl = ((ds[1] as (typeof ds)[number]).subs[0] as (typeof only)[number]).sub;
+  // A number after a symbolic start (`x_n, …, x_1`) may run either way: never read as a count.
+  if (sl.symbol === '' || (s0.symbol === sl.symbol && s0.offset >= sl.offset))
+    return { ok: false, why: 'the last term does not come after the first' };
+  const used = new Set<string>([s0.symbol, sl.symbol, (only[0] as (typeof only)[number]).base]);
+  (before[0] as MathNode).traverse((m) => {
+    if ((m as SymbolNode).isSymbolNode) used.add((m as SymbolNode).name);
+  });
+  const index = fresh(used);
+  const base = (only[0] as (typeof only)[number]).base;
+  const body = (before[0] as MathNode).transform((n) =>
+    (n as SymbolNode).isSymbolNode && nameForm.test((n as SymbolNode).name)
+      ? new FunctionNode(new SymbolNode('entry'), [new SymbolNode(base), new SymbolNode(index)])
+      : n,
+  );
+  return { ok: true, index, lo: subscriptNode(s0), hi: subscriptNode(sl), body };
+}
+
 /** The pattern of `before[0], before[1]?, …, after[0]` (terms around one ellipsis). */
 export function inferPattern(before: readonly MathNode[], after: readonly MathNode[]): Pattern {
   if (before.length === 0 || after.length !== 1) return { ok: false, why: 'one term after the ellipsis' };
@@ -62,6 +105,8 @@ export function inferPattern(before: readonly MathNode[], after: readonly MathNo
   if (first.subs.length === 0) return { ok: false, why: 'no subscript runs across the terms' };
   if (ds.some((d) => d.key !== first.key || d.subs.length !== first.subs.length))
     return { ok: false, why: 'the terms around the ellipsis differ in form' };
+  const alone = symbolicStart(before, ds);
+  if (alone) return alone;
   if (before.some((_, t) => (ds[t] as (typeof ds)[number]).subs.some((s) => s.sub.symbol !== '')))
     return { ok: false, why: 'the first terms need numeric subscripts' };
   // Which subscript positions run: with two leading terms those that step by one; with one, all.

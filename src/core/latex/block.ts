@@ -11,6 +11,7 @@ import { parenthesized, readCondition, topRelations } from './conditions';
 import { quantifierWords, splitPieces, type Piece } from './pieces';
 import { depthDelta, eofAt, isSpace } from './scan';
 import { dottedContext } from './dotted';
+import { densityContext } from './densities';
 import type {
   Claim,
   Condition,
@@ -188,7 +189,7 @@ function findRelations(tokens: readonly Token[]): { relations: RelationAt[]; oth
 
 /** Parses one claim (a chain) into steps; a side that fails to parse fails only the steps that use it. */
 function claimsOfPiece(tex: string, tokens: readonly Token[], outer: ParseContext): Claim[] {
-  const ctx = dottedContext(tokens, outer);
+  const ctx = densityContext(tokens, dottedContext(tokens, outer));
   const { relations, other } = findRelations(tokens);
   if (relations.length === 0) return [];
   if (other) {

@@ -12,6 +12,7 @@ import {
 } from './atoms';
 import { endsFactors, multiplicativeCommands } from './commands';
 import { factorsOf, foldEllipsis, isEllipsis } from './ellipses';
+import { endsEntry, foldList, isListDots, isStack, type ListItem } from './lists';
 import { Cursor } from './cursor';
 import { fail, toParseError, unexpected } from './errors';
 import type { ParserApi } from './handlers/api';
@@ -344,11 +345,26 @@ export class Parser extends Cursor implements ParserApi {
       ? `\\left${describeDelimiter(this.toks[this.pos - 1])}`
       : describeToken(open);
     if (isClose(this.peek())) fail(`empty ${openName} … ${closeName}`, open.offset);
-    const items = [this.parseAdditive()];
+    // `x_1, \ldots, x_n`: an ellipsis as an entry makes the list one vector (lists.ts).
+    const written: ListItem[] = [];
+    const entry = (): void => {
+      const d = this.peek();
+      if (isListDots(d)) {
+        this.next();
+        written.push({ dots: d });
+        // `x_1, x_2, \ldots x_n` with the comma after the ellipsis left out.
+        if (endsEntry(this.peek(), isClose)) return;
+      }
+      written.push({ node: this.parseAdditive() });
+    };
+    entry();
     while (isChar(this.peek(), ',')) {
       this.next();
-      items.push(this.parseAdditive());
+      entry();
     }
+    const items = written.some((w) => 'dots' in w)
+      ? [foldList(written, 0)]
+      : written.map((w) => (w as { node: MathNode }).node);
     const t = this.peek();
     if (!isClose(t)) {
       if (t.kind === 'eof') fail(`missing ${closeName} for ${openName}`, open.offset);
@@ -412,6 +428,15 @@ export class Parser extends Cursor implements ParserApi {
   only(items: MathNode[], open: Token): MathNode {
     if (items.length !== 1)
       fail(`a list of ${items.length} values is not an expression`, open.offset, 'unsupported');
+    // `(x_1, \ldots, x_n)` is a tuple, a vector; `[x_1, \ldots, x_n]` may be a row and `\{…\}` is a set.
+    const delimiter = isCmd(open, 'left') ? this.toks[this.toks.indexOf(open) + 1] : open;
+    if (isStack(items[0] as MathNode) && !isChar(delimiter, '('))
+      fail(
+        `a list written with an ellipsis in ${describeToken(delimiter ?? open)} … is not read as a vector`,
+        open.offset,
+        'unsupported',
+        describeToken(delimiter ?? open),
+      );
     return items[0] as MathNode;
   }
 }

@@ -128,8 +128,8 @@ export function splitPieces(row: readonly Token[]): Piece[] {
         const prevTok = row[prevSig[i] ?? -1];
         const named =
           isChar(row[end], '(') ||
-          // `\textrm{Var}[X]`, `\text{E}[X]`: a probability operator.
-          (isChar(row[end], '[') && /^(var|e|cov|p|pr)$/i.test(word)) ||
+          // `\textrm{Var}[X]`, `\text{E}[X]`, `\textrm{Var}_{x \sim P}[…]`: a probability operator.
+          ((isChar(row[end], '[') || isChar(row[end], '_')) && /^(var|e|cov|p|pr)$/i.test(word)) ||
           (isCmd(row[end], 'left') && isChar(row[end + 1], '(')) ||
           (!isConditionText(word) &&
             !connectiveWords.has(word) &&

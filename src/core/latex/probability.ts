@@ -21,6 +21,7 @@ export function findProbability(
     const t = tokens[i] as Token;
     let what: string | undefined;
     if (t.kind === 'cmd') {
+      if (t.value === 'sim' && underOperator(tokens, i)) continue;
       if (t.value === 'sim' || t.value === 'E' || t.value === 'Var') what = `\\${t.value}`;
       else if (t.value === 'mathbb' || wordCommands.has(t.value)) {
         const j = isChar(tokens[i + 1], '*') ? i + 2 : i + 1;
@@ -45,6 +46,27 @@ export function findProbability(
       };
   }
   return undefined;
+}
+
+/** Whether the `\\sim` at `i` is in the subscript of 𝔼 or Var (`E_{x \\sim P}`, `\\textrm{Var}_{x \\sim P}`),
+ *  which handlers/lawSubscript.ts reads. */
+function underOperator(tokens: readonly Token[], i: number): boolean {
+  let depth = 0;
+  let j = i - 1;
+  for (; j >= 0; j--) {
+    if (isChar(tokens[j], '}')) depth++;
+    else if (isChar(tokens[j], '{')) {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  if (j < 1 || !isChar(tokens[j - 1], '_')) return false;
+  const before = tokens[j - 2];
+  if (before?.kind === 'letter') return before.value === 'E';
+  if (!isChar(before, '}')) return false;
+  let word = '';
+  for (let k = j - 3; k >= 0 && tokens[k]?.kind === 'letter'; k--) word = (tokens[k] as Token).value + word;
+  return word === 'E' || word === 'Var';
 }
 
 /** Whether the command at `i` is the subscript of a letter D (`D_{\mathrm{KL}}`, `D_\textrm{KL}`). */

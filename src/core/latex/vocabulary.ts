@@ -39,10 +39,17 @@ export const vocabulary = {
   floor: 'floor',
   ceil: 'ceil',
   sign: 'sign',
+  isReal: 'isReal(x): 1 when x is a finite real number (`X \\in \\mathbb{R}` in an event)',
   within:
     'within(x, lo, hi, openLo, openHi): 1 when x lies in the interval, else 0; an invalid sample where lo > hi (the text presumes its ends in order)',
   sumOver: 'sumOver(i, lo, hi, body): Σ_{i=lo}^{hi} body; i is bound (raw arguments)',
   prodOver: 'prodOver(i, lo, hi, body): Π (raw arguments)',
+  stack:
+    'stack(o, e₁, …): the entries e (scalars, vectors, or listOver runs) stacked down a column (o = 0) or along a row (o = 1), a list written with an ellipsis (raw arguments)',
+  listOver:
+    'listOver(i, lo, hi, body, shown): inside stack, the entries body for i = lo … hi, at least `shown` of them (the entries written around the ellipsis)',
+  gridOver:
+    'gridOver(i, j, m, n, body, shownRows, shownCols): the m×n matrix of body at (i, j), a matrix written with \\ddots (raw arguments)',
   indexExtent:
     'indexExtent(i): as the upper bound of sumOver(i, 1, indexExtent(i), body), the number of entries i indexes in body (`\\sum_i x_i`)',
   evalAt:
@@ -72,6 +79,20 @@ export const vocabulary = {
   condExpect: 'condExpect(g, h): 𝔼[g | h] for finite supports (raw arguments)',
   entropy:
     'entropy(X, …): the joint entropy (nats) of random variables with a finite joint law (raw arguments)',
+  expectFrom:
+    'expectFrom(P, g, x, …): E_{x ∼ P}[g], x the value of a random variable with law P; read for the step by probability/pairing.ts (raw arguments)',
+  varianceFrom: 'varianceFrom(P, g, x, …): Var_{x ∼ P}[g] (raw arguments)',
+  expectOver:
+    'expectOver(g, X, x, …): 𝔼[g] with x bound to the value of the random variable X (probability/paired.ts; raw arguments)',
+  varianceOver: 'varianceOver(g, X, x, …): Var[g] with x bound to the value of X (raw arguments)',
+  sumSupport:
+    'sumSupport(g, X, x, …): Σ g over the values x of X with positive probability (joint values for several; raw arguments)',
+  pmf: 'pmf(X, x, …): P(X = x, …) of random variables with a finite law, x numbers (raw arguments)',
+  pmfGiven:
+    'pmfGiven(p, [y, …], [x, …]): p(y | x) of values of random variables, read by probability/pairing.ts (raw arguments)',
+  entropyBits:
+    'entropyBits(X, …): the joint entropy in bits, where the step writes its logarithms in base 2 (raw arguments)',
+  klBits: 'klBits(P, Q): D_KL(P ‖ Q) in bits (raw arguments)',
   kl: 'kl(P, Q): D_KL(P ‖ Q) (nats) of the finite laws of the random variables P and Q (raw arguments)',
 } as const;
 

@@ -7,6 +7,11 @@
 import type { Rng } from '../numeric/random';
 import { gaussHermite, gaussLaguerre, gaussLegendre, lnGamma, type Rule } from './quadrature';
 import { lookupTable } from '../lookup';
+import { normalCdf } from '../experiment/stats';
+
+/** The normal density with mean m and standard deviation s. */
+export const normalPdf = (x: number, m: number, s: number): number =>
+  Math.exp(-0.5 * ((x - m) / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
 
 /** Parameters that do not define a law (`\mathcal{U}(1, 0)`, `\operatorname{Bernoulli}(2)`). */
 export class LawError extends Error {}
@@ -27,6 +32,9 @@ export interface ScalarLaw {
   range?: { lo: number; hi: number; point: (u: number) => number; weight: (u: number) => number };
   /** Laws without a mean: an integrand must stay bounded in the tails. */
   heavyTails?: boolean;
+  /** Continuous laws with a closed form: the density and the distribution function (`p_X`, `F_X`). */
+  pdf?(x: number): number;
+  cdf?(x: number): number;
   sample(rng: Rng): number;
 }
 
@@ -172,8 +180,10 @@ const specs: LawSpec<number[]>[] = [
           lo: m - 10 * s,
           hi: m + 10 * s,
           point: (u) => u,
-          weight: (u) => Math.exp(-0.5 * ((u - m) / s) ** 2) / (s * Math.sqrt(2 * Math.PI)),
+          weight: (u) => normalPdf(u, m, s),
         },
+        pdf: (x) => normalPdf(x, m, s),
+        cdf: (x) => normalCdf((x - m) / s),
         sample: (rng) => m + s * rng.nextNormal(),
       };
     },
@@ -190,6 +200,8 @@ const specs: LawSpec<number[]>[] = [
       variance: (b - a) ** 2 / 12,
       rule: (n) => mapped(gaussLegendre(n), (a + b) / 2, (b - a) / 2, 2),
       range: { lo: a, hi: b, point: (u) => u, weight: () => 1 / (b - a) },
+      pdf: (x) => (x >= a && x <= b ? 1 / (b - a) : 0),
+      cdf: (x) => Math.min(1, Math.max(0, (x - a) / (b - a))),
       sample: (rng) => rng.uniform(a, b),
     }),
   }),
@@ -270,6 +282,8 @@ const specs: LawSpec<number[]>[] = [
       variance: 1 / (l * l),
       rule: (n) => mapped(gaussLaguerre(n), 0, 1 / l, 1),
       range: { lo: 0, hi: 60 / l, point: (u) => u, weight: (u) => l * Math.exp(-l * u) },
+      pdf: (x) => (x < 0 ? 0 : l * Math.exp(-l * x)),
+      cdf: (x) => (x < 0 ? 0 : -Math.expm1(-l * x)),
       sample: (rng) => -Math.log(1 - rng.nextDouble()) / l,
     }),
   }),
@@ -330,6 +344,8 @@ const specs: LawSpec<number[]>[] = [
       heavyTails: true,
       // Through the quantile: E f(X) = ∫_0^1 f(x0 + γ tan(π(u − ½))) du.
       range: { lo: 0, hi: 1, point: (u) => m + s * Math.tan(Math.PI * (u - 0.5)), weight: () => 1 },
+      pdf: (x) => s / (Math.PI * (s * s + (x - m) ** 2)),
+      cdf: (x) => 0.5 + Math.atan((x - m) / s) / Math.PI,
       sample: (rng) => m + s * Math.tan(Math.PI * (rng.nextDouble() - 0.5)),
     }),
   }),

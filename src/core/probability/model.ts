@@ -12,6 +12,7 @@ import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from '../verify/
 import { expectation, methodRank, NoExpectation, type Component, type Estimate, type Method } from './expect';
 import { buildLaw, LawError, type ScalarLaw } from './laws';
 import { randomJoint, type RandomJoint } from './tables';
+import { DensityLaws } from './densityLaws';
 
 /** A random symbol of the step. */
 export interface RandomSymbol {
@@ -27,6 +28,8 @@ export interface RandomSymbol {
   support?: readonly number[];
   /** Why it is random, for the report. */
   why: string;
+  /** Has no law but the step uses its density (`p_X(x)`): checked on random continuous laws. */
+  density?: boolean;
 }
 
 /** Whether a canonical name reads as a random variable by convention: an undeclared capital (`X`, `Y_1`). */
@@ -114,6 +117,8 @@ export class RandomModel {
   private drawn = new Map<string, Drawn>();
   private joint: RandomJoint | undefined;
   private unknowns: RandomSymbol[] = [];
+  /** The variables whose density the step uses, and their random mixtures (densityLaws.ts). */
+  readonly withDensity = new DensityLaws();
   private rng = new Rng(0);
   /** Accumulated over one sample's evaluation: the summed error estimates and the weakest method. */
   error = 0;
@@ -174,8 +179,14 @@ export class RandomModel {
     this.draws = 0;
     this.epoch++;
     this.drawn.clear();
+    this.withDensity.clear();
     this.unknowns = [];
     for (const s of this.symbols.values()) {
+      if (!s.law && s.density) {
+        const law = this.withDensity.draw(s.name, this.symbols.values(), this.independent, this.rng);
+        this.drawn.set(s.name, { law, params: [], rows: 1, cols: 1, shaped: false });
+        continue;
+      }
       if (!s.law) {
         this.unknowns.push(s);
         continue;
@@ -226,6 +237,11 @@ export class RandomModel {
     }
   }
 
+  /** The law of a random symbol at the current sample (declared, or the mixture drawn for a density). */
+  lawOf(name: string): ScalarLaw | undefined {
+    return this.drawn.get(name)?.law;
+  }
+
   /** The current values of the constants events compare random variables with (`a` in `A = a`). */
   private points(env: Env): number[] {
     const out: number[] = [];
@@ -262,7 +278,8 @@ export class RandomModel {
 
   /** The test distribution of the symbols without a law, as a table for a counterexample. */
   distribution(): Record<string, number[]> | undefined {
-    return this.joint?.table();
+    const table = this.joint?.table();
+    return this.withDensity.size ? { ...table, ...this.withDensity.columns() } : table;
   }
 
   /**
@@ -336,11 +353,11 @@ export class RandomModel {
       const s = this.symbols.get(name);
       if (!s) continue;
       saved.push([s.slot, env.slots[s.slot] as Value]);
-      if (!s.law) {
+      const d = this.drawn.get(name);
+      if (!d) {
         usesUnknown = true;
         continue;
       }
-      const d = this.drawn.get(name) as Drawn;
       const first = comps.length;
       const count = d.rows * d.cols;
       const range = d.law.range;

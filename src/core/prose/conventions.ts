@@ -8,6 +8,7 @@ import type { Declaration, Domain } from '../latex/types';
 import type { SymbolTable } from '../symbols/table';
 import type { Assumption } from '../types';
 import { entryConventions } from './entries';
+import { familyConventions } from './families';
 import type { TexEdit } from './texEdit';
 
 /** Names that count things (sizes, bounds, exponents) in published texts. */
@@ -122,7 +123,15 @@ export function withConventions(
   const entries = entryConventions(roots, table);
   declarations.push(...entries.declarations);
   notes.push(...entries.notes);
-  return { table: declarations.reduce((t, d) => t.declare(d), table), notes, counts };
+  const declared = declarations.reduce((t, d) => t.declare(d), table);
+  // After the entries of bold namesakes, so `x_3` of a declared 𝐱 keeps that reading.
+  const families = familyConventions(roots, declared);
+  notes.push(...families.notes);
+  return {
+    table: families.declarations.reduce((t, d) => t.declare(d, undefined, 'convention'), declared),
+    notes,
+    counts,
+  };
 }
 
 /** Sentences that fix the base of `\log` for the rest of a text. */

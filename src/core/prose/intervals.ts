@@ -49,18 +49,23 @@ export function intervalEdits(tex: string): TexEdit[] {
   return edits;
 }
 
-/** `[x, y]^\top`, `[2,1]^T`: a row written as a list and transposed, that is, a column vector. */
-const transposedList = /\[([^[\]]*)\]\s*\^\s*(?:\\top\b|\{\\top\}|T\b|\{T\}|\\intercal\b|\{\\intercal\})/g;
+/** `[x, y]^\top`, `[2,1]^T`, `\left[x, y\right]^\top`: a row written as a list and transposed, that is, a
+ *  column vector. */
+const transposedList =
+  /(\\left\s*)?\[([^[\]]*?)(\\right\s*)?\]\s*\^\s*(?:\\top\b|\{\\top\}|T\b|\{T\}|\\intercal\b|\{\\intercal\})/g;
 
 /** Edits turning each transposed list into a written column vector. */
 export function transposedListEdits(tex: string): TexEdit[] {
   const edits: TexEdit[] = [];
   for (const m of tex.matchAll(transposedList)) {
+    // `\left[ … \right]`: the sizing commands go with the brackets they size.
+    if (!m[1] !== !m[3]) continue;
     const at = m.index ?? 0;
-    const list = items(m[1] ?? '', at + 1);
+    const open = (m[1] ?? '').length + 1;
+    const list = items(m[2] ?? '', at + open);
     if (!list || list.length < 2) continue;
     const last = list[list.length - 1] as { offset: number; length: number };
-    edits.push({ offset: at, length: 1, text: '\\begin{bmatrix}' });
+    edits.push({ offset: at, length: open, text: '\\begin{bmatrix}' });
     for (const it of list.slice(1)) edits.push({ offset: it.offset - 1, length: 1, text: '\\\\' });
     // The closing bracket and the transpose become the end of the column.
     edits.push({

@@ -1,4 +1,4 @@
-// Claims about objects that could not be read: after `A = \begin{bmatrix} w_1 & \cdots \end{bmatrix}` fails
+// Claims about objects that could not be read: after `A = \begin{bmatrix} w_1 & w_3 & \cdots \end{bmatrix}` fails
 // to parse, `A` is not a free symbol but an object the text defined and we could not read. Sampling it as
 // if free would refute true steps about it (`(Ax)_j = \sum_i w_i x_{j+i-1}`); such steps are unverifiable.
 import type { MathNode } from 'mathjs';

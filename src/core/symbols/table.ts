@@ -26,8 +26,10 @@ export type SymbolEntry =
   /** A bound index such as `i` (read by the parser; never sampled on its own). */
   | { kind: 'index'; at?: Pos };
 
-/** Where a declaration stands: a `<!-- let -->` comment, or an inline formula of the prose. */
-export type DeclarationSource = 'let' | 'prose';
+/** Where a declaration stands: a `<!-- let -->` comment, or an inline formula of the prose; `convention`
+ *  is a reading of the step itself (entries listed with an ellipsis), sampled as declared but reported and
+ *  guarded as an assumed domain. */
+export type DeclarationSource = 'let' | 'prose' | 'convention';
 
 /** Stands for a name removed by `without` in a layer. */
 const removed = Symbol('removed');

@@ -30,7 +30,15 @@ interface Planned {
   slot: number;
   role: string;
   assumed?: unknown;
+  field?: string;
+  hi?: unknown;
+  values?: unknown;
 }
+
+/** Undeclared, or declared only as not negative (`\epsilon > 0`, "intervals of length $\epsilon$"): a sign
+ *  says nothing of size, so ε stays a small quantity; a declared upper end or set makes it a parameter. */
+const signOnly = (p: Planned): boolean =>
+  p.assumed !== undefined || (p.hi === undefined && p.values === undefined && p.field !== 'integer');
 
 /**
  * What an `\approx` step shrinks, and the order its right side keeps. Undeclared symbols named as small
@@ -44,7 +52,7 @@ export function shrinking(
   variablesSmall = false,
 ): { small: Shrinking[]; kept: number } {
   const values = symbols.filter((p) => p.role === 'value');
-  const small = values.filter((p) => p.assumed !== undefined && isSmallName(p.name));
+  const small = values.filter((p) => signOnly(p) && isSmallName(p.name));
   if (small.length) return { small, kept: keptOrder(rhs, new Set(small.map((p) => p.name))) };
   const centred: Shrinking[] = [];
   let tree = rhs as Tree;

@@ -7,6 +7,7 @@ import { tick, type Evaluator } from './env';
 import type { AnyNode, CompilerApi, Scope } from './compilerApi';
 import type { FunctionSpec } from './registry';
 import { familyMemberOf } from './looseVectors';
+import { compileDensity } from '../probability/densities';
 export const calls: FunctionSpec = { names: ['call'], compile: (c, args, scope) => call(c, args, scope) };
 
 export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
@@ -21,12 +22,23 @@ export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
     );
   const name = c.boundName(args[0], 'a function application');
   const entry = c.table.lookup(name);
+  // `f(x_1, \ldots, x_n)`: a list of n arguments, which only an unknown function (of a vector) can take.
+  const listed = rest.some((a) => a.type === 'FunctionNode' && (a.fn as AnyNode).name === 'stack');
+  if (listed && (entry || builtins[name]))
+    throw new EvalUnsupported(
+      `${name} is applied to a list written with an ellipsis: cannot tell its arguments one by one`,
+      'unsupported-notation',
+      name,
+    );
   if (entry?.kind === 'function') return apply(c, name, rest, scope);
   if (builtins[name] && !entry) {
     const impl = builtins[name];
     const ev = rest.map((a) => c.node(a, scope));
     return (env) => impl(ev.map((e) => e(env)));
   }
+  // `p_X(x)`, `F_X(x)`, or `p(x)` as the density of one random variable (probability/densities.ts).
+  const density = entry ? undefined : c.random.withDensity.densities.uses.get(name);
+  if (density) return compileDensity(c, name, density, rest, scope);
   if (entry && rest.length === 1) {
     // A declared non-function written before parentheses: a product, as `a(b + c)`.
     const f = c.symbol(name, scope);
@@ -37,6 +49,7 @@ export function call(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
     return c.unknowns.call(
       name,
       rest.map((a) => c.node(a, scope)),
+      listed,
     );
   throw new EvalUnsupported(
     `${name} is an undeclared function: declare it in a <!-- let … --> comment, e.g. ${name}(x) = …`,

@@ -225,6 +225,18 @@ export class Compiler implements CompilerApi {
       });
       return this.slotOf(name);
     }
+    // A capital whose density the step uses (`p_X(x)`), anywhere in the step: a random continuous law.
+    if (!entry && this.random.withDensity.variables.has(name)) {
+      this.random.add({
+        name,
+        slot: this.slotOf(name),
+        shape: [],
+        event: false,
+        density: true,
+        why: 'a capital whose density the step uses, with no law: checked on random mixtures of normals',
+      });
+      return this.slotOf(name);
+    }
     // A capital compared as a law (D_KL(P ‖ Q)) with no declared values: a random law over {0, 1, 2}.
     const support =
       this.random.depth > 0

@@ -1,5 +1,6 @@
 // Derivatives: Leibniz `d/dx` and `∂/∂x_j`, gradients, and `f'(x)` of declared functions, by numeric stencils.
 import { builtins } from './functions';
+import { isFunctionNamed } from '../latex/nodes';
 import { needScalar } from './ops';
 import { EvalUnsupported, Eye, InvalidSample, Mat, ShapeError, type Value } from './value';
 import { type Env, type Evaluator } from './env';
@@ -52,17 +53,28 @@ function gradientAt(c: CompilerApi, args: AnyNode[], scope: Scope): Evaluator {
 export function derivative(c: CompilerApi, name: 'deriv' | 'grad', args: AnyNode[], scope: Scope): Evaluator {
   if (args.length !== 2) throw new EvalUnsupported(`${name} takes a variable and an expression`);
   c.usesDerivative = true;
-  const target = args[0] as AnyNode;
+  // `d/dw_1` where w_1 is defined as an entry (of 𝐰, or of a listed vector w): perturb that entry.
+  const named = args[0]?.type === 'SymbolNode' && !scope.has(args[0].name as string);
+  const defined = named ? c.table.lookup(args[0]?.name as string) : undefined;
+  const target = (
+    defined?.kind === 'definition' && isFunctionNamed(defined.body, 'entry') ? defined.body : args[0]
+  ) as AnyNode;
   const targetFn = target.type === 'FunctionNode' ? ((target.fn as AnyNode).name as string) : '';
   if (targetFn === 'entry') {
     // ∂/∂z_j: perturb one entry of a vector (or matrix) variable.
     const [objectNode, ...subscripts] = target.args as AnyNode[];
-    const variable = c.boundName(objectNode, 'a derivative');
+    let variable = c.boundName(objectNode, 'a derivative');
+    // `x_i` of a plain x that names the entries of the declared 𝐱 (prose/entries.ts): perturb 𝐱.
+    for (let hops = 0; hops < 4 && !scope.has(variable); hops++) {
+      const alias = c.table.lookup(variable);
+      if (alias?.kind !== 'definition' || alias.body.type !== 'SymbolNode') break;
+      variable = (alias.body as AnyNode).name as string;
+    }
     if (!scope.has(variable) && !c.table.lookup(variable))
       throw undeclaredEntries(variable, subscripts.length);
     const slot = scope.get(variable) ?? c.slotOf(variable);
     const subs = subscripts.map((d) => c.node(d, scope));
-    const body = c.node(args[1] as AnyNode, scope);
+    const body = dependentBody(c, variable, args[1] as AnyNode, scope);
     return (env) => {
       const z = env.slots[slot] as Value;
       const ij = subs.map((d) => needScalar(d(env), 'an index'));

@@ -155,6 +155,8 @@ export const builtins: Readonly<Record<string, (args: Value[]) => Value>> = look
   ceil: unary(Math.ceil, 'ceil'),
   sign: unary(Math.sign, 'sign'),
   factorial: unary(factorial, 'factorial'),
+  // `X \in \mathbb{R}` in an event: the sure event, for a real random variable.
+  isReal: (a) => (Number.isFinite(needScalar(a[0] as Value, 'x \\in \\mathbb{R}')) ? 1 : 0),
   within: (a) => {
     const [x, lo, hi, openLo, openHi] = a.map((v) => needScalar(v, 'an interval'));
     if ((lo as number) > (hi as number))

@@ -25,8 +25,13 @@ export function particularDistribution(
   const isRandom = (n: string): boolean => random.symbols.has(n);
   if (![...left].some(isRandom) || ![...right].some(isRandom)) return { why: 'particular-distribution' };
   // `a` in `P(A = a)` is a value the variable takes, tested at every sample: not a property of the law.
+  // So is `x` in `P(X \le x) = F_X(x)`, a point where a density or an event reads the law.
   const free = plan.symbols.find(
-    (p) => p.assumed !== undefined && p.role === 'value' && !random.pointNames.has(p.name),
+    (p) =>
+      p.assumed !== undefined &&
+      p.role === 'value' &&
+      !random.pointNames.has(p.name) &&
+      !(random.withDensity.variables.size && random.withDensity.densities.points.has(p.name)),
   );
   if (free) return { why: 'particular-distribution', free: free.name };
   return undefined;
@@ -57,6 +62,14 @@ type Walked = MathNode & {
   args?: MathNode[];
 };
 
+/** `E_{x \\sim P}[…]` and `\\sum_x` with no bounds: their symbols are values of random variables and laws. */
+function drawsValues(n: Walked): boolean {
+  const head = n.fn?.name;
+  if (head === 'expectFrom' || head === 'varianceFrom') return true;
+  const extent = (n.args?.[2] as Walked | undefined)?.fn?.name;
+  return head === 'sumOver' && extent === 'indexExtent';
+}
+
 /** What a step's entropies stand beside: anything that makes their base matter, or their variables bare. */
 function informationTerms(nodes: readonly MathNode[]): { entropy: boolean; based: boolean; bare: boolean } {
   const vars = new Set<string>();
@@ -71,11 +84,14 @@ function informationTerms(nodes: readonly MathNode[]): { entropy: boolean; based
       for (const a of n.args ?? []) if ((a as Walked).name) vars.add((a as Walked).name as string);
       return;
     }
-    if (head && /^(log|ln|log2|log10|exp)$/.test(head)) based = true;
+    // Logarithms all in base 2 state the base: the entropies are then in bits (probability/pairing.ts).
+    if (head && /^(log|ln|log10|exp)$/.test(head)) based = true;
     if (n.type === 'ConstantNode' && n.value !== 0) based = true;
     if (n.type === 'SymbolNode' && !inside && n.name) outside.add(n.name);
-    const under = inside || (head !== undefined && probabilityOperators.has(head));
-    for (const a of n.args ?? []) walk(a, under);
+    const under = inside || (head !== undefined && (probabilityOperators.has(head) || drawsValues(n)));
+    // A sum with no bounds has the placeholder lower bound 1, which is no number of the text.
+    const walked = head === 'sumOver' && drawsValues(n) ? (n.args ?? []).slice(3) : (n.args ?? []);
+    for (const a of walked) walk(a, under);
     const content = (n as { content?: MathNode }).content;
     if (content) walk(content, inside);
   };

@@ -28,12 +28,14 @@ import { derivatives } from './differentiation';
 import type { Evaluator } from './env';
 import { accessor, array, entries } from './indexing';
 import { bigOperators } from './sums';
+import { patternSpecs } from './patterns';
 import { indexExtentSpec } from './indexExtent';
 import { partialAtSpec } from './partialAt';
 import { evalAtSpec } from './evalAt';
 import { antiderivativeSpec, integralSpec, limitSpec } from './calculus';
 import { seriesSpec } from './series';
 import { probabilityFunctions } from '../probability/operators';
+import { pairedFunctions } from '../probability/paired';
 
 export interface FunctionSpec {
   /** Vocabulary names this handler compiles. */
@@ -43,6 +45,7 @@ export interface FunctionSpec {
 
 export const functionSpecs: readonly FunctionSpec[] = [
   bigOperators,
+  ...patternSpecs,
   indexExtentSpec,
   partialAtSpec,
   evalAtSpec,
@@ -55,6 +58,7 @@ export const functionSpecs: readonly FunctionSpec[] = [
   limitSpec,
   seriesSpec,
   probabilityFunctions,
+  pairedFunctions,
 ];
 
 const functionHandlers = new Map<string, FunctionHandler>();

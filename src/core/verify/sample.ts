@@ -145,7 +145,11 @@ export function planSampling(
           loOpen: d.loOpen,
           hiOpen: d.hiOpen,
           shape,
-          declared: domainText(d),
+          // A domain read by a convention of the step is still an assumption: a symbol on one side only
+          // then reads as a definition, and a small ε so named still shrinks.
+          ...(entry.source === 'convention'
+            ? { assumed: { symbol: name, domain: domainText(d), isDefault: true, role: 'value' as const } }
+            : { declared: domainText(d) }),
           ...(d.values ? { values: d.values.map((v) => track(v) as Evaluator) } : {}),
         };
       } else if (entry?.kind === 'index') {

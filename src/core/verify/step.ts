@@ -24,6 +24,8 @@ import { methodRank, type Method } from '../probability/expect';
 import { particularDistribution, widened, withMethod } from './randomVerdicts';
 import { mentionsGraphDerivative } from './dependencyGraph';
 import { readLoose } from './looseVectors';
+import { densitiesOf } from '../probability/densities';
+import { pairValues } from '../probability/pairing';
 
 /** What the verifier concludes about one step (the caller adds index and position). */
 export interface StepVerdict {
@@ -93,6 +95,11 @@ function verified(held: Held, assumptions: Assumption[], samples: number): StepV
   return { status: 'verified', message, samples, counterexample: null, values: null, assumptions };
 }
 
+/** The step with values of random variables paired to them (`E_{x \\sim P}`, `\\sum_x`; pairing.ts). */
+function pairedStep(step: StepInput, table: SymbolTable): StepInput {
+  return { ...step, ...pairValues(step.lhs, step.rhs, table) };
+}
+
 /** Samples `step` under `table` and judges it; never throws. */
 export function verifyStep(
   written: StepInput,
@@ -100,7 +107,7 @@ export function verifyStep(
   options: VerifyOptions,
   seed: number,
 ): StepVerdict {
-  const step = antiderivativeStep(written);
+  const step = pairedStep(antiderivativeStep(written), table);
   const compiler = new Compiler(table);
   compiler.graphReading = mentionsGraphDerivative([step.lhs, step.rhs], table);
   compiler.loose = readLoose(
@@ -108,6 +115,7 @@ export function verifyStep(
     table,
   );
   if (compiler.loose.conflict) return unverifiable(thrown(compiler.loose.conflict));
+  compiler.random.withDensity.use(densitiesOf([step.lhs, step.rhs], table));
   let lhs: Evaluator;
   let rhs: Evaluator;
   let plan: SamplingPlan;
@@ -320,8 +328,9 @@ export function verifyStep(
         };
         return refuted(why, sample, values, assumptions, valid);
       }
+      const mixtures = random?.withDensity.notes() ?? [];
       const how = random
-        ? `${random.method}${random.method === 'monte-carlo' ? `, ${random.draws} draws, beyond six standard errors` : ''}${distribution ? '; under the distribution in the counterexample' : ''}`
+        ? `${random.method}${random.method === 'monte-carlo' ? `, ${random.draws} draws, beyond six standard errors` : ''}${mixtures.length ? `; under ${mixtures.join(', ')}` : distribution ? '; under the distribution in the counterexample' : ''}`
         : undefined;
       const why: Why = {
         why: 'fails',

@@ -69,10 +69,11 @@ export class UnknownFunctions {
     return out;
   }
 
-  /** `name(args…)`: entrywise for activation names, else a function of every entry of its arguments. */
-  call(name: string, args: Evaluator[]): Evaluator {
+  /** `name(args…)`: entrywise for activation names, else a function of every entry of its arguments;
+   *  `listed` (`σ(x_1, …, x_n)`) is a list of arguments, never one vector taken entrywise. */
+  call(name: string, args: Evaluator[], listed = false): Evaluator {
     this.register(name);
-    if (entrywise.has(name) && args.length === 1) {
+    if (entrywise.has(name) && args.length === 1 && !listed) {
       const only = args[0] as Evaluator;
       return (env) => mapEntries(only(env), name, (x) => this.at(name, 1, env).value([x]));
     }

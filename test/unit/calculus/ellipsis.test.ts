@@ -42,3 +42,14 @@ describe('calculus/ellipsis: pattern inference', () => {
     assert.match(infer(['a_1 b_2'], 'a_n b_m'), /^no: .*one index/);
   });
 });
+
+describe('calculus/ellipsis: a run from a symbolic index', () => {
+  it('reads x_{i+1}, …, x_n from i + 1 to n', () => {
+    assert.equal(infer(['x_{i+1}'], 'x_n'), 'k=i + 1..n: entry(x, k)');
+  });
+
+  it('never reads a run down to a number, or one that ends where it starts', () => {
+    assert.match(infer(['x_n'], 'x_1'), /^no: .*come after/);
+    assert.match(infer(['x_{n}'], 'x_{n-1}'), /^no: .*come after/);
+  });
+});

@@ -164,11 +164,16 @@ describe('calculus: limits', () => {
 });
 
 describe('calculus: ambiguous applications', () => {
-  it('refuses p(x) under an integral in x when p is declared nowhere, and keeps a(1 - a) a product', () => {
-    const [s] = steps(block('\\int_{-\\infty}^\\infty xp(x) \\; dx = \\int_0^1 x \\; dx'));
+  it('refuses p(x + 1) under an integral in x when p is declared nowhere, and keeps a(1 - a) a product', () => {
+    const [s] = steps(block('\\int_0^1 xp(x + 1) \\; dx = \\int_0^1 x \\; dx'));
     assert.equal(s?.status, 'unverifiable');
     assert.equal(s?.reason, 'unsupported-notation');
     assert.match(s?.message ?? '', /p\(…\) of x reads as a product/);
+    // p(x) of the letter alone is the density of a random X (probability/densities.ts): a claim about a
+    // particular density is not refuted on a random one.
+    const [d] = steps(block('\\int_{-\\infty}^\\infty xp(x) \\; dx = \\int_0^1 x \\; dx'));
+    assert.equal(d?.status, 'unverifiable');
+    assert.equal(d?.reason, 'particular-distribution');
     assert.deepEqual(status(block('\\int_0^1 a(1 - a) x\\, dx = \\frac{a - a^2}{2}')), ['verified']);
   });
 });

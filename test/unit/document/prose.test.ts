@@ -181,7 +181,8 @@ describe('document: blocks read with the prose that introduces them', () => {
     });
   });
   describe('claims about objects that could not be read', () => {
-    const unread = String.raw`$$ A = \begin{bmatrix} w_1 & w_2 & \cdots & w_f \end{bmatrix} $$`;
+    // A row whose pattern cannot be read (it does not step by one): `w_1 & w_2 & \cdots` now reads.
+    const unread = String.raw`$$ A = \begin{bmatrix} w_1 & w_3 & \cdots & w_f \end{bmatrix} $$`;
 
     it('a step about a symbol whose definition could not be read is not refuted by sampling it as free', () => {
       const [, wrong, right] = steps(unread, '$$ A + 1 = A $$', '$$ 2A = A + A $$');

@@ -153,7 +153,9 @@ describe('latex blocks: splitting into claims', () => {
 
   it('reports probability, \\sim and \\in', () => {
     assert.deepEqual(claims('\\mathbb{E}[x] = \\mu'), ['expect(x) = μ']);
-    assert.deepEqual(claims('p(y \\mid x) = 1'), ['error(probability, 1)']);
+    // `p(y \\mid x)` of values is read (probability/pairing.ts pairs them or refuses); given a parameter it is not.
+    assert.deepEqual(claims('p(y \\mid \\theta) = 1'), ['error(probability, 1)']);
+    assert.deepEqual(claims('p(y \\mid x) = 1'), ['pmfGiven(p, [y], [x]) = 1']);
     assert.deepEqual(claims('w \\sim \\mathcal{N}(0, 1)'), []);
     assert.deepEqual(claims('x \\in A = B'), ['error(unsupported, 1)']);
     // A relation Stepwise does not judge is a step of its own (issue 13): `a = b` is still checked.

@@ -333,7 +333,13 @@ describe('latex expressions: errors', () => {
   });
 
   it('reports the probability notation it does not evaluate as probability', () => {
-    for (const tex of ['p(y \\mid x)', 'x \\sim y', '\\mathbb{E}_{x \\sim p}[x]', '\\mathbb{E} x'])
+    for (const tex of [
+      'p(y \\mid \\theta)',
+      'p(y \\mid 2x)',
+      'x \\sim y',
+      '\\mathbb{E}_{x \\sim p}[x]',
+      '\\mathbb{E} x',
+    ])
       assert.equal(errorOf(tex).code, 'probability', tex);
     assert.equal(show('P(x)', context({ P: 'function' })), 'call(P, x)');
   });

@@ -49,5 +49,11 @@ describe('prose: notation read as the text writes it', () => {
       String.raw`\begin{bmatrix}2\\1\end{bmatrix} + w`,
     );
     assert.equal(edited('[0, 1]^2', transposedListEdits), '[0, 1]^2');
+    // Sized brackets go with the list: `\left[ … \right]^\top` was `\left\begin{bmatrix}`, a parse error.
+    assert.equal(
+      edited(String.raw`\left[a, \ldots, b\right]^\top`, transposedListEdits),
+      String.raw`\begin{bmatrix}a\\ \ldots\\ b\end{bmatrix}`,
+    );
+    assert.equal(edited(String.raw`[a, b\right]^\top`, transposedListEdits), String.raw`[a, b\right]^\top`);
   });
 });

@@ -27,14 +27,19 @@ export function comparisonsAfter(p: ParserApi, left: MathNode, where: string): M
 
 /** `x \in [a, b]`, `X \in (a, b]`, `\in \left[a, b\right)`: membership of an interval, `X \notin [a, b]`
  *  (also `\not\in`) its complement. One `within` node, which refuses a sample where the ends are out of
- *  order: writing [a, b] presumes a ≤ b, as Chebyshev's [μ − ασ, μ + ασ] presumes α ≥ 0. Undefined, cursor
- *  unmoved, when no interval follows. */
+ *  order: writing [a, b] presumes a ≤ b, as Chebyshev's [μ − ασ, μ + ασ] presumes α ≥ 0. `X \in \mathbb{R}`
+ *  is the sure event (`P(X \in \mathbb{R}) = 1`). Undefined, cursor unmoved, when neither follows. */
 function membership(p: ParserApi, left: MathNode): MathNode[] | undefined {
   let i = p.pos;
   const negated = isCmd(p.at(i), 'notin') || (isCmd(p.at(i), 'not') && isCmd(p.at(i + 1), 'in'));
   if (isCmd(p.at(i), 'not')) i++;
   if (!negated && !isCmd(p.at(i), 'in')) return undefined;
   i++;
+  const reals = negated ? undefined : realLine(p, i);
+  if (reals !== undefined) {
+    p.pos = reals;
+    return [fn('isReal', [left])];
+  }
   if (isCmd(p.at(i), 'left')) i++;
   const open = p.at(i);
   if (!isChar(open, '[') && !isChar(open, '(')) return undefined;
@@ -55,6 +60,17 @@ function membership(p: ParserApi, left: MathNode): MathNode[] | undefined {
   p.next();
   const node = fn('within', [left, lo, hi, num(isChar(open, '(') ? 1 : 0), num(isChar(close, ')') ? 1 : 0)]);
   return [negated ? unary('not', node) : node];
+}
+
+/** The index after `\mathbb{R}` (or `\mathbb R`) at `i`, or undefined. */
+function realLine(p: ParserApi, i: number): number | undefined {
+  if (!isCmd(p.at(i), 'mathbb')) return undefined;
+  const t = p.at(i + 1);
+  if (t?.kind === 'letter' && t.value === 'R') return i + 2;
+  const u = p.at(i + 2);
+  return isChar(t, '{') && u?.kind === 'letter' && u.value === 'R' && isChar(p.at(i + 3), '}')
+    ? i + 4
+    : undefined;
 }
 
 export function parseComparisonChain(p: ParserApi, start: Token): MathNode {

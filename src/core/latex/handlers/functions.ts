@@ -7,6 +7,7 @@ import { isChar, isCmd, type Token } from '../tokens';
 import type { VocabularyName } from '../vocabulary';
 import type { CommandSpec, ParserApi } from './registry';
 import { lookupTable } from '../../lookup';
+import { isStack } from '../lists';
 
 /** Named functions written as commands, `\sin x`, and what they become. */
 export const functionCommands: Readonly<Record<string, VocabularyName>> = lookupTable({
@@ -102,6 +103,9 @@ export function parseFunctionApplication(
   }
   if (name !== 'max' && name !== 'min' && args.length !== 1)
     fail(`${label} takes one argument, not ${args.length}`, t.offset);
+  // `\max\{X_1, \ldots, X_n\}` is the largest entry; `\exp(x_1, \ldots, x_n)` means nothing.
+  if (name !== 'max' && name !== 'min' && isStack(args[0] as MathNode))
+    fail(`${label} of a list written with an ellipsis`, t.offset, 'unsupported');
   let node: MathNode;
   if (name === 'log' && base) {
     const b = isConstant(base) ? Number(base.value) : NaN;

@@ -10,6 +10,7 @@ import { comparisonsAfter } from './comparisons';
 import { divergenceOperator, informationOperator } from './information';
 import type { CommandSpec, ParserApi } from './registry';
 import { lookupTable } from '../../lookup';
+import { conditionalValues, readLawSubscript, simIndex, type LawSubscript } from './lawSubscript';
 
 type Operator = 'E' | 'Var' | 'Cov' | 'P';
 
@@ -100,17 +101,21 @@ function parseEventAtom(p: ParserApi): MathNode {
 /** Reads the operator whose name ends at the cursor: subscript, bracket, argument(s), closer. */
 export function parseOperator(p: ParserApi, op: Operator, start: Token, written: string): MathNode {
   // `\mathbb{E}_X[…]`, `\mathbb{E}_{x}`: the variable integrated over; `\mathbb{E}_{x \sim p}` names a law.
+  let drawn: LawSubscript | undefined;
   if (isChar(p.peek(), '_')) {
     p.next();
     const { inner, end } = p.argumentTokens();
-    const law = inner.find((u) => isCmd(u, 'sim'));
-    if (law)
-      fail(
-        `an expectation over a law written in its subscript is not supported: declare the variable with \\sim`,
-        law.offset,
-        'probability',
-        '\\sim',
-      );
+    const sim = simIndex(inner);
+    if (sim >= 0) {
+      if (op !== 'E' && op !== 'Var')
+        fail(
+          `${written} over a law written in its subscript is not supported`,
+          (inner[sim] as Token).offset,
+          'probability',
+          '\\sim',
+        );
+      drawn = readLawSubscript(p, inner, sim);
+    }
     p.pos = end;
   }
   let open = p.peek();
@@ -147,7 +152,8 @@ export function parseOperator(p: ParserApi, op: Operator, start: Token, written:
     } else if (op === 'E' && isCmd(p.peek(), 'mid')) {
       p.next();
       node = fn('condExpect', [a, p.parseAdditive()]);
-    } else node = fn(op === 'E' ? 'expect' : 'variance', [a]);
+    } else if (drawn) node = fn(op === 'E' ? 'expectFrom' : 'varianceFrom', [drawn.law, a, ...drawn.values]);
+    else node = fn(op === 'E' ? 'expect' : 'variance', [a]);
   }
   const c = p.peek();
   if (isCmd(c, 'mid'))
@@ -188,7 +194,7 @@ export const prCommand: CommandSpec = {
  *  (information.ts), called
  *  from the symbol reader. */
 export function plainOperator(p: ParserApi): MathNode | undefined {
-  const information = informationOperator(p) ?? divergenceOperator(p);
+  const information = informationOperator(p) ?? divergenceOperator(p) ?? conditionalValues(p);
   if (information) return information;
   const t = p.peek();
   if (t.kind !== 'letter' || (t.value !== 'E' && t.value !== 'P') || p.ctx.kindOf(t.value) !== undefined)
