@@ -60,6 +60,12 @@ function symbolIndex(node: MathNode): Subscript | undefined {
   return c === undefined ? undefined : { symbol: head.name as string, offset: c };
 }
 
+/** Whether a node at `path` under `parent` is the function of an application (`f_i` in `f_i(x)`). */
+function appliedAt(path: string, parent: MathNode | null): boolean {
+  const p = parent as FunctionNode | null;
+  return !!p?.isFunctionNode && (p.fn.name === 'call' || p.fn.name === 'derivFn') && path === 'args[0]';
+}
+
 function collect(roots: readonly MathNode[]): Map<string, Uses> {
   const uses = new Map<string, Uses>();
   const of = (b: string): Uses => {
@@ -88,10 +94,14 @@ function collect(roots: readonly MathNode[]): Map<string, Uses> {
         if (!name || !lo || !hi || !body) continue;
         // `\sum_i ε_i …` runs over what it indexes (verify/indexExtent.ts): it names no last entry.
         const loose = (hi as FunctionNode).fn?.name === 'indexExtent';
-        body.traverse((m) => {
+        body.traverse((m, at, parent) => {
           const e = m as FunctionNode;
           if (!e.isFunctionNode || e.fn.name !== 'entry' || !(e.args[0] as SymbolNode).isSymbolNode) return;
           const base = (e.args[0] as SymbolNode).name;
+          if (appliedAt(at, parent)) {
+            of(base).bad = true; // `\sum_i f_i(x)`: a family of functions (latex/families.ts), no vector
+            return;
+          }
           const c = e.args.length === 2 ? offsetIn(e.args[1] as MathNode, name) : undefined;
           if (c === undefined) return;
           inPattern.add(e);
@@ -114,6 +124,10 @@ function collect(roots: readonly MathNode[]): Map<string, Uses> {
         !inPattern.has(f)
       ) {
         const base = (f.args[0] as SymbolNode).name;
+        if (appliedAt(path, parent)) {
+          of(base).bad = true;
+          return;
+        }
         const k = f.args[1] as (MathNode & { type?: string; value?: unknown }) | undefined;
         const named = k ? symbolIndex(k) : undefined;
         if (f.args.length === 2 && k?.type === 'ConstantNode' && Number(k.value) >= 1)
