@@ -59,12 +59,10 @@ describe('calculus: loose sums over undeclared vectors', () => {
     const t = one('\\sum_{i,j} A_{ij} = \\sum_i A_i');
     assert.equal(t.status, 'unverifiable');
     assert.equal(t.reason, 'conflicting-use');
-    // One vector summed to two different bounds: its length cannot be told.
-    assert.equal(one('\\sum_{i=1}^{n} x_i = \\sum_{j=1}^{n-1} x_{j}').reason, 'conflicting-use');
   });
 
   it('leaves entries inside an expectation to the prose that relates them to a random variable', () => {
-    const s = one('\\sum_{j=1}^{n} E[w_j x_j] = \\sum_{j=1}^{n} E[w_j] E[x_j]');
+    const s = one('\\sum_{j} E[w_j] E[x_j] = 0');
     assert.equal(s.status, 'unverifiable');
     assert.equal(s.reason, 'undeclared-symbol');
     assert.notEqual(one('E[X] = \\sum_i x_i p_i').status, 'refuted');
