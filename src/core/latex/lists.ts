@@ -81,6 +81,17 @@ function subscripted(node: MathNode): boolean {
   return found;
 }
 
+/** Does the run from `run` to `last` pass through `via`: the same form, and, where both are numbers, an
+ *  index between the first and the last (`x_1, …, x_5, …, x_3` is refused)? */
+function passes(run: readonly MathNode[], via: MathNode, last: MathNode): boolean {
+  const to = inferPattern(run, [via]);
+  const whole = inferPattern(run, [last]);
+  if (!to.ok || !whole.ok) return false;
+  const at = (to.hi as { value?: unknown }).value;
+  const end = (whole.hi as { value?: unknown }).value;
+  return typeof at !== 'number' || typeof end !== 'number' || at <= end;
+}
+
 /** The vectors the patterns run over: `x` for entry(x, i). */
 function patternBases(node: MathNode, out: Set<string>): void {
   node.traverse((n) => {
@@ -125,7 +136,7 @@ export function foldList(items: readonly ListItem[], orientation: 0 | 1): MathNo
       const p = previous;
       const { kept, node } = foldRun(p.run, next.node, it.dots);
       // Each entry passed through must fit the run: the same form, named by an index of the run's vector.
-      if (kept.length > 0 || p.through.some((w) => !inferPattern(p.run, [w]).ok))
+      if (kept.length > 0 || p.through.some((w) => !passes(p.run, w, next.node)))
         return why(it.dots, 'an entry between two ellipses that does not fit one run');
       out[out.length - 1] = node;
       previous = { run: p.run, through: [...p.through, next.node] };

@@ -354,6 +354,7 @@ export class Parser extends Cursor implements ParserApi {
         written.push({ dots: d });
         // `x_1, x_2, \ldots x_n` with the comma after the ellipsis left out.
         if (endsEntry(this.peek(), isClose)) return;
+        if (!this.startsFactor(this.peek())) this.unexpectedHere(this.peek());
       }
       written.push({ node: this.parseAdditive() });
     };

@@ -12,6 +12,7 @@ import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from '../verify/
 import { expectation, methodRank, NoExpectation, type Component, type Estimate, type Method } from './expect';
 import { buildLaw, LawError, type ScalarLaw } from './laws';
 import { randomJoint, type RandomJoint } from './tables';
+import { endsOf, type Cut } from './eventEnds';
 import { DensityLaws } from './densityLaws';
 
 /** A random symbol of the step. */
@@ -39,53 +40,6 @@ export function conventionallyRandom(name: string): boolean {
 
 /** The values of a variable D_KL compares as a law, when it has none: one support for both laws. */
 export const lawSupport: readonly number[] = [0, 1, 2];
-
-/** An end of an event along its one random symbol: the indicator can jump where `diff` (the difference of
- *  a comparison's sides, `2X − a` for `2X ≥ a`) crosses zero as the symbol varies (see `Component.cuts`). */
-export interface Cut {
-  name: string;
-  diff: Evaluator;
-}
-
-/** Grid of the scan for the zeros of a difference that is not affine in its variable. */
-const cutGrid = 1024;
-
-/** The zeros of g on [lo, hi]: exact for an affine g (the usual event, `a ≤ (X − μ)/σ`), else the sign
- *  changes of a grid, bisected. */
-function zeros(g: (x: number) => number, lo: number, hi: number): number[] {
-  const a = lo + (hi - lo) * 0.25;
-  const b = lo + (hi - lo) * 0.75;
-  const ga = g(a);
-  const gb = g(b);
-  const gm = g((a + b) / 2);
-  const scale = Math.max(Math.abs(ga), Math.abs(gb), 1e-300);
-  if (ga !== gb && Math.abs((ga + gb) / 2 - gm) <= 1e-12 * scale) return [a - (ga * (b - a)) / (gb - ga)];
-  const out: number[] = [];
-  let x0 = lo;
-  let g0 = g(lo);
-  for (let k = 1; k <= cutGrid; k++) {
-    const x1 = lo + ((hi - lo) * k) / cutGrid;
-    const g1 = g(x1);
-    if (g0 === 0) out.push(x0);
-    else if (Math.sign(g0) * Math.sign(g1) < 0) {
-      let l = x0;
-      let r = x1;
-      let gl = g0;
-      for (let i = 0; i < 60 && r - l > 1e-14 * Math.max(1, Math.abs(l)); i++) {
-        const m = (l + r) / 2;
-        const gm2 = g(m);
-        if (Math.sign(gm2) === Math.sign(gl)) {
-          l = m;
-          gl = gm2;
-        } else r = m;
-      }
-      out.push((l + r) / 2);
-    }
-    x0 = x1;
-    g0 = g1;
-  }
-  return out;
-}
 
 /** One compiled operator: its identity and the slots of the bound indices its operand may read. */
 export interface Site {
@@ -249,18 +203,7 @@ export class RandomModel {
     for (const cut of this.cuts) {
       const s = this.symbols.get(cut.name);
       if (!s || s.law || s.shape.length) continue;
-      const saved = env.slots[s.slot] as Value;
-      const at = zeros(
-        (x) => {
-          env.slots[s.slot] = x;
-          const v = cut.diff(env);
-          return typeof v === 'number' ? v : NaN;
-        },
-        -10,
-        10,
-      );
-      env.slots[s.slot] = saved;
-      ends.set(cut.name, [...(ends.get(cut.name) ?? []), ...at.filter(Number.isFinite)]);
+      ends.set(cut.name, [...(ends.get(cut.name) ?? []), ...endsOf(cut, env, s.slot, -10, 10)]);
     }
     // The ends, and the points between them (an end found numerically may sit just outside its event).
     for (const at of ends.values()) {
@@ -364,20 +307,7 @@ export class RandomModel {
       const at =
         !cuts || d.shaped || !range || d.law.kind !== 'continuous'
           ? []
-          : cuts
-              .filter((c) => c.name === name)
-              .flatMap((c) =>
-                zeros(
-                  (x) => {
-                    env.slots[s.slot] = x;
-                    const v = c.diff(env);
-                    return typeof v === 'number' ? v : NaN;
-                  },
-                  range.lo,
-                  range.hi,
-                ),
-              );
-      env.slots[s.slot] = saved[saved.length - 1]?.[1] as Value;
+          : cuts.filter((c) => c.name === name).flatMap((c) => endsOf(c, env, s.slot, range.lo, range.hi));
       for (let i = 0; i < count; i++)
         comps.push(cuts ? { kind: 'law', law: d.law, cuts: at } : { kind: 'law', law: d.law });
       writers.push((pt) => {

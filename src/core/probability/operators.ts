@@ -5,7 +5,7 @@ import type { MathNode } from 'mathjs';
 import type { AnyNode, CompilerApi, Scope } from '../verify/compilerApi';
 import type { Evaluator } from '../verify/env';
 import type { FunctionSpec } from '../verify/registry';
-import type { Cut } from './model';
+import type { Cut } from './eventEnds';
 import { binary } from '../latex/nodes';
 import { EvalUnsupported } from '../verify/value';
 

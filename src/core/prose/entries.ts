@@ -17,10 +17,13 @@ interface Node {
   forEach(cb: (child: MathNode, path: string) => void): void;
 }
 
-/** `\mathbf{x}` as the parser names it: the Unicode mathematical bold letter. */
+/** `\mathbf{x}`, `\boldsymbol{\beta}` as the parser names them: the Unicode mathematical bold letter. */
 export function boldLetter(letter: string): string | undefined {
   if (/^[a-z]$/.test(letter)) return String.fromCodePoint(0x1d41a + letter.charCodeAt(0) - 97);
   if (/^[A-Z]$/.test(letter)) return String.fromCodePoint(0x1d400 + letter.charCodeAt(0) - 65);
+  const cp = letter.length === 1 ? letter.charCodeAt(0) : 0;
+  if (cp >= 0x3b1 && cp <= 0x3c9) return String.fromCodePoint(0x1d6c2 + cp - 0x3b1);
+  if (cp >= 0x391 && cp <= 0x3a9) return String.fromCodePoint(0x1d6a8 + cp - 0x391);
   return undefined;
 }
 

@@ -6,7 +6,8 @@
 // listed in the step's assumptions as a convention.
 import { FunctionNode, SymbolNode, type MathNode } from 'mathjs';
 import { splitSubscripted, type Subscript } from '../calculus/ellipsis';
-import { binary, fn, num, sym } from '../latex/nodes';
+import { binary, fn, num, sym, symbolNames } from '../latex/nodes';
+import { boldLetter } from './entries';
 import type { Declaration } from '../latex/types';
 import type { SymbolTable } from '../symbols/table';
 import type { Assumption } from '../types';
@@ -164,7 +165,20 @@ export function familyConventions(
 ): { declarations: Declaration[]; notes: Assumption[] } {
   const declarations: Declaration[] = [];
   const notes: Assumption[] = [];
+  const written = new Set<string>();
+  for (const root of roots) symbolNames(root).forEach((n) => written.add(n));
+  // `f_i(x)`, `l^{(i)}(w)`: a family of unknown functions (one per index), never the entries of a vector.
+  const heads = new Set<string>();
+  for (const root of roots)
+    root.traverse((n) => {
+      const f = n as FunctionNode;
+      const applies = f.isFunctionNode && (f.fn.name === 'call' || f.fn.name === 'derivFn');
+      const head = applies ? (f.args[0] as FunctionNode | undefined) : undefined;
+      if (head?.isFunctionNode && head.fn.name === 'entry' && (head.args[0] as SymbolNode).isSymbolNode)
+        heads.add((head.args[0] as SymbolNode).name);
+    });
   for (const [base, u] of collect(roots)) {
+    if (heads.has(base)) continue;
     // `\mathbf{a}_1, …, \mathbf{a}_m` is a family of vectors, not the entries of one.
     if (u.bad || u.ends.length === 0 || table.lawOf(base) || /^[\u{1D400}-\u{1D7FF}]/u.test(base)) continue;
     const e = table.lookup(base);
@@ -188,13 +202,21 @@ export function familyConventions(
     if (!declaredVector) {
       const seen = new Map(ends.map((x) => [x.toString(), x]));
       const length = seen.size === 1 ? ([...seen.values()][0] as MathNode) : fn('max', [...seen.values()]);
+      // `f(\mathbf{x})` beside `x_1, …, x_n` with neither declared: the x_i are the entries of 𝐱, as they
+      // are when 𝐱 is declared (prose/entries.ts), and 𝐱 is the vector they list.
+      const bold = boldLetter(base);
+      const vector = bold && written.has(bold) && table.lookup(bold) === undefined ? bold : base;
       declarations.push({
         kind: 'domain',
-        names: [base],
+        names: [vector],
         domain: { field: 'real', loOpen: true, hiOpen: true, shape: [length] },
         offset: 0,
       });
-      notes.push(note(base, `a vector of ${length.toString()} entries`));
+      notes.push(note(vector, `a vector of ${length.toString()} entries`));
+      if (vector !== base) {
+        declarations.push({ kind: 'definition', name: base, body: new SymbolNode(vector), offset: 0 });
+        notes.push(note(base, `the entries of ${vector}`));
+      }
       // `x_i` written alone beside `x_1, …, x_n`: i is one of the indices 1 … n.
       for (const i of new Set(free)) {
         declarations.push({

@@ -145,6 +145,14 @@ function orders(n: Tree, small: ReadonlySet<string>): Orders {
       }
     }
     case 'FunctionNode': {
+      // `ε_i`, an entry of a small vector (`w_1 + ε_1, …, w_N + ε_N`), is as small as the vector.
+      const [object] = n.args ?? [];
+      if (
+        (n.fn as Tree | undefined)?.name === 'entry' &&
+        object?.type === 'SymbolNode' &&
+        small.has(object.name as string)
+      )
+        return { low: 1, top: 1 };
       // A function of an argument written to order d keeps order d (g(h(x) + ε h'(x)) is first order).
       const tops = (n.args ?? []).map((a) => orders(a, small).top).filter((d) => !Number.isNaN(d));
       return { low: 0, top: tops.length ? Math.max(0, ...tops) : 0 };

@@ -67,6 +67,19 @@ describe('calculus: a gradient written as a column of partials', () => {
   const bold = '<!-- let \\mathbf{x} \\in \\mathbb{R}^{n} -->\n';
   const column =
     '\\begin{bmatrix}\\partial_{x_1} f(\\mathbf{x})\\\\ \\vdots \\\\ \\partial_{x_n} f(\\mathbf{x})\\end{bmatrix}';
+  it('with 𝐱 undeclared, reads it as the vector x_1, …, x_n list; refutes a rotated argument list', () => {
+    assert.deepEqual(status(block(`\\nabla_{\\mathbf{x}} f(\\mathbf{x}) = ${column}`)), ['verified']);
+    assert.deepEqual(status(block('f(\\mathbf{x}) = f(x_1, \\ldots, x_n)')), ['verified']);
+    assert.deepEqual(status(block('f(\\mathbf{x}) = f(x_2, \\ldots, x_n, x_1)')), ['refuted']);
+  });
+
+  it('reads a Greek bold vector the same way: (β_1, …, β_n) is 𝛃', () => {
+    const beta = (first: string): string =>
+      `\\begin{bmatrix} ${first} \\\\ \\beta_2 \\\\ \\vdots \\\\ \\beta_n \\end{bmatrix} = \\boldsymbol{\\beta}`;
+    assert.deepEqual(status(block(beta('\\beta_1'))), ['verified']);
+    assert.deepEqual(status(block(beta('\\beta_1 + 1'))), ['refuted']);
+  });
+
   it('perturbs the entries of 𝐱 that x_i names: verified, and twice the gradient refuted', () => {
     assert.deepEqual(status(bold + block(`\\nabla_{\\mathbf{x}} f(\\mathbf{x}) = ${column}`)), ['verified']);
     assert.deepEqual(status(bold + block(`2 \\nabla_{\\mathbf{x}} f(\\mathbf{x}) = ${column}`)), ['refuted']);
@@ -98,6 +111,14 @@ describe('calculus: argument lists with ellipses', () => {
     assert.equal(s.status, 'unverifiable');
     assert.equal(s.reason, 'undeclared-symbol');
     assert.equal(s.subject, 'q');
+  });
+
+  it('verifies the first-order expansion in every listed argument, a sum over the listed ε; refutes it with 2ε', () => {
+    const w = 'L(w_1, w_2, \\ldots, w_N)';
+    const lhs = 'L(w_1+\\epsilon_1, w_2+\\epsilon_2, \\ldots, w_N+\\epsilon_N)';
+    const right = `${lhs} \\approx ${w} + \\sum_i \\epsilon_i \\frac{\\partial}{\\partial w_i} ${w}`;
+    assert.deepEqual(status(block(right)), ['verified']);
+    assert.deepEqual(status(block(right.replace('\\epsilon_i \\frac', '2 \\epsilon_i \\frac'))), ['refuted']);
   });
 
   it('verifies the partial derivative as the limit of a difference in one argument; refutes a wrong one', () => {

@@ -41,12 +41,14 @@ describe('latex: lists with ellipses', () => {
       'f(x_n, \\ldots, x_1)', // a run down to a number
       'f(x_1, x_2, \\ldots)', // no last entry
       'g(f_1(x), \\ldots, f_n(x))', // a family of functions
+      'f(x_1, \\ldots, x_5, \\ldots, x_3)', // passes x_5 on the way to x_3
     ]) {
       const e = errorOf(tex);
       assert.equal(e.code, 'unsupported', tex);
       assert.equal(e.subject, '\\ldots', tex);
     }
     assert.equal(errorOf('\\sin(x_1, \\ldots, x_n)').code, 'unsupported');
+    assert.equal(errorOf('f(x_1, \\ldots + x_n)').code, 'syntax');
     // `[x_1, …, x_n]` may be a row and `\{x_1, …, x_n\}` is a set: neither is read as a column.
     assert.equal(errorOf('[x_1, \\ldots, x_n]').subject, "'['");
     assert.equal(errorOf('\\left[x_1, \\ldots, x_n\\right]').subject, "'['");
