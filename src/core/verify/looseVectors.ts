@@ -67,6 +67,10 @@ const fnName = (n: AnyNode): string | undefined =>
 const operator = (n: AnyNode): string => (n.type === 'OperatorNode' ? (n.fn as string) : '');
 const mentions = (n: AnyNode, name: string): boolean =>
   n.filter((m) => isSymbol(m as AnyNode) && (m as SymbolNode).name === name).length > 0;
+/** Does a chain of products have a transposed factor (`y^\top M z`)? */
+const hasTransposedFactor = (n: AnyNode): boolean =>
+  fnName(n) === 'transpose' ||
+  (operator(n) === 'multiply' && (n.args as AnyNode[]).some(hasTransposedFactor));
 const isOne = (n: AnyNode | undefined): boolean =>
   n?.type === 'ConstantNode' && (n as unknown as { value: unknown }).value === 1;
 
@@ -76,6 +80,7 @@ export function readLoose(roots: readonly MathNode[], table: SymbolTable): Loose
   const bare = new Map<string, boolean>(); // name → every bare use is in a vector context
   const excluded = new Set<string>();
   const sums = new Map<string, SumScope[]>();
+  const declaredLengths = new Map<string, MathNode>();
   const reading = new LooseReading();
   const visit = (n: AnyNode, scope: readonly SumScope[], path: readonly AnyNode[]): void => {
     const name = fnName(n);
@@ -92,6 +97,7 @@ export function readLoose(roots: readonly MathNode[], table: SymbolTable): Loose
       return;
     }
     if (name === 'entry' && isSymbol(args[0])) {
+      const declared = table.lookup(args[0].name);
       const parent = path[path.length - 1];
       const head = parent && (fnName(parent) === 'call' || fnName(parent) === 'derivFn') && parent.args;
       const object = args[0].name;
@@ -99,6 +105,15 @@ export function readLoose(roots: readonly MathNode[], table: SymbolTable): Loose
       if (head && (head as AnyNode[])[0] === n) {
         if (!reading.families.has(object))
           reading.families.set(object, `${object}_${subscripts.map(String).join('')}`);
+      } else if (declared?.kind === 'value') {
+        // `\sum_i w_i x_i` with w declared: x is as long as w along i.
+        const shape = declared.domain.shape;
+        subscripts.forEach((sub, axis) => {
+          const along =
+            subscripts.length === 1 ? (shape.length === 2 && isOne(shape[0] as AnyNode) ? 1 : 0) : axis;
+          const size = shape[along];
+          if (isSymbol(sub) && size && !declaredLengths.has(sub.name)) declaredLengths.set(sub.name, size);
+        });
       } else if (!table.lookup(object) && !scope.some((s) => s.index === object)) {
         // A subscript reads bound indices and the bounds of their sums (`x_{n+1-j}` in `\sum_{j=1}^{n}`).
         const known = (x: string): boolean =>
@@ -123,11 +138,15 @@ export function readLoose(roots: readonly MathNode[], table: SymbolTable): Loose
       while (k >= 0 && (linearOps.has(operator(path[k] as AnyNode)) || path[k]?.type === 'ParenthesisNode'))
         k--;
       const up = path[k];
-      // `v^\top w`: a factor beside a transposed vector is one too.
+      // `v^\top w`, `y^\top M z`: a factor of a product with a transposed factor is a vector too.
+      while (
+        k > 0 &&
+        operator(path[k] as AnyNode) === 'multiply' &&
+        operator(path[k - 1] as AnyNode) === 'multiply'
+      )
+        k--;
       const besideTranspose =
-        up !== undefined &&
-        operator(up) === 'multiply' &&
-        (up.args as AnyNode[]).some((a) => fnName(a) === 'transpose');
+        up !== undefined && operator(up) === 'multiply' && hasTransposedFactor(path[k] as AnyNode);
       const inVector = up !== undefined && (vectorContexts.has(fnName(up) ?? '') || besideTranspose);
       bare.set(n.name, (bare.get(n.name) ?? true) && inVector);
     }
@@ -208,6 +227,14 @@ export function readLoose(roots: readonly MathNode[], table: SymbolTable): Loose
       }
       len.bound = s.bound;
       len.name = s.bound.toString();
+    }
+  }
+  // Without bounds, an index that also runs over a declared vector takes its length.
+  for (const [index, size] of declaredLengths) {
+    const len = reading.lengths[groups.get(find(`index:${index}`)) ?? -1];
+    if (len && !len.bound) {
+      len.bound = size;
+      len.name = size.toString();
     }
   }
   // `x_3` beside `x_i`: entry 3 of x; `f_1(x)` beside `f_i(x)`: member 1 of the family (calls.ts).

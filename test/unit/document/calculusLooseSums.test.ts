@@ -51,6 +51,17 @@ describe('calculus: loose sums over undeclared vectors', () => {
     assert.deepEqual(status(block('\\sum_{i,j} A_{ij} x_j = \\sum_{i} x_i \\sum_{j} A_{ij}')), ['refuted']);
   });
 
+  it('gives an undeclared vector the length of a declared one the same index runs over', () => {
+    const w = '<!-- let w \\in \\mathbb{R}^{n} -->\n';
+    const s = only(w, block('\\sum_i w_i x_i = w^\\top x'));
+    assert.equal(s.status, 'verified');
+    assert.equal(s.assumptions.find((a) => a.symbol === 'x')?.domain, 'ℝ^{n}');
+    assert.equal(only(w, block('\\sum_i w_i x_i = x^\\top x')).status, 'refuted');
+    const m = '<!-- let M \\in \\mathbb{R}^{m \\times n} -->\n';
+    assert.equal(only(m, block('\\sum_{i,j} M_{ij} y_i z_j = y^\\top M z')).status, 'verified');
+    assert.equal(only(m, block('\\sum_{i,j} M_{ij} y_i z_j = 2 y^\\top M z')).status, 'refuted');
+  });
+
   it('refuses a symbol used both as a number and with entries, with a reason code', () => {
     const s = one('\\sum_i x_i = x + 1');
     assert.equal(s.status, 'unverifiable');
