@@ -19,10 +19,14 @@ import {
   type Assignment,
 } from '../prose/assignments';
 import { restatedDefinition, restatedWhy } from '../prose/restated';
+import { randomDefinitionOf, sentenceEnded } from '../prose/randomDefinition';
+import { likelihoodDefinition, likelihoodWhy } from '../probability/likelihood';
 import { letTraits, proseTraits } from './traits';
 import { unreadDefinitions } from '../prose/unreadable';
 import { domainInWords } from '../prose/words';
 import { finiteLawInWords } from '../prose/finiteLaw';
+import { valueNamesInWords, type ValueNames } from '../prose/valueNames';
+import { densityBefore, densityDefinition } from './densityIntro';
 import { documentProse, readBlock, readInline, type DocumentProse, type ProseReading } from '../prose/read';
 import { fileTooLarge, inputLimits, limitReached } from '../limits';
 
@@ -49,6 +53,8 @@ export interface DerivationBlock {
   prose?: ProseReading;
   /** The prose puts a condition on the block's random variables ("if X is a function of Y"). */
   relatesVariables?: boolean;
+  /** Names the prose of the section gives the values of random variables and their probabilities. */
+  valueNames?: readonly ValueNames[];
 }
 
 export interface DocumentAnalysis {
@@ -105,6 +111,8 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
   // Laws a worked example states in words ("$X$ … takes the value $a-2$ with probability $p$, …"), with
   // what their symbols meant before: like the example's values, they end with its section.
   const exampleLaws = new Map<string, { entry: SymbolEntry | undefined; law: RandomLaw | undefined }>();
+  // "X takes the values $x_i$ with probabilities $p_i$": for the rest of the section, by variable.
+  const valueNames = new Map<string, ValueNames>();
   // Symbols display math set out to define with math that could not be read.
   const unreadable = new Set<string>();
 
@@ -144,15 +152,29 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
     }
   };
 
-  /** The value an inline formula sets in a worked example (`$r_1 = 0.3$`), if any. */
-  const inlineAssignment = (text: string, before: string): Assignment | undefined => {
+  /** The value an inline formula sets in a worked example (`$r_1 = 0.3$`), or the random variable it
+   *  defines (`$Y=aX+b$`, `random`), if any. */
+  const inlineAssignment = (
+    text: string,
+    before: string,
+  ): { set: Assignment; random?: boolean } | undefined => {
     try {
       const [claim, ...more] = parseBlock(text, { kindOf: table.kindOf, macros: table.macros });
-      return claim && more.length === 0 ? inlineAssignmentOf(claim, before) : undefined;
+      if (!claim || more.length) return undefined;
+      const set = inlineAssignmentOf(claim, before);
+      if (set) return { set };
+      const defined = randomDefinitionOf(claim, before, table);
+      return defined ? { set: defined, random: true } : undefined;
     } catch {
       return undefined;
     }
   };
+  // Random variables the prose defines for the displays of its sentence (prose/randomDefinition.ts): the
+  // line of the sentence, the entry it replaced, and its own entry.
+  const sentenceDefined = new Map<
+    string,
+    { line: number; before: SymbolEntry | undefined; own: SymbolEntry | undefined }
+  >();
 
   /** The prose of the paragraph before an inline formula at `at` (its line and the one above). */
   const proseBefore = (all: readonly string[], at: { line: number; column: number }): string =>
@@ -169,6 +191,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           for (const [name, { entry, law }] of exampleLaws)
             table = table.restore(name, entry).restoreLaw(name, law);
           exampleLaws.clear();
+          valueNames.clear();
         }
         section = block.line;
         break;
@@ -186,13 +209,20 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         // Declarations are read from the math as the prose means it (`[x, y]^\top` a column).
         const tex = readInline(block.tex);
         declare(tex, true);
-        const set = inlineAssignment(tex.text, proseBefore(lines(), at));
-        if (set) {
+        const found = inlineAssignment(tex.text, proseBefore(lines(), at));
+        if (found?.random) {
+          const before = table.lookup(found.set.name);
+          table = table.declare(found.set, texPos(tex, found.set.offset));
+          sentenceDefined.set(found.set.name, { line: at.line, before, own: table.lookup(found.set.name) });
+        } else if (found) {
+          const set = found.set;
           if (!assigned.has(set.name)) assigned.set(set.name, table.lookup(set.name));
           table = table.declare(set, texPos(tex, set.offset));
         }
         const worded = domainInWords(lines(), block.tex);
         if (worded) declare(worded, true);
+        const named = valueNamesInWords(lines(), block.tex);
+        if (named) valueNames.set(named.variable, named);
         const law = finiteLawInWords(lines(), block.tex);
         if (law) {
           const name = block.tex.text.trim();
@@ -211,6 +241,12 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
             analysis.diagnostics.push(limitReached('blocks', block.line));
           break;
         }
+        for (const [name, d] of sentenceDefined)
+          if (sentenceEnded(lines(), d.line, block.line)) {
+            // Unless declared again since, the name means what it meant before the sentence.
+            if (table.lookup(name) === d.own) table = table.restore(name, d.before);
+            sentenceDefined.delete(name);
+          }
         // The TeX as the prose says to read it (`\log_{2}`, `V^{(k+1)}`); file positions are kept.
         const read = readBlock((prose ??= documentProse(lines())), block.line, block.tex);
         const tex = read.tex;
@@ -242,8 +278,14 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
         // read again under the new table (the parser consults what each name is). Under "we need to solve",
         // `g(x) = 0` is an equation for x, not the zero function.
         let scopes: DerivationBlock['scopes'];
+        // "the random variable with density": `p(x) = …` defines p and gives X that density (densityIntro.ts).
+        const density = densityBefore(lines(), block.line);
         for (let i = 0; solveIntro === undefined && i < claims.length; i++) {
-          const decl = functionDefinition(claims[i] as Claim, table, displayDefined);
+          const given = density && i === 0 ? densityDefinition(claims[i] as Claim, table) : undefined;
+          const decl =
+            given?.decl ??
+            functionDefinition(claims[i] as Claim, table, displayDefined) ??
+            likelihoodDefinition(claims[i] as Claim, table, displayDefined);
           const assignment = decl ? undefined : assignmentOf(claims[i] as Claim);
           const restated =
             decl || assignment ? undefined : restatedDefinition(claims[i] as Claim, table, restatedNames);
@@ -265,10 +307,17 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
             scopes.push({ symbols: table, defines: assignmentWhy(assignment) });
           } else if (decl) {
             table = table.declare(decl, texPos(tex, decl.offset));
+            // Like a finite law stated in words, the density holds for the rest of the section.
+            const law = given?.law;
+            if (law?.kind === 'random') {
+              for (const n of law.names)
+                if (!exampleLaws.has(n)) exampleLaws.set(n, { entry: table.lookup(n), law: table.lawOf(n) });
+              table = table.declare(law, texPos(tex, law.offset));
+            }
             displayDefined.add(decl.name);
             scopes.push({
               symbols: table,
-              defines: { why: 'defines', name: decl.name, params: decl.params },
+              defines: likelihoodWhy(decl) ?? { why: 'defines', name: decl.name, params: decl.params },
             });
           }
           const again = parse();
@@ -286,6 +335,7 @@ export function analyzeDocument(text: string, options: Partial<VerifyOptions> = 
           ...(section !== undefined ? { section } : {}),
           ...(solveIntro !== undefined ? { solveIntro } : {}),
           ...(relationBefore(lines(), block.line) ? { relatesVariables: true } : {}),
+          ...(valueNames.size ? { valueNames: [...valueNames.values()] } : {}),
           symbols: blockTable,
           ...(scopes ? { scopes } : {}),
           ...(displayDefined.size ? { displayFunctions: new Set(displayDefined) } : {}),

@@ -1,7 +1,7 @@
 // Prose rules: what the sentences around a display block say about how to read its math.
 
 /** The lines of the prose paragraph just above `line` (1-based), trimmed, stopping at math, headings and fences. */
-function paragraphBefore(lines: readonly string[], line: number): string[] {
+export function paragraphBefore(lines: readonly string[], line: number): string[] {
   let i = line - 2;
   while (i >= 0 && (lines[i] ?? '').trim() === '') i--;
   const paragraph: string[] = [];

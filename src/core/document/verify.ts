@@ -14,6 +14,7 @@ import { because, verifyStep, type StepInput } from '../verify/step';
 import { analyzeDocument, type DerivationBlock, type DocumentAnalysis } from './analysis';
 import { unchecked, unreadError, unreadSides } from './messages';
 import { displayFunctionVerdict } from './reverify';
+import { setsToZero } from './setToZero';
 import { informationGuard, judgedBy } from '../verify/randomVerdicts';
 import { asFunctionProperty } from '../prose/properties';
 import { asymptoticVerdict, conventionsFor, proseVerdict } from '../prose/verdict';
@@ -102,6 +103,7 @@ export function verifyDerivation(
           rhs: step.rhs.node,
           first: step === claim.steps[0],
           ...(block.prose?.cues.has('small-variables') ? { smallVariables: true } : {}),
+          ...(block.valueNames ? { valueNames: block.valueNames } : {}),
           ...(conditions.length
             ? {
                 conditions: conditions.flatMap((c) =>
@@ -129,6 +131,20 @@ export function verifyDerivation(
           ...verdict,
           status: 'unverifiable',
           ...because({ why: 'solve', intro: block.solveIntro, refutation: verdict.message }),
+          counterexample: null,
+          values: null,
+        });
+        continue;
+      }
+      // Failing with its variable on one side only (`0 = \frac{d}{d\theta} P(X \mid \theta)`, θ undeclared)
+      // it is the same equation.
+      const oneSided = verdict.status === 'unverifiable' && verdict.reason === 'one-sided-symbol';
+      if ((verdict.status === 'refuted' || oneSided) && setsToZero(claim, step)) {
+        steps.push({
+          ...common,
+          ...verdict,
+          status: 'unverifiable',
+          ...because({ why: 'set-to-zero', ...(oneSided ? {} : { refutation: verdict.message }) }),
           counterexample: null,
           values: null,
         });

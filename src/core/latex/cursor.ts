@@ -1,7 +1,7 @@
 // The parser's cursor over tokens: position, lookahead, nesting guards and argument spans. It knows tokens
 // and TeX arguments, not grammar: the precedence levels (parser.ts) and the command handlers (handlers/)
 // build on it.
-import { spacing, spacingWithArgument, textCommands } from './commands';
+import { connectiveWords, spacing, spacingWithArgument, textCommands } from './commands';
 import { fail, unexpected } from './errors';
 import { skipArgument } from './macros';
 import { accents, fonts, greek } from './names';
@@ -124,6 +124,16 @@ export class Cursor {
 
   skipPunctuation(): void {
     while (isChar(this.peek(), ',') || isChar(this.peek(), '.') || isChar(this.peek(), ';')) this.next();
+  }
+
+  /** The prose connective written at token `i` (`\text{ and }`, `\textrm{, and }`, `\text{or}`) and the
+   *  index just past it: a word that joins, never a factor named "and". */
+  connectiveAt(i: number): { word: string; end: number } | undefined {
+    const t = this.at(i);
+    if (t.kind !== 'cmd' || !textCommands.has(t.value)) return undefined;
+    const w = this.wordAt(this.sigIndex(i) + 1);
+    const word = w?.word.replace(/^,\s*/, '');
+    return w && word !== undefined && connectiveWords.has(word) ? { word, end: w.end } : undefined;
   }
 
   /** The word in `\operatorname{…}`/`\mathrm{…}`/`\text{…}` starting at token `i` (the `{`). */

@@ -81,7 +81,7 @@ function offsetFont(upper: number, lower: number, exceptions: Record<string, str
 }
 
 const boldGreekBase = 0x1d6c2; // 𝛂 (bold small alpha); capitals start at 0x1d6a8
-function boldChar(ch: string): string {
+export function boldChar(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   if (cp >= 0x3b1 && cp <= 0x3c9) return String.fromCodePoint(boldGreekBase + cp - 0x3b1);
   if (cp >= 0x391 && cp <= 0x3a9) return String.fromCodePoint(0x1d6a8 + cp - 0x391);

@@ -180,6 +180,8 @@ export class Parser extends Cursor implements ParserApi {
     for (;;) {
       const t = this.peek();
       if (!this.startsFactor(t) || isEvaluationBarAhead(this)) break;
+      // `X = 1 \textrm{ and } Y = 3` inside P(…): a connective ends the product (the event reads it).
+      if (this.connectiveAt(this.pos)) break;
       if (argMode && this.startsFunction(t)) break;
       // `x_1 x_2 \cdots x_n`: the ellipsis is read by parseMultiplicative, with every factor before it.
       if (!argMode && isEllipsis(t)) break;

@@ -436,6 +436,9 @@ const aliases: Readonly<Record<string, string>> = lookupTable({
   Values: 'Values',
 });
 
+/** The laws whose density and distribution function are written in closed form (`pdf`, `cdf` above). */
+export const lawsWithDensity: ReadonlySet<string> = new Set(['Normal', 'Uniform', 'Exponential', 'Cauchy']);
+
 /** The canonical name of a law written `name`, or undefined for a law Stepwise does not know. */
 export function lawName(name: string): string | undefined {
   return aliases[name];

@@ -14,13 +14,23 @@ import { buildLaw, LawError, type ScalarLaw } from './laws';
 import { randomJoint, type RandomJoint } from './tables';
 import { endsOf, type Cut } from './eventEnds';
 import { DensityLaws } from './densityLaws';
+import { densityLaw } from './densityLaw';
+
+/** A density the text gives a variable (`p(x) = …` "the random variable with density"), compiled. */
+export interface Density {
+  name: string;
+  at(env: Env, x: number): number;
+  /** Reads no symbol but its variable: its law is built once, not at every sample. */
+  constant: boolean;
+  law?: ScalarLaw;
+}
 
 /** A random symbol of the step. */
 export interface RandomSymbol {
   name: string;
   slot: number;
   /** Declared law (canonical name) with its parameters compiled; absent for a symbol with no law. */
-  law?: { name: string; params: Evaluator[] };
+  law?: { name: string; params: Evaluator[]; density?: Density };
   /** [] scalar, [n] vector, [m, n] matrix of independent entries with the law. */
   shape: Evaluator[];
   /** Takes the values 0 and 1 (an event such as A in P(A ∪ B)). */
@@ -148,7 +158,11 @@ export class RandomModel {
       const params = s.law.params.map((p) => needScalar(p(env), 'a parameter of a law'));
       let law: ScalarLaw;
       try {
-        law = buildLaw(s.law.name, params);
+        const density = s.law.density;
+        law = density
+          ? (density.law ?? densityLaw((x) => density.at(env, x), density.name))
+          : buildLaw(s.law.name, params);
+        if (density?.constant) density.law = law;
       } catch (e) {
         if (e instanceof LawError) throw new InvalidSample(`${s.name}: ${e.message}`);
         throw e;
@@ -240,7 +254,8 @@ export class RandomModel {
     const parts: (string | number)[] = [what];
     for (const name of names) {
       const s = this.symbols.get(name);
-      if (s && !s.law) parts.push(name, 'e', this.epoch);
+      // A law given by a density may depend on any symbol its body reads: never shared across samples.
+      if (s && (!s.law || s.law.density)) parts.push(name, 'e', this.epoch);
       else if (s) {
         const d = this.drawn.get(name) as Drawn;
         // The law by its name and parameters (its label is only built for messages).

@@ -8,6 +8,7 @@ import type { FunctionSpec } from '../verify/registry';
 import type { Cut } from './eventEnds';
 import { binary } from '../latex/nodes';
 import { EvalUnsupported } from '../verify/value';
+import { likelihoodCall } from './likelihood';
 
 /** The vocabulary names compiled here, with their arities. */
 export const probabilityOperators: ReadonlyMap<string, number> = new Map([
@@ -75,6 +76,9 @@ function compileProbability(c: CompilerApi, args: AnyNode[], scope: Scope, name:
   const arity = probabilityOperators.get(name);
   if (arity === undefined || (arity > 0 ? args.length !== arity : args.length === 0))
     throw new EvalUnsupported(`${name} takes ${arity ?? 'no'} argument${arity === 1 ? '' : 's'}`);
+  // `P(X \mid \theta)` where the text defined the likelihood of X: that function of θ (likelihood.ts).
+  const likelihood = name === 'condProb' ? likelihoodCall(c, args, scope) : undefined;
+  if (likelihood) return likelihood;
   const model = c.random;
   // The laws compared by D_KL are drawn over one small support, so that the divergence is mostly finite.
   if (name === 'kl') for (const a of args) markEvents(a, model.lawNames);

@@ -10,6 +10,7 @@ import { FunctionNode, SymbolNode, type MathNode } from 'mathjs';
 import { binary, fn, sym } from '../latex/nodes';
 import type { SymbolTable } from '../symbols/table';
 import { conventionallyRandom } from './model';
+import type { ValueNames } from '../prose/valueNames';
 
 type Node = MathNode & {
   type: string;
@@ -240,13 +241,8 @@ function conditional(args: readonly MathNode[], bound: ReadonlyMap<string, strin
   return fn('condProb', [valuesEvent(items(values), bound), valuesEvent(items(given), bound)]);
 }
 
-function rewrite(
-  n: MathNode,
-  bound: ReadonlyMap<string, string>,
-  laws: Laws | undefined,
-  /** Capitals the step names as variables of an entropy (`H(Y \\mid X)`). */
-  named: ReadonlySet<string>,
-): MathNode {
+function rewrite(n: MathNode, bound: ReadonlyMap<string, string>, ctx: Context): MathNode {
+  const { laws, named } = ctx;
   const m = n as Node;
   const h = head(n);
   const args = m.args ?? [];
@@ -257,19 +253,18 @@ function rewrite(
       const inner = new Map(bound);
       drawn.forEach((d, i) => inner.set(nameOf(d) as string, vars[i] as string));
       const pairs = drawn.flatMap((d, i) => [sym(vars[i] as string), d]);
-      return fn(h === 'expectFrom' ? 'expectOver' : 'varianceOver', [
-        rewrite(body, inner, laws, named),
-        ...pairs,
-      ]);
+      return fn(h === 'expectFrom' ? 'expectOver' : 'varianceOver', [rewrite(body, inner, ctx), ...pairs]);
     }
   }
   if (h === 'sumOver' && head(args[2] as MathNode) === 'indexExtent') {
     const index = nameOf(args[0]) as string;
     const body = args[3] as MathNode;
-    const variable = bound.has(index) ? undefined : pairedIndex(index, body, laws, named);
+    const byName = bound.has(index) ? undefined : namedValuesSum(index, body, ctx);
+    const variable =
+      byName?.variable ?? (bound.has(index) ? undefined : pairedIndex(index, body, laws, named));
     if (variable) {
       const inner = new Map(bound).set(index, variable);
-      const b = rewrite(body, inner, laws, named);
+      const b = rewrite(byName?.body ?? body, inner, ctx);
       const pair = [sym(variable), sym(index)];
       // `\sum_x \sum_y p(x, y) …`: over the joint values of (X, Y), where the weight is positive.
       if (head(b) === 'sumSupport') {
@@ -305,13 +300,60 @@ function rewrite(
         out.push(pmf(v, a.args));
         changed = true;
         i++;
-      } else out.push(rewrite(fs[i] as MathNode, bound, laws, named));
+      } else out.push(rewrite(fs[i] as MathNode, bound, ctx));
     }
     if (changed) return out.reduce((x, y) => binary('multiply', x, y, true));
   }
   return (n as MathNode & { map(cb: (c: MathNode) => MathNode): MathNode }).map((c) =>
-    rewrite(c, bound, laws, named),
+    rewrite(c, bound, ctx),
   );
+}
+
+/** What the whole step (and the prose about it) tells about values of random variables. */
+interface Context {
+  laws: Laws | undefined;
+  /** Capitals the step names as variables of an entropy (`H(Y \\mid X)`). */
+  named: ReadonlySet<string>;
+  /** Names the prose gives values and their probabilities (`x_i`, `p_i` of X). */
+  valueNames: readonly ValueNames[];
+  table: SymbolTable;
+}
+
+/** `entry(x, i)` with x the given name and i the index. */
+const isEntry = (m: MathNode, object: string, index: string): boolean =>
+  head(m) === 'entry' &&
+  (m as Node).args?.length === 2 &&
+  nameOf((m as Node).args?.[0]) === object &&
+  nameOf((m as Node).args?.[1]) === index;
+
+/**
+ * `\\sum_i x_i p_i` where the prose named x_i the values of X and p_i their probabilities: the sum over
+ * the values of X, with x_i the value (bound as i) and p_i its probability. Undefined when the body uses
+ * neither name, or the text declared them as something else.
+ */
+function namedValuesSum(
+  index: string,
+  body: MathNode,
+  ctx: Context,
+): { variable: string; body: MathNode } | undefined {
+  for (const v of ctx.valueNames) {
+    if (ctx.table.lookup(v.values) || ctx.table.lookup(v.probabilities)) continue;
+    let uses = false;
+    walk(body, (m) => {
+      if (isEntry(m, v.values, index) || isEntry(m, v.probabilities, index)) uses = true;
+    });
+    if (!uses) continue;
+    const replaced = (body as MathNode & { transform(cb: (c: MathNode) => MathNode): MathNode }).transform(
+      (m) =>
+        isEntry(m, v.values, index)
+          ? sym(index)
+          : isEntry(m, v.probabilities, index)
+            ? pmf([v.variable], [sym(index)])
+            : m,
+    );
+    return { variable: v.variable, body: replaced };
+  }
+  return undefined;
 }
 
 /** Whether every logarithm of the sides is in base 2, and there is one. */
@@ -336,12 +378,13 @@ export function pairValues(
   lhs: MathNode,
   rhs: MathNode,
   table: SymbolTable,
+  valueNames: readonly ValueNames[] = [],
 ): { lhs: MathNode; rhs: MathNode } {
   const laws = collectLaws([lhs, rhs], table);
   const named = entropyVariables([lhs, rhs]);
   const bits = bitsOnly([lhs, rhs]);
   const side = (n: MathNode): MathNode => {
-    const out = rewrite(n, new Map(), laws, named);
+    const out = rewrite(n, new Map(), { laws, named, valueNames, table });
     if (!bits) return out;
     return (out as MathNode & { transform(cb: (c: MathNode) => MathNode): MathNode }).transform((c) => {
       const h = head(c);

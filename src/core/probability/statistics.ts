@@ -3,16 +3,29 @@
 // the step. A text writes `\mu_X = E[X]` as a reminder of the notation, then uses `\mu_X` in the next
 // equality (`E[(X - \mu_X)^2] = E[X^2] - \mu_X^2`): read as a free number, μ_X would make an identity
 // about every distribution look like a claim about a particular one. An undeclared `\mu` with any other
-// subscript, a declared one, or one that is a parameter of X's own declared law, stays a symbol.
+// subscript, a declared one, or one that is a parameter of X's own declared law, stays a symbol. A subscript
+// that is an expression of random variables (`\sigma_{aX+b}`) is the statistic of that expression.
 import { fn, sym, symbolNames, type MathNode } from '../latex/nodes';
+import { parseExpression } from '../latex/index';
 import type { SymbolTable } from '../symbols/table';
 import { conventionallyRandom, type RandomModel } from './model';
 
-/** Whether `name` is, or would be taken as, a random variable of the step. */
-function randomName(name: string, table: SymbolTable, model: RandomModel): boolean {
+/** Whether `name` is, or would be taken as, a random variable of the step: also a name defined as an
+ *  expression of random variables (`Y = aX + b` in the prose). */
+function randomName(name: string, table: SymbolTable, model: RandomModel, depth = 0): boolean {
   if (model.symbols.has(name)) return true;
   if (table.lawOf(name)) return true;
-  return table.lookup(name) === undefined && conventionallyRandom(name);
+  const entry = table.lookup(name);
+  if (entry?.kind === 'definition' && depth < 8)
+    return [...symbolNames(entry.body)].some((n) => randomName(n, table, model, depth + 1));
+  return entry === undefined && conventionallyRandom(name);
+}
+
+/** `aX+b` in `\sigma_{aX+b}`: the subscript read as an expression, when it reads a random variable. */
+function randomExpression(sub: string, table: SymbolTable, model: RandomModel): MathNode | undefined {
+  const r = parseExpression(sub, { kindOf: table.kindOf, macros: table.macros });
+  if (!r.ok || (r.node as MathNode & { type: string }).type === 'SymbolNode') return undefined;
+  return [...symbolNames(r.node)].some((n) => randomName(n, table, model)) ? r.node : undefined;
 }
 
 /** `μ_X`, `σ_{XY}` → ['μ', 'X'], ['σ', 'XY']. */
@@ -45,7 +58,11 @@ export function statisticOf(name: string, table: SymbolTable, model: RandomModel
   if (letter === 'σ' && pair) {
     const [a, b] = [pair[1] as string, pair[2] as string];
     if (randomName(a, table, model) && randomName(b, table, model)) return fn('cov', [sym(a), sym(b)]);
+    return undefined;
   }
+  // `\sigma_{aX+b}`, `\mu_{X+Y}`: the statistic of the expression written in the subscript.
+  const e = randomExpression(sub, table, model);
+  if (e) return letter === 'μ' ? fn('expect', [e]) : fn('sqrt', [fn('variance', [e])]);
   return undefined;
 }
 

@@ -71,9 +71,10 @@ export function continuesExample(lines: readonly string[], line: number): boolea
   return continuing.test(paragraph.join(' '));
 }
 
-/** Words that set a value in the prose, just before the formula in its sentence. */
-const setting =
-  /\b(?:let|suppose|consider|take|given|(?:we|you) have|arbitrary|for example|e\.g\.)\b[^.;:]*$/i;
+/** Words that set a value in the prose, just before the formula in its sentence ("the sequence
+ *  HHHTHTTHHHHHT, which has $n_H = 9$" counts the example's data). */
+export const setting =
+  /\b(?:let|suppose|consider|take|given|(?:we|you) have|(?:which|that) ha(?:s|ve)|arbitrary|for example|e\.g\.)\b[^.;:]*$/i;
 
 /**
  * "We have $r_1 = 0.3$", "an arbitrary vector $\mathbf{v} = [x, y]^\top$": in a worked example the prose

@@ -10,6 +10,7 @@ import { type AnyNode, type CompilerApi, maxExpansionDepth, type Scope } from '.
 import type { Evaluator } from './env';
 import { conventionallyRandom, lawSupport, RandomModel } from '../probability/model';
 import { declaredSupport, statisticOf } from '../probability/statistics';
+import { densityLawName, givenDensity } from '../probability/givenDensity';
 import { nodeHandlers } from './registry';
 import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from './value';
 import { UnknownFunctions } from './unknown';
@@ -218,7 +219,10 @@ export class Compiler implements CompilerApi {
       this.random.add({
         name,
         slot: this.slotOf(name),
-        law: { name: law.name, params: law.params.map((p) => this.lawParameter(p, name)) },
+        law:
+          law.name === densityLawName
+            ? { name: law.name, params: [], density: givenDensity(this, law.params[0]) }
+            : { name: law.name, params: law.params.map((p) => this.lawParameter(p, name)) },
         shape,
         event: false,
         why: `declared with the law ${law.name}${shape.length ? ' (independent entries)' : ''}`,

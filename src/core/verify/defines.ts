@@ -7,6 +7,7 @@ import { symbolNames } from '../latex/nodes';
 import type { Claim, Declaration } from '../latex/types';
 import { constants, identityName } from '../symbols/defaults';
 import type { SymbolTable } from '../symbols/table';
+import { lawsWithDensity } from '../probability/laws';
 
 type Node = MathNode & { type: string; name?: string; args?: MathNode[]; fn?: MathNode; content?: MathNode };
 
@@ -42,6 +43,10 @@ export function functionDefinition(
   if (new Set(names).size !== names.length) return undefined;
   if (constants.has(name) || name === identityName) return undefined;
   if (table.lookup(name) !== undefined && !redefinable.has(name)) return undefined;
+  // `p_X(x) = …` after `X \sim \mathcal{N}(μ, σ²)`: a claim about X's density, which the law gives.
+  const density = /^[pfF]_(?:\{([A-Z])\}|([A-Z]))$/.exec(name);
+  const law = density ? table.lawOf((density[1] ?? density[2]) as string) : undefined;
+  if (law && lawsWithDensity.has(law.name)) return undefined;
   if (usesName(step.rhs.node, name)) return undefined;
   return { kind: 'function', name, params: names, body: step.rhs.node, offset: step.lhs.offset };
 }

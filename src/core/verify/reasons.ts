@@ -69,6 +69,10 @@ export type Why =
   | { why: 'definition'; name: string; prose: boolean }
   /** `σ(x) = …` in display math: a definition the following steps use */
   | { why: 'defines'; name: string; params: readonly string[] }
+  /** `P(X \mid θ) = …` with θ a parameter: defines the likelihood of X as a function of θ */
+  | { why: 'likelihood'; event: string; param: string }
+  /** refuted first step `0 = …` of a chain: the expression set to zero, an equation to solve */
+  | { why: 'set-to-zero'; refutation?: string }
   /** a step about a symbol defined above by math that could not be read */
   | { why: 'unreadable-definition'; name: string }
   /** `A = [[1, 2], [3, 4]]` in a worked example: sets a value for the steps after it */
@@ -132,9 +136,12 @@ export function reasonOf(w: Why): ReasonCode {
       return 'one-sided-symbol';
     case 'definition':
     case 'defines':
+    case 'likelihood':
     case 'assigns':
     case 'restates':
       return 'definition';
+    case 'set-to-zero':
+      return 'equation-to-solve';
     case 'rare-condition':
       return 'condition-rarely-holds';
     case 'few-samples':
@@ -275,6 +282,11 @@ export function explain(w: Why): string {
     }
     case 'defines':
       return `defines ${w.name}(${w.params.join(', ')}); the steps after it use this definition`;
+    case 'likelihood':
+      return (
+        `defines the likelihood P(${w.event} | ${w.param}) as a function of ${w.param} (a parameter, not a ` +
+        `random event); the steps after it use this definition`
+      );
     case 'unreadable-definition':
       return `${w.name} is defined above by math that could not be read, so a step about it cannot be checked`;
     case 'restates':
@@ -302,6 +314,13 @@ export function explain(w: Why): string {
       return `the condition "${w.tex}" (line ${w.at.line}, column ${w.at.column}) cannot be checked: ${w.detail}`;
     case 'cancelled':
       return 'cancelled';
+    case 'set-to-zero':
+      return (
+        `an equation to solve, not an identity (a chain that starts "0 =" sets the expression to zero)` +
+        (w.refutation
+          ? `; it fails at other values (${w.refutation}), so it is not checked`
+          : ', so it is not checked')
+      );
     case 'solve':
       return (
         `an equation to solve, not an identity (the text before says "${w.intro}"); ` +

@@ -27,6 +27,7 @@ import { readLoose } from './looseVectors';
 import { definitionOf, loneUndeclared } from './claimOrDefinition';
 import { densitiesOf } from '../probability/densities';
 import { pairValues } from '../probability/pairing';
+import type { ValueNames } from '../prose/valueNames';
 
 /** What the verifier concludes about one step (the caller adds index and position). */
 export interface StepVerdict {
@@ -55,6 +56,8 @@ export interface StepInput {
   first?: boolean;
   /** The prose calls an `\\approx` a Taylor or first-order approximation: its variables are small. */
   smallVariables?: boolean;
+  /** Names the prose gives the values of random variables and their probabilities (`x_i`, `p_i` of X). */
+  valueNames?: readonly ValueNames[];
 }
 
 /** Comparing a condition exactly: `x \ne 0` must reject x = 0 itself, `x > 0` must reject 0. */
@@ -98,7 +101,7 @@ function verified(held: Held, assumptions: Assumption[], samples: number): StepV
 
 /** The step with values of random variables paired to them (`E_{x \\sim P}`, `\\sum_x`; pairing.ts). */
 function pairedStep(step: StepInput, table: SymbolTable): StepInput {
-  return { ...step, ...pairValues(step.lhs, step.rhs, table) };
+  return { ...step, ...pairValues(step.lhs, step.rhs, table, step.valueNames) };
 }
 
 /** Samples `step` under `table` and judges it; never throws. */
@@ -155,7 +158,7 @@ export function verifyStep(
   let method: Method = 'sampling';
   const defined =
     step.first && step.relation === '='
-      ? definitionOf(step.lhs, rightNames, table, compiler.statistics)
+      ? definitionOf(step.lhs, rightNames, table, conventionalNames(compiler, table))
       : undefined;
   if (defined) return unverifiable(defined, assumedDomains(plan));
   const assumptions: Assumption[] = [
@@ -413,6 +416,15 @@ function refuted(
   samples: number,
 ): StepVerdict {
   return { status: 'refuted', ...because(why), samples, counterexample, values, assumptions };
+}
+
+/** Names with a meaning of their own, never defined by a step: summary statistics (`\mu_X`) and the
+ *  densities of variables with a declared law (`p_X(x) = …` after `X \sim \mathcal{N}(…)` is a claim). */
+function conventionalNames(compiler: Compiler, table: SymbolTable): ReadonlySet<string> {
+  const lawful = [...compiler.random.withDensity.densities.uses]
+    .filter(([, u]) => table.lawOf(u.variable) !== undefined)
+    .map(([n]) => n);
+  return lawful.length ? new Set([...compiler.statistics, ...lawful]) : compiler.statistics;
 }
 
 /** ` (at n = 3, m = 2)` naming the sizes drawn, for shape messages. */

@@ -106,6 +106,18 @@ describe('probability: densities of declared laws', () => {
     ]);
   });
 
+  it('p_X(x) = … after X \\sim \\mathcal{N}(μ, σ²) is a claim about its density, not a definition', () => {
+    const doc = let_('\\mu \\in \\mathbb{R}', '\\sigma > 0', 'X \\sim \\mathcal{N}(\\mu, \\sigma^2)');
+    assert.deepEqual(
+      statuses(
+        doc +
+          block('p_X(x) = \\frac{1}{\\sqrt{2\\pi\\sigma^2}}e^{-\\frac{(x-\\mu)^2}{2\\sigma^2}}') +
+          block('p_X(x) = \\frac{1}{\\sqrt{2\\pi\\sigma}}e^{-\\frac{(x-\\mu)^2}{2\\sigma^2}}'),
+      ),
+      ['verified', 'refuted'],
+    );
+  });
+
   it('the density of a discrete law is not supported', () => {
     const s = only(let_('N \\sim \\operatorname{Poisson}(2)') + block('p_N(1) = 2 e^{-2}'));
     assert.equal(s.status, 'unverifiable');
@@ -116,5 +128,60 @@ describe('probability: densities of declared laws', () => {
     assert.deepEqual(statuses(let_('Z \\sim \\mathcal{N}(0, 1)') + block('P(Z \\le 0.01) = \\frac{1}{2}')), [
       'refuted',
     ]);
+  });
+});
+
+describe('probability: a density the text gives a variable', () => {
+  const uniform =
+    'For instance, if we consider the random variable with density\n\n' +
+    block('p(x) = \\begin{cases} 1 & x \\in [0,1], \\\\ 0 & \\textrm{otherwise}. \\end{cases}');
+
+  it('makes later steps about μ_X and σ_X² use that density', () => {
+    const s = steps(
+      uniform +
+        block('\\mu_X = \\int_{-\\infty}^\\infty xp(x) \\; dx = \\int_0^1 x \\; dx = \\frac{1}{2}') +
+        block(
+          '\\sigma_X^2 = \\int_{-\\infty}^\\infty x^2p(x) \\; dx - \\left(\\frac{1}{2}\\right)^2 = \\frac{1}{12}',
+        ) +
+        block('\\operatorname{Var}(X) = \\frac{1}{3}'),
+    );
+    assert.deepEqual(
+      s.map((x) => x.reason ?? x.status),
+      ['definition', 'verified', 'verified', 'verified', 'verified', 'verified', 'counterexample'],
+    );
+    assert.ok(s[1]?.assumptions.some((a) => a.symbol === 'X' && a.role === 'random' && !a.isDefault));
+  });
+
+  it('says why a function that is no density cannot be one', () => {
+    const [, cauchy] = steps(
+      'This is the distribution with p.d.f. given by\n\n' +
+        block('p(x) = \\frac{1}{1+x^2}') +
+        '\nso\n\n' +
+        block('\\mathbb{E}[X^2] \\ge 0'),
+    );
+    assert.equal(cauchy?.status, 'unverifiable');
+    assert.match(cauchy?.message ?? '', /not a density: its integral over the line is 3\.14159, not 1/);
+    const [, negative] = steps(
+      'The random variable with density\n\n' +
+        block(
+          'p(x) = \\begin{cases} 2 & x \\in [0,1], \\\\ -1 & x \\in (1, 2], \\\\ 0 & \\textrm{otherwise}. \\end{cases}',
+        ) +
+        block('\\mathbb{E}[X] = 0'),
+    );
+    assert.equal(negative?.status, 'unverifiable');
+    assert.match(negative?.message ?? '', /not a density: it is negative/);
+  });
+
+  it('holds for its section only, and not where the prose defines something else from the density', () => {
+    const s = steps(uniform + '\n## Next\n\n' + block('\\mu_X = \\frac{1}{2}'));
+    assert.notEqual(s[1]?.status, 'verified');
+    const cdf = steps(
+      'we define the c.d.f. for a random variable $X$ with density $p(x)$ by\n\n' +
+        block('F(x) = \\int _ {-\\infty}^{x} p(x) \\; dx = P(X \\le x)'),
+    );
+    assert.deepEqual(
+      cdf.map((x) => x.reason ?? x.status),
+      ['definition', 'verified'],
+    );
   });
 });

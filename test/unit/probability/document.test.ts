@@ -1,5 +1,6 @@
 // The examples through the whole pipeline (scanner, parser, declarations, verifier), as in
-// examples/probability.md: each paragraph's ✓/✗ marks give the verdicts of the block after it.
+// examples/probability.md: each paragraph's ✓/✗ marks give the verdicts of the block after it (○: a
+// definition, not judged).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,16 +14,19 @@ describe('probability: examples/probability.md', function () {
   this.timeout(30_000);
 
   it('gives every step the verdict written before its block', () => {
-    const expected = [...text.matchAll(/[✓✗]/g)].map((m) => (m[0] === '✓' ? 'verified' : 'refuted'));
-    // The first line of the file explains the marks: skip those two.
-    assert.deepEqual(statuses(text), expected.slice(2));
+    const meaning: Record<string, string> = { '✓': 'verified', '✗': 'refuted', '○': 'unverifiable' };
+    const expected = [...text.matchAll(/[✓✗○]/g)].map((m) => meaning[m[0]]);
+    // The first lines of the file explain the marks: skip those three.
+    assert.deepEqual(statuses(text), expected.slice(3));
   });
 
   it('names the method of each probabilistic step', () => {
     const steps = verifyDocument(text).derivations.flatMap((d) => d.steps);
     assert.equal(steps[0]?.method, 'exact');
     assert.ok(steps.some((s) => s.method === 'quadrature'));
-    assert.ok(steps.every((s) => s.method !== undefined));
+    // Every judged step (a definition is not judged, and names none).
+    assert.ok(steps.filter((s) => s.status !== 'unverifiable').every((s) => s.method !== undefined));
+    assert.ok(steps.some((s) => s.status !== 'unverifiable'));
   });
 
   it('names sampling as the method of a judged step with no random variable, and none when not judged', () => {

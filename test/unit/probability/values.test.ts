@@ -35,6 +35,14 @@ describe('probability: values drawn from a law (E_{x ∼ P})', () => {
     assert.equal((v as StepResult & { method?: string }).method, 'exact');
   });
 
+  it('reads the subscript under every spelling of 𝔼 and Var', () => {
+    assert.equal(step('\\mathbb{E}_{x \\sim P}[x] = \\sum_x x P(X = x)').status, 'verified');
+    const v =
+      '\\operatorname{Var}_{x \\sim P}[x] = \\mathbb{E}_{x \\sim P}[x^2] - \\mathbb{E}_{x \\sim P}[x]^2';
+    assert.equal(step(v).status, 'verified');
+    refutedWithTable(step('\\mathrm{Var}_{x \\sim P}[x] = \\mathbb{E}_{x \\sim P}[x^2]'), 'X');
+  });
+
   it('refutes E_{x∼P}[x²] = E_{x∼P}[x]² and Σ_x x P(X = x) = Σ_x P(X = x) with the distribution', () => {
     refutedWithTable(step('E_{x \\sim P}[x^2] = E_{x\\sim P}[x]^2'), 'X');
     refutedWithTable(step('\\sum_x x P(X=x) = \\sum_x P(X = x)'), 'X');
@@ -82,6 +90,14 @@ describe('probability: sums over the values of a variable', () => {
       s.map((t) => t.status),
       ['verified', 'verified'],
     );
+  });
+
+  it('a sum over the values of a Poisson variable is exact (its support cut where the mass is negligible)', () => {
+    const law = '<!-- let N \\sim \\operatorname{Poisson}(2) -->';
+    const v = step('\\sum_n n^2 P(N = n) = 6', law);
+    assert.equal(v.status, 'verified', v.message);
+    assert.equal((v as StepResult & { method?: string }).method, 'exact');
+    assert.equal(step('\\sum_n n^2 P(N = n) = 4', law).status, 'refuted');
   });
 
   it('Σ_x Σ_y runs over every pair of values unless a joint pmf weights the terms', () => {

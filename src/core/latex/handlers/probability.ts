@@ -71,11 +71,37 @@ function parseEvent(p: ParserApi): MathNode {
 }
 
 function parseUnion(p: ParserApi): MathNode {
-  return joined(p, (t) => isCmd(t, 'cup') || isCmd(t, 'lor') || isCmd(t, 'vee'), 'or', parseIntersection);
+  return spelled(
+    p,
+    'or',
+    joined(p, (t) => isCmd(t, 'cup') || isCmd(t, 'lor') || isCmd(t, 'vee'), 'or', parseIntersection),
+    parseUnion,
+  );
 }
 
 function parseIntersection(p: ParserApi): MathNode {
-  return joined(p, (t) => isCmd(t, 'cap') || isCmd(t, 'land') || isCmd(t, 'wedge'), 'and', parseEventAtom);
+  return spelled(
+    p,
+    'and',
+    joined(p, (t) => isCmd(t, 'cap') || isCmd(t, 'land') || isCmd(t, 'wedge'), 'and', parseEventAtom),
+    parseIntersection,
+  );
+}
+
+/** `X = 1 \; \textrm{and} \; Y = -1`, `A \text{ or } B`, `X \in I \textrm{, and } Y \in J`: the word
+ *  written out joins events as ∩ (∪ for "or"), binding like the symbol it spells. */
+function spelled(
+  p: ParserApi,
+  op: 'and' | 'or',
+  left: MathNode,
+  operand: (p: ParserApi) => MathNode,
+): MathNode {
+  let node = left;
+  for (let c = p.connectiveAt(p.pos); c?.word === op; c = p.connectiveAt(p.pos)) {
+    p.pos = c.end;
+    node = binary(op, node, operand(p));
+  }
+  return node;
 }
 
 type Node = MathNode & { type: string; fn?: string; args?: MathNode[]; name?: string };
