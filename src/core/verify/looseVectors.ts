@@ -36,8 +36,8 @@ export class LooseReading {
 
 export const noLooseReading = new LooseReading();
 
-/** Operators over random symbols: an entry inside them is a value of a random variable, which prose
- *  relates to it; sampling it as a free vector would judge a claim the text does not make. */
+/** Operators over random symbols: an entry in a step with them is a value of a random variable, which
+ *  prose relates to it; sampling it as a free vector would judge a claim the text does not make. */
 const probability = new Set(['expect', 'variance', 'cov', 'prob', 'condProb', 'condExpect', 'entropy', 'kl']);
 /** Where a bare `v` beside `v_i` is plainly the vector: `\|v\|`, `v^\top`, and sums and differences in them. */
 const vectorContexts = new Set(['norm', 'transpose']);
@@ -121,13 +121,12 @@ export function readLoose(roots: readonly MathNode[], table: SymbolTable): Loose
         const bound = (m: AnyNode): boolean =>
           m.filter((x) => isSymbol(x as AnyNode)).every((x) => known((x as SymbolNode).name));
         const indices = subscripts.map((s) => (isSymbol(s) ? s.name : undefined));
-        const inProbability = path.some((p) => probability.has(fnName(p) ?? ''));
         const fromOne = indices.every((i) => !i || [...scope].reverse().find((s) => s.index === i)?.fromOne);
         uses.push({
           name: object,
           subscripts,
           indices,
-          valid: !inProbability && fromOne && subscripts.every(bound) && subscripts.length <= 2,
+          valid: fromOne && subscripts.every(bound) && subscripts.length <= 2,
         });
       }
       subscripts.forEach((s) => visit(s, scope, [...path, n]));
@@ -153,6 +152,10 @@ export function readLoose(roots: readonly MathNode[], table: SymbolTable): Loose
     n.forEach((child) => visit(child as AnyNode, scope, [...path, n]));
   };
   for (const r of roots) visit(r as AnyNode, [], []);
+  // A step about random variables (`E[X] = \sum_i x_i p_i`) relates its entries to them through prose
+  // (probability/pairing.ts reads it); without those words they stay undeclared, never free vectors.
+  if (roots.some((r) => r.filter((n) => probability.has(fnName(n as AnyNode) ?? '')).length > 0))
+    return reading;
 
   // Which symbols are loose: every subscripted use reads, each of one or two subscripts.
   const byName = new Map<string, Use[]>();
