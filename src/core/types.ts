@@ -52,6 +52,9 @@ export type ReasonCode =
   | 'probability-notation'
   /** a name declared as a function is used without arguments (subject names it) */
   | 'function-not-applied'
+  /** a symbol written in two readings that cannot both hold (`x` as a number beside its entries `x_i`;
+   *  subject names it) */
+  | 'conflicting-use'
   /** a symbol must be declared before it can be evaluated (entries, derivatives; subject names it) */
   | 'undeclared-symbol'
   /** an undeclared symbol on one side only: a definition or a particular value, not an identity */

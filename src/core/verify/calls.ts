@@ -6,6 +6,7 @@ import { EvalUnsupported, Eye, Mat, ShapeError, type Value } from './value';
 import { tick, type Evaluator } from './env';
 import type { AnyNode, CompilerApi, Scope } from './compilerApi';
 import type { FunctionSpec } from './registry';
+import { familyMemberOf } from './looseVectors';
 import { compileDensity } from '../probability/densities';
 export const calls: FunctionSpec = { names: ['call'], compile: (c, args, scope) => call(c, args, scope) };
 
@@ -64,6 +65,12 @@ export function familyHead(
   head: AnyNode | undefined,
   scope: Scope,
 ): { name: string; shown: string; indices: Evaluator[] } | undefined {
+  // `f_1(x)` beside `f_i(x)`: member 1 of the family, the same function as the term i = 1 of a sum.
+  const literal = head?.type === 'SymbolNode' ? familyMemberOf(c.loose, head.name as string) : undefined;
+  if (literal && !c.table.lookup(head?.name as string) && !scope.has(head?.name as string)) {
+    const [base, k] = literal;
+    return { name: base, shown: c.loose.families.get(base) ?? base, indices: [() => k] };
+  }
   if (head?.type !== 'FunctionNode' || (head.fn as AnyNode).name !== 'entry') return undefined;
   const [object, ...subs] = head.args as AnyNode[];
   const name = c.boundName(object, 'a family of functions');

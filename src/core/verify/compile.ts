@@ -15,8 +15,13 @@ import { nodeHandlers } from './registry';
 import { EvalUnsupported, Eye, InvalidSample, Mat, type Value } from './value';
 import { UnknownFunctions } from './unknown';
 import { isGraphNode, nodeValue } from './dependencyGraph';
+import { type LooseReading, noLooseReading } from './looseVectors';
 
 export type { Env, Evaluator } from './env';
+
+const invalid = (why: string): never => {
+  throw new InvalidSample(why);
+};
 export { rawFunctions } from './registry';
 
 export class Compiler implements CompilerApi {
@@ -37,6 +42,8 @@ export class Compiler implements CompilerApi {
 
   readonly unknowns: UnknownFunctions;
   readonly random: RandomModel;
+  /** Set by the step before compiling (looseVectors.ts). */
+  loose: LooseReading = noLooseReading;
 
   constructor(readonly table: SymbolTable) {
     this.unknowns = new UnknownFunctions((name) => table.traitsOf(name)?.traits ?? []);
@@ -71,7 +78,7 @@ export class Compiler implements CompilerApi {
       for (const t of this.boundReads) t.add(name);
       return (env) => env.slots[bound] as Value;
     }
-    const member = this.familyMember(name, scope);
+    const member = this.familyMember(name, scope) ?? this.looseMember(name, scope);
     if (member) return member;
     const random = this.randomSlot(name);
     if (random !== undefined) return (env) => env.slots[random] as Value;
@@ -94,7 +101,8 @@ export class Compiler implements CompilerApi {
         name,
       );
     }
-    if (!entry) {
+    // A loose vector `\pi_i` (looseVectors.ts) is no constant π.
+    if (!entry && !this.loose.symbols.has(name)) {
       const c = constants.get(name);
       if (c) {
         this.constantsUsed.add(name);
@@ -169,6 +177,35 @@ export class Compiler implements CompilerApi {
     };
   }
 
+  /** A parameter of `random`'s law: a number, so a loose vector (`p` beside `p_i`) cannot be one. */
+  private lawParameter(node: MathNode, random: string): Evaluator {
+    const { evaluate, names } = this.compileTracked(node);
+    const loose = [...names].find((n) => this.loose.symbols.has(n));
+    if (loose !== undefined)
+      throw new EvalUnsupported(
+        `${loose} is a parameter of the law of ${random} and is written with subscripts (its entries) here: declare what it is`,
+        'conflicting-use',
+        loose,
+      );
+    return evaluate;
+  }
+
+  /** `𝐯` beside `v_i` is the vector v; `x_3` beside `x_i` is its third entry (looseVectors.ts). */
+  private looseMember(name: string, scope: Scope): Evaluator | undefined {
+    if (scope.has(name)) return undefined;
+    const alias = this.loose.aliases.get(name);
+    if (alias !== undefined) return this.symbol(alias, scope);
+    const [base, k] = this.loose.members.get(name) ?? [];
+    if (base === undefined || k === undefined) return undefined;
+    const vector = this.symbol(base, scope);
+    return (env) => {
+      const v = vector(env);
+      if (!(v instanceof Mat)) return k === 1 ? v : invalid(`${name} is outside ${base} of 1 entry`);
+      if (k > v.data.length) return invalid(`${name} is outside ${base} of ${v.data.length} entries`);
+      return v.data[k - 1] as number;
+    };
+  }
+
   /**
    * The slot of `name` when it is random: declared with a law (`X \sim …`), or an undeclared capital met
    * inside 𝔼, Var, Cov or P (the convention of probability texts); registered with the step's model.
@@ -185,7 +222,7 @@ export class Compiler implements CompilerApi {
         law:
           law.name === densityLawName
             ? { name: law.name, params: [], density: givenDensity(this, law.params[0]) }
-            : { name: law.name, params: law.params.map((p) => this.compile(p)) },
+            : { name: law.name, params: law.params.map((p) => this.lawParameter(p, name)) },
         shape,
         event: false,
         why: `declared with the law ${law.name}${shape.length ? ' (independent entries)' : ''}`,

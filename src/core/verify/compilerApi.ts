@@ -6,6 +6,7 @@ import type { SymbolTable } from '../symbols/table';
 import type { Evaluator } from './env';
 import { EvalUnsupported } from './value';
 import type { UnknownFunctions } from './unknown';
+import type { LooseReading } from './looseVectors';
 
 /** Largest number of terms a single sum or product may have. */
 export const maxTerms = 1_000_000;
@@ -22,6 +23,8 @@ export interface CompilerApi {
   readonly table: SymbolTable;
   /** Undeclared names applied as functions, sampled as random smooth functions (unknown.ts). */
   readonly unknowns: UnknownFunctions;
+  /** Undeclared symbols read as vectors and matrices from their subscripts (looseVectors.ts). */
+  readonly loose: LooseReading;
   /** Set when a derivative is compiled: sampling then avoids kinks. */
   usesDerivative: boolean;
   /** Free symbols in the bounds of sums and products: when undeclared they are sizes, not reals. */
@@ -51,6 +54,9 @@ export type FunctionHandler = (c: CompilerApi, args: AnyNode[], scope: Scope, na
 
 /** Compiles a mathjs node of one type. */
 export type NodeHandler = (c: CompilerApi, n: AnyNode, scope: Scope) => Evaluator;
+
+/** Is `name` an undeclared symbol the step reads as a vector or matrix from its entries? */
+export const isLoose = (c: CompilerApi, name: string): boolean => c.loose.symbols.has(name);
 
 export function undeclaredEntries(name: string, subscripts: number): EvalUnsupported {
   const example = subscripts > 1 ? `${name} \\in \\mathbb{R}^{m \\times n}` : `${name} \\in \\mathbb{R}^{n}`;

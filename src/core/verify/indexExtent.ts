@@ -3,7 +3,7 @@
 // length, the step is unverifiable with that reason, never summed over a guessed range.
 import type { FunctionNode, SymbolNode } from 'mathjs';
 import type { Evaluator } from './env';
-import { type AnyNode, type CompilerApi, type Scope, undeclaredEntries } from './compilerApi';
+import { type AnyNode, type CompilerApi, isLoose, type Scope, undeclaredEntries } from './compilerApi';
 import type { FunctionSpec } from './registry';
 import { EvalUnsupported, Mat } from './value';
 
@@ -35,7 +35,8 @@ export function indexExtent(c: CompilerApi, index: string, body: AnyNode, scope:
         if (
           object.type === 'SymbolNode' &&
           !scope.has(object.name as string) &&
-          !c.table.lookup(object.name as string)
+          !c.table.lookup(object.name as string) &&
+          !isLoose(c, object.name as string)
         )
           throw undeclaredEntries(object.name as string, subs.length);
         uses.push({ object: c.node(object, scope), axis, subscripts: subs.length });

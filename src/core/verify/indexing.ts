@@ -3,7 +3,7 @@ import { needScalar, scalarOf } from './ops';
 import { EvalUnsupported, Eye, InvalidSample, Mat, ShapeError } from './value';
 import { assembleBlocks } from './blocks';
 import { type Evaluator } from './env';
-import { type AnyNode, type CompilerApi, type Scope, undeclaredEntries } from './compilerApi';
+import { type AnyNode, type CompilerApi, isLoose, type Scope, undeclaredEntries } from './compilerApi';
 import type { FunctionSpec } from './registry';
 export const entries: FunctionSpec = { names: ['entry'], compile: (c, args, scope) => entry(c, args, scope) };
 
@@ -53,7 +53,8 @@ export function indexInto(
   if (objectNode.type === 'SymbolNode') {
     const name = objectNode.name as string;
     // An entry of an undeclared symbol: it would default to a scalar, which has no entries.
-    if (!scope.has(name) && !c.table.lookup(name)) throw undeclaredEntries(name, subscripts.length);
+    if (!scope.has(name) && !c.table.lookup(name) && !isLoose(c, name))
+      throw undeclaredEntries(name, subscripts.length);
   }
   const object = c.node(objectNode, scope);
   const dims = subscripts.map((d) => c.node(d, scope));

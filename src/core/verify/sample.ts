@@ -78,6 +78,39 @@ export function planSampling(
 ): SamplingPlan {
   const plans = new Map<string, SymbolPlan & { deps: Set<string> }>();
   const dimensions = new Set<string>();
+  const lengths = new Map<number, Evaluator>();
+  // The length of a group of loose vectors (looseVectors.ts): its sum's bound, or a size of its own.
+  const looseLength = (g: number, deps: Set<string>): Evaluator => {
+    const len = compiler.loose.lengths[g];
+    if (!len) throw new EvalUnsupported('a vector read from its entries has no length');
+    if (len.bound) {
+      const c = compiler.compileTracked(len.bound);
+      c.names.forEach((x) => {
+        deps.add(x);
+        dimensions.add(x);
+      });
+      return c.evaluate;
+    }
+    deps.add(len.name);
+    const known = lengths.get(g);
+    if (known) return known;
+    const slot = compiler.fresh();
+    plans.set(len.name, {
+      name: len.name,
+      slot,
+      role: 'dimension',
+      field: 'integer',
+      lo: constant(len.min),
+      loOpen: false,
+      hiOpen: false,
+      shape: [],
+      assumed: defaultDimensionAssumption(len.name),
+      deps: new Set(),
+    });
+    const e: Evaluator = (env) => env.slots[slot] as number;
+    lengths.set(g, e);
+    return e;
+  };
   // Compiling a bound or a shape can reveal more free symbols: work until none is new.
   for (;;) {
     const pending = [...compiler.free.keys()].filter((n) => !plans.has(n));
@@ -131,6 +164,27 @@ export function planSampling(
           hiOpen: false,
           shape: [],
           assumed: defaultIndex(name),
+        };
+      } else if (compiler.loose.symbols.has(name)) {
+        const groups = compiler.loose.symbols.get(name) ?? [];
+        const shape = groups.map((g) => looseLength(g, deps));
+        const sizes = groups.map((g) => compiler.loose.lengths[g]?.name ?? '?');
+        const what = sizes.length > 1 ? `a matrix of ${sizes.join('×')}` : `a vector of length ${sizes[0]}`;
+        plan = {
+          name,
+          slot: compiler.slotOf(name),
+          role: 'value',
+          field: 'real',
+          loOpen: true,
+          hiOpen: true,
+          shape,
+          assumed: {
+            symbol: name,
+            domain: `ℝ^{${sizes.join('×')}}`,
+            isDefault: true,
+            role: 'value',
+            convention: `taken as ${what}, sampled`,
+          },
         };
       } else {
         plan = {

@@ -23,6 +23,7 @@ import { BudgetExceeded, EvalUnsupported, InvalidSample, ShapeError, type Value 
 import { methodRank, type Method } from '../probability/expect';
 import { particularDistribution, widened, withMethod } from './randomVerdicts';
 import { mentionsGraphDerivative } from './dependencyGraph';
+import { readLoose } from './looseVectors';
 import { definitionOf, loneUndeclared } from './claimOrDefinition';
 import { densitiesOf } from '../probability/densities';
 import { pairValues } from '../probability/pairing';
@@ -113,6 +114,11 @@ export function verifyStep(
   const step = pairedStep(antiderivativeStep(written), table);
   const compiler = new Compiler(table);
   compiler.graphReading = mentionsGraphDerivative([step.lhs, step.rhs], table);
+  compiler.loose = readLoose(
+    [step.lhs, step.rhs, ...(step.conditions ?? []).flatMap((c) => [c.lhs, c.rhs])],
+    table,
+  );
+  if (compiler.loose.conflict) return unverifiable(thrown(compiler.loose.conflict));
   compiler.random.withDensity.use(densitiesOf([step.lhs, step.rhs], table));
   let lhs: Evaluator;
   let rhs: Evaluator;

@@ -183,8 +183,11 @@ describe('verifyStep: derivatives, piecewise, sums, functions', () => {
     assert.equal(check('sumOver(i, 1, n, entry(x, i)^2)', '=', 'norm(x)^2', t).status, 'verified');
   });
 
-  it('entries of an undeclared symbol ask for its declaration', () => {
-    const v = check('sumOver(i, 1, n, entry(x, i)^2)', '\\ge', '0');
+  it('entries of an undeclared symbol ask for its declaration unless a sum runs over them', () => {
+    // Inside a sum over i, x is sampled as a vector of length n (looseVectors.ts).
+    assert.equal(check('sumOver(i, 1, n, entry(x, i)^2)', '\\ge', '0').status, 'verified');
+    // An entry at a free k: nothing says what x is.
+    const v = check('entry(x, k)^2', '\\ge', '0');
     assert.equal(v.status, 'unverifiable');
     assert.match(
       v.message,
