@@ -13,6 +13,18 @@ export function roundReadable(x: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
+/** The two sides as a counterexample holds them, numbers with the fewest digits (at least the usual six)
+ *  that tell them apart: `√2 = 1.414214` fails by 4e-7, which six digits would show as 1.41421 twice. */
+export function sidesApart(l: Value, r: Value): { lhs: SampleValue; rhs: SampleValue } {
+  const sides = { lhs: toSampleValue(l), rhs: toSampleValue(r) };
+  if (typeof l !== 'number' || typeof r !== 'number' || l === r || sides.lhs !== sides.rhs) return sides;
+  for (let d = valueDigits + 1; d <= 17; d++) {
+    const [a, b] = [Number(l.toPrecision(d)), Number(r.toPrecision(d))];
+    if (a !== b) return { lhs: a, rhs: b };
+  }
+  return sides;
+}
+
 /** A value as a counterexample holds it: number, column as a list, matrix as rows. */
 export function toSampleValue(v: Value): SampleValue {
   if (typeof v === 'number') return roundReadable(v);

@@ -217,9 +217,13 @@ export function explain(w: Why): string {
       const under = w.conditionText ? ` under ${w.conditionText}` : '';
       const fns = w.functions?.length ? ` with ${w.functions.join(', ')}` : '';
       const at = where ? `at ${where}${fns}: ` : fns ? `${fns.slice(1)}: ` : '';
+      const { lhs, rhs } = w.values;
+      // Sides that six digits show alike carry the digits that tell them apart (format.ts, sidesApart).
+      const alike = formatValue(lhs) === formatValue(rhs) && lhs !== rhs;
+      const shown = (v: typeof lhs): string => (alike && typeof v === 'number' ? String(v) : formatValue(v));
       return (
-        `${at}left side = ${formatValue(w.values.lhs)}, right side = ` +
-        `${formatValue(w.values.rhs)}, so ${relationSymbols[w.relation]} fails${under}${w.how ? ` (${w.how})` : ''}`
+        `${at}left side = ${shown(lhs)}, right side = ` +
+        `${shown(rhs)}, so ${relationSymbols[w.relation]} fails${under}${w.how ? ` (${w.how})` : ''}`
       );
     }
     case 'particular-distribution':

@@ -8,7 +8,7 @@ import type { Assumption, ReasonCode, SampleValue, StepStatus, VerifyOptions } f
 import { Compiler, type Env, type Evaluator } from './compile';
 import { compareValues, isFiniteValue, type Tolerance } from './compare';
 import { nudgesWouldMove, precisionLost, resetAbsorbed, sideErrors, wasAbsorbed } from './rounding';
-import { formatValue, toSampleValue } from './format';
+import { formatValue, sidesApart, toSampleValue } from './format';
 import { explain, explainHeld, reasonOf, subjectOf, type Held, type Why } from './reasons';
 import { Rng } from '../numeric/random';
 import {
@@ -279,7 +279,7 @@ export function verifyStep(
       c = { kind: 'judged', holds: a.kind === 'holds' };
       if (a.kind === 'fails') order = a.order;
     }
-    const values = { lhs: toSampleValue(l), rhs: toSampleValue(r) };
+    const values = sidesApart(l, r);
     if (random && methodRank[random.method] > methodRank[method]) method = random.method;
     // Sides of different shapes: when every symbol is declared the claim is wrong (a 3×2 matrix never
     // equals a 2×3 one), so it is refuted with the sizes as the counterexample; when a symbol took a default

@@ -72,4 +72,18 @@ describe('probability: interval events', function () {
   it('gives a variable with no law atoms at the ends of its events', () => {
     assert.notEqual(steps(block('P(0.2 \\le 2Z \\le 0.21) = 0'))[0]?.status, 'verified');
   });
+
+  // Two even Gauss orders have no node between 0 and 0.06 and read the step there as ½; the third, odd
+  // order (a node at the centre) disagrees, so the adaptive rule decides.
+  it('never reads an indicator inside an expectation as ½ by symmetric Gauss rules', () => {
+    const s = steps(
+      normal,
+      block('\\mathbb{E}[\\mathbb{1}\\{X < 0.06\\}] = \\frac{1}{2}'),
+      block('\\mathbb{E}[\\mathbb{1}\\{X < -0.06\\}] = \\frac{1}{2}'),
+    );
+    assert.deepEqual(
+      s.map((x) => x.status),
+      ['refuted', 'refuted'],
+    );
+  });
 });

@@ -84,4 +84,12 @@ describe('verdict reasons', () => {
     assert.equal(explain(unread), 'parse error at line 3, column 7: unexpected } (both sides)');
     assert.equal(reasonOf({ why: 'defines', name: 'σ', params: ['x'] }), 'definition');
   });
+
+  it('shows the digits that tell two sides apart when six digits show them alike', () => {
+    const [s] = verifyDocument('$$\\sqrt{2} = 1.414214$$').derivations.flatMap((d) => d.steps);
+    assert.equal(s?.status, 'refuted');
+    assert.match(s?.message ?? '', /left side = 1\.4142136, right side = 1\.414214\b/);
+    const [t] = verifyDocument('$$\\sqrt{2} = 1.5$$').derivations.flatMap((d) => d.steps);
+    assert.match(t?.message ?? '', /left side = 1\.41421, right side = 1\.5\b/);
+  });
 });
