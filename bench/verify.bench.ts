@@ -190,11 +190,21 @@ function timeStep(single: DerivationBlock): { ms: number; result: ReturnType<typ
           const { ms: dt, result: r } = timeStep(single);
           const method = r.steps[0]?.method ?? 'sampling';
           byMethod.set(method, [...(byMethod.get(method) ?? []), dt]);
+          // Steps about a density with no law integrate a random mixture of normals at every sample:
+          // reported apart as well, beside the laws the issue's targets were set for.
+          const mixture = r.steps[0]?.assumptions.some((a) => a.domain.includes('random mixtures'));
+          const kind = `${method}, ${mixture ? 'random mixtures (no law)' : 'declared or finite laws'}`;
+          if (method === 'quadrature') byMethod.set(kind, [...(byMethod.get(kind) ?? []), dt]);
         }
       }
     }
   }
-  const targets: Record<string, number> = { exact: 5, quadrature: 5, 'monte-carlo': 200 };
+  const targets: Record<string, number> = {
+    exact: 5,
+    quadrature: 5,
+    'quadrature, declared or finite laws': 5,
+    'monte-carlo': 200,
+  };
   for (const [method, xs] of [...byMethod].sort()) {
     const target = targets[method];
     console.log(
