@@ -3,6 +3,7 @@
 // The words after an inline formula naming one capital become the declaration a student would have
 // written, `X \sim \operatorname{Values}(a-2, p, a+2, p, a, 1-2p)`, read by the same declaration parser.
 import type { TexSource } from '../markdown/types';
+import { wordsAfterCapital } from './capitalWords';
 
 /** One "$v$ with probability $p$" pair; the list joins them with commas and a last "and". */
 const pair = String.raw`\$([^$]+)\$\s+with\s+probability\s+\$([^$]+)\$`;
@@ -13,14 +14,8 @@ const sentence = new RegExp(
 
 /** The law the words after an inline capital (`$X$`) give it, as a declaration at the formula's place. */
 export function finiteLawInWords(lines: readonly string[], tex: TexSource): TexSource | undefined {
-  const last = tex.lines[tex.lines.length - 1];
-  const name = tex.text.trim();
-  if (!last || !/^[A-Z]$/.test(name)) return undefined;
-  // The rest of the line after the closing `$`.
-  const after = (lines[last.line - 1] ?? '').slice(
-    last.column - 1 + (tex.lines.length === 1 ? tex.text.length : 0),
-  );
-  const m = sentence.exec(after.replace(/^\$/, ''));
+  const words = wordsAfterCapital(lines, tex);
+  const m = words && sentence.exec(words.after);
   if (!m) return undefined;
   const pairs = [...(m[1] as string).matchAll(new RegExp(pair, 'g'))].map((p) => `${p[1]}, ${p[2]}`);
   if (pairs.length < 2) return undefined;
