@@ -425,7 +425,7 @@ async function main() {
         .waitFor({ timeout: 30_000 });
       await runCommand('Stepwise: Verify File');
       await page
-        .locator('.statusbar-item', { hasText: 'Stepwise ✓ 25 ✗ 0 ? 1' })
+        .locator('.statusbar-item', { hasText: 'Stepwise ✓ 26 ✗ 0 ? 1' })
         .first()
         .waitFor({ timeout: 60_000 });
       await lens(/^✓ 2 verified$/)
@@ -450,10 +450,11 @@ async function main() {
         if (left.length > 0) throw new Error(`still unverified: ${JSON.stringify(left)}`);
         return true;
       });
-      // Past the introduction, to section 2: verified steps and the one that cannot be checked by sampling.
+      // Past the introduction, to section 2: verified steps (Var(w) of its law among them) and P(X > 0) of
+      // an X with no stated law, which cannot be told.
       await page.keyboard.press('Control+G'); // Go to Line: reveals it in the middle of the editor
       await page.locator('.quick-input-widget input').first().waitFor({ timeout: 10_000 });
-      await page.keyboard.type('59'); // an empty line: no word highlighted under the cursor
+      await page.keyboard.type('67'); // an empty line: no word highlighted under the cursor
       await page.keyboard.press('Enter');
       await page.waitForTimeout(500);
       await page.mouse.move(5, 5);
