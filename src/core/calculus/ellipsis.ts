@@ -59,7 +59,8 @@ function fresh(used: Set<string>): string {
   return 'i_0';
 }
 
-const subscriptNode = (s: Subscript): MathNode =>
+/** A subscript as a node: `3`, `i`, `i + 1`, `i - 1`. */
+export const subscriptNode = (s: Subscript): MathNode =>
   s.symbol === ''
     ? new ConstantNode(s.offset)
     : s.offset === 0
@@ -174,14 +175,5 @@ export function inferPattern(before: readonly MathNode[], after: readonly MathNo
     if (!runs[j]) return n;
     return new FunctionNode(new SymbolNode('entry'), [new SymbolNode(s.base), indexed(s.sub.offset - lo)]);
   });
-  const hiNode =
-    hi.symbol === ''
-      ? new ConstantNode(hi.offset)
-      : hi.offset === 0
-        ? new SymbolNode(hi.symbol)
-        : new OperatorNode(hi.offset > 0 ? '+' : '-', hi.offset > 0 ? 'add' : 'subtract', [
-            new SymbolNode(hi.symbol),
-            new ConstantNode(Math.abs(hi.offset)),
-          ]);
-  return { ok: true, index, lo: new ConstantNode(lo), hi: hiNode, body };
+  return { ok: true, index, lo: new ConstantNode(lo), hi: subscriptNode(hi), body };
 }

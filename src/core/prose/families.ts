@@ -5,8 +5,8 @@
 // A free subscript written alone (`x_i` beside `x_1, …, x_n`) is an index into the vector. Each reading is
 // listed in the step's assumptions as a convention.
 import { FunctionNode, SymbolNode, type MathNode } from 'mathjs';
-import { splitSubscripted, type Subscript } from '../calculus/ellipsis';
-import { binary, fn, num, sym, symbolNames } from '../latex/nodes';
+import { splitSubscripted, subscriptNode, type Subscript } from '../calculus/ellipsis';
+import { binary, fn, num, symbolNames } from '../latex/nodes';
 import { boldLetter } from './entries';
 import type { Declaration } from '../latex/types';
 import type { SymbolTable } from '../symbols/table';
@@ -24,13 +24,6 @@ interface Uses {
 }
 
 const patternHeads = new Set(['listOver', 'sumOver', 'prodOver']);
-
-const subscriptNode = (s: Subscript): MathNode =>
-  s.symbol === ''
-    ? num(s.offset)
-    : s.offset === 0
-      ? sym(s.symbol)
-      : binary(s.offset > 0 ? 'add' : 'subtract', sym(s.symbol), num(Math.abs(s.offset)));
 
 /** `i`, `i + c`, `i - c` in the index `index`: c; undefined for anything else. */
 function offsetIn(node: MathNode, index: string): number | undefined {
