@@ -165,10 +165,10 @@ export function planSampling(
           shape: [],
           assumed: defaultIndex(name),
         };
-      } else if (compiler.loose.symbols.has(name)) {
-        const groups = compiler.loose.symbols.get(name) ?? [];
-        const shape = groups.map((g) => looseLength(g, deps));
-        const sizes = groups.map((g) => compiler.loose.lengths[g]?.name ?? '?');
+      } else {
+        // An undeclared name: a real scalar, or the vector or matrix its loose sums index (looseVectors.ts).
+        const groups = compiler.loose.symbols.get(name);
+        const sizes = (groups ?? []).map((g) => compiler.loose.lengths[g]?.name ?? '?');
         const what = sizes.length > 1 ? `a matrix of ${sizes.join('×')}` : `a vector of length ${sizes[0]}`;
         plan = {
           name,
@@ -177,25 +177,16 @@ export function planSampling(
           field: 'real',
           loOpen: true,
           hiOpen: true,
-          shape,
-          assumed: {
-            symbol: name,
-            domain: `ℝ^{${sizes.join('×')}}`,
-            isDefault: true,
-            role: 'value',
-            convention: `taken as ${what}, sampled`,
-          },
-        };
-      } else {
-        plan = {
-          name,
-          slot: compiler.slotOf(name),
-          role: 'value',
-          field: 'real',
-          loOpen: true,
-          hiOpen: true,
-          shape: [],
-          assumed: defaultScalar(name),
+          shape: (groups ?? []).map((g) => looseLength(g, deps)),
+          assumed: groups
+            ? {
+                symbol: name,
+                domain: `ℝ^{${sizes.join('×')}}`,
+                isDefault: true,
+                role: 'value',
+                convention: `taken as ${what}, sampled`,
+              }
+            : defaultScalar(name),
         };
       }
       plans.set(name, { ...plan, deps });
