@@ -155,6 +155,12 @@ function boundedTails(p: Integrand): boolean {
   return true;
 }
 
+/** Whether a law's integration range is the variable itself (every law but the Cauchy's, integrated
+ *  through its quantile): then its ends are the support's, and a point of the variable is one of the range. */
+function plainRange(r: NonNullable<ScalarLaw['range']>): boolean {
+  return r.point(r.lo) === r.lo && r.point(r.hi) === r.hi;
+}
+
 /** Coordinates whose line through the mean is tested (the first ones: i.i.d. families are symmetric). */
 const coordinateLines = 64;
 
@@ -197,7 +203,7 @@ function byMoments(p: Integrand, rng: Rng): number | undefined {
     const si = s[i] as number;
     if (si === 0) continue;
     const r = c.law.range;
-    const support = r && r.point(r.lo) === r.lo && r.point(r.hi) === r.hi ? r : undefined;
+    const support = r && plainRange(r) ? r : undefined;
     const lo = Math.max((m[i] as number) - 6 * si, support?.lo ?? -Infinity);
     const hi = Math.min((m[i] as number) + 6 * si, support?.hi ?? Infinity);
     const pt = Float64Array.from(m);
@@ -267,8 +273,7 @@ function monteCarlo(p: Integrand, rng: Rng, draws: number): Estimate {
 function adaptive(p: Integrand, c: Component & { kind: 'law' }): Estimate | undefined {
   const range = c.law.range;
   if (!range) return undefined;
-  const plain = range.point(range.lo) === range.lo && range.point(range.hi) === range.hi;
-  if (!plain && c.cuts?.length) return undefined;
+  if (!plainRange(range) && c.cuts?.length) return undefined;
   const ends = [
     range.lo,
     ...[...(c.cuts ?? [])].filter((x) => x > range.lo && x < range.hi).sort((a, b) => a - b),
